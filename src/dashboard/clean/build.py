@@ -1,0 +1,242 @@
+"""Build the clean Dataset from the typed tables of every source (see ``dataset.py``)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from dashboard.clean import names, people
+from dashboard.clean.frame import ROW
+from dashboard.clean.merge import (
+    CollaborationNames,
+    finish_problems,
+    problems_at,
+    record_collaboration,
+    stacked,
+    unknown_people_problems,
+)
+from dashboard.clean.source import CleanSource
+from dashboard.dataset import Dataset
+from dashboard.schema import UNASSIGNED
+
+RECORD_TABS = ("Commitments", "Wins", "Meetings")
+_KEEP = ["source", "tab", ROW]
+
+
+def build_dataset(sources: list[CleanSource], problems: list[pd.DataFrame]) -> Dataset:
+    """Resolve people, projects and collaborations across sources; drop duplicate wins."""
+    tabs = {tab: stacked(sources, tab) for tab in ("Collaborations", "People", "Projects")}
+    records = {tab: stacked(sources, tab) for tab in RECORD_TABS}
+    parts = list(problems)
+    directory = people.directory(tabs["People"])
+    parts.append(_duplicate_people(directory))
+    projects, project_of = _projects(tabs["Projects"], records, parts)
+    collabs = CollaborationNames(
+        tabs["Collaborations"]["collaboration"],
+        projects["collaboration"],
+        tabs["People"]["collaboration"],
+        *(records[tab]["collaboration"] for tab in RECORD_TABS),
+        *(records[tab]["source_collab"] for tab in RECORD_TABS),
+        tabs["People"]["source_collab"],
+    )
+    listed_collab = projects.set_index("project")["collaboration"].dropna()
+    for tab in RECORD_TABS:
+        table = records[tab]
+        table["project"] = project_of(table)
+        table["collaboration"] = record_collaboration(table, listed_collab, collabs)
+    commitments, extra_c = _commitments(records["Commitments"], directory, parts)
+    wins, win_people, extra_w = _listed_people(records["Wins"], "people", directory, parts)
+    wins, win_people = _drop_duplicate_wins(wins, win_people, parts)
+    meetings, meeting_people, extra_m = _listed_people(
+        records["Meetings"], "attendees", directory, parts
+    )
+    return Dataset(
+        collaborations=_collaborations(tabs["Collaborations"], collabs, records, projects),
+        people=_people(directory, collabs, [extra_c, extra_w, extra_m]),
+        projects=_finish_projects(projects, records, collabs),
+        commitments=commitments,
+        wins=wins.rename(columns={"_win": "win_id"}),
+        win_people=win_people,
+        meetings=_first(meetings.rename(columns={"_win": "meeting_id"}), "meeting_id"),
+        meeting_people=meeting_people.rename(columns={"win_id": "meeting_id"}),
+        problems=finish_problems(parts),
+    )
+
+
+def _duplicate_people(directory: people.Directory) -> pd.DataFrame:
+    dup = directory.duplicates
+    return problems_at(
+        dup,
+        pd.Series(True, index=dup.index),
+        "name",
+        dup["name"],
+        "duplicate person",
+        "the same person (by email, else name) is listed earlier; this row is ignored",
+    )
+
+
+def _projects(listed: pd.DataFrame, records: dict[str, pd.DataFrame], parts: list) -> tuple:
+    """Project identities per source: listed ones first, then those only named in records."""
+    listed = listed.copy()
+    listed["key"] = names.keys(listed["project"])
+    repeated = listed.duplicated(["source", "key"])
+    parts.append(
+        problems_at(
+            listed, repeated, "project", listed["project"], "duplicate project",
+            "this project is listed earlier on the tab; this row is ignored",
+        )  # fmt: skip
+    )
+    listed = listed[~repeated.to_numpy()]
+    named = [
+        pd.DataFrame({"source": t["source"], "key": names.keys(t["project"]), "name": t["project"]})
+        for t in records.values()
+    ]
+    spelled = pd.concat(
+        [pd.DataFrame({"source": listed["source"], "key": listed["key"], "name": listed["project"]})]
+        + named,
+        ignore_index=True,
+    ).dropna(subset=["key"])
+    spelled = spelled.drop_duplicates(["source", "key"]).reset_index(drop=True)
+    in_many = spelled.groupby("key")["source"].transform("nunique") > 1
+    spelled["project"] = spelled["name"].where(~in_many, spelled["name"] + " (" + spelled["source"] + ")")
+    ids = spelled.set_index(["source", "key"])["project"]
+    listed = listed.merge(spelled[["source", "key", "project"]], on=["source", "key"], suffixes=("_", ""))
+    listed = listed.drop(columns=["project_"])
+    listed["listed"] = True
+
+    def project_of(table: pd.DataFrame) -> pd.Series:
+        index = pd.MultiIndex.from_arrays([table["source"], names.keys(table["project"])])
+        return pd.Series(ids.reindex(index).to_numpy(), index=table.index, dtype="string")
+
+    all_projects = spelled[["source", "project"]].merge(
+        listed.drop(columns=["source"]), on="project", how="left"
+    )
+    all_projects["listed"] = all_projects["listed"].fillna(False).astype(bool)
+    return all_projects, project_of
+
+
+def _finish_projects(
+    projects: pd.DataFrame, records: dict[str, pd.DataFrame], collabs: CollaborationNames
+) -> pd.DataFrame:
+    """Projects with a collaboration: their own, else the source's, else their records'."""
+    seen = pd.concat([records[t][["project", "collaboration"]] for t in RECORD_TABS])
+    from_records = seen.dropna().drop_duplicates("project").set_index("project")["collaboration"]
+    out = projects.copy()
+    chosen = out["collaboration"].astype("string").fillna(out["source_collab"])
+    chosen = chosen.fillna(out["project"].map(from_records).astype("string"))
+    out["collaboration"] = collabs.canonical(chosen).fillna(UNASSIGNED)
+    out["status"] = out["status"].fillna("active")
+    columns = ["project", "collaboration", "outcome", "status", "started", "pathfinder", "lead"]
+    return out[columns + ["listed", "source"]].reset_index(drop=True)
+
+
+def _commitments(
+    table: pd.DataFrame, directory: people.Directory, parts: list
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    ids, unknown = people.resolve(table["person"], directory)
+    parts.append(unknown_people_problems(table, unknown, "person", table["person"]))
+    extra = people.unlisted(ids[unknown], table.loc[unknown, "person"])
+    out = table.assign(person=ids)
+    columns = ["person", "project", "commitment", "made", "due", "status", "done", "result"]
+    return out[columns + ["collaboration"] + _KEEP].reset_index(drop=True), extra
+
+
+def _listed_people(
+    table: pd.DataFrame, column: str, directory: people.Directory, parts: list
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Records with a people list (wins, meetings), and the exploded (record, person) links."""
+    table = table.reset_index(drop=True)
+    table["_win"] = np.arange(len(table), dtype="int64")
+    mentions = names.split_lists(table[column])
+    ids, unknown = people.resolve(mentions, directory)
+    located = table.loc[mentions.index]
+    parts.append(unknown_people_problems(located, unknown, column, mentions))
+    links = pd.DataFrame({"win_id": mentions.index.to_numpy(), "person": ids.to_numpy()})
+    links = links.drop_duplicates().reset_index(drop=True).astype({"person": "string"})
+    extra = people.unlisted(ids[unknown], mentions[unknown])
+    return table.drop(columns=[column, "source_collab"]), links, extra
+
+
+def _drop_duplicate_wins(
+    wins: pd.DataFrame, links: pd.DataFrame, parts: list
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A row equal to an earlier one after normalisation counts once; a repeated id keeps the
+    first row. The people list is compared as a set, through an order-free hash of its ids."""
+    codes = pd.util.hash_array(links["person"].astype(str).to_numpy())
+    signature = pd.Series(codes, dtype="uint64").groupby(links["win_id"].to_numpy()).sum()
+    compared = pd.DataFrame(
+        {
+            "date": wins["date"],
+            "win": names.keys(wins["win"]),
+            "project": wins["project"],
+            "people": wins["_win"].map(signature),
+            "category": wins["category"],
+            "size": wins["size"],
+            "evidence": wins["evidence"],
+            "id": wins["id"],
+        }
+    )
+    same_row = compared.duplicated()
+    parts.append(
+        problems_at(wins, same_row, "win", wins["win"], "duplicate row",
+                    "the same win is recorded earlier; counted once")
+    )  # fmt: skip
+    same_id = wins["id"].notna() & ~same_row & wins[~same_row]["id"].duplicated().reindex(
+        wins.index, fill_value=False
+    )
+    parts.append(
+        problems_at(wins, same_id, "id", wins["id"], "duplicate id",
+                    "this id is used by an earlier win; only the first is counted")
+    )  # fmt: skip
+    keep = ~(same_row | same_id)
+    kept = wins[keep.to_numpy()]
+    columns = ["_win", "date", "win", "project", "category", "size", "evidence", "id"]
+    kept = kept[columns + ["collaboration"] + _KEEP].reset_index(drop=True)
+    return kept, links[links["win_id"].isin(kept["_win"])].reset_index(drop=True)
+
+
+def _people(
+    directory: people.Directory, collabs: CollaborationNames, extras: list[pd.DataFrame]
+) -> pd.DataFrame:
+    listed = directory.people.copy()
+    listed["collaboration"] = collabs.canonical(
+        listed["collaboration"].fillna(listed["source_collab"])
+    )
+    listed["listed"] = True
+    unlisted = pd.concat(extras, ignore_index=True).drop_duplicates("person")
+    unlisted = unlisted[~unlisted["person"].isin(listed["person"])]
+    unlisted = unlisted.assign(listed=False)
+    columns = ["person", "name", "email", "organization", "sector", "collaboration", "joined",
+               "role", "listed"]  # fmt: skip
+    out = pd.concat([listed, unlisted], ignore_index=True).reindex(columns=columns)
+    out["listed"] = out["listed"].astype(bool)
+    for column in ("person", "name", "email", "organization", "sector", "collaboration", "role"):
+        out[column] = out[column].astype("string")
+    out["joined"] = pd.to_datetime(out["joined"]).astype("datetime64[ns]")
+    return out
+
+
+def _collaborations(
+    listed: pd.DataFrame,
+    collabs: CollaborationNames,
+    records: dict[str, pd.DataFrame],
+    projects: pd.DataFrame,
+) -> pd.DataFrame:
+    """Collaborations on their tab, then any other named anywhere (``unassigned`` excluded)."""
+    listed = listed.assign(collaboration=collabs.canonical(listed["collaboration"]))
+    listed = listed.drop_duplicates("collaboration").assign(listed=True)
+    named = pd.concat([records[t]["collaboration"] for t in RECORD_TABS], ignore_index=True)
+    others = pd.DataFrame({"collaboration": collabs.canonical(pd.Series(collabs.all_names()))})
+    others = pd.concat([others, pd.DataFrame({"collaboration": named})], ignore_index=True)
+    others = others[others["collaboration"].ne(UNASSIGNED) & others["collaboration"].notna()]
+    others = others.drop_duplicates().assign(listed=False)
+    others = others[~others["collaboration"].isin(listed["collaboration"])]
+    columns = ["collaboration", "region", "country", "started", "coordinator", "listed"]
+    out = pd.concat([listed, others], ignore_index=True).reindex(columns=columns)
+    out["listed"] = out["listed"].astype(bool)
+    del projects
+    return out.reset_index(drop=True)
+
+
+def _first(table: pd.DataFrame, column: str) -> pd.DataFrame:
+    return table[[column] + [c for c in table.columns if c != column]]

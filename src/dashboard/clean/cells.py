@@ -1,0 +1,187 @@
+"""Reading single cells, vectorised: text, spreadsheet errors, dates and emails.
+
+A raw column is an ``object`` Series holding what the source gave: ``str`` from CSV and formatted
+reads, numbers and booleans from Sheets' unformatted values, ``datetime`` from xlsx date cells.
+Each reader returns the typed values plus a mask of cells it could not read, so the caller can
+record problems without a per-row loop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+
+import numpy as np
+import pandas as pd
+
+# Error values spreadsheets show in a cell whose formula failed.
+SHEET_ERRORS = frozenset(
+    {"#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#ERROR!", "#SPILL!"}
+)
+
+# Dates outside this range are typing slips (a year of 20225, a serial of 3), not dates.
+FIRST_DATE = pd.Timestamp("1900-01-01")
+LAST_DATE = pd.Timestamp("2199-12-31")
+_SERIAL_EPOCH = pd.Timestamp("1899-12-30")
+
+_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+_ISO = re.compile(rf"^(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){_TIME}$")
+_SLASH = re.compile(rf"^(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}){_TIME}$")
+_DOT = re.compile(rf"^(?P<a>\d{{1,2}})\.(?P<b>\d{{1,2}})\.(?P<y>\d{{4}}){_TIME}$")
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_EMAIL = re.compile(r"^[^@\s,;<>()\[\]]+@[^@\s,;<>()\[\]]+\.[^@\s,;<>()\[\]]+$")
+
+
+def _cell_kind(value: object) -> str:
+    """One of text, number, bool, datetime, date, blank, other."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return "blank"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, bool | np.bool_):
+        return "bool"
+    if isinstance(value, int | float | np.integer | np.floating):
+        return "blank" if isinstance(value, float) and math.isnan(value) else "number"
+    if isinstance(value, dt.datetime):
+        return "datetime"
+    if isinstance(value, dt.date):
+        return "date"
+    return "other"
+
+
+def kinds(raw: pd.Series) -> pd.Series:
+    return raw.map(_cell_kind).astype("string")
+
+
+def _number_text(value: object) -> str:
+    number = float(value)  # type: ignore[arg-type]
+    if number.is_integer() and abs(number) < 1e15:
+        return str(int(number))
+    return repr(number)
+
+
+def _other_text(value: object) -> str:
+    if isinstance(value, bool | np.bool_):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int | float | np.integer | np.floating):
+        return _number_text(value)
+    return str(value)
+
+
+def text(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Cells as stripped text (blank → ``<NA>``) and a mask of spreadsheet error cells.
+
+    Error cells (``#REF!``…) become blank: they are unreadable, not text a team typed.
+    """
+    cell_kinds = kinds(raw)
+    out = pd.Series(pd.NA, index=raw.index, dtype="string")
+    is_text = cell_kinds.eq("text")
+    if is_text.any():
+        out[is_text] = raw[is_text].astype("string").str.strip()
+    other = ~is_text & cell_kinds.ne("blank")
+    if other.any():
+        out[other] = raw[other].map(_other_text).astype("string")
+    errors = out.isin(SHEET_ERRORS).fillna(False).astype(bool)
+    out = out.mask(errors | out.eq(""))
+    return out, errors
+
+
+def _from_parts(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
+    """Build dates from numeric parts; impossible ones (2/30) become NaT."""
+    frame = pd.DataFrame(
+        {
+            "year": pd.to_numeric(year, errors="coerce"),
+            "month": pd.to_numeric(month, errors="coerce"),
+            "day": pd.to_numeric(day, errors="coerce"),
+        }
+    )
+    ok = (
+        frame.notna().all(axis=1)
+        & frame["month"].between(1, 12)
+        & frame["day"].between(1, 31)
+        & frame["year"].between(FIRST_DATE.year, LAST_DATE.year)
+    )
+    result = pd.Series(pd.NaT, index=year.index, dtype="datetime64[ns]")
+    if ok.any():
+        result[ok] = pd.to_datetime(frame[ok].astype("int64"), errors="coerce")
+    return result
+
+
+def _parse_text_dates(values: pd.Series, day_first: bool) -> pd.Series:
+    """Dates from strings: ISO, M/D/YYYY (D/M/YYYY, D.M.YYYY when day-first), serials."""
+    result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+    iso = values.str.extract(_ISO)
+    hit = iso["y"].notna()
+    if hit.any():
+        result[hit] = _from_parts(iso.loc[hit, "y"], iso.loc[hit, "m"], iso.loc[hit, "d"])
+    patterns = [_SLASH, _DOT] if day_first else [_SLASH]
+    for pattern in patterns:
+        todo = result.isna() & values.notna()
+        if not todo.any():
+            break
+        parts = values[todo].str.extract(pattern)
+        hit = parts["y"].notna()
+        if hit.any():
+            month, day = ("b", "a") if day_first else ("a", "b")
+            sub = parts[hit]
+            result[sub.index] = _from_parts(sub["y"], sub[month], sub[day])
+    todo = result.isna() & values.fillna("").str.fullmatch(_NUMBER)
+    if todo.any():
+        result[todo] = _from_serials(pd.to_numeric(values[todo], errors="coerce"))
+    return result
+
+
+def _from_serials(serials: pd.Series) -> pd.Series:
+    """Sheets/Excel serial numbers (day 0 = 1899-12-30) to dates, the time of day dropped."""
+    numbers = pd.to_numeric(serials, errors="coerce").astype("float64")
+    low = (FIRST_DATE - _SERIAL_EPOCH).days
+    high = (LAST_DATE - _SERIAL_EPOCH).days
+    ok = numbers.between(low, high + 0.999999)
+    days = np.floor(numbers.where(ok)).astype("Int64")
+    result = pd.Series(pd.NaT, index=serials.index, dtype="datetime64[ns]")
+    if ok.any():
+        result[ok] = _SERIAL_EPOCH + pd.to_timedelta(days[ok].astype("int64"), unit="D")
+    return result
+
+
+def dates(raw: pd.Series, day_first: bool = False) -> tuple[pd.Series, pd.Series]:
+    """Cells as dates (``datetime64``, midnight) and a mask of non-blank cells not read."""
+    cell_kinds = kinds(raw)
+    result = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns]")
+    numbers = cell_kinds.eq("number")
+    if numbers.any():
+        result[numbers] = _from_serials(raw[numbers])
+    stamps = cell_kinds.isin(["datetime", "date"])
+    if stamps.any():
+        parsed = pd.to_datetime(raw[stamps].map(_to_datetime), errors="coerce")
+        in_range = parsed.between(FIRST_DATE, LAST_DATE + pd.Timedelta(days=1))
+        result[stamps] = parsed.where(in_range).dt.normalize().astype("datetime64[ns]")
+    texts = cell_kinds.eq("text")
+    if texts.any():
+        stripped = raw[texts].astype("string").str.strip()
+        result[texts] = _parse_text_dates(stripped.mask(stripped.eq("")), day_first)
+        blank_text = stripped.eq("").reindex(raw.index, fill_value=False)
+        cell_kinds = cell_kinds.mask(blank_text, "blank")
+    unread = result.isna() & cell_kinds.ne("blank")
+    return result, unread.astype(bool)
+
+
+def _to_datetime(value: object) -> dt.datetime | None:
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    return None
+
+
+def emails(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Text as lower-case emails and a mask of non-blank text that is not an email."""
+    lowered = values.str.lower()
+    valid = lowered.str.fullmatch(_EMAIL).fillna(False).astype(bool)
+    invalid = values.notna() & ~valid
+    return lowered.where(valid), invalid

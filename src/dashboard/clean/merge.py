@@ -1,0 +1,107 @@
+"""Merge the typed tables of every source into the clean tables the metrics read.
+
+Here names become identities: people across all sources (the same person in two regions' sheets is
+one person — the bridges the network page shows), projects within their source, and each record's
+collaboration by the rule of METRICS.md.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.clean import names, people
+from dashboard.clean.frame import ROW
+from dashboard.clean.problems import empty_problems, normalise_problems
+from dashboard.clean.source import CleanSource
+from dashboard.clean.tables import empty_typed
+from dashboard.schema import UNASSIGNED
+
+
+def stacked(sources: list[CleanSource], tab: str) -> pd.DataFrame:
+    """One tab of every source, with ``source``, ``source_collab`` and ``tab`` (sheet title)."""
+    parts = []
+    for source in sources:
+        table = source.tables.get(tab)
+        if table is None or table.empty:
+            continue
+        table = table.copy()
+        table["source"] = source.label
+        table["source_collab"] = source.collaboration
+        table["tab"] = source.titles.get(tab, tab)
+        parts.append(table)
+    if not parts:
+        table = empty_typed(tab)
+        for column in ("source", "source_collab", "tab"):
+            table[column] = pd.Series(dtype="string")
+        return table
+    out = pd.concat(parts, ignore_index=True)
+    for column in ("source", "source_collab", "tab"):
+        out[column] = out[column].astype("string")
+    return out
+
+
+def problems_at(
+    table: pd.DataFrame, mask: pd.Series, column: str, values: pd.Series, kind: str, reason: str
+) -> pd.DataFrame:
+    """Problem rows located at the masked records of a stacked table."""
+    hit = table[mask.to_numpy()]
+    return pd.DataFrame(
+        {
+            "source": hit["source"].to_numpy(),
+            "tab": hit["tab"].to_numpy(),
+            "row": hit[ROW].to_numpy(),
+            "column": column,
+            "value": values[mask.to_numpy()].to_numpy(),
+            "kind": kind,
+            "reason": reason,
+        }
+    )
+
+
+class CollaborationNames:
+    """The first spelling of each collaboration, by name key, across everything read."""
+
+    def __init__(self, *columns: pd.Series) -> None:
+        spelled = pd.concat([c.dropna().astype("string") for c in columns], ignore_index=True)
+        spelled = spelled[spelled.str.strip().ne("")]
+        keys = names.keys(spelled)
+        first = pd.DataFrame({"key": keys, "name": spelled}).dropna().drop_duplicates("key")
+        self._by_key = pd.Series(first["name"].to_numpy(), index=first["key"].to_numpy())
+
+    def all_names(self) -> list[str]:
+        return [str(name) for name in self._by_key.to_numpy()]
+
+    def canonical(self, values: pd.Series) -> pd.Series:
+        return names.keys(values).map(self._by_key).astype("string")
+
+
+def record_collaboration(
+    table: pd.DataFrame, project_collab: pd.Series, collabs: CollaborationNames
+) -> pd.Series:
+    """Its project's collaboration; else its own column; else the source's; else unassigned."""
+    chosen = table["project"].map(project_collab).astype("string")
+    chosen = chosen.fillna(table["collaboration"]).fillna(table["source_collab"])
+    return collabs.canonical(chosen).fillna(UNASSIGNED)
+
+
+def unknown_people_problems(
+    table: pd.DataFrame, unknown: pd.Series, column: str, mentions: pd.Series
+) -> pd.DataFrame:
+    return problems_at(
+        table,
+        unknown,
+        column,
+        mentions,
+        "unknown person",
+        "not on the People tab; counted with no organization",
+    )
+
+
+def finish_problems(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    found = [part for part in parts if not part.empty]
+    if not found:
+        return empty_problems()
+    return normalise_problems(pd.concat(found, ignore_index=True))
+
+
+__all__ = ["people", "stacked", "problems_at", "record_collaboration", "finish_problems"]

@@ -1,0 +1,105 @@
+"""Problems: every cell or row the loader could not read, located as the sheet shows it.
+
+A problem is never an exception: the load goes on and the problem is listed on the Data health
+page and by ``check``, so whoever keeps the sheet can fix it at the source.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+PROBLEM_COLUMNS = ["source", "tab", "row", "column", "value", "kind", "reason"]
+
+# Kinds that mean the workbook's structure is broken (``check`` exits 1 on these).
+STRUCTURAL_KINDS = ("missing tab", "missing column")
+
+
+def empty_problems() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "source": pd.Series(dtype="string"),
+            "tab": pd.Series(dtype="string"),
+            "row": pd.Series(dtype="Int64"),
+            "column": pd.Series(dtype="string"),
+            "value": pd.Series(dtype="string"),
+            "kind": pd.Series(dtype="string"),
+            "reason": pd.Series(dtype="string"),
+        }
+    )
+
+
+class Problems:
+    """Collects problem frames while one source is cleaned; ``frame()`` gives them all."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._parts: list[pd.DataFrame] = []
+
+    def add_cells(
+        self,
+        tab: str,
+        rows: pd.Series,
+        column: str,
+        values: pd.Series,
+        kind: str,
+        reason: str,
+    ) -> None:
+        """Record one problem per element of ``rows``/``values`` (aligned Series)."""
+        if len(rows) == 0:
+            return
+        part = pd.DataFrame(
+            {
+                "row": rows.to_numpy(),
+                "value": _as_text(values).to_numpy(),
+            }
+        )
+        part["source"] = self.source
+        part["tab"] = tab
+        part["column"] = column
+        part["kind"] = kind
+        part["reason"] = reason
+        self._parts.append(part)
+
+    def add(
+        self,
+        tab: str,
+        row: int | None,
+        column: str,
+        value: object,
+        kind: str,
+        reason: str,
+    ) -> None:
+        """Record a single problem (a missing tab or column, a sheet that cannot be read)."""
+        self.add_cells(
+            tab,
+            pd.Series([row], dtype="Int64"),
+            column,
+            pd.Series([value], dtype=object),
+            kind,
+            reason,
+        )
+
+    def frame(self) -> pd.DataFrame:
+        if not self._parts:
+            return empty_problems()
+        frame = pd.concat(self._parts, ignore_index=True)
+        return normalise_problems(frame)
+
+
+def normalise_problems(frame: pd.DataFrame) -> pd.DataFrame:
+    """Give a problems frame the standard columns and dtypes, in the standard order."""
+    out = frame.reindex(columns=PROBLEM_COLUMNS)
+    for column in PROBLEM_COLUMNS:
+        dtype = "Int64" if column == "row" else "string"
+        out[column] = out[column].astype(dtype)
+    return out.reset_index(drop=True)
+
+
+def _as_text(values: pd.Series) -> pd.Series:
+    """Problem values as text, cut to a readable length (a 1 MB cell must not flood a page)."""
+    text = values.map(lambda v: "" if v is None or v is pd.NA else str(v), na_action=None)
+    text = text.astype("string")
+    too_long = text.str.len() > 200
+    if too_long.any():
+        text = text.where(~too_long, text.str.slice(0, 197) + "…")
+    return text

@@ -1,0 +1,69 @@
+"""The clean tables every figure is computed from, and how they are built from the sources.
+
+Tables (one row per record; ``person`` and ``project`` are identities, not spellings):
+- ``collaborations``: collaboration, region, country, started, coordinator, listed
+- ``people``: person, name, email, organization, sector, collaboration (home), joined, role, listed
+- ``projects``: project, collaboration, outcome, status, started, pathfinder, lead, listed
+- ``commitments``: person, project, commitment, made, due, status, done, result, collaboration
+- ``wins``: win_id, date, win, project, category, size, evidence, id, collaboration
+- ``win_people``: win_id, person — who was named on each win
+- ``meetings``: meeting_id, date, project, collaboration; ``meeting_people``: meeting_id, person
+Record tables also carry ``source``, ``tab`` and ``row`` (where the record is in its sheet).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from dashboard.clean.problems import STRUCTURAL_KINDS
+
+
+@dataclass(frozen=True)
+class SourceStatus:
+    """How reading one source went, for the banner and the Data health page."""
+
+    label: str
+    kind: str
+    location: str
+    title: str = ""
+    url: str | None = None
+    read_at: str = ""
+    error: str | None = None
+    demo: bool = False
+
+
+@dataclass
+class Dataset:
+    collaborations: pd.DataFrame
+    people: pd.DataFrame
+    projects: pd.DataFrame
+    commitments: pd.DataFrame
+    wins: pd.DataFrame
+    win_people: pd.DataFrame
+    meetings: pd.DataFrame
+    meeting_people: pd.DataFrame
+    problems: pd.DataFrame
+    sources: list[SourceStatus] = field(default_factory=list)
+
+    @property
+    def structural_problems(self) -> pd.DataFrame:
+        """Missing required tabs or columns: the workbook's shape is broken."""
+        return self.problems[self.problems["kind"].isin(STRUCTURAL_KINDS)]
+
+    @property
+    def failed_sources(self) -> list[SourceStatus]:
+        return [source for source in self.sources if source.error]
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {
+            "collaborations": self.collaborations,
+            "people": self.people,
+            "projects": self.projects,
+            "commitments": self.commitments,
+            "wins": self.wins,
+            "win_people": self.win_people,
+            "meetings": self.meetings,
+            "meeting_people": self.meeting_people,
+        }

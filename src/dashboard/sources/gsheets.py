@@ -1,0 +1,134 @@
+"""Google Sheets through gspread: all tabs of a spreadsheet in one ``values:batchGet`` request.
+
+One load costs two requests per spreadsheet: the metadata (tab titles) and one batchGet of every
+tab the workbook format knows, with unformatted values and serial dates, so a cell reads the same
+whatever the sheet's display format or locale.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from typing import Any
+
+import gspread
+import requests
+from google.auth.exceptions import GoogleAuthError
+from google.oauth2 import service_account
+from gspread.exceptions import APIError
+from gspread.utils import absolute_range_name
+
+from dashboard.schema import canonical_tab
+from dashboard.sources.http import RetryPolicy, SmallWinsHTTPClient
+from dashboard.sources.local import RawSheets
+
+READ_SCOPE = "https://www.googleapis.com/auth/spreadsheets.readonly"
+WRITE_SCOPE = "https://www.googleapis.com/auth/spreadsheets"
+API_KEY_VARIABLE = "SMALLWINS_SHEETS_API_KEY"
+CREDENTIALS_VARIABLE = "GOOGLE_APPLICATION_CREDENTIALS"
+BATCH_PARAMS = {
+    "valueRenderOption": "UNFORMATTED_VALUE",
+    "dateTimeRenderOption": "SERIAL_NUMBER",
+    "majorDimension": "ROWS",
+}
+
+
+class SheetsError(RuntimeError):
+    """A spreadsheet could not be read; the message says why in a coordinator's words."""
+
+
+def credentials(
+    service_account_info: Mapping[str, Any] | None = None,
+    credentials_file: str | None = None,
+    write: bool = False,
+) -> service_account.Credentials | None:
+    """Service-account credentials from Streamlit secrets, a key file, or the environment.
+
+    The token is fetched from the key's own ``token_uri``, as Google's libraries do.
+    """
+    scopes = [WRITE_SCOPE if write else READ_SCOPE]
+    if service_account_info:
+        return service_account.Credentials.from_service_account_info(
+            dict(service_account_info), scopes=scopes
+        )
+    path = credentials_file or os.environ.get(CREDENTIALS_VARIABLE)
+    if not path:
+        return None
+    try:
+        info = json.loads(open(path, encoding="utf-8").read())  # noqa: SIM115
+        return service_account.Credentials.from_service_account_info(info, scopes=scopes)
+    except (OSError, ValueError, KeyError) as error:
+        raise SheetsError(
+            f"the service-account key file '{path}' cannot be used ({type(error).__name__}); "
+            "download a JSON key for the service account again"
+        ) from None
+
+
+def client(
+    creds: service_account.Credentials | None,
+    api_key: str | None,
+    timeout: float = 20.0,
+    retry: RetryPolicy | None = None,
+) -> gspread.Client:
+    """A gspread client on our HTTP client (redirection, timeout, retries)."""
+    http_client = type(
+        "ConfiguredHTTPClient",
+        (SmallWinsHTTPClient,),
+        {"default_timeout": timeout, "retry_policy": retry or RetryPolicy()},
+    )
+    if creds is not None:
+        return gspread.Client(auth=creds, http_client=http_client)
+    if api_key:
+        return gspread.api_key(api_key, http_client=http_client)
+    raise SheetsError(
+        "no Google credentials: set GOOGLE_APPLICATION_CREDENTIALS to a service-account JSON key "
+        "file (or add [gcp_service_account] to .streamlit/secrets.toml), or, for a sheet shared "
+        f"by link, give an api_key in the configuration or {API_KEY_VARIABLE}"
+    )
+
+
+def read_spreadsheet(gc: gspread.Client, key: str) -> tuple[str, RawSheets]:
+    """The title and every known tab of spreadsheet ``key``, in two API requests."""
+    try:
+        metadata = gc.http_client.fetch_sheet_metadata(key)
+        titles = [sheet["properties"]["title"] for sheet in metadata.get("sheets", [])]
+        wanted = [title for title in titles if canonical_tab(title) is not None]
+        sheets: RawSheets = {title: [] for title in wanted}
+        if wanted:
+            ranges = [absolute_range_name(title) for title in wanted]
+            body = gc.http_client.values_batch_get(key, ranges, params=dict(BATCH_PARAMS))
+            for title, value_range in zip(wanted, body.get("valueRanges", []), strict=False):
+                sheets[title] = value_range.get("values", [])
+    except APIError as error:
+        raise SheetsError(_explain(error, key, gc)) from None
+    except requests.Timeout:
+        raise SheetsError(f"Google Sheets did not answer in time for spreadsheet {key}") from None
+    except requests.ConnectionError:
+        raise SheetsError(f"cannot reach Google Sheets for spreadsheet {key}") from None
+    except GoogleAuthError:
+        raise SheetsError(
+            f"could not sign in to Google to read {key}: the service-account key was refused "
+            "or its token_uri cannot be reached"
+        ) from None
+    return metadata.get("properties", {}).get("title", key), sheets
+
+
+def _explain(error: APIError, key: str, gc: gspread.Client) -> str:
+    status = error.response.status_code
+    if status == 404:
+        return f"spreadsheet {key} was not found: check its URL or key"
+    if status == 403:
+        auth = getattr(gc.http_client, "auth", None)
+        email = getattr(auth, "service_account_email", None)
+        if email:
+            return (
+                f"spreadsheet {key} is not shared with the service account {email}: "
+                "share it with that address as Viewer (Editor to log wins)"
+            )
+        return f"spreadsheet {key} is not shared by link: share it, or use a service account"
+    if status == 401:
+        return f"Google refused the credentials for spreadsheet {key} (401): check the key"
+    if status == 429:
+        return f"Google Sheets quota exceeded reading {key} (429), even after retrying"
+    return f"Google Sheets answered {status} for spreadsheet {key}, even after retrying"

@@ -1,0 +1,96 @@
+"""The HTTP boundary to Google: endpoint redirection, timeouts and retries, in one gspread client.
+
+``SMALLWINS_SHEETS_ENDPOINT`` (like Google's own ``*_EMULATOR_HOST`` variables) sends every
+Google API call to another address, paths unchanged; it is how tests reach the Sheets test double
+and how a user points the app at a proxy. Nothing else in the code path changes.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from collections.abc import Callable
+
+import requests
+from gspread.exceptions import APIError
+from gspread.http_client import HTTPClient
+
+ENDPOINT_VARIABLE = "SMALLWINS_SHEETS_ENDPOINT"
+GOOGLE_HOSTS = ("https://sheets.googleapis.com", "https://www.googleapis.com")
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+
+
+def redirect(url: str) -> str:
+    """``url`` with Google's host replaced by ``SMALLWINS_SHEETS_ENDPOINT``, when that is set."""
+    endpoint = os.environ.get(ENDPOINT_VARIABLE, "").strip().rstrip("/")
+    if not endpoint:
+        return url
+    for host in GOOGLE_HOSTS:
+        if url.startswith(host):
+            return endpoint + url[len(host) :]
+    return url
+
+
+class RetryPolicy:
+    """Exponential backoff with jitter, bounded in attempts and in total time.
+
+    The defaults give up within about a minute, so a hung or throttling Google never hangs a page.
+    """
+
+    def __init__(
+        self,
+        attempts: int = 5,
+        first_delay: float = 1.0,
+        max_delay: float = 16.0,
+        budget_seconds: float = 60.0,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.attempts = attempts
+        self.first_delay = first_delay
+        self.max_delay = max_delay
+        self.budget_seconds = budget_seconds
+        self.sleep = sleep
+
+    def delay(self, attempt: int, retry_after: str | None) -> float:
+        if retry_after and retry_after.strip().isdigit():
+            return min(float(retry_after), self.max_delay)
+        base = min(self.first_delay * 2 ** (attempt - 1), self.max_delay)
+        return base * (0.5 + random.random() / 2)
+
+
+class SmallWinsHTTPClient(HTTPClient):
+    """gspread's HTTP client, redirected by the environment, with a timeout and retries."""
+
+    retry_policy = RetryPolicy()
+    default_timeout: float = 20.0
+
+    def __init__(self, auth, session=None) -> None:  # noqa: ANN001 - gspread's signature
+        super().__init__(auth, session)
+        self.timeout = self.default_timeout
+
+    def request(self, method, endpoint, *args, **kwargs):  # noqa: ANN001, ANN201
+        policy = self.retry_policy
+        started = time.monotonic()
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                return super().request(method, redirect(endpoint), *args, **kwargs)
+            except APIError as error:
+                status = error.response.status_code
+                retry_after = error.response.headers.get("Retry-After")
+                if status not in RETRY_STATUSES or not _may_retry(policy, attempt, started):
+                    raise
+            except (requests.Timeout, requests.ConnectionError):
+                retry_after = None
+                if not _may_retry(policy, attempt, started):
+                    raise
+            wait = policy.delay(attempt, retry_after)
+            if time.monotonic() - started + wait > policy.budget_seconds:
+                wait = max(0.0, policy.budget_seconds - (time.monotonic() - started))
+            policy.sleep(wait)
+
+
+def _may_retry(policy: RetryPolicy, attempt: int, started: float) -> bool:
+    return attempt < policy.attempts and time.monotonic() - started < policy.budget_seconds
