@@ -7,10 +7,12 @@ and extra columns are ignored. Rows that are blank in every column we read are s
 
 from __future__ import annotations
 
+from itertools import zip_longest
+
 import pandas as pd
 
 from dashboard.clean.problems import Problems
-from dashboard.schema import Tab
+from dashboard.schema import Tab, canonical_column
 
 ROW = "row"  # the sheet row number of a record, as the sheet shows it (header row = 1 usually)
 
@@ -23,11 +25,23 @@ def _is_blank(cell: object) -> bool:
     return isinstance(cell, str) and not cell.strip()
 
 
-def _header_index(rows: list[list[object]]) -> int | None:
-    for index, row in enumerate(rows):
-        if any(not _is_blank(cell) for cell in row):
+HEADER_SEARCH_ROWS = 20
+
+
+def _header_index(tab: Tab, rows: list[list[object]]) -> int | None:
+    """The header row: the first of the top rows naming every required column; else the one
+    naming the most columns; else the first row holding anything."""
+    best, best_count, first = None, 0, None
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if all(_is_blank(cell) for cell in row):
+            continue
+        first = index if first is None else first
+        named = {canonical_column(tab, cell) for cell in row if not _is_blank(cell)}
+        if all(column in named for column in tab.required):
             return index
-    return None
+        if len(named - {None}) > best_count:
+            best, best_count = index, len(named - {None})
+    return best if best is not None else first
 
 
 def _blank_mask(column: pd.Series) -> pd.Series:
@@ -43,11 +57,11 @@ def tab_frame(
     Returns ``None`` (with a ``missing column`` problem) when a required column is absent, since
     no record of the tab can be read then; the other tabs still load.
     """
-    header_at = _header_index(rows)
+    header_at = _header_index(tab, rows)
     headers = rows[header_at] if header_at is not None else []
     positions: dict[str, int] = {}
     for position, header in enumerate(headers):
-        column = None if _is_blank(header) else _canonical(tab, header)
+        column = None if _is_blank(header) else canonical_column(tab, header)
         if column is None:
             continue
         if column in positions:
@@ -66,24 +80,17 @@ def tab_frame(
         _report_missing(tab, title, missing, header_at, problems)
         return None
     body = rows[header_at + 1 :]  # type: ignore[operator]
-    raw = pd.DataFrame(body, dtype=object) if body else pd.DataFrame(dtype=object)
-    frame = pd.DataFrame(index=raw.index)
+    by_position = list(zip_longest(*body)) if body else []  # ragged rows, padded with None
+    index = pd.RangeIndex(len(body))
+    frame = pd.DataFrame(index=index)
     for column in tab.columns:
         position = positions.get(column)
-        if position is not None and position in raw.columns:
-            frame[column] = raw[position].astype(object)
-        else:
-            frame[column] = pd.Series(None, index=raw.index, dtype=object)
+        cells = by_position[position] if position is not None and position < len(by_position) else None
+        frame[column] = pd.Series(cells, index=index, dtype=object)
     frame[ROW] = (frame.index + header_at + 2).astype("int64")  # type: ignore[operator]
     read_columns = [column for column in tab.columns if column in positions]
     blank = pd.concat([_blank_mask(frame[c]) for c in read_columns], axis=1).all(axis=1)
     return frame[~blank.to_numpy()].reset_index(drop=True)
-
-
-def _canonical(tab: Tab, header: object) -> str | None:
-    from dashboard.schema import canonical_column
-
-    return canonical_column(tab, header)
 
 
 def _report_missing(

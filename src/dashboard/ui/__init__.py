@@ -1,0 +1,1 @@
+"""Everything that touches Streamlit: page setup, data loading with caching, shared widgets."""

@@ -1,0 +1,48 @@
+"""Name keys and people lists (METRICS.md, "Names" and "People lists")."""
+
+import pandas as pd
+import pytest
+
+from dashboard.clean import names
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (" jose  PÉREZ", "José Pérez"),  # the example in SPEC.md
+        ("Zoë\tO'Neil", "zoe o'neil"),
+        ("STRASSE", "straße"),  # case folding, not just lower-casing
+        ("Ｊｏｓｅ", "jose"),  # NFKD folds full-width letters
+    ],
+)
+def test_spellings_of_one_person_share_a_key(a, b):
+    assert names.key_of(a) == names.key_of(b)
+
+
+def test_different_people_keep_different_keys():
+    assert names.key_of("Ann Lee") != names.key_of("Anne Lee")
+
+
+def _split(text):
+    return names.split_lists(pd.Series([text], dtype="string")).tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ann, Bo; Cy / Di & Ed", ["Ann", "Bo", "Cy", "Di", "Ed"]),
+        ("Ann and Bo AND Cy", ["Ann", "Bo", "Cy"]),
+        ("Ann\nBo", ["Ann", "Bo"]),
+        ("Sandy Anderson and Brand", ["Sandy Anderson", "Brand"]),  # 'and' only as a whole word
+        ("Ann,, ;Bo,", ["Ann", "Bo"]),  # empty parts dropped
+        ("Ann, ANN , Bo", ["Ann", "Bo"]),  # the same person twice counts once
+        ("ann@example.org", ["ann@example.org"]),
+    ],
+)
+def test_people_lists(text, expected):
+    assert _split(text) == expected
+
+
+def test_lists_keep_the_record_they_came_from():
+    exploded = names.split_lists(pd.Series(["A, B", None, "C"], dtype="string"))
+    assert exploded.index.tolist() == [0, 0, 2]
