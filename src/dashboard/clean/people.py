@@ -35,12 +35,14 @@ def directory(people: pd.DataFrame) -> Directory:
     people[PERSON] = people["email"].fillna(people["name_key"])
     repeated = people.duplicated(["source", PERSON])
     duplicates = people[repeated]
+    # every spelling on any People tab names its person, also where that row is a repeat
+    by_name = _unique_index(people[~repeated], "name_key")
     people = people[~repeated].drop_duplicates(PERSON).reset_index(drop=True)
     with_email = people.dropna(subset=["email"]).drop_duplicates("email")
     return Directory(
         people=people,
         by_email=pd.Series(with_email[PERSON].to_numpy(), index=with_email["email"].to_numpy()),
-        by_name=_unique_index(people, "name_key"),
+        by_name=by_name,
         duplicates=duplicates,
     )
 

@@ -1,0 +1,34 @@
+"""Shared fixtures: a running Sheets API test double, reached as Google through the environment."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dashboard.sources.http import RetryPolicy
+from tests.sheets_double import SheetsDouble
+
+
+@pytest.fixture
+def double():
+    with SheetsDouble() as server:
+        yield server
+
+
+@pytest.fixture
+def google(double, tmp_path, monkeypatch):
+    """Point every Google call at the double and give a service-account key file, as a user
+    would: ``SMALLWINS_SHEETS_ENDPOINT`` and ``GOOGLE_APPLICATION_CREDENTIALS``."""
+    key_file = tmp_path / "service_account.json"
+    key_file.write_text(json.dumps(double.service_account_info()))
+    monkeypatch.setenv("SMALLWINS_SHEETS_ENDPOINT", double.url)
+    monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", str(key_file))
+    monkeypatch.delenv("SMALLWINS_SHEETS_API_KEY", raising=False)
+    return double
+
+
+@pytest.fixture
+def quick_retries(monkeypatch):
+    """Retries without the real backoff's seconds of waiting (the policy itself is unchanged)."""
+    monkeypatch.setattr(RetryPolicy, "delay", lambda self, attempt, retry_after: 0.01)
