@@ -1,0 +1,84 @@
+"""The command line as a user runs it: ``python -m dashboard check|template|demo``."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from dashboard.sources.local import read_xlsx, write_xlsx
+from tests.fixtures import river_valley
+
+
+def _run(*args, cwd=None):
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard", *map(str, args)],
+        capture_output=True, text=True, timeout=120, cwd=cwd,
+    )  # fmt: skip
+
+
+def test_check_lists_problems_grouped_counted_and_located(tmp_path):
+    path = tmp_path / "rv.xlsx"
+    write_xlsx(path, river_valley())
+    result = _run("check", path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "15 problem(s):" in out
+    assert "      3  Wins — unknown person" not in out  # grouped per tab and kind:
+    assert "      2  Wins — unknown person" in out
+    assert "      1  Commitments — missing value" in out
+    assert "row 4 made: 'TBD' — unreadable date" in out
+    assert "row 5 email: 'bo.chen.example.org' — invalid email" in out
+
+
+def test_check_exits_1_naming_a_missing_required_column(tmp_path):
+    sheets = river_valley()
+    sheets["Wins"][0][1] = "Thing"  # the required "Win" header renamed
+    write_xlsx(tmp_path / "broken.xlsx", sheets)
+    result = _run("check", tmp_path / "broken.xlsx")
+    assert result.returncode == 1
+    assert "tab 'Wins' has no 'win' column" in result.stderr
+
+
+def test_check_exits_1_naming_a_missing_tab(tmp_path):
+    sheets = river_valley()
+    del sheets["People"]
+    write_xlsx(tmp_path / "broken.xlsx", sheets)
+    result = _run("check", tmp_path / "broken.xlsx")
+    assert result.returncode == 1
+    assert "no 'People' tab" in result.stderr
+
+
+def test_check_on_a_missing_file_is_an_error_not_a_traceback(tmp_path):
+    result = _run("check", tmp_path / "nope.xlsx")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_template_loads_clean_with_every_tab(tmp_path):
+    path = tmp_path / "blank.xlsx"
+    assert _run("template", path).returncode == 0
+    sheets = read_xlsx(path)
+    assert list(sheets) == ["How to use", "Collaborations", "People", "Projects", "Commitments",
+                            "Wins", "Meetings"]  # fmt: skip
+    assert sheets["Commitments"][0][:4] == ["person", "project", "commitment", "made"]
+    result = _run("check", path)
+    assert result.returncode == 0 and "No problems found." in result.stdout
+
+
+def test_template_as_csv_folder(tmp_path):
+    assert _run("template", tmp_path / "csv").returncode == 0
+    assert sorted(p.name for p in (tmp_path / "csv").iterdir())[0] == "Collaborations.csv"
+    assert _run("check", tmp_path / "csv").returncode == 0
+
+
+def test_csv_folder_reads_like_the_workbook(tmp_path):
+    import csv
+
+    folder = tmp_path / "rv"
+    folder.mkdir()
+    for tab, rows in river_valley().items():
+        with (folder / f"{tab}.csv").open("w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerows(rows)
+    result = _run("check", folder)
+    assert result.returncode == 0
+    assert "15 problem(s):" in result.stdout
