@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard.ui import banner, data
 
 st.set_page_config(page_title="Small Wins", page_icon="🌱", layout="wide")
-st.title("🌱 Small Wins")
+st.title("Small Wins")
 st.write(
     "Momentum, participation and network growth of Strategic Doing collaborations, "
     "read from the teams' own sheets."

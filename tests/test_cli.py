@@ -82,3 +82,17 @@ def test_csv_folder_reads_like_the_workbook(tmp_path):
     result = _run("check", folder)
     assert result.returncode == 0
     assert "15 problem(s):" in result.stdout
+
+
+def test_demo_command_regenerates_the_shipped_demo_byte_for_byte(tmp_path):
+    from dashboard.config import demo_path
+
+    assert _run("demo", tmp_path / "demo.xlsx").returncode == 0
+    assert (tmp_path / "demo.xlsx").read_bytes() == demo_path().read_bytes()
+
+
+def test_check_without_source_reads_the_demo(tmp_path):
+    result = _run("check", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "Source demo (xlsx)" in result.stdout
+    assert "problem(s):" in result.stdout

@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import pandas as pd
-import pytest
 
 from dashboard.config import SourceConfig, load_config, settings_for
 from dashboard.loader import load
@@ -193,7 +192,9 @@ def test_check_command_on_a_google_sheet(google):
 
 
 def test_source_config_understands_urls_and_keys():
-    source = SourceConfig(location=f"https://docs.google.com/spreadsheets/d/{KEY}/edit", kind="gsheets")
+    source = SourceConfig(
+        location=f"https://docs.google.com/spreadsheets/d/{KEY}/edit", kind="gsheets"
+    )
     assert source.sheet_key == KEY
     assert settings_for(KEY).sources[0].kind == "gsheets"
 

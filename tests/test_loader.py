@@ -52,7 +52,9 @@ def test_people_are_identified_by_email_else_by_name_key():
         "jose@example.org": True, "ann lee": True, "bo chen": True, "eve park": False,
     }  # fmt: skip
     assert pd.isna(people.loc["eve park", "organization"])
-    assert people.loc["ann lee", "collaboration"] == "River Valley"  # "river valley" as first spelled
+    assert (
+        people.loc["ann lee", "collaboration"] == "River Valley"
+    )  # "river valley" as first spelled
 
 
 def test_commitments_typed_and_resolved():

@@ -19,8 +19,23 @@ CELLS = st.one_of(
     st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
     st.datetimes(),
     st.sampled_from(
-        ["#REF!", "#N/A", "#VALUE!", "TBD", "2024-02-30", "", "  ", "3/4/2025", "45000",
-         "Ann and Bo", "a@b.co", "✓", "done", "<script>alert(1)</script>", "=1+1"]
+        [
+            "#REF!",
+            "#N/A",
+            "#VALUE!",
+            "TBD",
+            "2024-02-30",
+            "",
+            "  ",
+            "3/4/2025",
+            "45000",
+            "Ann and Bo",
+            "a@b.co",
+            "✓",
+            "done",
+            "<script>alert(1)</script>",
+            "=1+1",
+        ]
     ),  # fmt: skip
 )
 RECORD_TABS = ("Commitments", "Wins", "Meetings")
@@ -46,7 +61,11 @@ def _is_blank(cell):
     return isinstance(cell, str) and not cell.strip()
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(workbooks())
 def test_arbitrary_cells_never_crash_and_every_dropped_row_is_reported(sheets):
     dataset = dataset_of(sheets)
@@ -64,12 +83,18 @@ def test_arbitrary_cells_never_crash_and_every_dropped_row_is_reported(sheets):
                 assert number in kept or (tab, number) in reported
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(workbooks())
 def test_every_non_blank_date_is_read_or_reported(sheets):
     dataset = dataset_of(sheets)
     problems = dataset.problems
-    located = set(zip(problems["tab"], problems["row"].astype(int), problems["column"], strict=True))
+    located = set(
+        zip(problems["tab"], problems["row"].astype(int), problems["column"], strict=True)
+    )
     tables = {"Commitments": dataset.commitments, "Wins": dataset.wins,
               "Meetings": dataset.meetings}  # fmt: skip
     for tab, columns in DATE_COLUMNS.items():

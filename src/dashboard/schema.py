@@ -56,7 +56,17 @@ TABS: tuple[Tab, ...] = (
     ),
     Tab(
         "Commitments",
-        ("person", "project", "commitment", "made", "due", "status", "done", "result", "collaboration"),
+        (
+            "person",
+            "project",
+            "commitment",
+            "made",
+            "due",
+            "status",
+            "done",
+            "result",
+            "collaboration",
+        ),
         ("person", "project", "made"),
         {
             "whoisresponsible": "person",

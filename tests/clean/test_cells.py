@@ -62,7 +62,9 @@ def test_month_first_rejects_a_day_over_twelve_in_first_place():
 
 
 def test_text_strips_and_blanks_errors():
-    values, errors = cells.text(pd.Series(["  Ann  ", "#N/A", "", None, 42, 1.5, True], dtype=object))
+    values, errors = cells.text(
+        pd.Series(["  Ann  ", "#N/A", "", None, 42, 1.5, True], dtype=object)
+    )
     assert values[0] == "Ann"
     assert values.isna().tolist() == [False, True, True, True, False, False, False]
     assert values[4:].tolist() == ["42", "1.5", "TRUE"]

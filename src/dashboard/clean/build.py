@@ -82,7 +82,11 @@ def _projects(listed: pd.DataFrame, records: dict[str, pd.DataFrame], parts: lis
     repeated = listed.duplicated(["source", "key"])
     parts.append(
         problems_at(
-            listed, repeated, "project", listed["project"], "duplicate project",
+            listed,
+            repeated,
+            "project",
+            listed["project"],
+            "duplicate project",
             "this project is listed earlier on the tab; this row is ignored",
         )  # fmt: skip
     )
@@ -92,15 +96,23 @@ def _projects(listed: pd.DataFrame, records: dict[str, pd.DataFrame], parts: lis
         for t in records.values()
     ]
     spelled = pd.concat(
-        [pd.DataFrame({"source": listed["source"], "key": listed["key"], "name": listed["project"]})]
+        [
+            pd.DataFrame(
+                {"source": listed["source"], "key": listed["key"], "name": listed["project"]}
+            )
+        ]
         + named,
         ignore_index=True,
     ).dropna(subset=["key"])
     spelled = spelled.drop_duplicates(["source", "key"]).reset_index(drop=True)
     in_many = spelled.groupby("key")["source"].transform("nunique") > 1
-    spelled["project"] = spelled["name"].where(~in_many, spelled["name"] + " (" + spelled["source"] + ")")
+    spelled["project"] = spelled["name"].where(
+        ~in_many, spelled["name"] + " (" + spelled["source"] + ")"
+    )
     ids = spelled.set_index(["source", "key"])["project"]
-    listed = listed.merge(spelled[["source", "key", "project"]], on=["source", "key"], suffixes=("_", ""))
+    listed = listed.merge(
+        spelled[["source", "key", "project"]], on=["source", "key"], suffixes=("_", "")
+    )
     listed = listed.drop(columns=["project_"])
     listed["listed"] = True
 
@@ -181,8 +193,10 @@ def _drop_duplicate_wins(
         problems_at(wins, same_row, "win", wins["win"], "duplicate row",
                     "the same win is recorded earlier; counted once")
     )  # fmt: skip
-    same_id = wins["id"].notna() & ~same_row & wins[~same_row]["id"].duplicated().reindex(
-        wins.index, fill_value=False
+    same_id = (
+        wins["id"].notna()
+        & ~same_row
+        & wins[~same_row]["id"].duplicated().reindex(wins.index, fill_value=False)
     )
     parts.append(
         problems_at(wins, same_id, "id", wins["id"], "duplicate id",

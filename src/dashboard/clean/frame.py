@@ -85,7 +85,9 @@ def tab_frame(
     frame = pd.DataFrame(index=index)
     for column in tab.columns:
         position = positions.get(column)
-        cells = by_position[position] if position is not None and position < len(by_position) else None
+        cells = (
+            by_position[position] if position is not None and position < len(by_position) else None
+        )
         frame[column] = pd.Series(cells, index=index, dtype=object)
     frame[ROW] = (frame.index + header_at + 2).astype("int64")  # type: ignore[operator]
     read_columns = [column for column in tab.columns if column in positions]

@@ -52,6 +52,8 @@ def split_lists(values: pd.Series) -> pd.Series:
     parts = parts[parts.notna() & parts.ne("")]
     dedup = pd.DataFrame({"name": parts, "key": keys(parts)})
     dedup = dedup[dedup["key"].notna()]
-    repeated = pd.DataFrame({"i": dedup.index.to_numpy(), "k": dedup["key"].to_numpy()}).duplicated()
+    repeated = pd.DataFrame(
+        {"i": dedup.index.to_numpy(), "k": dedup["key"].to_numpy()}
+    ).duplicated()
     dedup = dedup[~repeated.to_numpy()]
     return dedup["name"]

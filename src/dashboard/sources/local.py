@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.writer.excel import ExcelWriter
 
 RawSheets = dict[str, list[list[object]]]
 
@@ -74,8 +75,11 @@ def write_xlsx(path: str | Path, sheets: RawSheets) -> None:
     fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".xlsx.tmp")
     os.close(fd)
     try:
-        book.save(tmp)
+        # Not book.save(): openpyxl's save_workbook stamps properties.modified with the clock.
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+            ExcelWriter(book, archive).save()
         _normalise_zip_times(Path(tmp))
+        os.chmod(tmp, 0o644)  # mkstemp makes the file private; a workbook is meant to be shared
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):

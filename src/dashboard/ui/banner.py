@@ -10,14 +10,14 @@ from dashboard.ui import data
 
 def show(dataset: Dataset) -> None:
     sources = dataset.sources
-    read_at = min((s.read_at for s in sources if s.read_at), default="")
+    read_at = min((s.read_at for s in sources if s.read_at), default="")[:16].replace("T", " ")
     names = ", ".join(s.title or s.label for s in sources if not s.error)
     columns = st.columns([5, 1])
     with columns[0]:
         if sources and all(s.demo for s in sources):
             st.info(
                 f"Showing the bundled **demo workbook** (read {read_at} UTC). "
-                "Connect your own Google Sheet: see the README, \"Connect a Google Sheet\".",
+                'Connect your own Google Sheet: see the README, "Connect a Google Sheet".',
                 icon="🧪",
             )
         else:

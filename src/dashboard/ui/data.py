@@ -27,14 +27,12 @@ def _service_account() -> dict[str, Any] | None:
 
 def _cached_loader(ttl: int):  # noqa: ANN202
     @st.cache_data(ttl=ttl, show_spinner=False)
-    def cached(config: Settings) -> Dataset:
-        with st.status("Reading the workbook…", expanded=False) as status:
-            def tell(number: int, source) -> None:  # noqa: ANN001
-                status.update(label=f"Reading {source.label} ({number + 1} of {len(config.sources)})…")
+    def cached(config: Settings, _progress: Any = None) -> Dataset:
+        def tell(number: int, source: Any) -> None:
+            if _progress is not None:
+                _progress.info(f"Reading {source.label} ({number + 1} of {len(config.sources)})…")
 
-            dataset = load(config, _service_account(), on_source=tell)
-            status.update(label="Workbook read", state="complete")
-        return dataset
+        return load(config, _service_account(), on_source=tell)
 
     return cached
 
@@ -43,10 +41,14 @@ _LOADERS: dict[int, Any] = {}
 
 
 def dataset() -> Dataset:
-    """The clean dataset for this run (from the cache when fresh)."""
+    """The clean dataset for this run (from the cache when fresh, else read now, showing which
+    source is being read)."""
     config = settings()
     loader = _LOADERS.setdefault(config.cache_ttl_seconds, _cached_loader(config.cache_ttl_seconds))
-    return loader(config)
+    progress = st.empty()
+    result = loader(config, _progress=progress)
+    progress.empty()
+    return result
 
 
 def refresh() -> None:
