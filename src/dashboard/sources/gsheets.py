@@ -94,12 +94,11 @@ def read_spreadsheet(gc: gspread.Client, key: str) -> tuple[str, RawSheets]:
         metadata = gc.http_client.fetch_sheet_metadata(key)
         titles = [sheet["properties"]["title"] for sheet in metadata.get("sheets", [])]
         wanted = [title for title in titles if canonical_tab(title) is not None]
-        sheets: RawSheets = {title: [] for title in wanted}
+        body: dict[str, Any] = {}
         if wanted:
             ranges = [absolute_range_name(title) for title in wanted]
             body = gc.http_client.values_batch_get(key, ranges, params=dict(BATCH_PARAMS))
-            for title, value_range in zip(wanted, body.get("valueRanges", []), strict=False):
-                sheets[title] = value_range.get("values", [])
+        sheets = sheets_from_batch(wanted, body)
     except APIError as error:
         raise SheetsError(_explain(error, key, gc)) from None
     except requests.Timeout:
@@ -112,6 +111,15 @@ def read_spreadsheet(gc: gspread.Client, key: str) -> tuple[str, RawSheets]:
             "or its token_uri cannot be reached"
         ) from None
     return metadata.get("properties", {}).get("title", key), sheets
+
+
+def sheets_from_batch(titles: list[str], body: Mapping[str, Any]) -> RawSheets:
+    """The tabs of a ``values:batchGet`` answer, in the order asked. A range with no data has no
+    ``values`` key at all in Google's answer: that tab is empty."""
+    sheets: RawSheets = {title: [] for title in titles}
+    for title, value_range in zip(titles, body.get("valueRanges", []), strict=False):
+        sheets[title] = value_range.get("values", [])
+    return sheets
 
 
 def _explain(error: APIError, key: str, gc: gspread.Client) -> str:
