@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 
 from dashboard.config import ConfigError, settings_for
@@ -23,6 +24,31 @@ def _check(args: argparse.Namespace) -> int:
             print(f"error: {problem.reason}", file=sys.stderr)
         return 1
     return 0
+
+
+def _summary(args: argparse.Namespace) -> int:
+    import json
+
+    from dashboard.loader import load
+    from dashboard.metrics import summary
+    from dashboard.secrets import service_account_from_secrets
+    from dashboard.summary_report import summary_text
+
+    dataset = load(settings_for(args.source), service_account_from_secrets())
+    for failed in dataset.failed_sources:
+        print(f"warning: {failed.error}", file=sys.stderr)
+    figures = summary(dataset, args.as_of)
+    print(json.dumps(figures, indent=2, ensure_ascii=False) if args.json else summary_text(figures))
+    return (
+        2 if dataset.failed_sources and len(dataset.failed_sources) == len(dataset.sources) else 0
+    )
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
 
 
 def _template(args: argparse.Namespace) -> int:
@@ -48,6 +74,13 @@ def parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="load a workbook and list every problem")
     check.add_argument("source", nargs="?", help="workbook, CSV folder, sheet URL/key or .toml")
     check.set_defaults(run=_check)
+    summary = commands.add_parser("summary", help="the headline figures of METRICS.md")
+    summary.add_argument("source", nargs="?", help="workbook, CSV folder, sheet URL/key or .toml")
+    summary.add_argument(
+        "--as-of", type=_date, default=dt.date.today(), help="YYYY-MM-DD (default: today)"
+    )
+    summary.add_argument("--json", action="store_true", help="print JSON with METRICS.md's keys")
+    summary.set_defaults(run=_summary)
     template = commands.add_parser("template", help="write a blank workbook to start from")
     template.add_argument("path", help="an .xlsx path (or a folder for CSV files)")
     template.set_defaults(run=_template)

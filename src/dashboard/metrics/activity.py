@@ -1,0 +1,44 @@
+"""Activity of people (METRICS.md, "Activity"): making a commitment, completing one, being named
+on a win, attending a meeting — each on its day."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.metrics.scope import Scope
+
+
+def done_by(commitments: pd.DataFrame, d: pd.Timestamp) -> pd.Series:
+    """Done by D: status done and the done date blank or ≤ D."""
+    return (commitments["status"] == "done") & (
+        commitments["done"].isna() | (commitments["done"] <= d)
+    )
+
+
+def activities(scope: Scope) -> pd.DataFrame:
+    """One row per (person, date) activity ≤ D, with its kind. Duplicates are kept (counts)."""
+    c = scope.commitments
+    completed = c[(c["status"] == "done") & c["done"].notna() & (c["done"] <= scope.as_of)]
+    parts = [
+        pd.DataFrame({"person": c["person"], "date": c["made"], "kind": "commitment"}),
+        pd.DataFrame({"person": completed["person"], "date": completed["done"], "kind": "done"}),
+        pd.DataFrame(
+            {"person": scope.win_people["person"], "date": scope.win_people["date"], "kind": "win"}
+        ),
+        pd.DataFrame(
+            {
+                "person": scope.meeting_people["person"],
+                "date": scope.meeting_people["date"],
+                "kind": "meeting",
+            }
+        ),
+    ]
+    out = pd.concat(parts, ignore_index=True)
+    out["person"] = out["person"].astype("string")
+    out["date"] = out["date"].astype("datetime64[ns]")
+    return out
+
+
+def first_activity(events: pd.DataFrame) -> pd.Series:
+    """Each person's first activity date (index: person)."""
+    return events.groupby("person")["date"].min()

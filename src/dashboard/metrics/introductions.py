@@ -1,0 +1,89 @@
+"""The collaboration graph for people to use: weighted edges, and suggested introductions.
+
+Suggested introductions make the "adjacent possible" actionable: pairs of people who are not yet
+linked but share neighbours, ranked by how many, preferring pairs that would bridge
+organizations, sectors or collaborations (the ties a network grows by).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from dashboard.clean.names import keys
+from dashboard.dataset import Dataset
+from dashboard.metrics.activity import activities
+from dashboard.metrics.network import edge_table, person_codes, second_neighbours
+from dashboard.metrics.scope import scope
+
+# How much a bridge adds to the score of a pair, in shared neighbours.
+BRIDGE_BONUS = {"cross_org": 1.0, "cross_sector": 0.5, "cross_collab": 1.5}
+
+
+def edges(dataset: Dataset, as_of, nodes: str = "people", collaboration: str | None = None):  # noqa: ANN001, ANN201
+    """Linked pairs with weight (shared events) and first shared date.
+
+    ``nodes="people"`` gives person ids; ``"organizations"`` folds people into their
+    organizations (pairs inside one organization and people without one are left out).
+    """
+    s = scope(dataset, as_of, collaboration)
+    table = edge_table(s)
+    ids = s.people["person"].to_numpy()
+    if nodes == "organizations":
+        orgs = s.people["organization"].to_numpy()
+        return _fold(table, orgs, keys(s.people["organization"]).to_numpy())
+    out = pd.DataFrame({"a": ids[table["a"]], "b": ids[table["b"]]})
+    swap = out["a"] > out["b"]
+    out.loc[swap, ["a", "b"]] = out.loc[swap, ["b", "a"]].to_numpy()
+    out["weight"] = table["weight"].to_numpy()
+    out["first_seen"] = table["first_seen"].to_numpy()
+    return out.sort_values(["a", "b"]).reset_index(drop=True)
+
+
+def _fold(table: pd.DataFrame, names: np.ndarray, org_keys: np.ndarray) -> pd.DataFrame:
+    a_key, b_key = org_keys[table["a"]], org_keys[table["b"]]
+    frame = pd.DataFrame(
+        {"a_key": a_key, "b_key": b_key, "a": names[table["a"]], "b": names[table["b"]],
+         "weight": table["weight"].to_numpy(), "first_seen": table["first_seen"].to_numpy()}
+    )  # fmt: skip
+    frame = frame[
+        frame["a_key"].notna() & frame["b_key"].notna() & (frame["a_key"] != frame["b_key"])
+    ]
+    swap = frame["a_key"] > frame["b_key"]
+    frame.loc[swap, ["a_key", "b_key", "a", "b"]] = frame.loc[
+        swap, ["b_key", "a_key", "b", "a"]
+    ].to_numpy()
+    grouped = frame.groupby(["a_key", "b_key"], as_index=False).agg(
+        a=("a", "first"),
+        b=("b", "first"),
+        weight=("weight", "sum"),
+        first_seen=("first_seen", "min"),
+    )
+    return grouped[["a", "b", "weight", "first_seen"]].reset_index(drop=True)
+
+
+def suggested_introductions(
+    dataset: Dataset, as_of, limit: int = 20, collaboration: str | None = None
+):  # noqa: ANN001, ANN201
+    """Unlinked pairs with ≥ 1 shared neighbour, best first: shared neighbours plus bridge bonus."""
+    s = scope(dataset, as_of, collaboration)
+    active = activities(s)["person"].unique()
+    codes = person_codes(s)
+    pairs = second_neighbours(edge_table(s), len(codes))
+    people = s.people
+    out = pd.DataFrame({"i": pairs.row, "j": pairs.col, "shared": pairs.data.astype("int64")})
+    is_active = np.zeros(len(codes), dtype=bool)
+    is_active[codes.reindex(active).to_numpy()] = True
+    out = out[is_active[out["i"]] & is_active[out["j"]]]
+    for flag, column in (("cross_org", "organization"), ("cross_sector", "sector"),
+                         ("cross_collab", "collaboration")):  # fmt: skip
+        values = keys(people[column]).to_numpy()
+        a, b = pd.Series(values[out["i"]]), pd.Series(values[out["j"]])
+        out[flag] = (a.notna() & b.notna() & (a != b)).fillna(False).to_numpy()
+    bonus = sum(out[flag] * weight for flag, weight in BRIDGE_BONUS.items())
+    out["score"] = out["shared"] + bonus
+    ids = people["person"].to_numpy()
+    out["a"], out["b"] = ids[out["i"]], ids[out["j"]]
+    out = out.sort_values(["score", "shared", "a", "b"], ascending=[False, False, True, True])
+    columns = ["a", "b", "shared", "cross_org", "cross_sector", "cross_collab", "score"]
+    return out[columns].head(limit).reset_index(drop=True)

@@ -1,0 +1,92 @@
+"""Monthly time series for the charts (METRICS.md, "Time series").
+
+Months are calendar months, from the first dated record's month to ``as_of``'s month. Placement:
+wins by date; commitments made by ``made``; done by their ``done`` date (done with no date is in
+no month); missed by ``due`` (else ``made``). Network figures are those at each month's end (the
+last month ends at ``as_of``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from dashboard.dataset import Dataset
+from dashboard.metrics.activity import activities, first_activity
+from dashboard.metrics.network import edge_table
+from dashboard.metrics.scope import scope
+
+SERIES_COLUMNS = [
+    "month", "wins", "commitments_made", "commitments_done", "commitments_missed", "active",
+    "new", "returning", "lapsed", "network_nodes", "network_edges", "network_density",
+]  # fmt: skip
+
+
+def _month(dates: pd.Series) -> pd.Series:
+    return dates.dt.to_period("M").dt.to_timestamp()
+
+
+def _per_month(dates: pd.Series, months: pd.DatetimeIndex) -> np.ndarray:
+    return _month(dates.dropna()).value_counts().reindex(months, fill_value=0).to_numpy()
+
+
+def monthly_series(dataset: Dataset, as_of, collaboration: str | None = None) -> pd.DataFrame:  # noqa: ANN001
+    s = scope(dataset, as_of, collaboration)
+    events = activities(s)
+    if events.empty and s.wins.empty:
+        return pd.DataFrame({c: pd.Series(dtype="int64") for c in SERIES_COLUMNS}).astype(
+            {"month": "datetime64[ns]", "network_density": "float64"}
+        )
+    start = (
+        min(events["date"].min(), s.wins["date"].min())
+        if not s.wins.empty
+        else events["date"].min()
+    )
+    months = pd.date_range(_month(pd.Series([start])).iloc[0], s.as_of, freq="MS")
+    c = s.commitments
+    done = c[(c["status"] == "done") & (c["done"] <= s.as_of)]["done"]
+    missed = c[c["status"] == "missed"]
+    out = pd.DataFrame({"month": months})
+    out["wins"] = _per_month(s.wins["date"], months)
+    out["commitments_made"] = _per_month(c["made"], months)
+    out["commitments_done"] = _per_month(done, months)
+    out["commitments_missed"] = _per_month(missed["due"].fillna(missed["made"]), months)
+    out = out.join(_people_flows(events, months))
+    out = out.join(_network_growth(s, events, months))
+    return out
+
+
+def _people_flows(events: pd.DataFrame, months: pd.DatetimeIndex) -> pd.DataFrame:
+    """Active, new, returning and lapsed people per month."""
+    seen = pd.DataFrame({"person": events["person"], "month": _month(events["date"])})
+    seen = seen.drop_duplicates()
+    active = seen.groupby("month").size().reindex(months, fill_value=0)
+    firsts = _month(first_activity(events)).value_counts().reindex(months, fill_value=0)
+    returning = active - firsts
+    following = seen.assign(month=seen["month"] + pd.offsets.MonthBegin(1))
+    stayed = following.merge(seen, on=["person", "month"]).groupby("month").size()
+    previous = active.shift(1, fill_value=0)
+    lapsed = previous - stayed.reindex(months, fill_value=0)
+    return pd.DataFrame(
+        {
+            "active": active.to_numpy(),
+            "new": firsts.to_numpy(),
+            "returning": returning.to_numpy(),
+            "lapsed": lapsed.to_numpy(),
+        }
+    )
+
+
+def _network_growth(s, events: pd.DataFrame, months: pd.DatetimeIndex) -> pd.DataFrame:  # noqa: ANN001
+    ends = (months + pd.offsets.MonthEnd(0)).where(
+        months + pd.offsets.MonthEnd(0) < s.as_of, s.as_of
+    )
+    first_seen = np.sort(first_activity(events).to_numpy())
+    edges = np.sort(edge_table(s)["first_seen"].to_numpy())
+    nodes = np.searchsorted(first_seen, ends.to_numpy(), side="right")
+    links = np.searchsorted(edges, ends.to_numpy(), side="right")
+    pairs = nodes * (nodes - 1)
+    density = np.where(pairs > 0, np.round(2 * links / np.where(pairs > 0, pairs, 1), 4), np.nan)
+    return pd.DataFrame(
+        {"network_nodes": nodes, "network_edges": links, "network_density": density}
+    )

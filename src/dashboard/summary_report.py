@@ -1,0 +1,37 @@
+"""The text `summary` prints without `--json`: a row per figure, a column per collaboration."""
+
+from __future__ import annotations
+
+from dashboard.metrics import KEYS
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.1%}" if value <= 1 else f"{value:,.2f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def summary_text(figures: dict) -> str:
+    by = figures.get("by_collaboration", {})
+    columns = ["all", *by]
+    table = [["figure", *columns]]
+    for key in KEYS[2:]:
+        values = [figures[key], *(by[name][key] for name in by)]
+        table.append([key, *map(_shown, values)])
+    widths = [max(len(row[i]) for row in table) for i in range(len(columns) + 1)]
+    lines = [
+        f"Summary as of {figures['as_of']} — {figures['collaborations']} collaboration(s)",
+        "",
+    ]
+    for number, row in enumerate(table):
+        cells = [row[0].ljust(widths[0])] + [
+            c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
+        ]
+        lines.append("  ".join(cells))
+        if number == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
