@@ -1,36 +1,57 @@
-"""Small Wins — home page. Run with ``streamlit run app.py``."""
+"""Small Wins — Overview (the home page). Run with ``streamlit run app.py``."""
 
 import streamlit as st
 
-from dashboard.ui import banner, data
+from dashboard import charts
+from dashboard.ui import components, page
+from dashboard.ui.figures import figure
 
-st.set_page_config(page_title="Small Wins", page_icon="🌱", layout="wide")
-st.title("Small Wins")
-st.write(
+view = page.setup(
+    "Overview",
     "Momentum, participation and network growth of Strategic Doing collaborations, "
-    "read from the teams' own sheets."
+    "read from the teams' own sheets.",
 )
-dataset = data.dataset()
-banner.show(dataset)
+if page.has_records(view):
+    now, before = figure("headline", view), figure("previous", view)
+    st.subheader(f"As of {view.filters.end:%d %B %Y}, against 30 days before")
+    components.tiles(
+        [
+            ("Wins, last 30 days", now["wins_last_30"], before["wins_last_30"], False,
+             "Wins dated in the 30 days up to the period's end"),
+            ("Follow-through", now["follow_through"], before["follow_through"], True,
+             "Of commitments due by now (not dropped), the share done"),
+            ("Overdue commitments", now["overdue"], before["overdue"], False,
+             "Open commitments past their due date"),
+            ("Active people, 30 days", now["active_last_30"], before["active_last_30"], False,
+             "People who made, kept, won or met in the last 30 days"),
+            ("Network links", now["network_edges"], before["network_edges"], False,
+             "Pairs of people who worked together on a win, a meeting or a project"),
+            ("Stalled projects", now["stalled_projects"], before["stalled_projects"], False,
+             "Active projects untouched for 60 days"),
+        ]
+    )  # fmt: skip
 
-counts = {
-    "Collaborations": len(dataset.collaborations),
-    "People": int(dataset.people["listed"].sum()),
-    "Projects": len(dataset.projects),
-    "Commitments": len(dataset.commitments),
-    "Wins": len(dataset.wins),
-    "Meetings": len(dataset.meetings),
-}
-for column, (label, value) in zip(st.columns(len(counts)), counts.items(), strict=True):
-    column.metric(label, f"{value:,}")
-
-problems = dataset.problems
-if problems.empty:
-    st.success("Every cell of the workbook could be read.")
-else:
-    st.warning(
-        f"{len(problems):,} cell(s) or row(s) could not be read as they are. "
-        "Run `python -m dashboard check` to list them by tab, row and column."
+    st.subheader("Momentum")
+    series = figure("series", view)
+    components.chart(
+        charts.momentum_line(series), series.empty, "No wins or kept commitments in this period."
     )
-    per_tab = problems.groupby(["tab", "kind"], dropna=False).size().rename("count")
-    st.dataframe(per_tab.reset_index(), hide_index=True)
+
+    st.subheader("Collaborations")
+    rows = figure("collaborations", view)
+    components.table(
+        rows,
+        "No collaborations are named in the workbook yet.",
+        column_config={
+            "Follow-through": st.column_config.ProgressColumn(
+                "Follow-through", format="percent", min_value=0, max_value=1
+            ),
+            "Wins per month": st.column_config.LineChartColumn("Wins per month (last 12)", y_min=0),
+        },
+    )
+    problems = len(view.full.problems)
+    if problems:
+        st.caption(
+            f"{problems:,} cell(s) of the workbook could not be read as they are: "
+            "see **Data health**."
+        )

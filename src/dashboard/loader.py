@@ -6,7 +6,8 @@ it is listed in ``Dataset.sources`` with its error and as a ``source unreadable`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from dashboard.clean.build import build_dataset
@@ -17,30 +18,51 @@ from dashboard.dataset import Dataset, SourceStatus
 from dashboard.sources import RawSource, SourceError, read_source
 
 
+@dataclass(frozen=True)
+class FailedRead:
+    """A source that could not be read, and why (in a coordinator's words)."""
+
+    config: SourceConfig
+    error: str
+
+
+Read = RawSource | FailedRead
+
+
+def read_one(
+    source: SourceConfig, service_account_info: Mapping[str, Any] | None, timeout: float
+) -> Read:
+    try:
+        return read_source(source, service_account_info, timeout)
+    except SourceError as error:
+        return FailedRead(source, str(error))
+
+
 def load(
     settings: Settings,
     service_account_info: Mapping[str, Any] | None = None,
     on_source: Callable[[int, SourceConfig], None] | None = None,
 ) -> Dataset:
     """Read and clean every source of ``settings``; ``on_source`` hears which is being read."""
-    raws: list[RawSource] = []
-    statuses: list[SourceStatus] = []
-    failures: list[Problems] = []
+    reads = []
     for number, source in enumerate(settings.sources):
         if on_source is not None:
             on_source(number, source)
-        try:
-            raw = read_source(source, service_account_info, settings.timeout_seconds)
-        except SourceError as error:
-            statuses.append(_status(source, error=str(error)))
-            failed = Problems(source.label)
-            failed.add("", None, "", source.location, "source unreadable", str(error))
-            failures.append(failed)
-            continue
-        raws.append(raw)
-        statuses.append(_status(source, raw))
-    dataset = clean(raws, [p.frame() for p in failures])
-    dataset.sources = statuses
+        reads.append(read_one(source, service_account_info, settings.timeout_seconds))
+    return assemble(reads)
+
+
+def assemble(reads: Sequence[Read]) -> Dataset:
+    """One Dataset from the reads of every source, failed ones reported."""
+    raws = [read for read in reads if isinstance(read, RawSource)]
+    failures = []
+    for read in reads:
+        if isinstance(read, FailedRead):
+            failed = Problems(read.config.label)
+            failed.add("", None, "", read.config.location, "source unreadable", read.error)
+            failures.append(failed.frame())
+    dataset = clean(raws, failures)
+    dataset.sources = [_status(read) for read in reads]
     return dataset
 
 
@@ -58,9 +80,9 @@ def clean(raws: list[RawSource], problems: list | None = None) -> Dataset:
     return build_dataset(sources, parts)
 
 
-def _status(
-    source: SourceConfig, raw: RawSource | None = None, error: str | None = None
-) -> SourceStatus:
+def _status(read: Read) -> SourceStatus:
+    source = read.config
+    raw = read if isinstance(read, RawSource) else None
     return SourceStatus(
         label=source.label,
         kind=source.kind,
@@ -68,6 +90,6 @@ def _status(
         title=raw.title if raw else "",
         url=source.sheet_url,
         read_at=raw.read_at.isoformat(timespec="seconds") if raw else "",
-        error=error,
+        error=read.error if isinstance(read, FailedRead) else None,
         demo=source.demo,
     )

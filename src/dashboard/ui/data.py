@@ -1,15 +1,26 @@
-"""Loading the configured sources for a page, cached so many viewers cost one read per TTL."""
+"""Loading the configured sources for a page, cached so many viewers cost one read per TTL.
+
+Each source's read is cached with ``st.cache_data`` for the configured TTL; the cleaned Dataset is
+cached by when its sources were read. No Streamlit element is drawn inside a cached function
+(they cannot be replayed into another page's layout): the progress line is drawn outside, for the
+sources whose cached read has expired.
+"""
 
 from __future__ import annotations
 
+import threading
+import time
 from typing import Any
 
 import streamlit as st
 
-from dashboard.config import Settings, settings_for
+from dashboard.config import Settings, SourceConfig, settings_for
 from dashboard.dataset import Dataset
-from dashboard.loader import load
+from dashboard.loader import Read, assemble, read_one
 from dashboard.secrets import SECTION, service_account_from_secrets
+
+_fresh_until: dict[tuple, float] = {}  # when each source's cached read expires (this process)
+_lock = threading.Lock()
 
 
 def settings() -> Settings:
@@ -25,33 +36,54 @@ def _service_account() -> dict[str, Any] | None:
     return dict(section) if section else service_account_from_secrets()
 
 
-def _cached_loader(ttl: int):  # noqa: ANN202
-    @st.cache_data(ttl=ttl, show_spinner=False)
-    def cached(config: Settings, _progress: Any = None) -> Dataset:
-        def tell(number: int, source: Any) -> None:
-            if _progress is not None:
-                _progress.info(f"Reading {source.label} ({number + 1} of {len(config.sources)})…")
+def _reader(ttl: int):  # noqa: ANN202
+    @st.cache_data(ttl=ttl, show_spinner=False, max_entries=100)
+    def read(source: SourceConfig, timeout: float) -> Read:
+        with _lock:
+            _fresh_until[(source, timeout)] = time.monotonic() + ttl
+        return read_one(source, _service_account(), timeout)
 
-        return load(config, _service_account(), on_source=tell)
-
-    return cached
+    return read
 
 
-_LOADERS: dict[int, Any] = {}
+@st.cache_data(show_spinner=False, max_entries=10)
+def _assembled(stamps: tuple, _reads: list[Read]) -> Dataset:
+    return assemble(_reads)
+
+
+_READERS: dict[int, Any] = {}
 
 
 def dataset() -> Dataset:
-    """The clean dataset for this run (from the cache when fresh, else read now, showing which
-    source is being read)."""
+    """The clean dataset for this run: from the cache when fresh, else read now, saying which
+    source is being read."""
     config = settings()
-    loader = _LOADERS.setdefault(config.cache_ttl_seconds, _cached_loader(config.cache_ttl_seconds))
+    reader = _READERS.setdefault(config.cache_ttl_seconds, _reader(config.cache_ttl_seconds))
     progress = st.empty()
-    result = loader(config, _progress=progress)
+    reads = []
+    for number, source in enumerate(config.sources):
+        key = (source, config.timeout_seconds)
+        with _lock:
+            expired = _fresh_until.get(key, 0.0) < time.monotonic()
+        if expired:
+            progress.info(f"Reading {source.label} ({number + 1} of {len(config.sources)})…")
+        reads.append(reader(source, config.timeout_seconds))
     progress.empty()
-    return result
+    return _assembled(tuple(_stamp(read) for read in reads), reads)
+
+
+def _stamp(read: Read) -> tuple:
+    return (read.config, getattr(read, "read_at", None), getattr(read, "error", None))
 
 
 def refresh() -> None:
     """Forget cached reads so the next run reads the sources again."""
-    for loader in _LOADERS.values():
-        loader.clear()
+    for reader in _READERS.values():
+        reader.clear()
+    with _lock:
+        _fresh_until.clear()
+
+
+def stamp(dataset: Dataset) -> tuple:
+    """When the dataset was read: part of every cached figure's key, so a refresh renews them."""
+    return tuple((source.label, source.read_at, source.error) for source in dataset.sources)

@@ -1,0 +1,403 @@
+"""The Small Wins performance benchmark: load, clean and compute on a large workbook.
+
+    python benchmarks/run.py [--runs 5] [--profile]
+
+Generates the workbook once (``generate.py``) into ``$SMALLWINS_BENCH_DIR`` or
+``~/.cache/smallwins-bench``, then, in this one process, times the median of ``--runs`` runs of:
+
+- ``floor_s``: the bare floor — the batchGet bytes → ``json.loads`` → one DataFrame per tab (ragged
+  rows padded) → date columns' serial numbers to ``datetime64`` → Wins people lists exploded;
+- ``load_s``: the same bytes → ``json.loads`` → ``sheets_from_batch`` → ``loader.clean``;
+- ``headline_s`` (``metrics.headline``), ``summary_figures_s`` (``metrics.summary``, with
+  ``by_collaboration``), ``series_s`` (``metrics.monthly_series``), ``graph_s`` (``metrics.edges``
+  + ``metrics.suggested_introductions``) on the loaded dataset;
+- ``summary_s``: ``python -m dashboard summary FOLDER --as-of D --json`` end to end, in a
+  subprocess;
+- ``peak_mb``: the peak resident memory of this process and of the summary command (the larger).
+
+It prints a table, then one JSON line with every figure, to compare from run to run. Figures not
+available yet (no ``dashboard.metrics``, no ``summary`` command) are reported as ``null``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import gc
+import itertools
+import json
+import os
+import platform
+import pstats
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402 (benchmarks/ is a folder of scripts, not a package)
+
+from dashboard.config import SourceConfig  # noqa: E402
+from dashboard.loader import clean  # noqa: E402
+from dashboard.sources import RawSource  # noqa: E402
+from dashboard.sources.gsheets import sheets_from_batch  # noqa: E402
+
+GOALS = {
+    "load_vs_floor": 3.0,  # load_s within 3x the floor timed in the same run
+    "headline_s": 1.0,
+    "series_s": 1.0,
+    "summary_s": 10.0,
+    "peak_mb": 1500.0,
+}
+LIST_SPLIT = r"[,;/&]|\band\b"
+SERIAL_ORIGIN = "1899-12-30"
+
+
+# --------------------------------------------------------------------------- the workbook
+
+
+def cache_root() -> Path:
+    configured = os.environ.get("SMALLWINS_BENCH_DIR")
+    return Path(configured) if configured else Path.home() / ".cache" / "smallwins-bench"
+
+
+def ensure_workbook(seed: int, scale: float) -> tuple[Path, dict, float | None]:
+    """The cached workbook folder and its meta; generated (in a child process, so its memory is
+    not counted as ours) when missing or made by an older generator."""
+    folder = cache_root() / f"workbook-seed{seed}-scale{scale:g}"
+    meta_file = folder / generate.META_FILE
+    if meta_file.is_file():
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+        if (
+            meta.get("format") == generate.FORMAT_VERSION
+            and (folder / generate.BODY_FILE).is_file()
+        ):
+            return folder, meta, None
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    print(f"generating the workbook into {folder} ...", flush=True)
+    began = time.perf_counter()
+    tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".generating-"))
+    try:
+        subprocess.run(
+            [sys.executable, str(HERE / "generate.py"), str(tmp), "--seed", str(seed),
+             "--scale", str(scale)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        if folder.exists():
+            shutil.rmtree(folder)
+        os.replace(tmp, folder)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp)
+    took = time.perf_counter() - began
+    meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    print(
+        f"generated in {took:.1f} s (CSVs {meta['csv_s']:.1f} s, batchGet body "
+        f"{meta['body_s']:.1f} s, {meta['body_bytes'] / 1e6:.0f} MB)",
+        flush=True,
+    )
+    return folder, meta, took
+
+
+# --------------------------------------------------------------------------- what is timed
+
+
+def floor(data: bytes) -> dict[str, pd.DataFrame]:
+    """The bare minimum any loader must do with these bytes, vectorised, nothing more."""
+    body = json.loads(data)
+    frames: dict[str, pd.DataFrame] = {}
+    for value_range in body["valueRanges"]:
+        title = value_range["range"].split("!")[0].strip("'")
+        rows = value_range.get("values", [])
+        header = rows[0]
+        # ragged rows transposed into columns, padded with None (one C-level pass)
+        columns = list(itertools.zip_longest(*rows[1:]))
+        columns += [(None,) * (len(rows) - 1)] * (len(header) - len(columns))
+        frame = pd.DataFrame(
+            {
+                name: pd.Series(cells, dtype=object)
+                for name, cells in zip(header, columns, strict=True)
+            }
+        )
+        for name, kind in generate.TABS[title]:
+            if kind == "date":
+                serials = pd.to_numeric(frame[name], errors="coerce")
+                frame[name] = pd.to_datetime(serials, unit="D", origin=SERIAL_ORIGIN)
+        frames[title] = frame
+    wins = frames["Wins"]
+    frames["WinPeople"] = wins["People"].str.split(LIST_SPLIT, regex=True).explode().to_frame()
+    return frames
+
+
+def load(data: bytes) -> Any:
+    """What the app does with Google's answer: ``json.loads`` (as gspread's ``response.json()``),
+    the raw tabs, then cleaning into a Dataset."""
+    body = json.loads(data)
+    sheets = sheets_from_batch(list(generate.TABS), body)
+    config = SourceConfig(location="bench", kind="gsheets", name="bench")
+    return clean([RawSource(config, sheets, "bench", dt.datetime.now(dt.UTC))])
+
+
+def timed(function: Callable[[], Any]) -> tuple[float, Any]:
+    gc.collect()
+    began = time.perf_counter()
+    result = function()
+    return time.perf_counter() - began, result
+
+
+def median(values: list[float]) -> float | None:
+    return statistics.median(values) if values else None
+
+
+def metric_calls(dataset: Any, as_of: dt.date) -> dict[str, Callable[[], Any] | None]:
+    """The metrics to time, by figure name; ``None`` where the function does not exist (yet)."""
+    try:
+        from dashboard import metrics
+    except ImportError:
+        return dict.fromkeys(("headline", "summary", "series", "edges", "introductions"))
+
+    def call(name: str) -> Callable[[], Any] | None:
+        function = getattr(metrics, name, None)
+        if function is None:
+            return None
+        return lambda: function(dataset, as_of)
+
+    return {
+        "headline": call("headline"),
+        "summary": call("summary"),
+        "series": call("monthly_series"),
+        "edges": call("edges"),
+        "introductions": call("suggested_introductions"),
+    }
+
+
+def run_summary(folder: Path, as_of: str) -> tuple[float, float, str | None]:
+    """Wall time and peak RSS (MB) of ``python -m dashboard summary``; an error message when it
+    does not work (yet)."""
+    command = [sys.executable, "-m", "dashboard", "summary", str(folder)]
+    command += ["--as-of", as_of, "--json"]
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        began = time.perf_counter()
+        child = subprocess.Popen(command, stdout=out, stderr=err)
+        _, status, usage = os.wait4(child.pid, 0)
+        took = time.perf_counter() - began
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            err.seek(0)
+            lines = err.read().decode(errors="replace").strip().splitlines() or ["(no output)"]
+            return took, usage.ru_maxrss / 1024, f"exit {child.returncode}: {lines[-1]}"
+        out.seek(0)
+        try:
+            json.loads(out.read())
+        except ValueError:
+            return took, usage.ru_maxrss / 1024, "the output is not JSON"
+    return took, usage.ru_maxrss / 1024, None
+
+
+# --------------------------------------------------------------------------- profile
+
+
+def profile_load(data: bytes, top: int = 25) -> None:
+    """Where ``load_s`` goes: the functions of ``dashboard`` by cumulative time, and the hottest
+    functions overall by own time, as shares of one load."""
+    profiler = cProfile.Profile()
+    gc.collect()
+    began = time.perf_counter()
+    profiler.enable()
+    load(data)
+    profiler.disable()
+    total = time.perf_counter() - began
+    stats = pstats.Stats(profiler)
+    entries = []
+    for (file, line, name), (_, calls, own, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]
+        entries.append((file, line, name, calls, own, cumulative))
+    print(f"\nprofile of one load: {total:.2f} s under cProfile")
+    print("\n  dashboard functions by cumulative time (share of the load):")
+    ours = [e for e in entries if "/dashboard/" in e[0]]
+    for file, line, name, calls, _, cumulative in sorted(ours, key=lambda e: -e[5])[:top]:
+        where = file.split("/dashboard/", 1)[1]
+        print(f"  {cumulative:7.2f} s {cumulative / total:6.1%}  {where}:{line} {name} ×{calls}")
+    print("\n  hottest functions overall by own time:")
+    for file, line, name, calls, own, _ in sorted(entries, key=lambda e: -e[4])[:top]:
+        where = re.sub(r".*/(site-packages|lib/python3\.\d+)/", "", file)
+        print(f"  {own:7.2f} s {own / total:6.1%}  {where}:{line} {name} ×{calls}")
+    print()
+
+
+# --------------------------------------------------------------------------- report
+
+
+def _fmt(value: float | None, unit: str = "s") -> str:
+    if value is None:
+        return "not available"
+    return f"{value:.3f} {unit}" if unit == "s" else f"{value:.0f} {unit}"
+
+
+def _commit() -> str | None:
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(HERE.parent), "rev-parse", "--short", "HEAD"],
+            capture_output=True, text=True, check=True,
+        ).stdout.strip()  # fmt: skip
+        dirty = subprocess.run(
+            ["git", "-C", str(HERE.parent), "status", "--porcelain", "--", "src"],
+            capture_output=True, text=True, check=True,
+        ).stdout.strip()  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return head + ("+dirty" if dirty else "")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Small Wins performance benchmark")
+    parser.add_argument("--runs", type=int, default=5, help="runs of each timing (median)")
+    parser.add_argument("--summary-runs", type=int, default=3, help="runs of the summary command")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--scale", type=float, default=1.0, help="fraction of the full size")
+    parser.add_argument("--profile", action="store_true", help="profile one load at the end")
+    args = parser.parse_args(argv)
+
+    folder, meta, generated_s = ensure_workbook(args.seed, args.scale)
+    as_of_text = meta["as_of"]
+    as_of = dt.date.fromisoformat(as_of_text)
+    data = (folder / generate.BODY_FILE).read_bytes()
+    rows = meta["rows"]
+    print(
+        f"workbook: {folder} — "
+        + ", ".join(f"{count:,} {tab.lower()}" for tab, count in rows.items())
+        + f"; batchGet body {len(data) / 1e6:.0f} MB; as_of {as_of_text}; {args.runs} runs",
+        flush=True,
+    )
+
+    times: dict[str, list[float]] = {}
+    dataset = None
+    for _ in range(args.runs):  # interleaved, so both see the same machine state
+        took, frames = timed(lambda: floor(data))
+        times.setdefault("floor_s", []).append(took)
+        del frames
+        dataset = None
+        took, dataset = timed(lambda: load(data))
+        times.setdefault("load_s", []).append(took)
+    print(
+        f"floor {median(times['floor_s']):.2f} s, load {median(times['load_s']):.2f} s",
+        flush=True,
+    )
+
+    calls = metric_calls(dataset, as_of)
+    missing = [name for name, call in calls.items() if call is None]
+    for name, call in calls.items():
+        if call is None:
+            continue
+        for _ in range(args.runs):
+            took, result = timed(call)
+            times.setdefault(name, []).append(took)
+            del result
+    if missing:
+        print(f"not available (yet): dashboard.metrics {', '.join(missing)}", flush=True)
+
+    summary_times: list[float] = []
+    summary_peaks: list[float] = []
+    summary_error = None
+    for number in range(max(1, args.summary_runs)):
+        took, peak, summary_error = run_summary(folder, as_of_text)
+        if summary_error:
+            print(f"summary command not available: {summary_error}", flush=True)
+            break
+        summary_times.append(took)
+        summary_peaks.append(peak)
+        if number == 0 and took > 20:  # slow: one run tells enough
+            break
+
+    figures: dict[str, Any] = {
+        "floor_s": median(times["floor_s"]),
+        "load_s": median(times["load_s"]),
+        "headline_s": median(times.get("headline", [])),
+        "summary_figures_s": median(times.get("summary", [])),
+        "series_s": median(times.get("series", [])),
+        "edges_s": median(times.get("edges", [])),
+        "introductions_s": median(times.get("introductions", [])),
+    }
+    parts = [figures["edges_s"], figures["introductions_s"]]
+    figures["graph_s"] = None if None in parts else sum(parts)  # type: ignore[arg-type]
+    figures["summary_s"] = median(summary_times)
+    own_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    summary_peak = max(summary_peaks) if summary_peaks else None
+    figures["peak_mb"] = max(own_peak, summary_peak or 0.0)
+    figures["peak_mb_bench"] = own_peak
+    figures["peak_mb_summary"] = summary_peak
+    figures["load_vs_floor"] = figures["load_s"] / figures["floor_s"]
+
+    table = [
+        ("floor_s", "bare floor: bytes → frames, serial dates, lists exploded", "s", None),
+        ("load_s", "bytes → json → sheets_from_batch → loader.clean", "s", None),
+        ("load_vs_floor", "load_s / floor_s", "×", GOALS["load_vs_floor"]),
+        ("headline_s", "metrics.headline", "s", GOALS["headline_s"]),
+        ("summary_figures_s", "metrics.summary (with by_collaboration)", "s", None),
+        ("series_s", "metrics.monthly_series", "s", GOALS["series_s"]),
+        ("edges_s", "metrics.edges", "s", None),
+        ("introductions_s", "metrics.suggested_introductions", "s", None),
+        ("graph_s", "edges + suggested_introductions", "s", None),
+        ("summary_s", "python -m dashboard summary … --json (subprocess)", "s", GOALS["summary_s"]),
+        ("peak_mb_bench", "peak RSS of this process", "MB", None),
+        ("peak_mb_summary", "peak RSS of the summary command", "MB", None),
+        ("peak_mb", "the larger of the two", "MB", GOALS["peak_mb"]),
+    ]
+    print()
+    print(f"{'figure':<18} {'median':>14} {'min':>9} {'goal':>10}  what")
+    for key, what, unit, goal in table:
+        value = figures[key]
+        samples = {
+            "floor_s": times["floor_s"], "load_s": times["load_s"],
+            "headline_s": times.get("headline"), "summary_figures_s": times.get("summary"),
+            "series_s": times.get("series"), "edges_s": times.get("edges"),
+            "introductions_s": times.get("introductions"), "summary_s": summary_times,
+        }.get(key)  # fmt: skip
+        low = f"{min(samples):.3f}" if samples else ""
+        shown = f"{value:.2f} ×" if unit == "×" else _fmt(value, unit)
+        verdict = ""
+        if goal is not None:
+            verdict = (f"< {goal:g}" if unit != "×" else f"≤ {goal:g}") + (
+                "" if value is None else (" ok" if value <= goal else " MISS")
+            )
+        print(f"{key:<18} {shown:>14} {low:>9} {verdict:>10}  {what}")
+    print()
+
+    if args.profile:
+        profile_load(data)
+
+    line = {key: (None if value is None else round(value, 4)) for key, value in figures.items()}
+    line.update(
+        {
+            "runs": args.runs,
+            "summary_runs": len(summary_times),
+            "rows": rows,
+            "body_mb": round(len(data) / 1e6, 1),
+            "as_of": as_of_text,
+            "generated_s": None if generated_s is None else round(generated_s, 2),
+            "commit": _commit(),
+            "python": platform.python_version(),
+            "pandas": pd.__version__,
+            "numpy": np.__version__,
+            "cpus": os.cpu_count(),
+        }
+    )
+    print(json.dumps(line, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

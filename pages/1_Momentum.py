@@ -1,0 +1,54 @@
+"""Momentum: are small wins coming, are promises kept, what is overdue, what has stalled."""
+
+import streamlit as st
+
+from dashboard import charts
+from dashboard.ui import components, page
+from dashboard.ui.figures import figure
+
+view = page.setup("Momentum", "Small wins and kept commitments, month by month.")
+if page.has_records(view):
+    series = figure("series", view)
+    left, right = st.columns(2)
+    with left:
+        st.subheader("Wins per month, by category")
+        counts = figure("wins_by_category", view)
+        components.chart(charts.wins_by(counts, "category", "category"), counts.empty,
+                         "No wins in this period.")  # fmt: skip
+    with right:
+        st.subheader("Wins per month, by project")
+        counts = figure("wins_by_project", view)
+        components.chart(charts.wins_by(counts, "project", "project"), counts.empty,
+                         "No wins in this period.")  # fmt: skip
+    left, right = st.columns(2)
+    with left:
+        st.subheader("Wins to date")
+        components.chart(charts.cumulative_wins(series), series.empty, "No wins yet.")
+    with right:
+        st.subheader("Commitments made, kept and missed")
+        components.chart(charts.commitments_outcomes(series), series.empty,
+                         "No commitments in this period.")  # fmt: skip
+    st.subheader("Follow-through over time")
+    components.chart(
+        charts.follow_through_line(series),
+        series["follow_through"].isna().all() if not series.empty else True,
+        "No commitment has come due yet.",
+    )
+    left, right = st.columns(2)
+    with left:
+        st.subheader("Overdue")
+        overdue = figure("overdue", view)
+        components.table(components.dates_as_text(overdue, "due"), "Nothing is overdue.")
+    with right:
+        st.subheader("Due in the next 30 days")
+        soon = figure("due_soon", view)
+        components.table(
+            components.dates_as_text(soon, "due"), "Nothing falls due in the next 30 days."
+        )
+    st.subheader("Stalled projects")
+    projects = figure("projects", view)
+    stalled = projects[projects["stalled"]].drop(columns=["stalled"])
+    components.table(
+        components.dates_as_text(stalled, "last_touch"),
+        "No active project has gone 60 days without a touch.",
+    )

@@ -1,0 +1,45 @@
+"""Data health: every cell of the sheets that could not be read, so it can be fixed at the source."""
+
+import streamlit as st
+
+from dashboard.check_report import sorted_problems
+from dashboard.ui import components, page
+
+view = page.setup(
+    "Data health", "What in the sheets could not be read: tab, row, column, value, why."
+)
+problems = sorted_problems(view.full.problems)
+sources = {s.label: s for s in view.full.sources}
+for source in view.full.sources:
+    where = (
+        f"[{source.title or source.label}]({source.url})" if source.url else f"`{source.location}`"
+    )
+    state = (
+        f"could not be read: {source.error}"
+        if source.error
+        else f"read {source.read_at[:16].replace('T', ' ')} UTC"
+    )
+    st.markdown(f"- **{source.label}** — {where} — {state}")
+if problems.empty:
+    st.success("Every cell of the workbook could be read.")
+else:
+    st.subheader(f"{len(problems):,} problem(s)")
+    per_tab = problems.groupby(["tab", "kind"], dropna=False).size().rename("count").reset_index()
+    st.dataframe(per_tab, hide_index=True)
+    left, middle, right = st.columns(3)
+    tabs = left.multiselect("Tab", sorted(problems["tab"].dropna().unique()), key="dh_tab")
+    kinds = middle.multiselect("Kind", sorted(problems["kind"].dropna().unique()), key="dh_kind")
+    chosen_sources = right.multiselect("Source", sorted(sources), key="dh_source")
+    shown = problems
+    if tabs:
+        shown = shown[shown["tab"].isin(tabs)]
+    if kinds:
+        shown = shown[shown["kind"].isin(kinds)]
+    if chosen_sources:
+        shown = shown[shown["source"].isin(chosen_sources)]
+    shown = shown.assign(sheet=shown["source"].map({k: s.url for k, s in sources.items()}))
+    components.table(
+        shown,
+        "No problem matches these choices.",
+        column_config={"sheet": st.column_config.LinkColumn("sheet", display_text="open")},
+    )

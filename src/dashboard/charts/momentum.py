@@ -1,0 +1,106 @@
+"""Momentum charts: wins and commitments over the months."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+MONTH = alt.X("yearmonth(month):T", title=None)
+
+
+def momentum_line(series: pd.DataFrame) -> alt.Chart:
+    """Wins and commitments kept per month: the pulse of a collaboration."""
+    long = series.melt(
+        id_vars="month", value_vars=["wins", "commitments_done"], var_name="what", value_name="n"
+    )
+    long["what"] = long["what"].map({"wins": "Wins", "commitments_done": "Commitments kept"})
+    return (
+        alt.Chart(long)
+        .mark_line(point=True)
+        .encode(
+            x=MONTH,
+            y=alt.Y("n:Q", title="per month"),
+            color=alt.Color("what:N", title=None, legend=alt.Legend(orient="top")),
+            tooltip=[alt.Tooltip("yearmonth(month):T", title="Month"), "what:N", "n:Q"],
+        )
+        .properties(height=260)
+    )
+
+
+def wins_by(counts: pd.DataFrame, by: str, title: str) -> alt.Chart:
+    """Stacked wins per month by ``by`` (category or project); ``counts``: month, by, wins."""
+    return (
+        alt.Chart(counts)
+        .mark_bar()
+        .encode(
+            x=MONTH,
+            y=alt.Y("wins:Q", title="wins"),
+            color=alt.Color(f"{by}:N", title=title, legend=alt.Legend(orient="bottom", columns=3)),
+            tooltip=[alt.Tooltip("yearmonth(month):T", title="Month"), f"{by}:N", "wins:Q"],
+        )
+        .properties(height=280)
+    )
+
+
+def cumulative_wins(series: pd.DataFrame) -> alt.Chart:
+    frame = series.assign(total=series["wins"].cumsum())
+    return (
+        alt.Chart(frame)
+        .mark_area(line=True, opacity=0.3)
+        .encode(
+            x=MONTH,
+            y=alt.Y("total:Q", title="wins to date"),
+            tooltip=[alt.Tooltip("yearmonth(month):T", title="Month"), "total:Q"],
+        )
+        .properties(height=240)
+    )
+
+
+def commitments_outcomes(series: pd.DataFrame) -> alt.Chart:
+    labels = {
+        "commitments_made": "Made",
+        "commitments_done": "Kept",
+        "commitments_missed": "Missed",
+    }
+    long = series.melt(id_vars="month", value_vars=list(labels), var_name="what", value_name="n")
+    long["what"] = long["what"].map(labels)
+    return (
+        alt.Chart(long)
+        .mark_bar()
+        .encode(
+            x=MONTH,
+            xOffset=alt.XOffset("what:N", sort=list(labels.values())),
+            y=alt.Y("n:Q", title="commitments"),
+            color=alt.Color(
+                "what:N",
+                sort=list(labels.values()),
+                title=None,
+                scale=alt.Scale(range=["#9ecae1", "#31a354", "#de2d26"]),
+                legend=alt.Legend(orient="top"),
+            ),
+            tooltip=[alt.Tooltip("yearmonth(month):T", title="Month"), "what:N", "n:Q"],
+        )
+        .properties(height=260)
+    )
+
+
+def follow_through_line(frame: pd.DataFrame) -> alt.Chart:
+    """``frame``: month, follow_through (share of commitments due by the month's end kept)."""
+    return (
+        alt.Chart(frame.dropna(subset=["follow_through"]))
+        .mark_line(point=True)
+        .encode(
+            x=MONTH,
+            y=alt.Y(
+                "follow_through:Q",
+                title="follow-through",
+                axis=alt.Axis(format="%"),
+                scale=alt.Scale(domain=[0, 1]),
+            ),  # fmt: skip
+            tooltip=[
+                alt.Tooltip("yearmonth(month):T", title="Month"),
+                alt.Tooltip("follow_through:Q", format=".0%", title="Follow-through"),
+            ],
+        )
+        .properties(height=240)
+    )

@@ -1,0 +1,74 @@
+"""Every page sets itself up here: page config, data (cached), banner, filters from the URL.
+
+A visitor may open any page's URL first (a shared link, a reload after a restart), so no page
+relies on another having run (see STYLE.md, "Streamlit facts").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.dataset import Dataset
+from dashboard.demo import DEMO_AS_OF
+from dashboard.filtering import filtered
+from dashboard.ui import banner, data, filters
+
+
+@dataclass(frozen=True)
+class View:
+    """What a page shows: the filtered data, and the period it looks at."""
+
+    full: Dataset
+    data: Dataset
+    filters: filters.Filters
+
+    @property
+    def as_of(self) -> pd.Timestamp:
+        return pd.Timestamp(self.filters.end)
+
+    @property
+    def start(self) -> pd.Timestamp:
+        return pd.Timestamp(self.filters.start)
+
+    @property
+    def key(self) -> tuple:
+        """A hashable key of the view, for caching figures."""
+        f = self.filters
+        return (data.stamp(self.full), f.collaborations, f.projects, f.start, f.end)
+
+
+def setup(title: str, intro: str = "") -> View:
+    st.set_page_config(page_title=f"{title} · Small Wins", page_icon="🌱", layout="wide")
+    st.title(title)
+    if intro:
+        st.caption(intro)
+    full = data.dataset()
+    banner.show(full)
+    default_end = (
+        DEMO_AS_OF if full.sources and all(s.demo for s in full.sources) else dt.date.today()
+    )
+    chosen = filters.show(full, default_end)
+    view = View(full, filtered(full, chosen.collaborations, chosen.projects), chosen)
+    if chosen.start > chosen.end:
+        st.warning("The period starts after it ends: pick a start date before the end date.")
+        st.stop()
+    return view
+
+
+def has_records(view: View, what: str = "records") -> bool:
+    """Say so in words when the filters select nothing, instead of drawing empty charts."""
+    d = view.data
+    if d.commitments.empty and d.wins.empty and d.meetings.empty:
+        if view.full.commitments.empty and view.full.wins.empty:
+            st.info(
+                "No commitments, wins or meetings in the workbook yet. Add rows to the sheet "
+                "(or log a win), then press *Refresh data*."
+            )
+        else:
+            st.info(f"No {what} match these filters. Widen the collaborations, projects or period.")
+        return False
+    return True
