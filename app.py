@@ -16,20 +16,50 @@ if page.has_records(view):
     st.subheader(f"As of {view.filters.end:%d %B %Y}, against 30 days before")
     components.tiles(
         [
-            ("Wins, last 30 days", now["wins_last_30"], before["wins_last_30"], False,
-             "Wins dated in the 30 days up to the period's end"),
-            ("Follow-through", now["follow_through"], before["follow_through"], True,
-             "Of commitments due by now (not dropped), the share done"),
-            ("Overdue commitments", now["overdue"], before["overdue"], False,
-             "Open commitments past their due date"),
-            ("Active people, 30 days", now["active_last_30"], before["active_last_30"], False,
-             "People who made, kept, won or met in the last 30 days"),
-            ("Network links", now["network_edges"], before["network_edges"], False,
-             "Pairs of people who worked together on a win, a meeting or a project"),
-            ("Stalled projects", now["stalled_projects"], before["stalled_projects"], False,
-             "Active projects untouched for 60 days"),
+            (
+                "Wins, last 30 days",
+                now["wins_last_30"],
+                before["wins_last_30"],
+                False,
+                "Wins dated in the 30 days up to the period's end",
+            ),
+            (
+                "Follow-through",
+                now["follow_through"],
+                before["follow_through"],
+                True,
+                "Of commitments due by now (not dropped), the share done",
+            ),
+            (
+                "Overdue commitments",
+                now["overdue"],
+                before["overdue"],
+                False,
+                "Open commitments past their due date",
+            ),
+            (
+                "Active people, 30 days",
+                now["active_last_30"],
+                before["active_last_30"],
+                False,
+                "People who made, kept, won or met in the last 30 days",
+            ),
+            (
+                "Network links",
+                now["network_edges"],
+                before["network_edges"],
+                False,
+                "Pairs of people who worked together on a win, a meeting or a project",
+            ),
+            (
+                "Stalled projects",
+                now["stalled_projects"],
+                before["stalled_projects"],
+                False,
+                "Active projects untouched for 60 days",
+            ),
         ]
-    )  # fmt: skip
+    )
 
     st.subheader("Momentum")
     series = figure("series", view)

@@ -13,21 +13,24 @@ if page.has_records(view):
     with left:
         st.subheader("Wins per month, by category")
         counts = figure("wins_by_category", view)
-        components.chart(charts.wins_by(counts, "category", "category"), counts.empty,
-                         "No wins in this period.")  # fmt: skip
+        components.chart(
+            charts.wins_by(counts, "category", "category"), counts.empty, "No wins in this period."
+        )
     with right:
         st.subheader("Wins per month, by project")
         counts = figure("wins_by_project", view)
-        components.chart(charts.wins_by(counts, "project", "project"), counts.empty,
-                         "No wins in this period.")  # fmt: skip
+        components.chart(
+            charts.wins_by(counts, "project", "project"), counts.empty, "No wins in this period."
+        )
     left, right = st.columns(2)
     with left:
         st.subheader("Wins to date")
         components.chart(charts.cumulative_wins(series), series.empty, "No wins yet.")
     with right:
         st.subheader("Commitments made, kept and missed")
-        components.chart(charts.commitments_outcomes(series), series.empty,
-                         "No commitments in this period.")  # fmt: skip
+        components.chart(
+            charts.commitments_outcomes(series), series.empty, "No commitments in this period."
+        )
     st.subheader("Follow-through over time")
     components.chart(
         charts.follow_through_line(series),

@@ -1,6 +1,5 @@
 """Participation: who takes part, who is new, who has gone quiet, how shared the leadership is."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import charts
@@ -12,7 +11,8 @@ if page.has_records(view):
     series = figure("series", view)
     st.subheader("People per month")
     st.caption(
-        "New: first activity ever. Returning: active before. Lapsed: active the month before, not this one."
+        "New: first activity ever. Returning: active before. "
+        "Lapsed: active the month before, not this one."
     )
     components.chart(charts.people_flows(series), series.empty, "No activity in this period.")
     left, right = st.columns(2)
@@ -41,4 +41,3 @@ if page.has_records(view):
         "Nobody has taken part yet.",
         column_config={"days_quiet": st.column_config.NumberColumn("days quiet")},
     )
-    del pd

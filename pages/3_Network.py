@@ -12,13 +12,43 @@ if page.has_records(view):
     components.tiles(
         [
             ("People", now["network_nodes"], None, False, "People with any activity"),
-            ("Links", now["network_edges"], None, False, "Pairs who shared a win, meeting or project"),
-            ("Density", now["network_density"], None, True, "Links as a share of all possible pairs"),
-            ("Cross-organization", now["cross_org_share"], None, True, "Links between organizations"),
-            ("Cross-collaboration", now["cross_collab_share"], None, True, "Links bridging regions"),
-            ("Adjacent possible", now["adjacent_possible"], None, False, "Unlinked pairs one introduction apart"),
+            (
+                "Links",
+                now["network_edges"],
+                None,
+                False,
+                "Pairs who shared a win, meeting or project",
+            ),
+            (
+                "Density",
+                now["network_density"],
+                None,
+                True,
+                "Links as a share of all possible pairs",
+            ),
+            (
+                "Cross-organization",
+                now["cross_org_share"],
+                None,
+                True,
+                "Links between organizations",
+            ),
+            (
+                "Cross-collaboration",
+                now["cross_collab_share"],
+                None,
+                True,
+                "Links bridging regions",
+            ),
+            (
+                "Adjacent possible",
+                now["adjacent_possible"],
+                None,
+                False,
+                "Unlinked pairs one introduction apart",
+            ),
         ]
-    )  # fmt: skip
+    )
     color = st.radio("Colour people by", ["sector", "collaboration"], horizontal=True, key="color")
     drawing = figure("drawing", view)
     nodes = drawing["nodes"]
@@ -38,9 +68,24 @@ if page.has_records(view):
         "organizations, sectors or collaborations rank higher."
     )
     intro = figure("introductions", view)
-    shown = intro[["a_name", "a_org", "b_name", "b_org", "shared", "cross_org", "cross_sector",
-                   "cross_collab"]].rename(columns={
-        "a_name": "person", "a_org": "organization", "b_name": "could meet",
-        "b_org": "their organization", "shared": "shared colleagues",
-    })  # fmt: skip
+    shown = intro[
+        [
+            "a_name",
+            "a_org",
+            "b_name",
+            "b_org",
+            "shared",
+            "cross_org",
+            "cross_sector",
+            "cross_collab",
+        ]
+    ].rename(
+        columns={
+            "a_name": "person",
+            "a_org": "organization",
+            "b_name": "could meet",
+            "b_org": "their organization",
+            "shared": "shared colleagues",
+        }
+    )
     components.table(shown, "No introductions to suggest yet.")

@@ -1,4 +1,4 @@
-"""Data health: every cell of the sheets that could not be read, so it can be fixed at the source."""
+"""Data health: every cell of the sheets that could not be read, to fix at the source."""
 
 import streamlit as st
 

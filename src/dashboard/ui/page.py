@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from dashboard.dataset import Dataset
 from dashboard.demo import DEMO_AS_OF
@@ -41,8 +42,30 @@ class View:
         return (data.stamp(self.full), f.collaborations, f.projects, f.start, f.end)
 
 
+PAGES = (
+    ("app.py", "Overview"),
+    ("pages/1_Momentum.py", "Momentum"),
+    ("pages/2_Participation.py", "Participation"),
+    ("pages/3_Network.py", "Network"),
+    ("pages/4_Regions.py", "Regions"),
+    ("pages/5_Data_health.py", "Data health"),
+)
+
+
+def _navigation() -> None:
+    with st.sidebar:
+        st.markdown("### Small Wins")
+        for path, label in PAGES:
+            try:
+                st.page_link(path, label=label)
+            except StreamlitAPIException:  # a page run alone (a test) has no others to link to
+                break
+        st.divider()
+
+
 def setup(title: str, intro: str = "") -> View:
     st.set_page_config(page_title=f"{title} · Small Wins", page_icon="🌱", layout="wide")
+    _navigation()
     st.title(title)
     if intro:
         st.caption(intro)
@@ -61,14 +84,20 @@ def setup(title: str, intro: str = "") -> View:
 
 def has_records(view: View, what: str = "records") -> bool:
     """Say so in words when the filters select nothing, instead of drawing empty charts."""
-    d = view.data
-    if d.commitments.empty and d.wins.empty and d.meetings.empty:
-        if view.full.commitments.empty and view.full.wins.empty:
-            st.info(
-                "No commitments, wins or meetings in the workbook yet. Add rows to the sheet "
-                "(or log a win), then press *Refresh data*."
-            )
-        else:
-            st.info(f"No {what} match these filters. Widen the collaborations, projects or period.")
-        return False
-    return True
+    d, end = view.data, view.as_of
+    dated = pd.concat([d.commitments["made"], d.wins["date"], d.meetings["date"]])
+    if (dated <= end).any():
+        return True
+    if view.full.commitments.empty and view.full.wins.empty and view.full.meetings.empty:
+        st.info(
+            "No commitments, wins or meetings in the workbook yet. Add rows to the sheet, "
+            "then press *Refresh data*."
+        )
+    elif dated.empty:
+        st.info(f"No {what} match these filters. Widen the collaborations or projects.")
+    else:
+        st.info(
+            f"No {what} on or before {end:%d %B %Y} for these filters: the first is dated "
+            f"{dated.min():%d %B %Y}. Move the period's end later."
+        )
+    return False
