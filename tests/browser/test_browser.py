@@ -1,0 +1,135 @@
+"""The app in a real headless Chromium against a running ``streamlit run`` server.
+
+Each page is opened by its own URL first, on a freshly started server — a funder opening a shared
+link after a restart lands there before any other page has run (STYLE.md). A screenshot of each
+page is saved in the folder printed at the start of the run.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+# page path → charts it draws on the demo workbook
+PAGES = {"": 1, "Momentum": 5, "Participation": 3, "Network": 2, "Regions": 2, "Data_health": 0}
+SHOTS = Path(os.environ.get("SMALLWINS_SCREENSHOTS", tempfile.mkdtemp(prefix="smallwins-shots-")))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """``streamlit run app.py`` on a free loopback port, on the demo workbook."""
+
+    def __init__(self) -> None:
+        self.port = _free_port()
+        env = {k: v for k, v in os.environ.items() if k != "SMALLWINS_CONFIG"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true",
+             f"--server.port={self.port}", "--server.address=127.0.0.1"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        self.url = f"http://127.0.0.1:{self.port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError("streamlit did not start within 60 s")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    print(f"\nscreenshots: {SHOTS}")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+def _settle(page: Page) -> None:
+    """Wait until the script run is over and no status widget shows."""
+    page.wait_for_selector("[data-testid=stApp]", timeout=60_000)
+    page.wait_for_selector("[data-testid=stMainBlockContainer] h1", timeout=60_000)
+    page.wait_for_timeout(500)
+    page.wait_for_selector("[data-testid=stStatusWidget]", state="detached", timeout=60_000)
+    page.wait_for_timeout(500)
+
+
+def _charts_rendered(page: Page) -> int:
+    charts = page.locator("[data-testid=stVegaLiteChart]")
+    for index in range(charts.count()):
+        chart = charts.nth(index)
+        chart.scroll_into_view_if_needed()
+        drawn = chart.locator("canvas, svg.marks").first
+        drawn.wait_for(state="attached", timeout=20_000)
+        box = drawn.bounding_box()
+        assert box and box["width"] > 50 and box["height"] > 50
+    return charts.count()
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_page_opened_first_by_its_url_on_a_fresh_server(browser, path):
+    server = Server()
+    try:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{server.url}/{path}")
+        _settle(page)
+        assert page.locator("[data-testid=stException]").count() == 0
+        assert _charts_rendered(page) == PAGES[path]
+        page.screenshot(path=str(SHOTS / f"{path or 'Overview'}.png"), full_page=True)
+        page.close()
+    finally:
+        server.stop()
+
+
+def test_changing_a_filter_changes_the_url_and_a_link_reproduces_it(browser):
+    server = Server()
+    try:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{server.url}/Network")
+        _settle(page)
+        box = page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect] input").first
+        box.click()
+        box.fill("Northern")
+        box.press("Enter")
+        page.wait_for_url("**collaboration=Northern+Tech+Corridor**", timeout=30_000)
+        _settle(page)
+        people = page.locator("[data-testid=stMetricValue]").first.inner_text()
+        copied = page.url
+        other = browser.new_page(viewport={"width": 1400, "height": 1000})
+        other.goto(copied)
+        _settle(other)
+        assert other.locator("[data-testid=stMetricValue]").first.inner_text() == people
+        assert "Northern Tech Corridor" in other.locator("[data-testid=stSidebar]").inner_text()
+        assert people != "101"  # the whole demo network has 101 people; the filter narrowed it
+    finally:
+        server.stop()
