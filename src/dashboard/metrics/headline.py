@@ -15,10 +15,10 @@ from dashboard.metrics.network import (
     edge_table,
     org_keys,
     person_codes,
-    second_neighbours,
 )
 from dashboard.metrics.projects import active_projects, last_touch
 from dashboard.metrics.scope import Scope, rate, scope, window
+from dashboard.metrics.two_step import count_unlinked_with_shared
 
 KEYS = (
     "as_of", "collaborations", "projects_active", "people", "organizations", "wins",
@@ -32,8 +32,9 @@ KEYS = (
 def headline(dataset: Dataset, as_of) -> dict:  # noqa: ANN001 - a date, str or Timestamp
     """Every headline figure at ``as_of`` over all collaborations."""
     figures = {"as_of": pd.Timestamp(as_of).strftime("%Y-%m-%d")}
-    figures["collaborations"] = int(len(dataset.collaborations))
-    figures.update(scoped_figures(scope(dataset, as_of)))
+    s = scope(dataset, as_of)
+    figures["collaborations"] = _collaborations(dataset, s)
+    figures.update(scoped_figures(s))
     return {key: figures[key] for key in KEYS}
 
 
@@ -46,6 +47,29 @@ def summary(dataset: Dataset, as_of) -> dict:  # noqa: ANN001
         for name in dataset.collaborations["collaboration"]
     }
     return out
+
+
+def _collaborations(dataset: Dataset, s: Scope) -> int:
+    """Distinct collaborations named on the Collaborations tab or by any record, as of D: rows
+    dated after D (a collaboration started, a person joined, a project started, a record made
+    after D) do not name one yet. ``unassigned`` is not a collaboration."""
+    d = s.as_of
+
+    def undated_or_by_d(table: pd.DataFrame, column: str) -> pd.Series:
+        return table.loc[table[column].isna() | (table[column] <= d), "collaboration"]
+
+    listed = dataset.collaborations[dataset.collaborations["listed"]]
+    named = pd.concat(
+        [
+            undated_or_by_d(listed, "started"),
+            undated_or_by_d(dataset.projects[dataset.projects["listed"]], "started"),
+            undated_or_by_d(dataset.people[dataset.people["listed"]], "joined"),
+            s.commitments["collaboration"],
+            s.wins["collaboration"],
+            s.meetings["collaboration"],
+        ]
+    ).dropna()
+    return int(named[named != "unassigned"].nunique())
 
 
 def scoped_figures(s: Scope) -> dict:
@@ -119,7 +143,6 @@ def _network(s: Scope, events: pd.DataFrame) -> dict:
     orgs = org_keys(s.people).to_numpy()
     homes = collab_keys(s.people).to_numpy()
     last = window(s.as_of, 30)
-    pairs = second_neighbours(edges, len(codes))
     return {
         "network_nodes": int(n),
         "network_edges": int(e),
@@ -127,7 +150,7 @@ def _network(s: Scope, events: pd.DataFrame) -> dict:
         "cross_org_share": rate(_differ(orgs, edges).sum(), e),
         "cross_collab_share": rate(_differ(homes, edges).sum(), e),
         "components": component_count(edges, nodes),
-        "adjacent_possible": int(pairs.nnz),
+        "adjacent_possible": count_unlinked_with_shared(edges),
         "new_edges_last_30": int(edges["first_seen"].between(*last).sum()),
     }
 

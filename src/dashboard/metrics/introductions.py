@@ -12,12 +12,17 @@ import pandas as pd
 
 from dashboard.clean.names import keys
 from dashboard.dataset import Dataset
-from dashboard.metrics.activity import activities
-from dashboard.metrics.network import edge_table, person_codes, second_neighbours
+from dashboard.metrics.network import edge_table
 from dashboard.metrics.scope import scope
+from dashboard.metrics.two_step import best_unlinked
 
 # How much a bridge adds to the score of a pair, in shared neighbours.
 BRIDGE_BONUS = {"cross_org": 1.0, "cross_sector": 0.5, "cross_collab": 1.5}
+BRIDGE_COLUMNS = {
+    "cross_org": "organization",
+    "cross_sector": "sector",
+    "cross_collab": "collaboration",
+}
 
 
 def edges(dataset: Dataset, as_of, nodes: str = "people", collaboration: str | None = None):  # noqa: ANN001, ANN201
@@ -63,27 +68,30 @@ def _fold(table: pd.DataFrame, names: np.ndarray, org_keys: np.ndarray) -> pd.Da
 
 
 def suggested_introductions(
-    dataset: Dataset, as_of, limit: int = 20, collaboration: str | None = None
-):  # noqa: ANN001, ANN201
+    dataset: Dataset,
+    as_of,
+    limit: int = 20,
+    collaboration: str | None = None,  # noqa: ANN001
+) -> pd.DataFrame:
     """Unlinked pairs with ≥ 1 shared neighbour, best first: shared neighbours plus bridge bonus."""
     s = scope(dataset, as_of, collaboration)
-    active = activities(s)["person"].unique()
-    codes = person_codes(s)
-    pairs = second_neighbours(edge_table(s), len(codes))
     people = s.people
-    out = pd.DataFrame({"i": pairs.row, "j": pairs.col, "shared": pairs.data.astype("int64")})
-    is_active = np.zeros(len(codes), dtype=bool)
-    is_active[codes.reindex(active).to_numpy()] = True
-    out = out[is_active[out["i"]] & is_active[out["j"]]]
-    for flag, column in (("cross_org", "organization"), ("cross_sector", "sector"),
-                         ("cross_collab", "collaboration")):  # fmt: skip
-        values = keys(people[column]).to_numpy()
-        a, b = pd.Series(values[out["i"]]), pd.Series(values[out["j"]])
-        out[flag] = (a.notna() & b.notna() & (a != b)).fillna(False).to_numpy()
-    bonus = sum(out[flag] * weight for flag, weight in BRIDGE_BONUS.items())
-    out["score"] = out["shared"] + bonus
+    flags = {flag: keys(people[column]).to_numpy() for flag, column in BRIDGE_COLUMNS.items()}
+
+    def differs(values: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        a, b = pd.Series(values[i], dtype="string"), pd.Series(values[j], dtype="string")
+        return (a.notna() & b.notna() & (a != b)).fillna(False).to_numpy()
+
+    def bonus(i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        return sum(differs(flags[f], i, j) * w for f, w in BRIDGE_BONUS.items())
+
+    out = best_unlinked(edge_table(s), bonus, limit)
+    for flag, values in flags.items():
+        out[flag] = differs(values, out["i"].to_numpy(), out["j"].to_numpy())
     ids = people["person"].to_numpy()
     out["a"], out["b"] = ids[out["i"]], ids[out["j"]]
+    swap = out["a"] > out["b"]
+    out.loc[swap, ["a", "b"]] = out.loc[swap, ["b", "a"]].to_numpy()
     out = out.sort_values(["score", "shared", "a", "b"], ascending=[False, False, True, True])
     columns = ["a", "b", "shared", "cross_org", "cross_sector", "cross_collab", "score"]
     return out[columns].head(limit).reset_index(drop=True)

@@ -2,8 +2,8 @@
 
 Two people are linked when, on or before D, they were named on the same win, attended the same
 meeting, or both made commitments on the same project. A project pair is dated when the second of
-the two first committed on it. Edges are built with vectorised self-joins on integer codes, never
-with nested loops, so 200,000 commitments stay fast.
+the two first committed on it. Edges are built from integer codes with vectorised numpy
+(``pairs.py``), never nested loops, so 200,000 commitments stay fast.
 """
 
 from __future__ import annotations
@@ -15,41 +15,44 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from dashboard.clean.names import keys
+from dashboard.metrics.pairs import pairs_within_groups
 from dashboard.metrics.scope import Scope
 
 EDGE_COLUMNS = ["a", "b", "weight", "first_seen"]
 
 
-def _pairs(members: pd.DataFrame, group: str) -> pd.DataFrame:
-    """All unordered pairs of distinct members of each group: columns a, b, date (codes a < b)."""
-    left = members[[group, "code", "date"]]
-    joined = left.merge(left[[group, "code", "date"]], on=group, suffixes=("_a", "_b"))
-    joined = joined[joined["code_a"] < joined["code_b"]]
-    date = joined[["date_a", "date_b"]].max(axis=1)
-    return pd.DataFrame(
+def _members(table: pd.DataFrame, group: str, codes: pd.Series) -> pd.DataFrame:
+    """Distinct (group, person code) with the member's date."""
+    frame = pd.DataFrame(
         {
-            "a": joined["code_a"].to_numpy(),
-            "b": joined["code_b"].to_numpy(),
-            "date": date.to_numpy(),
+            "group": table[group].to_numpy(),
+            "code": table["person"].map(codes).to_numpy(),
+            "date": table["date"].to_numpy(),
         }
-    )
+    ).dropna(subset=["code"])
+    frame["code"] = frame["code"].astype("int64")
+    return frame.groupby(["group", "code"], as_index=False, sort=False)["date"].min()
 
 
 def event_pairs(scope: Scope, codes: pd.Series) -> pd.DataFrame:
     """Every shared event as a dated pair of person codes (a < b); one row per event."""
-    wins = scope.win_people.assign(code=scope.win_people["person"].map(codes))
-    meets = scope.meeting_people.assign(code=scope.meeting_people["person"].map(codes))
     c = scope.commitments
-    first = (
-        pd.DataFrame({"project": c["project"], "code": c["person"].map(codes), "date": c["made"]})
-        .groupby(["project", "code"], as_index=False)["date"]
-        .min()
-    )
-    parts = [
-        _pairs(wins.drop_duplicates(["win_id", "code"]), "win_id"),
-        _pairs(meets.drop_duplicates(["meeting_id", "code"]), "meeting_id"),
-        _pairs(first, "project"),
-    ]
+    commits = pd.DataFrame({"project": c["project"], "person": c["person"], "date": c["made"]})
+    commits["project"] = commits["project"].astype("category").cat.codes
+    parts = []
+    for table, group in (
+        (scope.win_people, "win_id"),
+        (scope.meeting_people, "meeting_id"),
+        (commits, "project"),
+    ):
+        members = _members(table, group, codes)
+        parts.append(
+            pairs_within_groups(
+                members["group"].to_numpy(),
+                members["code"].to_numpy(),
+                members["date"].to_numpy().astype("datetime64[ns]"),
+            )
+        )
     return pd.concat(parts, ignore_index=True)
 
 
@@ -62,14 +65,22 @@ def person_codes(scope: Scope) -> pd.Series:
 def edge_table(scope: Scope) -> pd.DataFrame:
     """Distinct linked pairs (codes) with their weight (shared events) and first shared date."""
     pairs = event_pairs(scope, person_codes(scope))
-    if pairs.empty:
-        return pd.DataFrame({c: pd.Series(dtype="int64") for c in ("a", "b", "weight")}).assign(
-            first_seen=pd.Series(dtype="datetime64[ns]")
-        )
-    grouped = pairs.groupby(["a", "b"], as_index=False).agg(
-        weight=("date", "size"), first_seen=("date", "min")
+    size = np.int64(len(scope.people))
+    key = pairs["a"].to_numpy() * size + pairs["b"].to_numpy()
+    grouped = (
+        pd.DataFrame({"key": key, "date": pairs["date"].to_numpy()})
+        .groupby("key", sort=True)["date"]
+        .agg(["size", "min"])
     )
-    return grouped
+    keys = grouped.index.to_numpy()
+    return pd.DataFrame(
+        {
+            "a": keys // size,
+            "b": keys % size,
+            "weight": grouped["size"].to_numpy().astype("int64"),
+            "first_seen": grouped["min"].to_numpy().astype("datetime64[ns]"),
+        }
+    )
 
 
 def node_codes(scope: Scope, nodes: pd.Index) -> np.ndarray:
