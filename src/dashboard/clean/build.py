@@ -179,7 +179,7 @@ def _drop_duplicate_wins(
     compared = pd.DataFrame(
         {
             "date": wins["date"],
-            "win": names.keys(wins["win"]),
+            "win": names.text_keys(wins["win"]),
             "project": wins["project"],
             "people": wins["_win"].map(signature),
             "category": wins["category"],

@@ -35,13 +35,56 @@ _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _EMAIL = re.compile(r"^[^@\s,;<>()\[\]]+@[^@\s,;<>()\[\]]+\.[^@\s,;<>()\[\]]+$")
 
 
+class _Bool:
+    """A boolean cell kept apart from 1 and 1.0 (which equal True in Python) when factorizing."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = bool(value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Bool) and other.value == self.value
+
+    def __hash__(self) -> int:
+        return hash(("bool", self.value))
+
+
+def _factorize(raw: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """Codes (−1 for blank) and the distinct cells: a column of 200,000 cells has a few thousand
+    distinct values, so each reading rule runs once per distinct value."""
+    types = raw.map(type)
+    bools = types.isin([bool, np.bool_]).to_numpy()
+    values = raw.to_numpy(dtype=object)
+    if bools.any():
+        values = values.copy()
+        values[bools] = [_Bool(v) for v in values[bools]]
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    return codes, pd.Series(uniques, dtype=object)
+
+
+def _spread(
+    per_unique: pd.Series, codes: np.ndarray, index: pd.Index, missing: object
+) -> pd.Series:
+    """Values computed per distinct cell, put back on every cell (blank cells get ``missing``)."""
+    taken = per_unique.take(np.where(codes < 0, 0, codes)) if len(per_unique) else per_unique
+    out = (
+        pd.Series(taken.to_numpy(), index=index, dtype=per_unique.dtype)
+        if len(per_unique)
+        else (pd.Series(missing, index=index, dtype=per_unique.dtype))
+    )
+    if (codes < 0).any():
+        out = out.mask(codes < 0, missing)
+    return out
+
+
 def _cell_kind(value: object) -> str:
     """One of text, number, bool, datetime, date, blank, other."""
     if value is None or value is pd.NA or value is pd.NaT:
         return "blank"
     if isinstance(value, str):
         return "text"
-    if isinstance(value, bool | np.bool_):
+    if isinstance(value, bool | np.bool_ | _Bool):
         return "bool"
     if isinstance(value, int | float | np.integer | np.floating):
         return "blank" if isinstance(value, float) and math.isnan(value) else "number"
@@ -64,6 +107,8 @@ def _number_text(value: object) -> str:
 
 
 def _other_text(value: object) -> str:
+    if isinstance(value, _Bool):
+        value = value.value
     if isinstance(value, bool | np.bool_):
         return "TRUE" if value else "FALSE"
     if isinstance(value, dt.datetime):
@@ -80,6 +125,15 @@ def text(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
 
     Error cells (``#REF!``…) become blank: they are unreadable, not text a team typed.
     """
+    codes, uniques = _factorize(raw)
+    values, errors = _text_of(uniques)
+    return (
+        _spread(values, codes, raw.index, pd.NA),
+        _spread(errors, codes, raw.index, False).astype(bool),
+    )
+
+
+def _text_of(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
     cell_kinds = kinds(raw)
     out = pd.Series(pd.NA, index=raw.index, dtype="string")
     is_text = cell_kinds.eq("text")
@@ -153,6 +207,15 @@ def _from_serials(serials: pd.Series) -> pd.Series:
 
 def dates(raw: pd.Series, day_first: bool = False) -> tuple[pd.Series, pd.Series]:
     """Cells as dates (``datetime64``, midnight) and a mask of non-blank cells not read."""
+    codes, uniques = _factorize(raw)
+    values, unread = _dates_of(uniques, day_first)
+    return (
+        _spread(values, codes, raw.index, pd.NaT),
+        _spread(unread, codes, raw.index, False).astype(bool),
+    )
+
+
+def _dates_of(raw: pd.Series, day_first: bool) -> tuple[pd.Series, pd.Series]:
     cell_kinds = kinds(raw)
     result = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns]")
     numbers = cell_kinds.eq("number")

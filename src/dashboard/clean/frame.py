@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from itertools import zip_longest
 
+import numpy as np
 import pandas as pd
 
 from dashboard.clean.problems import Problems
@@ -45,8 +46,11 @@ def _header_index(tab: Tab, rows: list[list[object]]) -> int | None:
 
 
 def _blank_mask(column: pd.Series) -> pd.Series:
-    as_text = column.astype("string")
-    return (as_text.isna() | as_text.str.strip().eq("")).astype(bool)
+    """Blank cells, judged once per distinct value (a column holds few distinct blanks)."""
+    codes, uniques = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=True)
+    blank_unique = np.fromiter((_is_blank(u) for u in uniques), dtype=bool, count=len(uniques))
+    blank = np.append(blank_unique, True)  # code −1 (None, NaN) is blank
+    return pd.Series(blank[codes], index=column.index)
 
 
 def tab_frame(

@@ -27,6 +27,17 @@ def display_of(name: str) -> str:
     return " ".join(name.split())
 
 
+def per_unique(values: pd.Series, func) -> pd.Series:  # noqa: ANN001 - str -> str | None
+    """``func`` applied once per distinct text, mapped back onto the column (as ``string``)."""
+    mapping = {text: func(text) for text in values.dropna().unique()}
+    return values.map(mapping).astype("string")
+
+
+def squeeze(text: str) -> str:
+    """Lower case with inner runs of whitespace collapsed: how choices (statuses…) compare."""
+    return " ".join(text.lower().split())
+
+
 def keys(values: pd.Series) -> pd.Series:
     """The key of every name in a text Series (``<NA>`` stays ``<NA>``, and so does a blank key)."""
     uniques = values.dropna().unique()
@@ -39,6 +50,16 @@ def displays(values: pd.Series) -> pd.Series:
     uniques = values.dropna().unique()
     mapping = {name: display_of(name) for name in uniques}
     return values.map(mapping).astype("string")
+
+
+_COMBINING = r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+
+
+def text_keys(values: pd.Series) -> pd.Series:
+    """Free text (a win's description) compared as names are, with vectorised string operations:
+    such a column has as many distinct values as rows, so a per-value loop would be slow."""
+    folded = values.astype("string").str.normalize("NFKD").str.replace(_COMBINING, "", regex=True)
+    return folded.str.casefold().str.replace(r"\s+", " ", regex=True).str.strip()
 
 
 def split_lists(values: pd.Series) -> pd.Series:

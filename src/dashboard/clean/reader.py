@@ -64,8 +64,7 @@ class TabReader:
         """A value from a fixed list (with synonyms); blank → ``blank``; anything else →
         ``unknown`` and a problem."""
         values = self.text(column)
-        lowered = values.str.lower().str.split().str.join(" ")
-        mapped = lowered.map(synonyms).astype("string")
+        mapped = names.per_unique(values, lambda text: synonyms.get(names.squeeze(text)))
         not_listed = values.notna() & mapped.isna()
         allowed = ", ".join(sorted(set(synonyms.values())))
         fallback = f"read as '{unknown}'" if unknown else "left blank"

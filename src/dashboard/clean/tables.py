@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.clean import names
 from dashboard.clean.frame import ROW
 from dashboard.clean.reader import TabReader
 from dashboard.schema import SECTORS, WIN_SIZES
@@ -94,7 +95,7 @@ def wins(r: TabReader) -> pd.DataFrame:
             "win": r.text("win", required=True),
             "project": r.name("project"),
             "people": r.text("people"),
-            "category": r.text("category").str.lower().str.split().str.join(" ").astype("string"),
+            "category": names.per_unique(r.text("category"), names.squeeze),
             "size": r.choice("size", SIZE, "win size"),
             "evidence": r.text("evidence"),
             "id": r.text("id"),
