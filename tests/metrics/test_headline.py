@@ -84,12 +84,17 @@ def two_regions():
     )
 
 
+@cache
+def two_regions_summary():
+    return summary(two_regions(), D)
+
+
 # ---------------------------------------------------------------------------------------------
 # Shape and types
 
 
 def test_summary_keys_are_exactly_the_metrics_table_plus_by_collaboration():
-    result = summary(two_regions(), D)
+    result = two_regions_summary()
     assert set(result) == set(METRICS_KEYS) | {"by_collaboration"}
     assert result["as_of"] == "2024-06-30"
     assert {"North", "South"} <= set(result["by_collaboration"])
@@ -101,13 +106,12 @@ def test_headline_is_summary_without_by_collaboration():
     dataset = two_regions()
     top = headline(dataset, D)
     assert set(top) == set(METRICS_KEYS)
-    whole = summary(dataset, D)
-    del whole["by_collaboration"]
-    assert top == whole
+    whole = two_regions_summary()
+    assert top == {key: value for key, value in whole.items() if key != "by_collaboration"}
 
 
 def test_figures_are_python_ints_and_rounded_floats_and_serialise_as_json():
-    result = summary(two_regions(), D)
+    result = two_regions_summary()
     json.dumps(result)  # no numpy scalars, no Timestamps
     for figures in [result, *result["by_collaboration"].values()]:
         for key in PER_COLLABORATION_KEYS:
@@ -165,7 +169,7 @@ def test_top_level_figures_of_two_regions():
 
 
 def test_by_collaboration_is_computed_on_that_collaborations_records_only():
-    result = summary(two_regions(), D)["by_collaboration"]
+    result = two_regions_summary()["by_collaboration"]
     # North: N1's records only. people Ann, Bo = 2; organizations {Acme} = 1
     # wins: D−10 → 1, in last_30; commitments made 2, due 2, done by D 1 (Bo) → 0.5
     # overdue: Ann (due D−10, open) = 1; active_last_30: Ann (win D−10), Bo = 2
@@ -246,6 +250,8 @@ def test_collaborations_named_anywhere_without_unassigned():
     # A commitment on Lab (not on Projects) with its own collaboration column East → East.
     # A win with no project and no collaboration → unassigned: not counted.
     # A win whose collaboration column says "north" is North again.
+    # West is named only by a win dated D+1: "anything dated after D is ignored, as if the
+    # world stopped at D" → not counted.
     # → North, South, East = 3
     dataset = book(
         collaborations=["North", "South"],
@@ -254,7 +260,11 @@ def test_collaborations_named_anywhere_without_unassigned():
             commitment("Ann Lee", "Lab", ago(5), collab="East"),
             commitment("Bo Chen", "Hub", ago(4)),
         ],
-        wins=[win(ago(3), "Ann Lee"), win(ago(2), "Bo Chen", collab="north")],
+        wins=[
+            win(ago(3), "Ann Lee"),
+            win(ago(2), "Bo Chen", collab="north"),
+            win(after(1), "Bo Chen", collab="West"),
+        ],
     )
     assert "unassigned" in set(dataset.wins["collaboration"])  # the fixture has one
     assert headline(dataset, D)["collaborations"] == 3
@@ -293,36 +303,6 @@ def test_projects_active():
         meetings=[meeting(ago(40), "Ann Lee", proj="Kappa")],
     )
     assert headline(dataset, D)["projects_active"] == 6
-
-
-def test_people_and_organizations():
-    # People: Ann (ann@x.org, Acme), Bo (Acme), Cy (cy@x.org, State U), Di (County),
-    #         Ed (no organization), Flo (Ghost Org, no activity at all).
-    # Activities ≤ D: Ann (commitment by email D−3; meeting by name D−10 — one person),
-    #   Bo and Hal Ivy (win D−100; Hal is not on People), Cy (meeting on D itself),
-    #   Ed (meeting D−10).  Di's only activity is a commitment made D+1: not counted.
-    # people = Ann, Bo, Hal, Cy, Ed = 5
-    # organizations = Acme (Ann, Bo), State U (Cy) = 2 (Ed none, Hal unknown, County only
-    #   after D, Ghost Org no activity)
-    dataset = book(
-        people=[
-            person("Ann Lee", "ann@x.org", "Acme"),
-            person("Bo Chen", "", "Acme"),
-            person("Cy Diaz", "cy@x.org", "State U"),
-            person("Di Eng", "", "County"),
-            person("Ed Fox"),
-            person("Flo Gray", "", "Ghost Org"),
-        ],
-        commitments=[
-            commitment("ann@x.org", "P", ago(3)),
-            commitment("Di Eng", "P", after(1)),
-        ],
-        wins=[win(ago(100), "Bo Chen and Hal Ivy")],
-        meetings=[meeting(ago(0), "CY DIAZ"), meeting(ago(10), "Ed Fox; ann lee")],
-    )
-    figures = headline(dataset, D)
-    assert figures["people"] == 5
-    assert figures["organizations"] == 2
 
 
 def test_wins_and_their_windows_and_a_duplicate_counted_once():
@@ -428,25 +408,40 @@ def test_follow_through_is_null_without_due_commitments():
     assert figures["follow_through"] is None
 
 
-def test_active_and_new_last_30():
-    # Ann: commitment made D−29, win D−100     active ✓  new ✗ (first D−100)
-    # Bo:  meeting D−30 only                   active ✗  new ✗
-    # Cy:  win D−29 only                       active ✓  new ✓
-    # Di:  meeting on D only                   active ✓  new ✓
-    # Ed:  made D−45, done D−3                 active ✓ (done date is an activity) new ✗
-    # Flo: win D+1 only                        ✗ ✗
-    # Gus: meeting D−31, commitment made D+2   ✗ ✗
-    # Ivy: meeting D−30, win D−5               active ✓  new ✗ (first D−30: outside)
-    # active_last_30 = Ann, Cy, Di, Ed, Ivy = 5; new_last_30 = Cy, Di = 2
-    dataset = book(
+@cache
+def crowd():
+    """People: Ann (ann@x.org, Acme), Bo (Acme), Cy (cy@x.org, State U), Di (no organization),
+    Ed (County), Flo (Late Org), Gus (Gus Org), Nan (Ghost Org); Ivy Jo is not on People.
+
+    Ann: commitment made D−29 (by email), win D−100 (by name: the same person)
+    Bo:  meeting D−30 only
+    Cy:  win D−29 only ("CY DIAZ")
+    Di:  meeting on D only
+    Ed:  commitment made D−45, done D−3
+    Flo: win D+1 only
+    Gus: meeting D−31, commitment made D+2
+    Ivy: meeting D−30, win D−5
+    Nan: nothing at all
+    """
+    return book(
+        people=[
+            person("Ann Lee", "ann@x.org", "Acme"),
+            person("Bo Chen", "", "Acme"),
+            person("Cy Diaz", "cy@x.org", "State U"),
+            person("Di Eng"),
+            person("Ed Fox", "", "County"),
+            person("Flo Gray", "", "Late Org"),
+            person("Gus Hill", "", "Gus Org"),
+            person("Nan Oak", "", "Ghost Org"),
+        ],
         commitments=[
-            commitment("Ann Lee", "P", ago(29)),
+            commitment("ann@x.org", "P", ago(29)),
             commitment("Ed Fox", "P", ago(45), "", "done", ago(3)),
             commitment("Gus Hill", "P", after(2)),
         ],
         wins=[
-            win(ago(100), "Ann Lee"),
-            win(ago(29), "Cy Diaz"),
+            win(ago(100), "ann lee"),
+            win(ago(29), "CY DIAZ"),
             win(after(1), "Flo Gray"),
             win(ago(5), "Ivy Jo"),
         ],
@@ -457,11 +452,31 @@ def test_active_and_new_last_30():
             meeting(ago(30), "Ivy Jo"),
         ],
     )
-    figures = headline(dataset, D)
-    assert figures["active_last_30"] == 5
-    assert figures["new_last_30"] == 2
-    # and the people count of the same workbook: everyone but Flo = 7
-    assert figures["people"] == 7
+
+
+def test_people_are_those_with_an_activity_by_d():
+    # Ann (one person by email and by name), Bo, Cy, Di (activity on D itself), Ed, Gus (D−31;
+    # his D+2 commitment is ignored), Ivy (not on People: still counted) = 7;
+    # not Flo (only after D), not Nan (no activity)
+    assert headline(crowd(), D)["people"] == 7
+
+
+def test_organizations_of_those_people():
+    # Acme (Ann, Bo), State U (Cy), County (Ed), Gus Org (Gus) = 4;
+    # Di has none, Ivy is not on People, Late Org (Flo) only after D, Ghost Org (Nan) inactive
+    assert headline(crowd(), D)["organizations"] == 4
+
+
+def test_active_last_30():
+    # Ann ✓ (made D−29), Bo ✗ (D−30), Cy ✓ (D−29), Di ✓ (D), Ed ✓ (done D−3 is an activity),
+    # Flo ✗ (D+1), Gus ✗ (D−31; D+2 ignored), Ivy ✓ (win D−5) = 5
+    assert headline(crowd(), D)["active_last_30"] == 5
+
+
+def test_new_last_30():
+    # first activities: Ann D−100 ✗, Bo D−30 ✗, Cy D−29 ✓, Di D ✓, Ed D−45 ✗, Gus D−31 ✗,
+    # Ivy D−30 ✗ (just outside) = 2
+    assert headline(crowd(), D)["new_last_30"] == 2
 
 
 @cache

@@ -17,6 +17,7 @@ Shared events on or before D (→ the pair each makes):
   W6 win D−200 Kim, Max, typed twice (the loader keeps one) → Kim–Max
   M1 meeting D−45 Bo, Cy (by email), Hal → Bo–Cy, Bo–Hal, Cy–Hal
   M2 meeting D−30 Flo, Gia        → Flo–Gia
+  M4 meeting D−29 Ed, Flo         → Ed–Flo (the same day as their Lab pair: still 2 events)
   Hub:  Cy D−90, Di D−20, Cy D−5  → Cy–Di dated D−20 (Di's first commit, the second first)
   Lab:  Ed D−40, Flo D−29         → Ed–Flo dated D−29
   Mill: Gia D−100, Di D−35, Di D−2 → Di–Gia dated D−35 (Di's *first* commit, not D−2)
@@ -25,7 +26,7 @@ After D (ignored): W3 win D+1 Ann, Di; M3 meeting D+2 Ann, Jo.
 
 Edges (weight = shared wins + meetings + projects; first seen):
   Ann–Bo 2 (W1, W2) D−100 | Bo–Cy 1 D−45 | Bo–Hal 1 D−45 | Cy–Hal 1 D−45
-  Cy–Di 2 (Hub, W4) D−20  | Di–Hal 1 D−15 | Ed–Flo 1 D−29 | Flo–Gia 1 D−30
+  Cy–Di 2 (Hub, W4) D−20  | Di–Hal 1 D−15 | Ed–Flo 2 (Lab, M4) D−29 | Flo–Gia 1 D−30
   Di–Gia 1 (Mill) D−35    | Kim–Max 1 D−200
 """
 
@@ -70,6 +71,7 @@ def web():
         meetings=[
             meeting(ago(45), "Bo Chen; cy@x.org; Hal Ivy"),
             meeting(ago(30), "Flo Gray, Gia Ho"),
+            meeting(ago(29), "Ed Fox, Flo Gray"),
             meeting(after(2), "Ann Lee, Jo King"),
         ],
         commitments=[
@@ -94,13 +96,14 @@ EXPECTED_EDGES = {
     (CY, HAL): (1, ago(45)),
     (CY, DI): (2, ago(20)),
     (DI, HAL): (1, ago(15)),
-    (ED, FLO): (1, ago(29)),
+    (ED, FLO): (2, ago(29)),
     (FLO, GIA): (1, ago(30)),
     (DI, GIA): (1, ago(35)),
     (KIM, MAX): (1, ago(200)),
 }
 
 
+@cache
 def _figures():
     return headline(web(), D)
 
@@ -162,7 +165,7 @@ def test_adjacent_possible():
 
 
 def test_new_edges_last_30_dates_a_project_pair_by_the_second_first_commit():
-    # first shared event in D−29 … D: Cy–Di (Hub: D−20), Ed–Flo (Lab: D−29), Di–Hal (D−15) = 3
+    # first shared event in D−29 … D: Cy–Di (Hub: D−20), Ed–Flo (D−29), Di–Hal (D−15) = 3
     # not: Flo–Gia (D−30), Di–Gia (Mill: D−35, though Di commits again on D−2),
     #      Ann–Bo (first D−100, though W2 is D−10), the M1 pairs (D−45), Kim–Max (D−200)
     assert _figures()["new_edges_last_30"] == 3
@@ -239,3 +242,76 @@ def test_no_introduction_for_linked_or_unconnected_pairs():
     pairs = {frozenset((a, b)) for a, b in zip(frame["a"], frame["b"], strict=True)}
     assert frozenset((ANN, BO)) not in pairs  # linked
     assert not any(ISA in pair or KIM in pair for pair in pairs)  # no common neighbour
+
+
+@cache
+def sparse_web():
+    """60 separate squares (A–B–C–D–A, one win per side, D−10) and a star: Hub Star with
+    Leaf X (Org One, business, North), Leaf Y (Org Two, education, South), Leaf Z (not on
+    People), one win each, D−5; a triangle Tri A, B, C (three wins, D−40). 247 people with about
+    one link each: a network as thin as a large real one (under 1 % of the possible links)."""
+    wins = []
+    for k in range(60):
+        corners = [f"Sq{k} {corner}" for corner in "ABCD"]
+        wins += [win(ago(10), f"{corners[i]}, {corners[(i + 1) % 4]}") for i in range(4)]
+    wins += [win(ago(5), f"Hub Star, Leaf {leaf}") for leaf in "XYZ"]
+    wins += [win(ago(40), pair) for pair in ("Tri A, Tri B", "Tri B, Tri C", "Tri A, Tri C")]
+    return book(
+        people=[
+            person("Leaf X", "", "Org One", "business", "North"),
+            person("Leaf Y", "", "Org Two", "education", "South"),
+        ],
+        wins=wins,
+    )
+
+
+def test_a_thin_network_of_many_people():
+    # nodes 60·4 + 4 + 3 = 247; edges 60·4 + 3 + 3 = 246; density 2·246/(247·246) = 2/247
+    #   = 0.008097… → 0.0081
+    # components 60 + 1 + 1 = 62; adjacent: per square A–C and B–D (2 shared each) = 120, plus
+    # the star's leaf pairs X–Y, X–Z, Y–Z (1 shared: Hub) = 123; the triangle's pairs share a
+    # neighbour but are linked → none
+    # new: squares (D−10) and star (D−5) = 243; the triangle (D−40) is older
+    figures = headline(sparse_web(), D)
+    assert {
+        k: figures[k]
+        for k in (
+            "network_nodes",
+            "network_edges",
+            "network_density",
+            "components",
+            "adjacent_possible",
+            "new_edges_last_30",
+        )
+    } == {
+        "network_nodes": 247,
+        "network_edges": 246,
+        "network_density": 0.0081,
+        "components": 62,
+        "adjacent_possible": 123,
+        "new_edges_last_30": 243,
+    }
+
+
+def test_introductions_in_a_thin_network():
+    frame = suggested_introductions(sparse_web(), D, limit=500)
+    assert len(frame) == 123
+    shared = {frozenset((row.a, row.b)): int(row.shared) for row in frame.itertuples()}
+    assert shared[frozenset(("sq7 a", "sq7 c"))] == 2
+    assert shared[frozenset(("sq7 b", "sq7 d"))] == 2
+    assert sorted(shared.values()).count(2) == 120
+    flags = {
+        frozenset((row.a, row.b)): (row.cross_org, row.cross_sector, row.cross_collab)
+        for row in frame.itertuples()
+    }
+    # X and Y differ in organization, sector and collaboration; Z is not on People
+    assert flags[frozenset(("leaf x", "leaf y"))] == (True, True, True)
+    assert flags[frozenset(("leaf x", "leaf z"))] == (False, False, False)
+    assert flags[frozenset(("leaf y", "leaf z"))] == (False, False, False)
+    assert list(frame["score"]) == sorted(frame["score"], reverse=True)
+    top = suggested_introductions(sparse_web(), D, limit=5)
+    assert len(top) == 5
+    assert (
+        list(zip(top["a"], top["b"], strict=True))
+        == list(zip(frame["a"], frame["b"], strict=True))[:5]
+    )

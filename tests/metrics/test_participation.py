@@ -1,6 +1,7 @@
 """participation(): one row per person with an activity on or before D = 2024-06-30.
 
-People: Ann Lee ann@x.org (Acme, business, North), Bo Chen (State U, education, South),
+People: Ann Lee Ann@X.org (id ann@x.org; Acme, business, North),
+        Bo Chen (State U, education, South),
         Cy Diaz (County; no activity at all), Di Eng (Late Org; active only after D).
         Hal Ivy attends a meeting but is not on People.
 
@@ -51,7 +52,7 @@ def team():
     return book(
         collaborations=["North", "South"],
         people=[
-            person("Ann Lee", "ann@x.org", "Acme", "business", "North"),
+            person("Ann Lee", "Ann@X.org", "Acme", "business", "North"),
             person("Bo Chen", "", "State U", "education", "South"),
             person("Cy Diaz", "", "County", "government", "South"),
             person("Di Eng", "", "Late Org", "other", "North"),
