@@ -149,7 +149,7 @@ def _network(s: Scope, events: pd.DataFrame) -> dict:
         "network_density": rate(2 * e, n * (n - 1)),
         "cross_org_share": rate(_differ(orgs, edges).sum(), e),
         "cross_collab_share": rate(_differ(homes, edges).sum(), e),
-        "components": component_count(edges, nodes),
+        "components": component_count(edges, nodes, len(codes)),
         "adjacent_possible": count_unlinked_with_shared(edges),
         "new_edges_last_30": int(edges["first_seen"].between(*last).sum()),
     }

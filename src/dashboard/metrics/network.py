@@ -8,7 +8,6 @@ the two first committed on it. Edges are built from integer codes with vectorise
 
 from __future__ import annotations
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 from scipy import sparse
@@ -83,10 +82,6 @@ def edge_table(scope: Scope) -> pd.DataFrame:
     )
 
 
-def node_codes(scope: Scope, nodes: pd.Index) -> np.ndarray:
-    return person_codes(scope).reindex(nodes).to_numpy()
-
-
 def adjacency(edge_codes: pd.DataFrame, size: int) -> sparse.csr_matrix:
     a = edge_codes["a"].to_numpy()
     b = edge_codes["b"].to_numpy()
@@ -96,50 +91,12 @@ def adjacency(edge_codes: pd.DataFrame, size: int) -> sparse.csr_matrix:
     )
 
 
-def component_count(edge_codes: pd.DataFrame, node_list: np.ndarray) -> int:
-    """Connected components among ``node_list`` (codes), isolated nodes included."""
+def component_count(edge_codes: pd.DataFrame, node_list: np.ndarray, size: int) -> int:
+    """Connected components among ``node_list`` (codes < ``size``), isolated nodes included."""
     if len(node_list) == 0:
         return 0
-    position = pd.Series(np.arange(len(node_list)), index=node_list)
-    local = (
-        pd.DataFrame(
-            {
-                "a": position.reindex(edge_codes["a"]).to_numpy(),
-                "b": position.reindex(edge_codes["b"]).to_numpy(),
-            }
-        )
-        .dropna()
-        .astype("int64")
-    )
-    count, _ = connected_components(adjacency(local, len(node_list)), directed=False)
-    return int(count)
-
-
-def second_neighbours(edge_codes: pd.DataFrame, size: int) -> sparse.coo_matrix:
-    """Unlinked pairs (i < j) with their number of shared neighbours, as a sparse matrix."""
-    adj = adjacency(edge_codes, size)
-    adj.data[:] = 1
-    paths = (adj @ adj).tocsr()
-    paths.setdiag(0)
-    paths = paths - paths.multiply(adj)  # drop pairs already linked
-    paths.eliminate_zeros()
-    upper = sparse.triu(paths, k=1).tocoo()
-    return upper
-
-
-def graph(scope: Scope, edge_codes: pd.DataFrame, nodes: pd.Index) -> nx.Graph:
-    """The people graph as networkx (for drawing and layouts): node attributes from People."""
-    people = scope.people.set_index("person")
-    ids = scope.people["person"].to_numpy()
-    g = nx.Graph()
-    for person in nodes:
-        row = people.loc[person]
-        g.add_node(person, name=row["name"], organization=row["organization"],
-                   sector=row["sector"], collaboration=row["collaboration"])  # fmt: skip
-    g.add_weighted_edges_from(
-        zip(ids[edge_codes["a"]], ids[edge_codes["b"]], edge_codes["weight"], strict=True)
-    )
-    return g
+    _, labels = connected_components(adjacency(edge_codes, size), directed=False)
+    return int(len(np.unique(labels[node_list])))
 
 
 def org_keys(people: pd.DataFrame) -> pd.Series:

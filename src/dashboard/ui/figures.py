@@ -75,11 +75,11 @@ def _sectors(view: View) -> pd.DataFrame:
 
 def _drawing(view: View) -> dict[str, pd.DataFrame]:
     """Node positions (spring layout, seeded) and links of the most connected people."""
-    edges = metrics.edges(view.data, view.as_of)
+    g = metrics.collaboration_graph(view.data, view.as_of)
     people = metrics.participation(view.data, view.as_of).set_index("person")
-    if edges.empty:
+    if g.number_of_edges() == 0:
         return {"nodes": pd.DataFrame(), "links": pd.DataFrame()}
-    g = nx.from_pandas_edgelist(edges, "a", "b", edge_attr="weight")
+    edges = nx.to_pandas_edgelist(g, "a", "b")
     keep = sorted(g.degree, key=lambda item: (-item[1], item[0]))[:MAX_DRAWN_PEOPLE]
     sub = g.subgraph(person for person, _ in keep)
     position = nx.spring_layout(sub, seed=7, weight="weight", iterations=60)
