@@ -10,9 +10,10 @@ import pandas as pd
 from dashboard.dataset import Dataset
 from dashboard.metrics.activity import activities, done_by, first_activity
 from dashboard.metrics.network import (
-    collab_keys,
     component_count,
+    differ,
     edge_table,
+    key_codes,
     org_keys,
     person_codes,
 )
@@ -140,23 +141,15 @@ def _network(s: Scope, events: pd.DataFrame) -> dict:
     nodes = codes.reindex(events["person"].unique()).to_numpy()
     edges = edge_table(s)
     n, e = len(nodes), len(edges)
-    orgs = org_keys(s.people).to_numpy()
-    homes = collab_keys(s.people).to_numpy()
+    a, b = edges["a"].to_numpy(), edges["b"].to_numpy()
     last = window(s.as_of, 30)
     return {
         "network_nodes": int(n),
         "network_edges": int(e),
         "network_density": rate(2 * e, n * (n - 1)),
-        "cross_org_share": rate(_differ(orgs, edges).sum(), e),
-        "cross_collab_share": rate(_differ(homes, edges).sum(), e),
+        "cross_org_share": rate(differ(key_codes(s.people, "organization"), a, b).sum(), e),
+        "cross_collab_share": rate(differ(key_codes(s.people, "collaboration"), a, b).sum(), e),
         "components": component_count(edges, nodes, len(codes)),
         "adjacent_possible": count_unlinked_with_shared(edges),
         "new_edges_last_30": int(edges["first_seen"].between(*last).sum()),
     }
-
-
-def _differ(values: np.ndarray, edges: pd.DataFrame) -> pd.Series:
-    """Edges whose two ends have known, different ``values``."""
-    a = pd.Series(values[edges["a"].to_numpy()], dtype="string")
-    b = pd.Series(values[edges["b"].to_numpy()], dtype="string")
-    return (a.notna() & b.notna() & (a != b)).fillna(False)

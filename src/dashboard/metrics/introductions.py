@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard.clean.names import keys
 from dashboard.dataset import Dataset
-from dashboard.metrics.network import edge_table
+from dashboard.metrics.network import differ, edge_table, key_codes
 from dashboard.metrics.scope import scope
 from dashboard.metrics.two_step import best_unlinked
 
@@ -95,18 +95,14 @@ def suggested_introductions(
     """Unlinked pairs with ≥ 1 shared neighbour, best first: shared neighbours plus bridge bonus."""
     s = scope(dataset, as_of, collaboration)
     people = s.people
-    flags = {flag: keys(people[column]).to_numpy() for flag, column in BRIDGE_COLUMNS.items()}
-
-    def differs(values: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        a, b = pd.Series(values[i], dtype="string"), pd.Series(values[j], dtype="string")
-        return (a.notna() & b.notna() & (a != b)).fillna(False).to_numpy()
+    flags = {flag: key_codes(people, column) for flag, column in BRIDGE_COLUMNS.items()}
 
     def bonus(i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        return sum(differs(flags[f], i, j) * w for f, w in BRIDGE_BONUS.items())
+        return sum(differ(flags[f], i, j) * w for f, w in BRIDGE_BONUS.items())
 
     out = best_unlinked(edge_table(s), bonus, limit)
     for flag, values in flags.items():
-        out[flag] = differs(values, out["i"].to_numpy(), out["j"].to_numpy())
+        out[flag] = differ(values, out["i"].to_numpy(), out["j"].to_numpy())
     ids = people["person"].to_numpy()
     out["a"], out["b"] = ids[out["i"]], ids[out["j"]]
     swap = out["a"] > out["b"]

@@ -104,5 +104,13 @@ def org_keys(people: pd.DataFrame) -> pd.Series:
     return keys(people["organization"])
 
 
-def collab_keys(people: pd.DataFrame) -> pd.Series:
-    return keys(people["collaboration"])
+def key_codes(people: pd.DataFrame, column: str) -> np.ndarray:
+    """Per person (in code order), an integer for the name key of ``column``; −1 where blank."""
+    codes, _ = pd.factorize(keys(people[column]).to_numpy(dtype=object), use_na_sentinel=True)
+    return codes
+
+
+def differ(codes: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Pairs (a, b) whose two people have known, different values (organizations, sectors…)."""
+    ca, cb = codes[a], codes[b]
+    return (ca >= 0) & (cb >= 0) & (ca != cb)

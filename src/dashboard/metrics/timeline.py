@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.dataset import Dataset
-from dashboard.metrics.network import edge_table, org_keys
+from dashboard.metrics.network import differ, edge_table, key_codes
 from dashboard.metrics.scope import Scope, scope
 
 
@@ -61,10 +61,8 @@ def top10_over_time(s: Scope, months: pd.Series) -> pd.DataFrame:
 def cross_org_over_time(s: Scope, months: pd.Series) -> pd.DataFrame:
     ends = month_ends(months, s.as_of)
     edges = edge_table(s)
-    orgs = org_keys(s.people).to_numpy()
-    a = pd.Series(orgs[edges["a"].to_numpy()], dtype="string")
-    b = pd.Series(orgs[edges["b"].to_numpy()], dtype="string")
-    crossing = (a.notna() & b.notna() & (a != b)).fillna(False).to_numpy()
+    codes = key_codes(s.people, "organization")
+    crossing = differ(codes, edges["a"].to_numpy(), edges["b"].to_numpy())
     seen = edges["first_seen"].reset_index(drop=True)
     total = _count_by(seen, ends)
     across = _count_by(seen[crossing], ends)

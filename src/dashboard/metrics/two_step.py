@@ -23,11 +23,14 @@ Bonus = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
 def _compact(edges: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Edge ends renumbered 0…m−1 over the people who have a link; and the original codes."""
-    nodes, inverse = np.unique(
-        np.concatenate([edges["a"].to_numpy(), edges["b"].to_numpy()]), return_inverse=True
-    )
-    half = len(edges)
-    return inverse[:half], inverse[half:], nodes
+    a, b = edges["a"].to_numpy(), edges["b"].to_numpy()
+    size = int(max(a.max(), b.max())) + 1
+    linked = np.zeros(size, dtype=bool)
+    linked[a] = True
+    linked[b] = True
+    nodes = np.flatnonzero(linked)
+    renumber = np.cumsum(linked) - 1
+    return renumber[a], renumber[b], nodes
 
 
 def _dense(a: np.ndarray, b: np.ndarray, m: int) -> bool:
