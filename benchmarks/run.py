@@ -25,7 +25,6 @@ import argparse
 import cProfile
 import datetime as dt
 import gc
-import itertools
 import json
 import os
 import platform
@@ -124,22 +123,17 @@ def floor(data: bytes) -> dict[str, pd.DataFrame]:
         title = value_range["range"].split("!")[0].strip("'")
         rows = value_range.get("values", [])
         header = rows[0]
-        # ragged rows transposed into columns, padded with None (one C-level pass)
-        columns = list(itertools.zip_longest(*rows[1:]))
-        columns += [(None,) * (len(rows) - 1)] * (len(header) - len(columns))
-        frame = pd.DataFrame(
-            {
-                name: pd.Series(cells, dtype=object)
-                for name, cells in zip(header, columns, strict=True)
-            }
-        )
+        cells = np.empty((len(rows) - 1, len(header)), dtype=object)  # ragged rows padded
+        for number, row in enumerate(rows[1:]):
+            cells[number, : len(row)] = row
+        frame = pd.DataFrame(cells, columns=header)
         for name, kind in generate.TABS[title]:
             if kind == "date":
                 serials = pd.to_numeric(frame[name], errors="coerce")
                 frame[name] = pd.to_datetime(serials, unit="D", origin=SERIAL_ORIGIN)
         frames[title] = frame
-    wins = frames["Wins"]
-    frames["WinPeople"] = wins["People"].str.split(LIST_SPLIT, regex=True).explode().to_frame()
+    people = frames["Wins"]["People"].astype("string[pyarrow]")
+    frames["WinPeople"] = people.str.split(LIST_SPLIT, regex=True).explode().to_frame()
     return frames
 
 
@@ -185,27 +179,83 @@ def metric_calls(dataset: Any, as_of: dt.date) -> dict[str, Callable[[], Any] | 
     }
 
 
-def run_summary(folder: Path, as_of: str) -> tuple[float, float, str | None]:
+# ``python -m dashboard``, reporting at exit the peak RSS of its own memory (VmHWM). The child's
+# ru_maxrss is no use: Linux carries the parent's peak over into a child across fork and exec.
+_CHILD = """\
+import atexit, runpy, sys
+
+def _peak():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                sys.stderr.write("\\n%s %s\\n" % (MARK, line.split()[1]))
+
+try:
+    open("/proc/self/status").close()
+    atexit.register(_peak)
+except OSError:
+    pass
+sys.argv = ["dashboard", *sys.argv[1:]]
+runpy.run_module("dashboard", run_name="__main__", alter_sys=True)
+"""
+_PEAK_MARK = "smallwins-bench-peak-kb"
+
+
+def run_summary(folder: Path, as_of: str) -> tuple[float, float | None, str | None]:
     """Wall time and peak RSS (MB) of ``python -m dashboard summary``; an error message when it
     does not work (yet)."""
-    command = [sys.executable, "-m", "dashboard", "summary", str(folder)]
-    command += ["--as-of", as_of, "--json"]
+    code = f"MARK = {_PEAK_MARK!r}\n" + _CHILD
+    command = [sys.executable, "-c", code, "summary", str(folder), "--as-of", as_of, "--json"]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         began = time.perf_counter()
-        child = subprocess.Popen(command, stdout=out, stderr=err)
-        _, status, usage = os.wait4(child.pid, 0)
+        child = subprocess.run(command, stdout=out, stderr=err, check=False)
         took = time.perf_counter() - began
-        child.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        lines = err.read().decode(errors="replace").strip().splitlines()
+        peaks = [line.split()[1] for line in lines if line.startswith(_PEAK_MARK)]
+        peak = int(peaks[-1]) / 1024 if peaks else None
         if child.returncode != 0:
-            err.seek(0)
-            lines = err.read().decode(errors="replace").strip().splitlines() or ["(no output)"]
-            return took, usage.ru_maxrss / 1024, f"exit {child.returncode}: {lines[-1]}"
+            said = [line for line in lines if not line.startswith(_PEAK_MARK)] or ["(no output)"]
+            return took, peak, f"exit {child.returncode}: {said[-1]}"
         out.seek(0)
         try:
             json.loads(out.read())
         except ValueError:
-            return took, usage.ru_maxrss / 1024, "the output is not JSON"
-    return took, usage.ru_maxrss / 1024, None
+            return took, peak, "the output is not JSON"
+    return took, peak, None
+
+
+class PeakMeter:
+    """The peak RSS of this process during each stage: Linux's VmHWM, reset between stages
+    through ``/proc/self/clear_refs``. Elsewhere, ru_maxrss (the peak so far) for every stage."""
+
+    def __init__(self) -> None:
+        self.start_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        self.peaks: dict[str, float] = {}
+
+    def reset(self) -> None:
+        try:
+            with open("/proc/self/clear_refs", "w") as handle:
+                handle.write("5")
+        except OSError:
+            pass
+
+    def now(self) -> float:
+        try:
+            with open("/proc/self/status") as status:
+                for line in status:
+                    if line.startswith("VmHWM:"):
+                        return int(line.split()[1]) / 1024
+        except OSError:
+            pass
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    def record(self, stage: str) -> None:
+        self.peaks[stage] = max(self.peaks.get(stage, 0.0), self.now())
+
+    @property
+    def overall(self) -> float:
+        return max([self.start_mb, *self.peaks.values()])
 
 
 # --------------------------------------------------------------------------- profile

@@ -17,7 +17,7 @@ def active_projects(s: Scope) -> pd.Index:
     recorded = pd.concat(
         [s.commitments["project"], s.wins["project"], s.meetings["project"]], ignore_index=True
     ).dropna()
-    unlisted = p["project"][~p["listed"] & p["project"].isin(recorded)]
+    unlisted = p["project"][~p["listed"] & p["project"].isin(recorded.unique())]
     return pd.Index(pd.concat([p["project"][listed], unlisted]).unique())
 
 
