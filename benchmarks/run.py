@@ -312,9 +312,36 @@ def _commit() -> str | None:
     return head + ("+dirty" if dirty else "")
 
 
+def repeat(
+    name: str,
+    function: Callable[[], Any],
+    runs: int,
+    budget: float,
+    times: dict[str, list[float]],
+    meter: PeakMeter,
+) -> Any:
+    """Time ``function`` up to ``runs`` times (fewer once ``budget`` seconds are spent on it);
+    the last result is returned."""
+    result = None
+    for _ in range(runs):
+        result = None
+        gc.collect()
+        meter.reset()
+        took, result = timed(function)
+        meter.record(name)
+        times.setdefault(name, []).append(took)
+        if sum(times[name]) > budget:
+            break
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Small Wins performance benchmark")
     parser.add_argument("--runs", type=int, default=5, help="runs of each timing (median)")
+    parser.add_argument(
+        "--budget", type=float, default=60.0,
+        help="seconds after which a slow figure is not run again (at least one run each)",
+    )  # fmt: skip
     parser.add_argument("--summary-runs", type=int, default=3, help="runs of the summary command")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the full size")
@@ -324,6 +351,7 @@ def main(argv: list[str] | None = None) -> int:
     folder, meta, generated_s = ensure_workbook(args.seed, args.scale)
     as_of_text = meta["as_of"]
     as_of = dt.date.fromisoformat(as_of_text)
+    meter = PeakMeter()
     data = (folder / generate.BODY_FILE).read_bytes()
     rows = meta["rows"]
     print(
@@ -336,45 +364,38 @@ def main(argv: list[str] | None = None) -> int:
     times: dict[str, list[float]] = {}
     dataset = None
     for _ in range(args.runs):  # interleaved, so both see the same machine state
-        took, frames = timed(lambda: floor(data))
-        times.setdefault("floor_s", []).append(took)
-        del frames
+        repeat("floor", lambda: floor(data), 1, args.budget, times, meter)
         dataset = None
-        took, dataset = timed(lambda: load(data))
-        times.setdefault("load_s", []).append(took)
-    print(
-        f"floor {median(times['floor_s']):.2f} s, load {median(times['load_s']):.2f} s",
-        flush=True,
-    )
+        dataset = repeat("load", lambda: load(data), 1, args.budget, times, meter)
+    print(f"floor {median(times['floor']):.2f} s, load {median(times['load']):.2f} s", flush=True)
 
     calls = metric_calls(dataset, as_of)
     missing = [name for name, call in calls.items() if call is None]
     for name, call in calls.items():
-        if call is None:
-            continue
-        for _ in range(args.runs):
-            took, result = timed(call)
-            times.setdefault(name, []).append(took)
-            del result
+        if call is not None:
+            repeat(name, call, args.runs, args.budget, times, meter)
+            print(f"{name} {median(times[name]):.2f} s", flush=True)
     if missing:
         print(f"not available (yet): dashboard.metrics {', '.join(missing)}", flush=True)
 
     summary_times: list[float] = []
     summary_peaks: list[float] = []
-    summary_error = None
-    for number in range(max(1, args.summary_runs)):
+    for _ in range(max(1, args.summary_runs)):
         took, peak, summary_error = run_summary(folder, as_of_text)
         if summary_error:
             print(f"summary command not available: {summary_error}", flush=True)
             break
         summary_times.append(took)
-        summary_peaks.append(peak)
-        if number == 0 and took > 20:  # slow: one run tells enough
+        if peak is not None:
+            summary_peaks.append(peak)
+        if sum(summary_times) > min(args.budget, 20.0):  # slow: one run tells enough
             break
+    if summary_times:
+        times["summary_command"] = summary_times
 
     figures: dict[str, Any] = {
-        "floor_s": median(times["floor_s"]),
-        "load_s": median(times["load_s"]),
+        "floor_s": median(times["floor"]),
+        "load_s": median(times["load"]),
         "headline_s": median(times.get("headline", [])),
         "summary_figures_s": median(times.get("summary", [])),
         "series_s": median(times.get("series", [])),
@@ -384,56 +405,66 @@ def main(argv: list[str] | None = None) -> int:
     parts = [figures["edges_s"], figures["introductions_s"]]
     figures["graph_s"] = None if None in parts else sum(parts)  # type: ignore[arg-type]
     figures["summary_s"] = median(summary_times)
-    own_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     summary_peak = max(summary_peaks) if summary_peaks else None
-    figures["peak_mb"] = max(own_peak, summary_peak or 0.0)
-    figures["peak_mb_bench"] = own_peak
+    figures["peak_mb"] = max(meter.overall, summary_peak or 0.0)
+    figures["peak_mb_bench"] = meter.overall
     figures["peak_mb_summary"] = summary_peak
     figures["load_vs_floor"] = figures["load_s"] / figures["floor_s"]
 
     table = [
-        ("floor_s", "bare floor: bytes → frames, serial dates, lists exploded", "s", None),
-        ("load_s", "bytes → json → sheets_from_batch → loader.clean", "s", None),
-        ("load_vs_floor", "load_s / floor_s", "×", GOALS["load_vs_floor"]),
-        ("headline_s", "metrics.headline", "s", GOALS["headline_s"]),
-        ("summary_figures_s", "metrics.summary (with by_collaboration)", "s", None),
-        ("series_s", "metrics.monthly_series", "s", GOALS["series_s"]),
-        ("edges_s", "metrics.edges", "s", None),
-        ("introductions_s", "metrics.suggested_introductions", "s", None),
-        ("graph_s", "edges + suggested_introductions", "s", None),
-        ("summary_s", "python -m dashboard summary … --json (subprocess)", "s", GOALS["summary_s"]),
-        ("peak_mb_bench", "peak RSS of this process", "MB", None),
-        ("peak_mb_summary", "peak RSS of the summary command", "MB", None),
-        ("peak_mb", "the larger of the two", "MB", GOALS["peak_mb"]),
+        ("floor_s", "floor", "bare floor: bytes → frames, serial dates, lists exploded", None),
+        ("load_s", "load", "bytes → json → sheets_from_batch → loader.clean", None),
+        ("load_vs_floor", None, "load_s / floor_s", GOALS["load_vs_floor"]),
+        ("headline_s", "headline", "metrics.headline", GOALS["headline_s"]),
+        ("summary_figures_s", "summary", "metrics.summary (with by_collaboration)", None),
+        ("series_s", "series", "metrics.monthly_series", GOALS["series_s"]),
+        ("edges_s", "edges", "metrics.edges", None),
+        ("introductions_s", "introductions", "metrics.suggested_introductions", None),
+        ("graph_s", None, "edges_s + introductions_s", None),
+        (
+            "summary_s",
+            "summary_command",
+            "python -m dashboard summary … --json",
+            GOALS["summary_s"],
+        ),
+        ("peak_mb_bench", None, "peak RSS of this process (the largest stage)", None),
+        ("peak_mb_summary", None, "peak RSS of the summary command", None),
+        ("peak_mb", None, "the larger of the two", GOALS["peak_mb"]),
     ]
     print()
-    print(f"{'figure':<18} {'median':>14} {'min':>9} {'goal':>10}  what")
-    for key, what, unit, goal in table:
+    print(f"{'figure':<18} {'median':>13} {'min':>8} {'runs':>4} {'peak MB':>8} {'goal':>10}  what")
+    for key, stage, what, goal in table:
         value = figures[key]
-        samples = {
-            "floor_s": times["floor_s"], "load_s": times["load_s"],
-            "headline_s": times.get("headline"), "summary_figures_s": times.get("summary"),
-            "series_s": times.get("series"), "edges_s": times.get("edges"),
-            "introductions_s": times.get("introductions"), "summary_s": summary_times,
-        }.get(key)  # fmt: skip
+        samples = times.get(stage or "", [])
         low = f"{min(samples):.3f}" if samples else ""
-        shown = f"{value:.2f} ×" if unit == "×" else _fmt(value, unit)
+        count = str(len(samples)) if samples else ""
+        peak = meter.peaks.get(stage or "")
+        peak_text = f"{peak:.0f}" if peak is not None else ""
+        if stage == "summary_command" and summary_peak is not None:
+            peak_text = f"{summary_peak:.0f}"
+        if key == "load_vs_floor":
+            shown = f"{value:.2f} ×"
+        else:
+            shown = _fmt(value, "MB" if key.endswith("_mb") or "_mb_" in key else "s")
         verdict = ""
         if goal is not None:
-            verdict = (f"< {goal:g}" if unit != "×" else f"≤ {goal:g}") + (
+            verdict = (f"≤ {goal:g}" if key == "load_vs_floor" else f"< {goal:g}") + (
                 "" if value is None else (" ok" if value <= goal else " MISS")
             )
-        print(f"{key:<18} {shown:>14} {low:>9} {verdict:>10}  {what}")
+        print(f"{key:<18} {shown:>13} {low:>8} {count:>4} {peak_text:>8} {verdict:>10}  {what}")
     print()
 
     if args.profile:
+        dataset = None
+        gc.collect()
         profile_load(data)
 
     line = {key: (None if value is None else round(value, 4)) for key, value in figures.items()}
     line.update(
         {
             "runs": args.runs,
-            "summary_runs": len(summary_times),
+            "runs_by_figure": {stage: len(values) for stage, values in times.items()},
+            "peak_mb_by_stage": {stage: round(mb, 1) for stage, mb in meter.peaks.items()},
             "rows": rows,
             "body_mb": round(len(data) / 1e6, 1),
             "as_of": as_of_text,

@@ -1,9 +1,11 @@
 """Loading the configured sources for a page, cached so many viewers cost one read per TTL.
 
-Each source's read is cached with ``st.cache_data`` for the configured TTL; the cleaned Dataset is
-cached by when its sources were read. No Streamlit element is drawn inside a cached function
-(they cannot be replayed into another page's layout): the progress line is drawn outside, for the
-sources whose cached read has expired.
+Each source's read is cached for the configured TTL, and the cleaned Dataset by when its sources
+were read. Both are ``st.cache_resource`` rather than ``st.cache_data``: the data is never changed
+after loading, and ``cache_data`` would hand every script run its own copy — unpickling a
+200,000-row workbook took over a second per run (benchmarks/pages.py). No Streamlit element is
+drawn inside a cached function (they cannot be replayed into another page's layout): the progress
+line is drawn outside, for the sources whose cached read has expired.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def _service_account() -> dict[str, Any] | None:
 
 
 def _reader(ttl: int):  # noqa: ANN202
-    @st.cache_data(ttl=ttl, show_spinner=False, max_entries=100)
+    @st.cache_resource(ttl=ttl, show_spinner=False, max_entries=100)
     def read(source: SourceConfig, timeout: float) -> Read:
         with _lock:
             _fresh_until[(source, timeout)] = time.monotonic() + ttl
@@ -46,7 +48,7 @@ def _reader(ttl: int):  # noqa: ANN202
     return read
 
 
-@st.cache_data(show_spinner=False, max_entries=10)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _assembled(stamps: tuple, _reads: list[Read]) -> Dataset:
     return assemble(_reads)
 

@@ -74,15 +74,21 @@ def _sectors(view: View) -> pd.DataFrame:
 
 
 def _drawing(view: View) -> dict[str, pd.DataFrame]:
-    """Node positions (spring layout, seeded) and links of the most connected people."""
-    g = metrics.collaboration_graph(view.data, view.as_of)
-    people = metrics.participation(view.data, view.as_of).set_index("person")
-    if g.number_of_edges() == 0:
+    """Node positions (spring layout, seeded) and links of the most connected people.
+
+    The most connected people are chosen from the edge table first, so networkx only ever lays
+    out a few hundred nodes, however large the network."""
+    edges = metrics.edges(view.data, view.as_of)
+    if edges.empty:
         return {"nodes": pd.DataFrame(), "links": pd.DataFrame()}
-    edges = nx.to_pandas_edgelist(g, "a", "b")
-    keep = sorted(g.degree, key=lambda item: (-item[1], item[0]))[:MAX_DRAWN_PEOPLE]
-    sub = g.subgraph(person for person, _ in keep)
-    position = nx.spring_layout(sub, seed=7, weight="weight", iterations=60)
+    degree = pd.concat([edges["a"], edges["b"]]).value_counts()
+    degree = degree.sort_index().sort_values(ascending=False, kind="stable")
+    keep = degree.index[:MAX_DRAWN_PEOPLE]
+    links = edges[edges["a"].isin(keep) & edges["b"].isin(keep)]
+    g = nx.from_pandas_edgelist(links, "a", "b", edge_attr="weight")
+    position = nx.spring_layout(g, seed=7, weight="weight", iterations=60)
+    people = view.full.people.set_index("person")
+    activity = metrics.participation(view.data, view.as_of).set_index("person")
     nodes = pd.DataFrame(
         {"id": list(position), "x": [p[0] for p in position.values()],
          "y": [p[1] for p in position.values()]}
@@ -91,10 +97,9 @@ def _drawing(view: View) -> dict[str, pd.DataFrame]:
     nodes["label"] = info["name"].fillna(nodes["id"]).to_numpy()
     for column in ("sector", "collaboration", "organization"):
         nodes[column] = info[column].fillna("unknown").to_numpy()
-    activity = info[["commitments_made", "wins", "meetings"]].sum(axis=1)
-    nodes["activity"] = activity.fillna(0).astype(int).to_numpy()
-    nodes["degree"] = [g.degree(n) for n in nodes["id"]]
-    links = edges[edges["a"].isin(nodes["id"]) & edges["b"].isin(nodes["id"])]
+    done = activity.reindex(nodes["id"])[["commitments_made", "wins", "meetings"]].sum(axis=1)
+    nodes["activity"] = done.fillna(0).astype(int).to_numpy()
+    nodes["degree"] = degree.reindex(nodes["id"]).to_numpy()
     links = links.nlargest(MAX_DRAWN_LINKS, "weight")
     xy = nodes.set_index("id")[["x", "y"]]
     links = links.assign(
