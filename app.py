@@ -58,7 +58,8 @@ if page.has_records(view):
                 False,
                 "Active projects untouched for 60 days",
             ),
-        ]
+        ],
+        worse_up=("Overdue commitments", "Stalled projects"),
     )
 
     st.subheader("Momentum")

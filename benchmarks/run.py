@@ -126,13 +126,13 @@ def floor(data: bytes) -> dict[str, pd.DataFrame]:
         cells = np.empty((len(rows) - 1, len(header)), dtype=object)  # ragged rows padded
         for number, row in enumerate(rows[1:]):
             cells[number, : len(row)] = row
-        frame = pd.DataFrame(cells, columns=header)
+        frame = pd.DataFrame(cells, columns=header, dtype=object)  # raw cells, no inference
         for name, kind in generate.TABS[title]:
             if kind == "date":
                 serials = pd.to_numeric(frame[name], errors="coerce")
                 frame[name] = pd.to_datetime(serials, unit="D", origin=SERIAL_ORIGIN)
         frames[title] = frame
-    people = frames["Wins"]["People"].astype("string[pyarrow]")
+    people = frames["Wins"]["People"]
     frames["WinPeople"] = people.str.split(LIST_SPLIT, regex=True).explode().to_frame()
     return frames
 

@@ -18,7 +18,6 @@ def show(dataset: Dataset) -> None:
             st.info(
                 f"Showing the bundled **demo workbook** (read {read_at} UTC). "
                 'Connect your own Google Sheet: see the README, "Connect a Google Sheet".',
-                icon="🧪",
             )
         else:
             st.caption(f"Data from {names or 'no source'} · read {read_at} UTC")

@@ -16,13 +16,17 @@ def _delta(now: object, before: object, percent: bool) -> str | None:
     return f"{change:+,.0f}"
 
 
-def tiles(items: list[tuple[str, object, object, bool, str]]) -> None:
-    """Headline tiles: (label, value, value 30 days before, is a rate, help)."""
+def tiles(items: list[tuple[str, object, object, bool, str]], worse_up: tuple = ()) -> None:
+    """Headline tiles: (label, value, value 30 days before, is a rate, help). Labels in
+    ``worse_up`` (overdue, stalled) show a rise in red."""
     for column, (label, value, before, percent, help_text) in zip(
         st.columns(len(items)), items, strict=True
     ):
         shown = "–" if value is None else (f"{value:.0%}" if percent else f"{value:,}")
-        column.metric(label, shown, _delta(value, before, percent), help=help_text)
+        colour = "inverse" if label in worse_up else "normal"
+        column.metric(
+            label, shown, _delta(value, before, percent), delta_color=colour, help=help_text
+        )
 
 
 def chart(spec: alt.Chart | None, empty: bool, message: str) -> None:
