@@ -30,7 +30,7 @@ from run import ensure_workbook  # noqa: E402
 
 PAGES = ["app.py", "pages/1_Momentum.py", "pages/2_Participation.py", "pages/3_Network.py",
          "pages/4_Regions.py", "pages/5_Data_health.py"]  # fmt: skip
-AS_OF = "2026-06-30"
+AS_OF = "2024-12-31"  # the generated workbook ends on this day
 
 
 def _chart_data(app: AppTest) -> list[tuple[int, int]]:

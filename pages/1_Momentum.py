@@ -48,6 +48,12 @@ if page.has_records(view):
         components.table(
             components.dates_as_text(soon, "due"), "Nothing falls due in the next 30 days."
         )
+    st.subheader("Latest wins")
+    latest = figure("latest_wins", view)
+    if latest.empty:
+        st.info("No wins in this period.")
+    else:
+        st.table(components.dates_as_text(latest, "date").set_index("date"))
     st.subheader("Stalled projects")
     projects = figure("projects", view)
     stalled = projects[projects["stalled"]].drop(columns=["stalled"])

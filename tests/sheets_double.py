@@ -34,7 +34,7 @@ from urllib.parse import parse_qs, parse_qsl, unquote, urlsplit
 
 Rows = list[list[Any]]
 
-KINDS = ("metadata", "batchGet", "get", "append", "token", "other")
+KINDS = ("metadata", "batchGet", "get", "append", "update", "token", "other")
 DEFAULT_GRID = (1000, 26)  # what Google gives a new tab; grown to fit the data
 READ_SCOPES = {
     "https://www.googleapis.com/auth/spreadsheets",
@@ -395,6 +395,25 @@ class _Workbook:
         answer["updates"] = updates
         return answer
 
+    def update(self, text: str, rows: Rows, query: dict[str, str]) -> dict[str, Any]:
+        """values.update (PUT): the rows written from the range's top-left cell."""
+        input_option = query.get("valueInputOption")
+        if input_option not in ("RAW", "USER_ENTERED"):
+            raise ApiError(400, "'valueInputOption' is required but not specified")
+        tab, a1 = self.resolve(text)
+        first_row, first_col, _, _ = parse_a1(a1)
+        for offset, row in enumerate(rows):
+            self._write_row(tab, first_row + offset, first_col, row, input_option)
+        width = max((len(row) for row in rows), default=0)
+        end_row, end_col = first_row + len(rows) - 1, first_col + width - 1
+        return {
+            "spreadsheetId": self.key,
+            "updatedRange": f"{quote_title(tab.title)}!{a1_text(first_row, first_col, end_row, end_col)}",
+            "updatedRows": len(rows),
+            "updatedColumns": width,
+            "updatedCells": sum(len(row) for row in rows),
+        }
+
     def _write_row(
         self, tab: _Tab, row_number: int, first_col: int, row: list, option: str
     ) -> None:
@@ -536,6 +555,7 @@ class _Rule:
     status: int = 0
     body: dict | None = None
     seconds: float = 0.0
+    after: bool = False
 
 
 _ROUTES = [
@@ -547,6 +567,7 @@ _ROUTES = [
         re.compile(r"/v4/spreadsheets/(?P<key>[^/:]+)/values/(?P<range>[^/]+):append"),
     ),
     ("get", "GET", re.compile(r"/v4/spreadsheets/(?P<key>[^/:]+)/values/(?P<range>[^/]+)")),
+    ("update", "PUT", re.compile(r"/v4/spreadsheets/(?P<key>[^/:]+)/values/(?P<range>[^/]+)")),
     ("token", "POST", re.compile(r"/token")),
 ]
 _ANY_SHEET = re.compile(r"/v4/spreadsheets/(?P<key>[^/:]+)")
@@ -604,10 +625,15 @@ class SheetsDouble(_LoopbackServer):
         with self._lock:
             self._failures.append(_Rule(kind, times, status=status, body=body))
 
-    def delay_next(self, seconds: float, times: int = 1, kind: str | None = None) -> None:
-        """The next ``times`` Sheets requests (of ``kind``) wait ``seconds`` before answering."""
+    def delay_next(
+        self, seconds: float, times: int = 1, kind: str | None = None, after: bool = False
+    ) -> None:
+        """The next ``times`` Sheets requests (of ``kind``) wait ``seconds`` before answering.
+
+        With ``after``, the request takes effect first and only the answer is late: a write that
+        Google made while the caller's connection timed out."""
         with self._lock:
-            self._delays.append(_Rule(kind, times, seconds=seconds))
+            self._delays.append(_Rule(kind, times, seconds=seconds, after=after))
 
     # -- inspection ---------------------------------------------------------------------------
 
@@ -668,7 +694,7 @@ class SheetsDouble(_LoopbackServer):
             self.requests.append(request)
             delay = self._take(self._delays, request.kind)
             failure = self._take(self._failures, request.kind)
-        if delay is not None:
+        if delay is not None and not delay.after:
             self._stopping.wait(delay.seconds)
         try:
             if failure is not None:
@@ -679,6 +705,8 @@ class SheetsDouble(_LoopbackServer):
             status, payload = 200, self._answer(request, route)
         except ApiError as error:
             status, payload = error.status, error.body
+        if delay is not None and delay.after:
+            self._stopping.wait(delay.seconds)
         handler.answer(status, _json_bytes(payload), "application/json; charset=UTF-8")
 
     def _take(self, rules: list[_Rule], kind: str) -> _Rule | None:
@@ -697,7 +725,9 @@ class SheetsDouble(_LoopbackServer):
             raise ApiError(404, f"The test double has no {request.method} {request.path}.")
         query = {name: values[-1] for name, values in request.query.items()}
         with self._lock:
-            book = self._authorize(request, route["key"], write=request.kind == "append")
+            book = self._authorize(
+                request, route["key"], write=request.kind in ("append", "update")
+            )
             options = (
                 query.get("valueRenderOption", "FORMATTED_VALUE"),
                 query.get("dateTimeRenderOption", "SERIAL_NUMBER"),
@@ -715,6 +745,8 @@ class SheetsDouble(_LoopbackServer):
             if request.kind == "get":
                 return book.value_range(route["range"], options)
             rows = (request.body or {}).get("values", [])
+            if request.kind == "update":
+                return book.update(route["range"], rows, query)
             return book.append(route["range"], rows, query)
 
     def _authorize(self, request: Request, key: str, write: bool) -> _Workbook:

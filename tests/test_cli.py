@@ -96,3 +96,44 @@ def test_check_without_source_reads_the_demo(tmp_path):
     assert result.returncode == 0
     assert "Source demo (xlsx)" in result.stdout
     assert "problem(s):" in result.stdout
+
+
+def test_log_win_prints_the_id_and_the_same_id_writes_once(tmp_path):
+    path = tmp_path / "rv.xlsx"
+    write_xlsx(path, river_valley())
+    args = ["log-win", path, "--date", "2024-03-01", "--win", "Market opened",
+            "--project", "food hub", "--people", "Ann Lee, Eve Park", "--id", "w-cli-1"]  # fmt: skip
+    first = _run(*args)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip() == "w-cli-1"
+    again = _run(*args)
+    assert again.returncode == 0 and "already written" in again.stderr
+    rows = read_xlsx(path)["Wins"]
+    assert [row[-1] for row in rows].count("w-cli-1") == 1
+
+
+def test_log_win_validation_failure_writes_nothing(tmp_path):
+    path = tmp_path / "rv.xlsx"
+    write_xlsx(path, river_valley())
+    before = path.read_bytes()
+    result = _run("log-win", path, "--win", "x", "--project", "Robots", "--size", "huge")
+    assert result.returncode == 1
+    assert "--project: 'Robots' is not a project" in result.stderr
+    assert "--size: Size is one of small, medium, large." in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_log_commitment_to_a_configured_source_needs_writing_switched_on(tmp_path):
+    path = tmp_path / "rv.xlsx"
+    write_xlsx(path, river_valley())
+    config = tmp_path / "smallwins.toml"
+    config.write_text(f'[[sources]]\nname = "rv"\nlocation = "{path}"\n')
+    args = ["log-commitment", config, "--to", "rv", "--person", "Ann Lee", "--project",
+            "Food Hub", "--commitment", "Call the grocer", "--due", "2099-01-01"]  # fmt: skip
+    refused = _run(*args)
+    assert refused.returncode == 2 and "writable = true" in refused.stderr
+    config.write_text(f'[[sources]]\nname = "rv"\nlocation = "{path}"\nwritable = true\n')
+    written = _run(*args)
+    assert written.returncode == 0, written.stderr
+    row_id = written.stdout.strip()
+    assert read_xlsx(path)["Commitments"][-1][-1] == row_id

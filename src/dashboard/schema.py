@@ -66,6 +66,7 @@ TABS: tuple[Tab, ...] = (
             "done",
             "result",
             "collaboration",
+            "id",
         ),
         ("person", "project", "made"),
         {

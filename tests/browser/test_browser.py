@@ -24,7 +24,15 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 # page path → charts it draws on the demo workbook
-PAGES = {"": 1, "Momentum": 5, "Participation": 3, "Network": 2, "Regions": 2, "Data_health": 0}
+PAGES = {
+    "": 1,
+    "Momentum": 5,
+    "Participation": 3,
+    "Network": 2,
+    "Regions": 2,
+    "Data_health": 0,
+    "Log_a_win": 0,
+}
 SHOTS = Path(os.environ.get("SMALLWINS_SCREENSHOTS", tempfile.mkdtemp(prefix="smallwins-shots-")))
 
 
@@ -37,9 +45,11 @@ def _free_port() -> int:
 class Server:
     """``streamlit run app.py`` on a free loopback port, on the demo workbook."""
 
-    def __init__(self) -> None:
+    def __init__(self, config: Path | None = None) -> None:
         self.port = _free_port()
         env = {k: v for k, v in os.environ.items() if k != "SMALLWINS_CONFIG"}
+        if config is not None:
+            env["SMALLWINS_CONFIG"] = str(config)
         self.process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true",
              f"--server.port={self.port}", "--server.address=127.0.0.1"],
@@ -131,5 +141,35 @@ def test_changing_a_filter_changes_the_url_and_a_link_reproduces_it(browser):
         assert other.locator("[data-testid=stMetricValue]").first.inner_text() == people
         assert "Northern Tech Corridor" in other.locator("[data-testid=stSidebar]").inner_text()
         assert people != "101"  # the whole demo network has 101 people; the filter narrowed it
+    finally:
+        server.stop()
+
+
+def test_a_win_logged_in_the_form_shows_on_the_momentum_page(browser, tmp_path):
+    from dashboard.sources.local import write_xlsx
+    from tests.fixtures import river_valley
+
+    workbook = tmp_path / "rv.xlsx"
+    write_xlsx(workbook, river_valley())
+    config = tmp_path / "smallwins.toml"
+    config.write_text(f'[[sources]]\nname = "rv"\nlocation = "{workbook}"\nwritable = true\n')
+    server = Server(config)
+    try:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{server.url}/Log_a_win")
+        _settle(page)
+        page.get_by_label("What happened").fill("Mayor opened the food hub")
+        page.get_by_label("Size").press("Escape")  # keep the default; focus moves on
+        form = page.locator("[data-testid=stForm]").first
+        form.locator("[data-testid=stSelectbox]").filter(has_text="Project").click()
+        page.get_by_role("option", name="Food Hub").click()
+        form.get_by_role("button", name="Log the win").click()
+        page.wait_for_selector("text=Win logged", timeout=30_000)
+        page.screenshot(path=str(SHOTS / "Log_a_win.png"), full_page=True)
+        page.goto(f"{server.url}/Momentum")
+        _settle(page)
+        page.wait_for_selector("text=Latest wins", timeout=30_000)
+        latest = page.locator("[data-testid=stTable]").filter(has_text="Mayor opened the food hub")
+        assert latest.count() == 1
     finally:
         server.stop()

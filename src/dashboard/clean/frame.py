@@ -18,7 +18,7 @@ from dashboard.schema import Tab, canonical_column
 ROW = "row"  # the sheet row number of a record, as the sheet shows it (header row = 1 usually)
 
 
-def _is_blank(cell: object) -> bool:
+def is_blank(cell: object) -> bool:
     if cell is None:
         return True
     if isinstance(cell, float) and cell != cell:  # NaN
@@ -29,15 +29,15 @@ def _is_blank(cell: object) -> bool:
 HEADER_SEARCH_ROWS = 20
 
 
-def _header_index(tab: Tab, rows: list[list[object]]) -> int | None:
+def header_index(tab: Tab, rows: list[list[object]]) -> int | None:
     """The header row: the first of the top rows naming every required column; else the one
     naming the most columns; else the first row holding anything."""
     best, best_count, first = None, 0, None
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        if all(_is_blank(cell) for cell in row):
+        if all(is_blank(cell) for cell in row):
             continue
         first = index if first is None else first
-        named = {canonical_column(tab, cell) for cell in row if not _is_blank(cell)}
+        named = {canonical_column(tab, cell) for cell in row if not is_blank(cell)}
         if all(column in named for column in tab.required):
             return index
         if len(named - {None}) > best_count:
@@ -48,7 +48,7 @@ def _header_index(tab: Tab, rows: list[list[object]]) -> int | None:
 def _blank_mask(column: pd.Series) -> pd.Series:
     """Blank cells, judged once per distinct value (a column holds few distinct blanks)."""
     codes, uniques = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=True)
-    blank_unique = np.fromiter((_is_blank(u) for u in uniques), dtype=bool, count=len(uniques))
+    blank_unique = np.fromiter((is_blank(u) for u in uniques), dtype=bool, count=len(uniques))
     blank = np.append(blank_unique, True)  # code −1 (None, NaN) is blank
     return pd.Series(blank[codes], index=column.index)
 
@@ -61,11 +61,11 @@ def tab_frame(
     Returns ``None`` (with a ``missing column`` problem) when a required column is absent, since
     no record of the tab can be read then; the other tabs still load.
     """
-    header_at = _header_index(tab, rows)
+    header_at = header_index(tab, rows)
     headers = rows[header_at] if header_at is not None else []
     positions: dict[str, int] = {}
     for position, header in enumerate(headers):
-        column = None if _is_blank(header) else canonical_column(tab, header)
+        column = None if is_blank(header) else canonical_column(tab, header)
         if column is None:
             continue
         if column in positions:

@@ -81,6 +81,7 @@ def commitments(r: TabReader) -> pd.DataFrame:
             "status": r.choice("status", COMMITMENT_STATUS, "commitment status", "open", "open"),
             "done": r.date("done"),
             "result": r.text("result"),
+            "id": r.text("id"),
             "collaboration": r.name("collaboration"),
             ROW: r.frame[ROW],
         }

@@ -30,7 +30,7 @@ def settings() -> Settings:
     return settings_for(None)
 
 
-def _service_account() -> dict[str, Any] | None:
+def service_account() -> dict[str, Any] | None:
     try:
         section = st.secrets.get(SECTION)
     except Exception:  # noqa: BLE001 - no secrets file at all is a normal setup
@@ -43,7 +43,7 @@ def _reader(ttl: int):  # noqa: ANN202
     def read(source: SourceConfig, timeout: float) -> Read:
         with _lock:
             _fresh_until[(source, timeout)] = time.monotonic() + ttl
-        return read_one(source, _service_account(), timeout)
+        return read_one(source, service_account(), timeout)
 
     return read
 

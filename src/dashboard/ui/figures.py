@@ -123,7 +123,15 @@ def _introductions(view: View) -> pd.DataFrame:
     return intro
 
 
+def _latest_wins(view: View, count: int = 15) -> pd.DataFrame:
+    wins = view.data.wins
+    wins = wins[(wins["date"] >= view.start) & (wins["date"] <= view.as_of)]
+    latest = wins.sort_values(["date", "row"], ascending=False).head(count)
+    return latest[["date", "win", "project", "category", "size", "collaboration"]]
+
+
 FIGURES: dict[str, Callable[[View], Any]] = {
+    "latest_wins": _latest_wins,
     "headline": lambda v: metrics.headline(v.data, v.as_of),
     "previous": _previous,
     "series": _series,

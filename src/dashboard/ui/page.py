@@ -49,6 +49,7 @@ PAGES = (
     ("pages/3_Network.py", "Network"),
     ("pages/4_Regions.py", "Regions"),
     ("pages/5_Data_health.py", "Data health"),
+    ("pages/6_Log_a_win.py", "Log a win"),
 )
 
 

@@ -1,0 +1,29 @@
+"""Log a win or make a commitment: written to the team's own sheet, and counted at once."""
+
+import streamlit as st
+
+from dashboard.ui import data, log_form, page
+from dashboard.writing import writing_off_reason
+
+view = page.setup("Log a win", "Faster than opening the sheet: one row, written to the sheet.")
+sources = data.settings().sources
+open_sources = [s for s in sources if writing_off_reason(s) is None]
+if not open_sources:
+    st.info(writing_off_reason(sources[0]) if sources else "No source is configured.")
+    st.caption("Teams can always type wins straight into the sheet; the app reads them.")
+else:
+    labels = [s.label for s in open_sources]
+    chosen = st.selectbox("Sheet", labels) if len(labels) > 1 else labels[0]
+    source = open_sources[labels.index(chosen)]
+    projects = view.full.projects
+    projects = projects[projects["listed"] & (projects["source"] == source.label)]
+    names = view.full.people
+    people = sorted(names.loc[names["listed"], "name"].dropna().unique().tolist())
+    project_names = sorted(projects["project"].tolist())
+    if not project_names:
+        st.warning(f"{source.label} has no projects on its Projects tab yet: add one first.")
+    win_tab, commitment_tab = st.tabs(["Log a win", "Make a commitment"])
+    with win_tab:
+        log_form.win_form(source, project_names, people)
+    with commitment_tab:
+        log_form.commitment_form(source, project_names, people)

@@ -1,0 +1,113 @@
+"""The forms that log a win or a commitment: validated, messages next to the fields, written once.
+
+What the user typed stays in the form until it is written; a failed write says what happened and
+keeps it. The id of an entry is kept with its content, so submitting the same entry twice (a
+double click, a retry after a timeout) writes one row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+
+import streamlit as st
+
+from dashboard.config import SourceConfig
+from dashboard.ui import data
+from dashboard.writing import NewCommitment, NewWin, WriteError, validate, write
+from dashboard.writing.records import new_id
+
+SIZES = ["", "small", "medium", "large"]
+
+
+def _fingerprint(cells: dict[str, str]) -> str:
+    content = {k: v for k, v in cells.items() if k != "id"}
+    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+
+
+def _id_for(kind: str, cells: dict[str, str]) -> str:
+    """The id this content was (or will be) written with: the same entry keeps its id."""
+    ids = st.session_state.setdefault(f"{kind}_ids", {})
+    return ids.setdefault(_fingerprint(cells), new_id(kind[0]))
+
+
+def _note(errors: dict[str, str], field: str) -> None:
+    if field in errors:
+        st.error(errors[field], icon=None)
+
+
+def _submit(kind: str, source: SourceConfig, record, projects: list[str]) -> None:  # noqa: ANN001
+    errors = validate(record, projects)
+    st.session_state[f"{kind}_errors"] = errors
+    if errors:
+        return
+    try:
+        written = write(source, record, data.service_account(), data.settings().timeout_seconds)
+    except WriteError as error:
+        st.session_state[f"{kind}_failure"] = str(error)
+        return
+    st.session_state[f"{kind}_failure"] = None
+    st.session_state[f"{kind}_done"] = (record.id, written)
+    data.refresh()  # the new row shows on every page at once
+
+
+def _outcome(kind: str, what: str) -> dict[str, str]:
+    failure = st.session_state.get(f"{kind}_failure")
+    if failure:
+        st.error(f"Not written — what you typed is kept below. {failure}")
+    done = st.session_state.pop(f"{kind}_done", None)
+    if done:
+        row_id, written = done
+        if written:
+            st.success(f"{what} logged (id {row_id}). It shows on every page now.")
+        else:
+            st.info(f"This {what.lower()} was already logged (id {row_id}); nothing was added.")
+    return st.session_state.get(f"{kind}_errors", {})
+
+
+def win_form(source: SourceConfig, projects: list[str], people: list[str]) -> None:
+    errors = _outcome("win", "Win")
+    with st.form("log_win", clear_on_submit=False):
+        day = st.date_input("Date", value=dt.date.today(), key="win_date")
+        _note(errors, "date")
+        text = st.text_area("What happened", key="win_text", placeholder="A small win…")
+        _note(errors, "win")
+        project = st.selectbox("Project", projects, index=None, key="win_project")
+        _note(errors, "project")
+        known = st.multiselect("People", people, key="win_people")
+        extra = st.text_input(
+            "New names", key="win_new", help="Names not in the list, comma-separated"
+        )
+        _note(errors, "people")
+        category = st.text_input("Category", key="win_category", placeholder="e.g. partnership")
+        size = st.selectbox("Size", SIZES, key="win_size")
+        _note(errors, "size")
+        evidence = st.text_input("Evidence link", key="win_evidence", placeholder="https://…")
+        _note(errors, "evidence")
+        sent = st.form_submit_button("Log the win")
+    if sent:
+        names = ", ".join([*known, *([extra] if extra.strip() else [])])
+        draft = NewWin(day, text, project or "", names, category, size, evidence, id="")
+        record = NewWin(**{**draft.__dict__, "id": _id_for("win", draft.cells())})
+        _submit("win", source, record, projects)
+        st.rerun()
+
+
+def commitment_form(source: SourceConfig, projects: list[str], people: list[str]) -> None:
+    errors = _outcome("commitment", "Commitment")
+    with st.form("log_commitment", clear_on_submit=False):
+        person = st.selectbox("Person", people, index=None, key="c_person", accept_new_options=True)
+        _note(errors, "person")
+        project = st.selectbox("Project", projects, index=None, key="c_project")
+        _note(errors, "project")
+        what = st.text_area("What will be done", key="c_what")
+        _note(errors, "commitment")
+        due = st.date_input("By when", value=None, key="c_due")
+        _note(errors, "due")
+        sent = st.form_submit_button("Make the commitment")
+    if sent:
+        draft = NewCommitment(person or "", project or "", what, due, dt.date.today(), id="")
+        record = NewCommitment(**{**draft.__dict__, "id": _id_for("commitment", draft.cells())})
+        _submit("commitment", source, record, projects)
+        st.rerun()

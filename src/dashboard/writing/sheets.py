@@ -1,0 +1,90 @@
+"""Appending a record to a Google Sheet: once, whatever the network does.
+
+Before each attempt the id column is read: a double click, a browser retry, or a timeout whose
+write did reach Google all find the id there and write nothing more. Values go in with ``RAW``
+input, so text a user typed (``=HYPERLINK(…)``, ``+1``, ``@name``) is stored as text, never run as a
+formula.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import gspread
+import requests
+from gspread.exceptions import APIError
+from gspread.utils import absolute_range_name, rowcol_to_a1
+
+from dashboard.schema import canonical_tab
+from dashboard.sources.gsheets import SheetsError
+from dashboard.sources.http import RETRY_STATUSES
+from dashboard.writing.layout import HEADER_SEARCH_ROWS, layout_of
+from dashboard.writing.records import NewCommitment, NewWin
+
+ATTEMPTS = 4
+
+
+def _column(position: int) -> str:
+    return rowcol_to_a1(1, position + 1).rstrip("0123456789")
+
+
+def _tab_title(http, key: str, tab: str) -> str:  # noqa: ANN001 - gspread's HTTPClient
+    metadata = http.fetch_sheet_metadata(key)
+    for sheet in metadata.get("sheets", []):
+        title = sheet["properties"]["title"]
+        found = canonical_tab(title)
+        if found is not None and found.name == tab:
+            return title
+    raise SheetsError(f"the spreadsheet has no {tab} tab")
+
+
+def _has_id(http, key: str, title: str, column: str, row_id: str) -> bool:  # noqa: ANN001
+    answer = http.values_get(key, absolute_range_name(title, f"{column}:{column}"))
+    return any(row and str(row[0]).strip() == row_id for row in answer.get("values", []))
+
+
+def append_record(
+    gc: gspread.Client,
+    key: str,
+    record: NewWin | NewCommitment,
+    sleep: Callable[[float], None] = time.sleep,
+) -> bool:
+    """Append ``record`` to its tab; ``False`` when a row with its id is already there."""
+    http = gc.http_client
+    title = _tab_title(http, key, record.tab)
+    top = http.values_get(
+        key, absolute_range_name(title, f"1:{HEADER_SEARCH_ROWS}"),
+        params={"valueRenderOption": "UNFORMATTED_VALUE"},
+    ).get("values", [])  # fmt: skip
+    layout = layout_of(record.tab, top)
+    if layout.add_id_at is not None:
+        cell = rowcol_to_a1(layout.header_row, layout.add_id_at + 1)
+        http.values_update(
+            key, absolute_range_name(title, cell),
+            params={"valueInputOption": "RAW"}, body={"values": [["id"]]},
+        )  # fmt: skip
+    id_column = _column(layout.positions["id"])
+    row = layout.row(record.cells())
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            if _has_id(http, key, title, id_column, record.id):
+                return False
+            http.values_append(
+                key,
+                absolute_range_name(title, f"A{layout.header_row}"),
+                params={"valueInputOption": "RAW", "insertDataOption": "INSERT_ROWS"},
+                body={"values": [row]},
+            )
+            return True
+        except (requests.Timeout, requests.ConnectionError):
+            pass
+        except APIError as error:
+            if error.response.status_code not in RETRY_STATUSES:
+                raise
+        if attempt < ATTEMPTS:
+            sleep(min(2 ** (attempt - 1), 8))
+    raise SheetsError(
+        f"Google Sheets did not confirm the new row after {ATTEMPTS} attempts; "
+        "nothing was lost — try again (the same entry will not be written twice)"
+    )

@@ -1,0 +1,33 @@
+"""Validation before writing: every message names its field."""
+
+import datetime as dt
+
+from dashboard.writing import NewCommitment, NewWin, validate
+
+TODAY = dt.date(2024, 3, 10)
+PROJECTS = ["Food Hub", "Apprenticeships"]
+
+
+def test_a_good_win_passes_and_project_names_match_loosely():
+    win = NewWin(TODAY, "Market opened", " food  HUB ", "Ann, Bo")
+    assert validate(win, PROJECTS, TODAY) == {}
+
+
+def test_win_problems_each_on_its_field():
+    win = NewWin(TODAY + dt.timedelta(days=8), "  ", "Robots", ", ;", size="huge", evidence="x")
+    assert set(validate(win, PROJECTS, TODAY)) == {
+        "date", "win", "project", "people", "size", "evidence",
+    }  # fmt: skip
+
+
+def test_a_date_up_to_the_limit_ahead_is_allowed():
+    win = NewWin(TODAY + dt.timedelta(days=7), "Tomorrow's event", "Food Hub")
+    assert validate(win, PROJECTS, TODAY) == {}
+    assert "date" in validate(win, PROJECTS, TODAY, future_days=0)
+
+
+def test_commitment_problems():
+    late = NewCommitment("", "Food Hub", "", dt.date(2024, 3, 1), TODAY)
+    assert set(validate(late, PROJECTS, TODAY)) == {"person", "commitment", "due"}
+    missing_due = NewCommitment("Ann", "Food Hub", "Call Bo", None, TODAY)
+    assert validate(missing_due, PROJECTS, TODAY) == {"due": "By when? Give a date."}
