@@ -406,9 +406,10 @@ class _Workbook:
             self._write_row(tab, first_row + offset, first_col, row, input_option)
         width = max((len(row) for row in rows), default=0)
         end_row, end_col = first_row + len(rows) - 1, first_col + width - 1
+        written = a1_text(first_row, first_col, end_row, end_col)
         return {
             "spreadsheetId": self.key,
-            "updatedRange": f"{quote_title(tab.title)}!{a1_text(first_row, first_col, end_row, end_col)}",
+            "updatedRange": f"{quote_title(tab.title)}!{written}",
             "updatedRows": len(rows),
             "updatedColumns": width,
             "updatedCells": sum(len(row) for row in rows),

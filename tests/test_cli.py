@@ -101,8 +101,8 @@ def test_check_without_source_reads_the_demo(tmp_path):
 def test_log_win_prints_the_id_and_the_same_id_writes_once(tmp_path):
     path = tmp_path / "rv.xlsx"
     write_xlsx(path, river_valley())
-    args = ["log-win", path, "--date", "2024-03-01", "--win", "Market opened",
-            "--project", "food hub", "--people", "Ann Lee, Eve Park", "--id", "w-cli-1"]  # fmt: skip
+    args = ["log-win", path, "--date", "2024-03-01", "--win", "Market opened", "--project",
+            "food hub", "--people", "Ann Lee, Eve Park", "--id", "w-cli-1"]  # fmt: skip
     first = _run(*args)
     assert first.returncode == 0, first.stderr
     assert first.stdout.strip() == "w-cli-1"
