@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import pandas as pd
 
@@ -15,6 +16,7 @@ import pandas as pd
 LIST_SEPARATORS = re.compile(r"[,;/&\n\r]|\band\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=500_000)
 def key_of(name: str) -> str:
     """``" jose  PÉREZ"`` → ``"jose perez"``: NFKD, marks removed, case folded, spaces collapsed."""
     decomposed = unicodedata.normalize("NFKD", name)

@@ -59,7 +59,8 @@ def resolve(mentions: pd.Series, people: Directory) -> tuple[pd.Series, pd.Serie
     name_keys = names.keys(mentions)
     ids = ids.fillna(name_keys.map(people.by_name).astype("string"))
     unknown = (ids.isna() & mentions.notna()).astype(bool)
-    is_email = lowered.str.fullmatch(_EMAIL).fillna(False).astype(bool)
+    emails = {text: bool(_EMAIL.fullmatch(text)) for text in lowered.dropna().unique()}
+    is_email = lowered.map(emails).fillna(False).astype(bool)
     fallback = lowered.where(is_email, name_keys)
     return ids.fillna(fallback), unknown
 
