@@ -38,12 +38,20 @@ def edges(dataset: Dataset, as_of, nodes: str = "people", collaboration: str | N
     if nodes == "organizations":
         orgs = s.people["organization"].to_numpy()
         return _fold(table, orgs, keys(s.people["organization"]).to_numpy())
-    out = pd.DataFrame({"a": ids[table["a"]], "b": ids[table["b"]]})
-    swap = out["a"] > out["b"]
-    out.loc[swap, ["a", "b"]] = out.loc[swap, ["b", "a"]].to_numpy()
-    out["weight"] = table["weight"].to_numpy()
-    out["first_seen"] = table["first_seen"].to_numpy()
-    return out.sort_values(["a", "b"]).reset_index(drop=True)
+    # order pairs by the ids' text through integer ranks: sorting millions of strings is slow
+    rank = np.empty(len(ids), dtype=np.int64)
+    rank[np.argsort(ids.astype(str), kind="stable")] = np.arange(len(ids))
+    a, b = table["a"].to_numpy(), table["b"].to_numpy()
+    low, high = np.where(rank[a] < rank[b], a, b), np.where(rank[a] < rank[b], b, a)
+    order = np.lexsort((rank[high], rank[low]))
+    return pd.DataFrame(
+        {
+            "a": pd.array(ids[low[order]], dtype="string"),
+            "b": pd.array(ids[high[order]], dtype="string"),
+            "weight": table["weight"].to_numpy()[order],
+            "first_seen": table["first_seen"].to_numpy()[order],
+        }
+    )
 
 
 def collaboration_graph(
