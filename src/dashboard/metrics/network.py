@@ -61,25 +61,43 @@ def person_codes(scope: Scope) -> pd.Series:
     return pd.Series(np.arange(len(people), dtype="int64"), index=people.to_numpy())
 
 
+DENSE_KEYS = 40_000_000  # up to this many possible pairs, count them in flat arrays
+
+
 def edge_table(scope: Scope) -> pd.DataFrame:
     """Distinct linked pairs (codes) with their weight (shared events) and first shared date."""
     pairs = event_pairs(scope, person_codes(scope))
     size = np.int64(len(scope.people))
     key = pairs["a"].to_numpy() * size + pairs["b"].to_numpy()
-    grouped = (
-        pd.DataFrame({"key": key, "date": pairs["date"].to_numpy()})
-        .groupby("key", sort=True)["date"]
-        .agg(["size", "min"])
-    )
-    keys = grouped.index.to_numpy()
+    days = pairs["date"].to_numpy().astype("datetime64[ns]").view("int64")
+    if size * size <= DENSE_KEYS:
+        keys, weight, first = _group_flat(key, days, int(size * size))
+    else:
+        grouped = pd.DataFrame({"key": key, "date": days}).groupby("key")["date"]
+        stats = grouped.agg(["size", "min"])
+        keys, weight, first = (
+            stats.index.to_numpy(),
+            stats["size"].to_numpy(),
+            stats["min"].to_numpy(),
+        )
     return pd.DataFrame(
         {
             "a": keys // size,
             "b": keys % size,
-            "weight": grouped["size"].to_numpy().astype("int64"),
-            "first_seen": grouped["min"].to_numpy().astype("datetime64[ns]"),
+            "weight": weight.astype("int64"),
+            "first_seen": first.astype("int64").view("datetime64[ns]"),
         }
     )
+
+
+def _group_flat(key: np.ndarray, days: np.ndarray, space: int) -> tuple:
+    """Count and first date per pair key with flat arrays over every possible pair: linear in
+    the number of events, no sort and no hash table."""
+    weight = np.bincount(key, minlength=space)
+    first = np.full(space, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(first, key, days)
+    keys = np.flatnonzero(weight)
+    return keys, weight[keys], first[keys]
 
 
 def adjacency(edge_codes: pd.DataFrame, size: int) -> sparse.csr_matrix:
