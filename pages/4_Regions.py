@@ -23,13 +23,4 @@ if page.has_records(view):
     )
     st.subheader("Side by side")
     rows = figure("collaborations", view)
-    components.table(
-        rows,
-        "No collaboration is named in the workbook yet.",
-        column_config={
-            "Follow-through": st.column_config.ProgressColumn(
-                "Follow-through", format="percent", min_value=0, max_value=1
-            ),
-            "Wins per month": st.column_config.LineChartColumn("Wins per month (last 12)", y_min=0),
-        },
-    )
+    components.collaboration_table(rows)

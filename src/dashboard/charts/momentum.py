@@ -84,23 +84,29 @@ def commitments_outcomes(series: pd.DataFrame) -> alt.Chart:
     )
 
 
-def follow_through_line(frame: pd.DataFrame) -> alt.Chart:
-    """``frame``: month, follow_through (share of commitments due by the month's end kept)."""
+def share_line(frame: pd.DataFrame, column: str, title: str, color: str = "#3182bd") -> alt.Chart:
+    """A share (0–100 %) per month: ``frame`` has month and ``column``; months without one
+    (nothing due yet) are left out rather than drawn as zero."""
     return (
-        alt.Chart(frame.dropna(subset=["follow_through"]))
-        .mark_line(point=True)
+        alt.Chart(frame.dropna(subset=[column]))
+        .mark_line(point=True, color=color)
         .encode(
             x=MONTH,
             y=alt.Y(
-                "follow_through:Q",
-                title="follow-through",
+                f"{column}:Q",
+                title=title,
                 axis=alt.Axis(format="%"),
                 scale=alt.Scale(domain=[0, 1]),
             ),  # fmt: skip
             tooltip=[
                 alt.Tooltip("yearmonth(month):T", title="Month"),
-                alt.Tooltip("follow_through:Q", format=".0%", title="Follow-through"),
+                alt.Tooltip(f"{column}:Q", format=".0%", title=title),
             ],
         )
         .properties(height=240)
     )
+
+
+def follow_through_line(frame: pd.DataFrame) -> alt.Chart:
+    """Share of the commitments due by each month's end that were kept."""
+    return share_line(frame, "follow_through", "follow-through")

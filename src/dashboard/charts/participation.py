@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.charts.momentum import MONTH
+from dashboard.charts.momentum import MONTH, share_line
 
 FLOWS = {"new": "New", "returning": "Returning", "lapsed": "Lapsed"}
 
@@ -54,22 +54,5 @@ def sector_bars(frame: pd.DataFrame) -> alt.Chart:
 
 
 def top10_line(frame: pd.DataFrame) -> alt.Chart:
-    """``frame``: month, top10_share (share of commitments held by the busiest 10 %)."""
-    return (
-        alt.Chart(frame.dropna(subset=["top10_share"]))
-        .mark_line(point=True, color="#756bb1")
-        .encode(
-            x=MONTH,
-            y=alt.Y(
-                "top10_share:Q",
-                title="share held by the top 10 %",
-                axis=alt.Axis(format="%"),
-                scale=alt.Scale(domain=[0, 1]),
-            ),  # fmt: skip
-            tooltip=[
-                alt.Tooltip("yearmonth(month):T", title="Month"),
-                alt.Tooltip("top10_share:Q", format=".0%", title="Top 10 % share"),
-            ],
-        )
-        .properties(height=240)
-    )
+    """Share of all commitments held by the busiest 10 % of the people committing."""
+    return share_line(frame, "top10_share", "share held by the top 10 %", "#756bb1")

@@ -15,6 +15,14 @@ def done_by(commitments: pd.DataFrame, d: pd.Timestamp) -> pd.Series:
     )
 
 
+def overdue(commitments: pd.DataFrame, d: pd.Timestamp) -> pd.Series:
+    """METRICS.md ``overdue``: due before D and still open — or done, but only after D.
+    (``commitments`` are already those made ≤ D.)"""
+    c = commitments
+    late = c["due"].notna() & (c["due"] < d)
+    return late & ((c["status"] == "open") | ((c["status"] == "done") & (c["done"] > d)))
+
+
 def activities(scope: Scope) -> pd.DataFrame:
     """One row per (person, date) activity ≤ D, with its kind. Duplicates are kept (counts)."""
     c = scope.commitments

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.dataset import Dataset
-from dashboard.metrics.activity import activities, done_by, first_activity
+from dashboard.metrics.activity import activities, done_by, first_activity, overdue
 from dashboard.metrics.network import (
     component_count,
     differ,
@@ -88,11 +88,6 @@ def _momentum(s: Scope) -> dict:
     dates = s.wins["date"]
     c = s.commitments
     due = c[c["due"].notna() & (c["due"] <= d) & (c["status"] != "dropped")]
-    overdue = (
-        c["due"].notna()
-        & (c["due"] < d)
-        & ((c["status"] == "open") | ((c["status"] == "done") & (c["done"] > d)))
-    )
     return {
         "wins": int(len(dates)),
         "wins_last_30": int(dates.between(*last).sum()),
@@ -100,7 +95,7 @@ def _momentum(s: Scope) -> dict:
         "commitments_made": int(len(c)),
         "commitments_due": int(len(due)),
         "follow_through": rate(done_by(due, d).sum(), len(due)),
-        "overdue": int(overdue.sum()),
+        "overdue": int(overdue(c, d).sum()),
         "top10_share": _top10_share(c),
     }
 

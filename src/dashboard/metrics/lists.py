@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.dataset import Dataset
+from dashboard.metrics.activity import overdue
 from dashboard.metrics.scope import scope
 
 COMMITMENT_COLUMNS = ["due", "name", "project", "commitment", "status", "collaboration"]
@@ -20,9 +21,7 @@ def overdue_commitments(dataset: Dataset, as_of) -> pd.DataFrame:  # noqa: ANN00
     s = scope(dataset, as_of)
     c = s.commitments
     d = s.as_of
-    late = c["due"].notna() & (c["due"] < d)
-    late &= (c["status"] == "open") | ((c["status"] == "done") & (c["done"] > d))
-    out = _with_names(c[late], s.people).sort_values("due")
+    out = _with_names(c[overdue(c, d)], s.people).sort_values("due")
     return out.assign(days_late=(d - out["due"]).dt.days)[COMMITMENT_COLUMNS + ["days_late"]]
 
 

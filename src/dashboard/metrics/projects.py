@@ -42,23 +42,19 @@ def last_touch(s: Scope) -> pd.Series:
 def project_status(dataset, as_of, collaboration: str | None = None) -> pd.DataFrame:  # noqa: ANN001
     """Per project: status, last touch, stalled (active projects untouched since before D−59, or
     never touched), open and overdue commitments, wins — all as of D."""
+    from dashboard.metrics.activity import overdue
     from dashboard.metrics.scope import scope
 
     s = scope(dataset, as_of, collaboration)
     c = s.commitments
     d = s.as_of
-    overdue = (
-        c["due"].notna()
-        & (c["due"] < d)
-        & ((c["status"] == "open") | ((c["status"] == "done") & (c["done"] > d)))
-    )
     out = s.projects[["project", "collaboration", "status"]].copy()
     out["last_touch"] = out["project"].map(last_touch(s)).astype("datetime64[ns]")
     active = out["project"].isin(active_projects(s))
     limit = d - pd.Timedelta(days=59)
     out["stalled"] = active & (out["last_touch"].isna() | (out["last_touch"] < limit))
     out["open_commitments"] = _count(c[c["status"] == "open"], out)
-    out["overdue_commitments"] = _count(c[overdue], out)
+    out["overdue_commitments"] = _count(c[overdue(c, d)], out)
     out["wins"] = _count(s.wins, out)
     return out.reset_index(drop=True)
 

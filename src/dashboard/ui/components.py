@@ -49,3 +49,17 @@ def dates_as_text(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     for column in columns:
         out[column] = out[column].dt.strftime("%Y-%m-%d")
     return out
+
+
+def collaboration_table(rows: pd.DataFrame) -> None:
+    """One row per collaboration, follow-through as a bar and wins per month as a sparkline."""
+    table(
+        rows,
+        "No collaborations are named in the workbook yet.",
+        column_config={
+            "Follow-through": st.column_config.ProgressColumn(
+                "Follow-through", format="percent", min_value=0, max_value=1
+            ),
+            "Wins per month": st.column_config.LineChartColumn("Wins per month (last 12)", y_min=0),
+        },
+    )
