@@ -67,8 +67,15 @@ DENSE_KEYS = 40_000_000  # up to this many possible pairs, count them in flat ar
 def edge_table(scope: Scope) -> pd.DataFrame:
     """Distinct linked pairs (codes) with their weight (shared events) and first shared date."""
     pairs = event_pairs(scope, person_codes(scope))
-    size = np.int64(len(scope.people))
-    key = pairs["a"].to_numpy() * size + pairs["b"].to_numpy()
+    a, b = pairs["a"].to_numpy(), pairs["b"].to_numpy()
+    # number only the people who share an event: a collaboration's pairs stay in its own space
+    linked = np.zeros(len(scope.people), dtype=bool)
+    linked[a] = True
+    linked[b] = True
+    nodes = np.flatnonzero(linked)
+    renumber = np.cumsum(linked) - 1
+    size = np.int64(max(len(nodes), 1))
+    key = renumber[a] * size + renumber[b]
     days = pairs["date"].to_numpy().astype("datetime64[ns]").view("int64")
     if size * size <= DENSE_KEYS:
         keys, weight, first = _group_flat(key, days, int(size * size))
@@ -82,8 +89,8 @@ def edge_table(scope: Scope) -> pd.DataFrame:
         )
     return pd.DataFrame(
         {
-            "a": keys // size,
-            "b": keys % size,
+            "a": nodes[keys // size],
+            "b": nodes[keys % size],
             "weight": weight.astype("int64"),
             "first_seen": first.astype("int64").view("datetime64[ns]"),
         }
