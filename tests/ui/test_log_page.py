@@ -59,15 +59,21 @@ def test_validation_messages_next_to_the_fields_and_nothing_written(workbook):
     assert app.text_input(key="win_evidence").value == "not a link"  # what was typed is kept
 
 
-def test_a_logged_win_is_written_once_and_counted_at_once(workbook):
-    app = _log_page()
+def _fill(app: AppTest) -> None:
     app.date_input(key="win_date").set_value(dt.date(2024, 2, 20))
     app.text_area(key="win_text").set_value("School board said yes")
     app.selectbox(key="win_project").set_value("Food Hub")
     app.multiselect(key="win_people").set_value(["Ann Lee"])
+
+
+def test_a_logged_win_is_written_once_and_counted_at_once(workbook):
+    app = _log_page()
+    _fill(app)
     _submit(app)
     assert any("Win logged" in s.value for s in app.success), [e.value for e in app.error]
-    _submit(app)  # a second click on the same entry
+    assert app.text_area(key="win_text").value == ""  # an empty form for the next win
+    _fill(app)  # the same entry sent again (a retry): its id is found, nothing is added
+    _submit(app)
     assert any("already logged" in i.value for i in app.info)
     rows = read_xlsx(workbook)["Wins"]
     assert [row[1] for row in rows].count("School board said yes") == 1

@@ -37,7 +37,12 @@ def _note(errors: dict[str, str], field: str) -> None:
         st.error(errors[field], icon=None)
 
 
-def _submit(kind: str, source: SourceConfig, record, projects: list[str]) -> None:  # noqa: ANN001
+WIN_KEYS = ("win_date", "win_text", "win_project", "win_people", "win_new", "win_category",
+            "win_size", "win_evidence")  # fmt: skip
+COMMITMENT_KEYS = ("c_person", "c_project", "c_what", "c_due")
+
+
+def _submit(kind: str, source: SourceConfig, record, projects: list[str], keys: tuple) -> None:  # noqa: ANN001
     errors = validate(record, projects)
     st.session_state[f"{kind}_errors"] = errors
     if errors:
@@ -49,6 +54,8 @@ def _submit(kind: str, source: SourceConfig, record, projects: list[str]) -> Non
         return
     st.session_state[f"{kind}_failure"] = None
     st.session_state[f"{kind}_done"] = (record.id, written)
+    for key in keys:  # an empty form for the next entry
+        st.session_state.pop(key, None)
     data.refresh()  # the new row shows on every page at once
 
 
@@ -90,7 +97,7 @@ def win_form(source: SourceConfig, projects: list[str], people: list[str]) -> No
         names = ", ".join([*known, *([extra] if extra.strip() else [])])
         draft = NewWin(day, text, project or "", names, category, size, evidence, id="")
         record = NewWin(**{**draft.__dict__, "id": _id_for("win", draft.cells())})
-        _submit("win", source, record, projects)
+        _submit("win", source, record, projects, WIN_KEYS)
         st.rerun()
 
 
@@ -109,5 +116,5 @@ def commitment_form(source: SourceConfig, projects: list[str], people: list[str]
     if sent:
         draft = NewCommitment(person or "", project or "", what, due, dt.date.today(), id="")
         record = NewCommitment(**{**draft.__dict__, "id": _id_for("commitment", draft.cells())})
-        _submit("commitment", source, record, projects)
+        _submit("commitment", source, record, projects, COMMITMENT_KEYS)
         st.rerun()
