@@ -170,6 +170,7 @@ def test_a_win_logged_in_the_form_shows_on_the_momentum_page(browser, tmp_path):
         _settle(page)
         page.wait_for_selector("text=Latest wins", timeout=30_000)
         latest = page.locator("[data-testid=stTable]").filter(has_text="Mayor opened the food hub")
+        latest.wait_for(timeout=30_000)
         assert latest.count() == 1
     finally:
         server.stop()
