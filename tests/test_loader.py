@@ -163,3 +163,26 @@ def test_tab_titles_match_loosely():
     dataset = dataset_of(sheets)
     assert len(dataset.wins) == 2 and len(dataset.commitments) == 3
     assert set(dataset.problems["tab"]) >= {" wins", "COMMITMENTS"}
+
+
+def test_a_typed_date_column_wins_over_a_form_timestamp():
+    sheets = river_valley()
+    wins = sheets["Wins"]
+    sheets["Wins"] = [["Timestamp", "Date", "Win"]] + [
+        ["2024-12-31 10:00:00", row[0], row[1]] for row in wins[1:]
+    ]
+    dataset = dataset_of(sheets)
+    assert dataset.wins["date"].dt.strftime("%Y-%m-%d").tolist()[0] == "2024-02-10"
+    ignored = dataset.problems[dataset.problems["kind"] == "duplicate column"]
+    assert ignored[["tab", "row", "value"]].values.tolist() == [["Wins", 1, "Timestamp"]]
+
+
+def test_tabs_and_headers_in_the_teams_own_words():
+    sheets = river_valley()
+    sheets["Action steps"] = sheets.pop("Commitments")
+    sheets["Action steps"][0] = ["Person responsible", "Action step", "Project", "Date committed",
+                                 "By when?", "Status", "Done date", "Results / learning"]  # fmt: skip
+    sheets["Small wins"] = sheets.pop("Wins")
+    dataset = dataset_of(sheets)
+    assert len(dataset.commitments) == 3 and len(dataset.wins) == 2
+    assert dataset.structural_problems.empty

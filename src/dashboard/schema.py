@@ -28,7 +28,14 @@ TABS: tuple[Tab, ...] = (
         "Collaborations",
         ("collaboration", "region", "country", "started", "coordinator"),
         ("collaboration",),
-        {"name": "collaboration", "collaborationname": "collaboration", "start": "started"},
+        {
+            "name": "collaboration",
+            "collaborationname": "collaboration",
+            "startdate": "started",
+            "lead": "coordinator",
+            "coordinatedby": "coordinator",
+            "start": "started",
+        },
         required_tab=False,
     ),
     Tab(
@@ -44,6 +51,12 @@ TABS: tuple[Tab, ...] = (
             "org": "organization",
             "company": "organization",
             "employer": "organization",
+            "affiliation": "organization",
+            "institution": "organization",
+            "organizationname": "organization",
+            "startdate": "joined",
+            "title": "role",
+            "position": "role",
             "joinedon": "joined",
             "datejoined": "joined",
         },
@@ -52,7 +65,16 @@ TABS: tuple[Tab, ...] = (
         "Projects",
         ("project", "collaboration", "outcome", "status", "started", "pathfinder", "lead"),
         ("project",),
-        {"name": "project", "projectname": "project", "start": "started", "owner": "lead"},
+        {
+            "name": "project",
+            "projectname": "project",
+            "start": "started",
+            "owner": "lead",
+            "projectlead": "lead",
+            "startdate": "started",
+            "goal": "outcome",
+            "pathfinderproject": "project",
+        },
     ),
     Tab(
         "Commitments",
@@ -73,6 +95,12 @@ TABS: tuple[Tab, ...] = (
             "whoisresponsible": "person",
             "who": "person",
             "owner": "person",
+            "responsible": "person",
+            "personresponsible": "person",
+            "whosresponsible": "person",
+            "assignedto": "person",
+            "assignee": "person",
+            "committedby": "person",
             "name": "person",
             "actionstep": "commitment",
             "action": "commitment",
@@ -80,6 +108,13 @@ TABS: tuple[Tab, ...] = (
             "datemade": "made",
             "madeon": "made",
             "date": "made",
+            "datecommitted": "made",
+            "committed": "made",
+            "committedon": "made",
+            "created": "made",
+            "dateadded": "made",
+            "projectname": "project",
+            "whatwillbedone": "commitment",
             "bywhen": "due",
             "duedate": "due",
             "deadline": "due",
@@ -107,13 +142,30 @@ TABS: tuple[Tab, ...] = (
             "names": "people",
             "link": "evidence",
             "url": "evidence",
+            "windate": "date",
+            "dateofwin": "date",
+            "participants": "people",
+            "peopleinvolved": "people",
+            "whowasinvolved": "people",
+            "type": "category",
+            "winid": "id",
+            "projectname": "project",
         },
     ),
     Tab(
         "Meetings",
         ("date", "project", "collaboration", "attendees"),
         ("date",),
-        {"timestamp": "date", "meetingdate": "date", "people": "attendees", "who": "attendees"},
+        {
+            "timestamp": "date",
+            "meetingdate": "date",
+            "people": "attendees",
+            "who": "attendees",
+            "participants": "attendees",
+            "present": "attendees",
+            "whoattended": "attendees",
+            "projectname": "project",
+        },
         required_tab=False,
     ),
 )
@@ -143,10 +195,39 @@ def canonical_column(tab: Tab, header: object) -> str | None:
     return tab.aliases.get(key)
 
 
+def header_positions(tab: Tab, headers: list[object]) -> tuple[dict[str, int], list[int]]:
+    """Column → position for a header row, and the positions of repeated columns.
+
+    A header that is the column's own name wins over an alias (a Google Form's ``Timestamp``
+    beside a ``Date`` column the team typed: the date is read); among equals, the first.
+    """
+    named = [(i, header_key(h), canonical_column(tab, h)) for i, h in enumerate(headers)
+             if h is not None and str(h).strip()]  # fmt: skip
+    positions: dict[str, int] = {}
+    for exact in (True, False):
+        for position, key, column in named:
+            if column is not None and (key == column) == exact and column not in positions:
+                positions[column] = position
+    used = set(positions.values())
+    repeated = [i for i, _, column in named if column is not None and i not in used]
+    return positions, repeated
+
+
+TAB_ALIASES = {
+    "Collaborations": ("collaboration", "regions"),
+    "People": ("person", "members", "participants"),
+    "Projects": ("project", "pathfinderprojects"),
+    "Commitments": ("commitment", "actionsteps", "actionstep", "actions"),
+    "Wins": ("win", "smallwins"),
+    "Meetings": ("meeting", "checkins", "3030s", "3030"),
+}
+
+
 def canonical_tab(title: str) -> Tab | None:
-    """The tab a sheet title names (``"wins "`` and ``"WINS"`` both name Wins), or ``None``."""
+    """The tab a sheet title names (``"wins "``, ``"WINS"`` and ``"Small wins"`` all name Wins),
+    or ``None``."""
     key = header_key(title)
     for tab in TABS:
-        if header_key(tab.name) == key:
+        if key == header_key(tab.name) or key in TAB_ALIASES[tab.name]:
             return tab
     return None

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.clean.problems import Problems
-from dashboard.schema import Tab, canonical_column
+from dashboard.schema import Tab, canonical_column, header_positions
 
 ROW = "row"  # the sheet row number of a record, as the sheet shows it (header row = 1 usually)
 
@@ -71,22 +71,13 @@ def tab_frame(
     """
     header_at = header_index(tab, rows)
     headers = rows[header_at] if header_at is not None else []
-    positions: dict[str, int] = {}
-    for position, header in enumerate(headers):
-        column = None if is_blank(header) else canonical_column(tab, header)
-        if column is None:
-            continue
-        if column in positions:
-            problems.add(
-                title,
-                header_at + 1,
-                column,
-                header,
-                "duplicate column",
-                f"a second '{column}' column; only the first one is read",
-            )
-            continue
-        positions[column] = position
+    positions, repeated = header_positions(tab, headers)
+    for position in repeated:
+        column = canonical_column(tab, headers[position])
+        problems.add(
+            title, header_at + 1, column, headers[position], "duplicate column",
+            f"another column is read as '{column}'; this one is ignored",
+        )  # fmt: skip
     missing = [column for column in tab.required if column not in positions]
     if missing:
         _report_missing(tab, title, missing, header_at, problems)

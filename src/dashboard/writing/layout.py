@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dashboard.clean.frame import HEADER_SEARCH_ROWS, header_index, is_blank
-from dashboard.schema import TAB_BY_NAME, canonical_column
+from dashboard.clean.frame import HEADER_SEARCH_ROWS, header_index
+from dashboard.schema import TAB_BY_NAME, header_positions
 
 __all__ = ["HEADER_SEARCH_ROWS", "Layout", "layout_of"]
 
@@ -41,11 +41,7 @@ def layout_of(tab_name: str, top_rows: list[list[object]]) -> Layout:
     if at is None:
         raise LayoutError(f"the {tab_name} tab has no header row; add one (see the template)")
     header = top_rows[at]
-    positions: dict[str, int] = {}
-    for position, text in enumerate(header):
-        column = None if is_blank(text) else canonical_column(tab, text)
-        if column is not None and column not in positions:
-            positions[column] = position
+    positions, _ = header_positions(tab, header)
     missing = [c for c in tab.required if c not in positions]
     if missing:
         raise LayoutError(f"the {tab_name} tab has no '{missing[0]}' column in its header row")
