@@ -849,9 +849,13 @@ def recorded_interactions(name: str) -> list[dict]:
 
 
 def _uri_key(method: str, uri: str) -> tuple[str, str, list[tuple[str, str]]]:
-    """What makes two requests the same: method, unquoted path, query pairs in any order."""
+    """What makes two requests the same: method, unquoted path, query pairs in any order.
+
+    An API key (``key=``) is credentials, like the recordings' redacted Authorization header,
+    so it does not take part."""
     parts = urlsplit(uri)
-    return method.upper(), unquote(parts.path), sorted(parse_qsl(parts.query, True))
+    query = [(k, v) for k, v in parse_qsl(parts.query, True) if k != "key"]
+    return method.upper(), unquote(parts.path), sorted(query)
 
 
 class ReplayServer(_LoopbackServer):

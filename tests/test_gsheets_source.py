@@ -214,3 +214,14 @@ def test_a_401_refreshes_the_token_once_then_gives_a_plain_message(google):
     google.fail_next(401, times=10, kind="metadata")
     (failed,) = load(settings_for(KEY)).failed_sources
     assert "refused the credentials" in failed.error
+
+
+def test_the_api_key_goes_as_a_header_and_as_the_key_parameter(double, monkeypatch):
+    double.add_spreadsheet(KEY, river_valley(), public=True)
+    monkeypatch.setenv("SMALLWINS_SHEETS_ENDPOINT", double.url)
+    monkeypatch.delenv("GOOGLE_APPLICATION_CREDENTIALS", raising=False)
+    monkeypatch.setenv("SMALLWINS_SHEETS_API_KEY", double.api_key)
+    load(settings_for(KEY))
+    for request in double.requests:
+        assert request.query["key"] == [double.api_key]
+        assert request.headers["x-goog-api-key"] == double.api_key

@@ -180,8 +180,10 @@ def test_a_typed_date_column_wins_over_a_form_timestamp():
 def test_tabs_and_headers_in_the_teams_own_words():
     sheets = river_valley()
     sheets["Action steps"] = sheets.pop("Commitments")
-    sheets["Action steps"][0] = ["Person responsible", "Action step", "Project", "Date committed",
-                                 "By when?", "Status", "Done date", "Results / learning"]  # fmt: skip
+    sheets["Action steps"][0] = [
+        "Person responsible", "Action step", "Project", "Date committed", "By when?", "Status",
+        "Done date", "Results / learning",
+    ]  # fmt: skip
     sheets["Small wins"] = sheets.pop("Wins")
     dataset = dataset_of(sheets)
     assert len(dataset.commitments) == 3 and len(dataset.wins) == 2

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 
 import requests
+from google.auth.api_key import Credentials as APIKeyCredentials
 from gspread.exceptions import APIError
 from gspread.http_client import HTTPClient
 
@@ -69,14 +70,19 @@ class SmallWinsHTTPClient(HTTPClient):
         super().__init__(auth, session)
         self.timeout = self.default_timeout
 
-    def request(self, method, endpoint, *args, **kwargs):  # noqa: ANN001, ANN201
+    def request(self, method, endpoint, params=None, *args, **kwargs):  # noqa: ANN001, ANN201
+        token = getattr(getattr(self, "auth", None), "token", None)
+        if isinstance(getattr(self, "auth", None), APIKeyCredentials) and token:
+            # google-auth sends the key as a header; Google also takes ``key=``, which some
+            # proxies and emulators expect: send both
+            params = {**(params or {}), "key": token}
         policy = self.retry_policy
         started = time.monotonic()
         attempt = 0
         while True:
             attempt += 1
             try:
-                return super().request(method, redirect(endpoint), *args, **kwargs)
+                return super().request(method, redirect(endpoint), params, *args, **kwargs)
             except APIError as error:
                 status = error.response.status_code
                 retry_after = error.response.headers.get("Retry-After")
