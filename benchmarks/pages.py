@@ -29,7 +29,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from run import ensure_workbook  # noqa: E402
 
 PAGES = ["app.py", "pages/1_Momentum.py", "pages/2_Participation.py", "pages/3_Network.py",
-         "pages/4_Regions.py", "pages/5_Data_health.py", "pages/6_Log_a_win.py"]  # fmt: skip
+         "pages/4_Regions.py", "pages/5_Data_health.py", "pages/6_Log_a_win.py",
+         "pages/7_Impact_report.py", "pages/8_Agenda.py"]  # fmt: skip
 AS_OF = "2024-12-31"  # the generated workbook ends on this day
 
 

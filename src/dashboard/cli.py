@@ -84,9 +84,11 @@ def parser() -> argparse.ArgumentParser:
     template = commands.add_parser("template", help="write a blank workbook to start from")
     template.add_argument("path", help="an .xlsx path (or a folder for CSV files)")
     template.set_defaults(run=_template)
+    from dashboard.cli_reports import add_commands as add_report_commands
     from dashboard.cli_write import add_commands
 
     add_commands(commands)
+    add_report_commands(commands)
     demo = commands.add_parser("demo", help="regenerate the demo workbook")
     demo.add_argument("path", help="the .xlsx path to write")
     demo.set_defaults(run=_demo)

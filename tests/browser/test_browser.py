@@ -32,6 +32,8 @@ PAGES = {
     "Regions": 2,
     "Data_health": 0,
     "Log_a_win": 0,
+    "Impact_report": 2,
+    "Agenda": 0,
 }
 SHOTS = Path(os.environ.get("SMALLWINS_SCREENSHOTS", tempfile.mkdtemp(prefix="smallwins-shots-")))
 

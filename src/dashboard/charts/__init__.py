@@ -7,7 +7,7 @@ from dashboard.charts.momentum import (
     momentum_line,
     wins_by,
 )
-from dashboard.charts.network import network_drawing, network_growth
+from dashboard.charts.network import network_drawing, network_growth, network_size
 from dashboard.charts.participation import people_flows, sector_bars, top10_line
 from dashboard.charts.regions import region_multiples
 
@@ -18,6 +18,7 @@ __all__ = [
     "momentum_line",
     "network_drawing",
     "network_growth",
+    "network_size",
     "people_flows",
     "region_multiples",
     "sector_bars",

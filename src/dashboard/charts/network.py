@@ -72,3 +72,23 @@ def network_growth(series: pd.DataFrame) -> alt.Chart:
         .facet(facet=alt.Facet("what:N", title=None, sort=list(labels.values())), columns=2)
         .resolve_scale(y="independent")
     )
+
+
+def network_size(series: pd.DataFrame) -> alt.Chart:
+    """People and relationships in the network at each month's end, side by side."""
+    long = series.melt(id_vars="month", value_vars=["network_nodes", "network_edges"],
+                       var_name="what", value_name="n")  # fmt: skip
+    long["what"] = long["what"].map({"network_nodes": "People", "network_edges": "Relationships"})
+    return (
+        alt.Chart(long)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("yearmonth(month):T", title=None),
+            y=alt.Y("n:Q", title=None),
+            color=alt.Color("what:N", title=None, legend=None),
+            tooltip=[alt.Tooltip("yearmonth(month):T", title="Month"), "what:N", "n:Q"],
+        )
+        .properties(width=240, height=160)
+        .facet(column=alt.Column("what:N", title=None))
+        .resolve_scale(y="independent")
+    )

@@ -63,3 +63,11 @@ def collaboration_table(rows: pd.DataFrame) -> None:
             "Wins per month": st.column_config.LineChartColumn("Wins per month (last 12)", y_min=0),
         },
     )
+
+
+_MARKDOWN = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]()#+-.!|<>~$"})
+
+
+def plain(text: str) -> str:
+    """Text from a sheet, escaped so Markdown shows it as typed (never as links or HTML)."""
+    return str(text).translate(_MARKDOWN)

@@ -50,6 +50,8 @@ PAGES = (
     ("pages/4_Regions.py", "Regions"),
     ("pages/5_Data_health.py", "Data health"),
     ("pages/6_Log_a_win.py", "Log a win"),
+    ("pages/7_Impact_report.py", "Impact report"),
+    ("pages/8_Agenda.py", "30/30 agenda"),
 )
 
 

@@ -1,0 +1,52 @@
+"""Impact report: a funder's view of a period, shareable as PDF, HTML, CSV or XLSX."""
+
+import streamlit as st
+
+from dashboard import charts
+from dashboard.reports.impact_render import _collab_frame, _figures_frame, _wins_frame
+from dashboard.ui import components, data, page
+from dashboard.ui.report_files import MIME, report_for
+
+view = page.setup(
+    "Impact report",
+    "For funders: the period and collaborations chosen in the sidebar, against the previous "
+    "period of the same length.",
+)
+show_names = bool(data.settings().extra.get("reports", {}).get("show_names", False))
+if view.filters.collaborations and not page.has_records(view):
+    st.stop()
+report, files = report_for(view, show_names)
+st.subheader(report.title)
+st.caption(
+    "Anonymised: people appear as counts, names typed into wins are masked."
+    if report.anonymised
+    else "Internal: names are shown (reports.show_names = true in the configuration)."
+)
+columns = st.columns(len(files))
+for column, (suffix, content) in zip(columns, files.items(), strict=True):
+    column.download_button(
+        f"Download {suffix[1:].upper()}", content, file_name=f"impact-report{suffix}",
+        mime=MIME[suffix], key=f"download{suffix}",
+    )  # fmt: skip
+st.table(_figures_frame(report).set_index(""))
+left, right = st.columns(2)
+with left:
+    st.subheader("Momentum")
+    components.chart(charts.momentum_line(report.series), report.series.empty, "No activity yet.")
+with right:
+    st.subheader("Network growth")
+    components.chart(
+        charts.network_size(report.series),
+        report.series.empty,
+        "No activity yet.",
+    )
+st.subheader("The collaborations side by side")
+st.table(_collab_frame(report).set_index("collaboration"))
+for text in report.paragraphs.values():
+    st.markdown(components.plain(text))
+st.subheader("Highlighted wins")
+wins = _wins_frame(report)
+if wins.empty:
+    st.info("No wins in this period.")
+else:
+    st.table(wins.set_index("date"))

@@ -1,0 +1,65 @@
+"""The 30/30 agenda: what a team reviews in its monthly 30-minute check-in, ready to print."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.reports.agenda import build_agenda
+from dashboard.reports.agenda_render import (
+    BLANK_ROWS,
+    NEXT_COLUMNS,
+    NEXT_HEADING,
+    SECTIONS,
+    display_table,
+    pdf_bytes,
+    period_line,
+    to_markdown,
+)
+from dashboard.ui import page
+
+view = page.setup(
+    "30/30 agenda",
+    "For a project's or collaboration's monthly check-in: report back, celebrate, unblock, "
+    "reconnect, and make the next commitments.",
+)
+full, chosen = view.full, view.filters
+kind = st.radio("Agenda", ["for a project", "for a collaboration"], horizontal=True)
+if kind == "for a project":
+    options = sorted(full.projects["project"].dropna().unique().tolist())
+    preselected = chosen.projects
+else:
+    options = sorted(full.collaborations["collaboration"].dropna().unique().tolist())
+    preselected = chosen.collaborations
+if not options:
+    st.info(f"No {kind.removeprefix('for a ')}s in the workbook yet: add one to the sheet first.")
+    st.stop()
+# one project or collaboration picked in the filters: start from it
+default = (
+    options.index(preselected[0]) if len(preselected) == 1 and preselected[0] in options else 0
+)
+name = st.selectbox(kind.removeprefix("for a ").capitalize(), options, index=default)
+meeting = st.date_input("Meeting date", value=chosen.end)
+
+agenda = (
+    build_agenda(full, meeting, project=name)
+    if kind == "for a project"
+    else build_agenda(full, meeting, collaboration=name)
+)
+st.subheader(agenda.title)
+st.caption(agenda.scope_label + ". " + period_line(agenda))
+for field, heading, empty in SECTIONS:
+    st.subheader(heading)
+    table = display_table(agenda, field)
+    if table.empty:
+        st.info(empty)
+    else:
+        st.table(table.set_index(table.columns[0]))
+st.subheader(NEXT_HEADING)
+st.caption("Who does what by when: filled in at the meeting.")
+st.table(pd.DataFrame([[""] * len(NEXT_COLUMNS)] * BLANK_ROWS, columns=list(NEXT_COLUMNS)))
+
+stem = f"agenda-{agenda.date:%Y-%m-%d}-{name}".replace(" ", "-").replace("/", "-")
+left, right = st.columns(2)
+left.download_button(
+    "Download Markdown", to_markdown(agenda).encode("utf-8"), f"{stem}.md", "text/markdown"
+)
+right.download_button("Download PDF", pdf_bytes(agenda), f"{stem}.pdf", "application/pdf")

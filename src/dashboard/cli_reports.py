@@ -1,0 +1,59 @@
+"""``report`` and ``agenda``: the funder report and the 30/30 agenda without the app."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
+
+
+def _report(args: argparse.Namespace) -> int:
+    from dashboard.config import settings_for
+    from dashboard.loader import load
+    from dashboard.reports.impact import build_report
+    from dashboard.reports.impact_render import write_report
+    from dashboard.secrets import service_account_from_secrets
+
+    settings = settings_for(args.source)
+    dataset = load(settings, service_account_from_secrets())
+    for failed in dataset.failed_sources:
+        print(f"warning: {failed.error}", file=sys.stderr)
+    show_names = bool(settings.extra.get("reports", {}).get("show_names", False))
+    try:
+        report = build_report(dataset, args.start, args.end, args.collaboration, show_names)
+        print(write_report(report, args.out))
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _agenda(args: argparse.Namespace) -> int:
+    from dashboard.reports.agenda_render import agenda_command
+
+    return agenda_command(args)
+
+
+def add_commands(commands) -> None:  # noqa: ANN001 - argparse's subparsers
+    report = commands.add_parser("report", help="the funder impact report")
+    report.add_argument("source", nargs="?", help="workbook, CSV folder, sheet URL/key or .toml")
+    report.add_argument("--from", dest="start", type=_date, required=True, help="YYYY-MM-DD")
+    report.add_argument("--to", dest="end", type=_date, required=True, help="YYYY-MM-DD")
+    report.add_argument("--collaboration", action="append", default=[], help="repeatable")
+    report.add_argument("--out", required=True, help="a .pdf, .html, .csv or .xlsx path")
+    report.set_defaults(run=_report)
+    agenda = commands.add_parser("agenda", help="the 30/30 meeting agenda")
+    agenda.add_argument("source", nargs="?", help="workbook, CSV folder, sheet URL/key or .toml")
+    which = agenda.add_mutually_exclusive_group(required=True)
+    which.add_argument("--project")
+    which.add_argument("--collaboration")
+    agenda.add_argument("--date", type=_date, default=dt.date.today(), help="the meeting date")
+    agenda.add_argument("--out", required=True, help="a .md or .pdf path")
+    agenda.set_defaults(run=_agenda)

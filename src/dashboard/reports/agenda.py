@@ -1,0 +1,208 @@
+"""The 30/30 agenda: what a Strategic Doing team looks at in its 30-minute monthly check-in.
+
+For one project or collaboration and a meeting date D (records dated after D ignored, as in
+METRICS.md), the agenda holds:
+
+1. commitments due *since the last meeting* — their status at D and the result, to report back on;
+2. wins dated since the last meeting, to celebrate;
+3. commitments open and overdue at D (METRICS.md ``overdue``) with days late;
+4. people who have gone quiet: active in this project/collaboration before, with no activity in
+   the 60 days D−59 … D;
+5. the top 5 suggested introductions inside the project/collaboration.
+
+Boundaries. The *last meeting* is the latest Meetings row of the project (for a project agenda:
+rows naming that project) or of the collaboration (any of its meetings) dated strictly before D —
+a meeting on D is the one being prepared. "Since" is the half-open interval (last meeting, D]:
+something due or won *on* the last meeting day was already reported at that meeting. With no
+earlier meeting the agenda covers the last 30 days, D−29 … D (METRICS.md ``last_30``), i.e. it
+is "since" D−30. Names are shown: the agenda is for the team's own meeting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.clean.names import key_of
+from dashboard.dataset import Dataset
+from dashboard.filtering import filtered
+from dashboard.metrics.activity import activities, overdue
+from dashboard.metrics.introductions import suggested_introductions
+from dashboard.metrics.scope import day, scope
+
+QUIET_DAYS = 60  # no activity in D−59 … D: gone quiet
+FALLBACK_DAYS = 30  # no earlier meeting: the last 30 days
+INTRODUCTIONS = 5
+
+
+@dataclass
+class Agenda:
+    """One 30/30 agenda; tables hold names (not person ids) and dates as ``datetime64``."""
+
+    title: str
+    date: dt.date
+    since: dt.date  # exclusive: the last meeting's date, or D−30 when there was none
+    scope_label: str
+    due_since: pd.DataFrame  # name, commitment, due, status, done, result
+    wins: pd.DataFrame  # date, win, people
+    overdue: pd.DataFrame  # name, commitment, due, days_late
+    quiet: pd.DataFrame  # name, organization, last_activity
+    introductions: pd.DataFrame  # a_name, b_name, shared
+    last_meeting: dt.date | None = None  # None: no meeting before D, so the last 30 days
+
+
+def build_agenda(
+    dataset: Dataset,
+    date: dt.date | str | pd.Timestamp,
+    project: str | None = None,
+    collaboration: str | None = None,
+) -> Agenda:
+    """The agenda of ``project`` or ``collaboration`` (exactly one) for a meeting on ``date``.
+
+    Names match loosely (case, accents, spacing); an unknown name raises ``ValueError`` listing
+    the closest known names, so a typo on the command line is easy to fix.
+    """
+    if (project is None) == (collaboration is None):
+        raise ValueError("name exactly one of a project or a collaboration")
+    d = day(date)
+    if project is not None:
+        name = _match(project, _project_names(dataset), "project")
+        part, label = filtered(dataset, projects=[name]), f"Project: {name}"
+    else:
+        name = _match(collaboration or "", _collaboration_names(dataset), "collaboration")
+        part, label = filtered(dataset, collaborations=[name]), f"Collaboration: {name}"
+    s = scope(part, d)
+    earlier = s.meetings.loc[s.meetings["date"] < d, "date"]
+    last = earlier.max() if not earlier.empty else None
+    since = last if last is not None else d - pd.Timedelta(days=FALLBACK_DAYS)
+    names = _names(dataset.people)
+    return Agenda(
+        title=f"30/30 agenda — {name}",
+        date=d.date(),
+        since=since.date(),
+        scope_label=label,
+        due_since=_due_since(s.commitments, since, d, names),
+        wins=_wins(s.wins, s.win_people, since, names),
+        overdue=_overdue(s.commitments, d, names),
+        quiet=_quiet(activities(s), dataset.people, d, names),
+        introductions=_introductions(part, d, names),
+        last_meeting=last.date() if last is not None else None,
+    )
+
+
+def _project_names(dataset: Dataset) -> pd.Series:
+    tables = (dataset.projects, dataset.commitments, dataset.wins, dataset.meetings)
+    return pd.concat([t["project"] for t in tables]).dropna().drop_duplicates()
+
+
+def _collaboration_names(dataset: Dataset) -> pd.Series:
+    tables = (dataset.collaborations, dataset.projects, dataset.commitments, dataset.wins)
+    return pd.concat([t["collaboration"] for t in (*tables, dataset.meetings)]).dropna().unique()
+
+
+def _match(wanted: str, known, what: str) -> str:  # noqa: ANN001 - a sequence of names
+    """The known name whose key equals ``wanted``'s key, else ValueError with close names."""
+    by_key = {key_of(str(n)): str(n) for n in known}
+    if key_of(wanted) in by_key:
+        return by_key[key_of(wanted)]
+    close = difflib.get_close_matches(key_of(wanted), list(by_key), n=5, cutoff=0.5)
+    hint = (
+        "did you mean: " + ", ".join(by_key[k] for k in close)
+        if close
+        else "known: " + ", ".join(sorted(by_key.values())[:10])
+    )
+    raise ValueError(f"no {what} named {wanted!r}; {hint}")
+
+
+def _names(people: pd.DataFrame) -> pd.Series:
+    return people.drop_duplicates("person").set_index("person")["name"]
+
+
+def _name_of(persons: pd.Series, names: pd.Series) -> pd.Series:
+    """Display names; a person missing from People shows as their id (better than blank)."""
+    return persons.map(names).fillna(persons).astype("string")
+
+
+def _due_since(
+    c: pd.DataFrame, since: pd.Timestamp, d: pd.Timestamp, names: pd.Series
+) -> pd.DataFrame:
+    """Due in (since, D]. Status is as at D: a done date after D means still open then."""
+    rows = c[(c["due"] > since) & (c["due"] <= d)]
+    later = (rows["status"] == "done") & (rows["done"] > d)
+    out = pd.DataFrame(
+        {
+            "name": _name_of(rows["person"], names),
+            "commitment": rows["commitment"],
+            "due": rows["due"],
+            "status": rows["status"].mask(later, "open"),
+            "done": rows["done"].mask(later),
+            "result": rows["result"],
+        }
+    )
+    return out.sort_values(["due", "name"]).reset_index(drop=True)
+
+
+def _wins(
+    wins: pd.DataFrame, win_people: pd.DataFrame, since: pd.Timestamp, names: pd.Series
+) -> pd.DataFrame:
+    recent = wins[wins["date"] > since]
+    named = win_people[win_people["win_id"].isin(recent["win_id"])]
+    people = (
+        named.assign(name=_name_of(named["person"], names)).groupby("win_id")["name"].agg(", ".join)
+    )
+    out = pd.DataFrame(
+        {
+            "date": recent["date"],
+            "win": recent["win"],
+            "people": recent["win_id"].map(people).astype("string"),
+        }
+    )
+    return out.sort_values(["date", "win"]).reset_index(drop=True)
+
+
+def _overdue(c: pd.DataFrame, d: pd.Timestamp, names: pd.Series) -> pd.DataFrame:
+    late = c[overdue(c, d)]
+    out = pd.DataFrame(
+        {
+            "name": _name_of(late["person"], names),
+            "commitment": late["commitment"],
+            "due": late["due"],
+            "days_late": (d - late["due"]).dt.days.astype("int64"),
+        }
+    )
+    return out.sort_values(["days_late", "name"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _quiet(
+    events: pd.DataFrame, people: pd.DataFrame, d: pd.Timestamp, names: pd.Series
+) -> pd.DataFrame:
+    """People whose latest activity here is before D−59: silent for the whole 60-day window."""
+    last = events.groupby("person")["date"].max()
+    last = last[last < d - pd.Timedelta(days=QUIET_DAYS - 1)]
+    orgs = people.drop_duplicates("person").set_index("person")["organization"]
+    persons = pd.Series(last.index, dtype="string")
+    out = pd.DataFrame(
+        {
+            "name": _name_of(persons, names).to_numpy(),
+            "organization": persons.map(orgs).astype("string").to_numpy(),
+            "last_activity": last.to_numpy(),
+        }
+    )
+    out["last_activity"] = out["last_activity"].astype("datetime64[ns]")
+    return out.sort_values(["last_activity", "name"], ascending=[False, True]).reset_index(
+        drop=True
+    )
+
+
+def _introductions(part: Dataset, d: pd.Timestamp, names: pd.Series) -> pd.DataFrame:
+    pairs = suggested_introductions(part, d, limit=INTRODUCTIONS)
+    return pd.DataFrame(
+        {
+            "a_name": _name_of(pairs["a"].astype("string"), names),
+            "b_name": _name_of(pairs["b"].astype("string"), names),
+            "shared": pairs["shared"].astype("int64"),
+        }
+    )

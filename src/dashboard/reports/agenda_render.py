@@ -1,0 +1,201 @@
+"""The 30/30 agenda as a document: Markdown (to paste into notes or a chat) and a 1–2 page PDF
+(to print for the meeting), plus the ``agenda`` command that writes either."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+from fpdf import FPDF
+
+from dashboard.reports.agenda import Agenda, build_agenda
+
+# (Agenda field, heading, what to say when it is empty) — in meeting order; the page uses it too.
+SECTIONS = (
+    (
+        "due_since",
+        "1. Report back: commitments due since the last meeting",
+        "No commitments came due since the last meeting.",
+    ),
+    ("wins", "2. Wins to celebrate", "No wins recorded since the last meeting."),
+    ("overdue", "3. Open and overdue", "Nothing is overdue."),
+    (
+        "quiet",
+        "4. Gone quiet (no activity in the last 60 days)",
+        "Nobody has gone quiet.",
+    ),
+    ("introductions", "5. Introductions to make", "No introductions to suggest yet."),
+)
+NEXT_HEADING = "6. Commitments for the next 30 days"
+NEXT_COLUMNS = ("Who", "What", "By when")
+BLANK_ROWS = 8
+PDF_MAX_ROWS = 10  # per section, so the printed agenda stays at 1–2 pages
+HEADERS = {
+    "name": "Who",
+    "commitment": "Commitment",
+    "due": "Due",
+    "status": "Status",
+    "done": "Done",
+    "result": "Result / learning",
+    "date": "Date",
+    "win": "Win",
+    "people": "People",
+    "days_late": "Days late",
+    "organization": "Organization",
+    "last_activity": "Last activity",
+    "a_name": "Introduce",
+    "b_name": "to",
+    "shared": "Shared contacts",
+}
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+
+
+def display_table(agenda: Agenda, field: str) -> pd.DataFrame:
+    """A section as text, with readable headers: dates as YYYY-MM-DD, blanks as ""."""
+    frame = getattr(agenda, field).copy()
+    for column in frame.columns:
+        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+            frame[column] = frame[column].dt.strftime("%Y-%m-%d")
+    frame = frame.astype("string").fillna("")
+    return frame.rename(columns=HEADERS)
+
+
+def period_line(agenda: Agenda) -> str:
+    """What "since the last meeting" means for this agenda, in words."""
+    if agenda.last_meeting is not None:
+        return (
+            f"Meeting of {agenda.date:%Y-%m-%d}, since the last meeting on {agenda.since:%Y-%m-%d}."
+        )
+    start = agenda.since + dt.timedelta(days=1)
+    return (
+        f"Meeting of {agenda.date:%Y-%m-%d}. No earlier meeting is recorded: "
+        f"this covers the last 30 days ({start:%Y-%m-%d} to {agenda.date:%Y-%m-%d})."
+    )
+
+
+def _cell(text: object) -> str:
+    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _md_table(columns: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(_cell(c) for c in columns) + " |"]
+    lines.append("|" + "|".join(" --- " for _ in columns) + "|")
+    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
+    return lines
+
+
+def to_markdown(agenda: Agenda) -> str:
+    """The whole agenda in Markdown; cells escaped so a ``|`` in a win cannot break a table."""
+    lines = [f"# {agenda.title}", "", agenda.scope_label + ". " + period_line(agenda), ""]
+    for field, heading, empty in SECTIONS:
+        lines += [f"## {heading}", ""]
+        table = display_table(agenda, field)
+        if table.empty:
+            lines += [f"_{empty}_", ""]
+        else:
+            lines += _md_table(list(table.columns), table.to_numpy().tolist()) + [""]
+    lines += [f"## {NEXT_HEADING}", ""]
+    lines += _md_table(list(NEXT_COLUMNS), [["", "", ""]] * BLANK_ROWS) + [""]
+    return "\n".join(lines)
+
+
+def _latin1(text: str) -> str:
+    """Core PDF fonts are latin-1 only: "José" stays, "Łódź" becomes "Lodz", the rest drops."""
+    text = text.translate({0x2014: "-", 0x2013: "-", 0x2019: "'", 0x2018: "'", 0x2026: "..."})
+    text = text.translate({0x201C: '"', 0x201D: '"', 0x2022: "-", 0x0141: "L", 0x0142: "l"})
+    if all(ord(c) < 256 for c in text):
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare).encode("latin-1", "ignore").decode("latin-1")
+
+
+class _Document:
+    """An FPDF with DejaVu (full Unicode) when installed, else Helvetica with transliteration."""
+
+    def __init__(self) -> None:
+        self.pdf = FPDF(format="A4")
+        self.pdf.set_auto_page_break(auto=True, margin=12)
+        self.pdf.set_margins(14, 12, 14)
+        regular, bold = DEJAVU / "DejaVuSans.ttf", DEJAVU / "DejaVuSans-Bold.ttf"
+        if regular.exists() and bold.exists():
+            self.pdf.add_font("DejaVu", "", str(regular))
+            self.pdf.add_font("DejaVu", "B", str(bold))
+            self.family, self.text = "DejaVu", str
+        else:
+            self.family, self.text = "Helvetica", _latin1
+        self.pdf.add_page()
+
+    def line(self, text: str, size: float = 9, style: str = "", gap: float = 1) -> None:
+        self.pdf.set_font(self.family, style, size)
+        self.pdf.multi_cell(0, size * 0.5, self.text(text), new_x="LMARGIN", new_y="NEXT")
+        self.pdf.ln(gap)
+
+    def table(self, columns: list[str], rows: list[list[str]], height: float = 4.5) -> None:
+        self.pdf.set_font(self.family, "", 8)
+        with self.pdf.table(line_height=height, text_align="LEFT", first_row_as_headings=True) as t:
+            for row in [columns, *rows]:
+                cells = t.row()
+                for value in row:
+                    cells.cell(self.text(str(value)))
+        self.pdf.ln(2)
+
+
+def pdf_bytes(agenda: Agenda) -> bytes:
+    """The agenda as PDF bytes, built in memory (the page offers them for download)."""
+    doc = _Document()
+    doc.line(agenda.title, size=15, style="B", gap=1)
+    doc.line(agenda.scope_label + ". " + period_line(agenda), size=9, gap=2)
+    for field, heading, empty in SECTIONS:
+        doc.line(heading, size=11, style="B", gap=0.5)
+        table = display_table(agenda, field)
+        if table.empty:
+            doc.line(empty, size=9, gap=1.5)
+            continue
+        doc.table(list(table.columns), table.head(PDF_MAX_ROWS).to_numpy().tolist())
+        if len(table) > PDF_MAX_ROWS:
+            doc.line(f"... and {len(table) - PDF_MAX_ROWS} more (see the app).", size=8)
+    doc.line(NEXT_HEADING, size=11, style="B", gap=0.5)
+    doc.table(list(NEXT_COLUMNS), [["", "", ""]] * BLANK_ROWS, height=6)
+    return bytes(doc.pdf.output())
+
+
+def to_pdf(agenda: Agenda, path: str | Path) -> Path:
+    path = Path(path)
+    path.write_bytes(pdf_bytes(agenda))
+    return path
+
+
+def write_agenda(agenda: Agenda, path: str | Path) -> Path:
+    """Write ``.md`` or ``.pdf`` by the path's extension; anything else is a ValueError."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".md":
+        path.write_text(to_markdown(agenda), encoding="utf-8")
+        return path
+    if suffix == ".pdf":
+        return to_pdf(agenda, path)
+    raise ValueError(f"the agenda is written as .md or .pdf, not {suffix or 'no extension'!r}")
+
+
+def agenda_command(args: argparse.Namespace) -> int:
+    """``agenda SOURCE (--project NAME | --collaboration NAME) --date D --out PATH``."""
+    from dashboard.config import settings_for
+    from dashboard.loader import load
+    from dashboard.secrets import service_account_from_secrets
+
+    dataset = load(settings_for(args.source), service_account_from_secrets())
+    for failed in dataset.failed_sources:
+        print(f"warning: {failed.error}", file=sys.stderr)
+    try:
+        agenda = build_agenda(dataset, args.date, args.project, args.collaboration)
+        written = write_agenda(agenda, args.out)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {written}")
+    return 0

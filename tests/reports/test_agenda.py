@@ -1,0 +1,254 @@
+"""The 30/30 agenda, against a small workbook whose figures are worked out by hand below.
+
+D = 2024-06-30. Project Food Hub (River Valley) met on 2024-05-01 and 2024-06-01, and meets again
+on D itself; a meeting on 2024-07-05 is after D. So its *last meeting* is 2024-06-01 (strictly
+before D) and "since the last meeting" is 2024-06-02 … 2024-06-30 — a commitment due, or a win
+dated, on 2024-06-01 was already reported at that meeting and is left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+from streamlit.testing.v1 import AppTest
+
+from dashboard.dataset import Dataset
+from dashboard.reports import agenda_render
+from dashboard.reports.agenda import build_agenda
+from dashboard.reports.agenda_render import pdf_bytes, to_markdown, write_agenda
+from dashboard.sources.local import write_xlsx
+from tests.fixtures import dataset_of
+
+ROOT = Path(__file__).resolve().parents[2]
+D = dt.date(2024, 6, 30)
+FH, AP = "Food Hub", "Apprenticeships"
+
+
+def sheets() -> dict[str, list[list[object]]]:
+    commitment_header = ["Who", "Project", "Action step", "Made", "By when", "Status", "Done"]
+    return {
+        "Collaborations": [["Collaboration"], ["River Valley"], ["Lakeside"]],
+        "People": [
+            ["Name", "Organization"],
+            ["Ann Lee", "Acme"],
+            ["Bo Chen", "County"],
+            ["Cy Diaz", "State University"],
+            ["José Pérez", "Farm Co"],
+            ["Dee Dunn", "Library"],
+            ["Eve Park", "Acme"],
+            ["Gus Hill", "Works"],
+        ],
+        "Projects": [
+            ["Project", "Collaboration"],
+            [FH, "River Valley"],
+            [AP, "River Valley"],
+            ["Pier", "Lakeside"],
+        ],
+        "Commitments": [
+            [*commitment_header, "Results/learning"],
+            ["Bo Chen", FH, "Call grocers", "2024-05-01", "2024-06-01", "done", "2024-05-30"],
+            [
+                "Ann Lee",
+                FH,
+                "Draft MOU",
+                "2024-05-01",
+                "2024-06-02",
+                "done",
+                "2024-06-02",
+                "Board wants a pilot",
+            ],
+            ["Bo Chen", FH, "Find funder", "2024-06-01", "2024-06-15", "open"],
+            ["Cy Diaz", FH, "Book venue", "2024-04-30", "2024-06-20", "missed"],
+            ["José Pérez", FH, "Print flyers", "2024-06-01", "2024-06-30", "done", "2024-07-02"],
+            ["Dee Dunn", FH, "Ask library", "2024-06-01", "2024-06-25", "dropped"],
+            ["Ann Lee", FH, "Old task", "2024-03-01", "2024-04-01", "open"],
+            ["Bo Chen", FH, "Future task", "2024-07-02", "2024-07-10", "open"],
+            ["Ann Lee", AP, "Hire", "2024-06-01", "2024-06-10", "open"],
+            ["Gus Hill", AP, "Visit plant", "2024-03-01", "2024-03-15", "done", "2024-03-10"],
+        ],  # fmt: skip
+        "Wins": [
+            ["Date", "Win", "Project", "People"],
+            ["2024-06-01", "Grocer signed", FH, "Ann Lee"],
+            ["2024-06-10", "First delivery | 40 boxes", FH, "Ann Lee, Bo Chen"],
+            ["2024-06-20", "Volunteers found", FH, "José Pérez & Dee Dunn"],
+            ["2024-07-01", "Future win", FH, "Ann Lee"],
+            ["2024-06-15", "Pier opened", "Pier", "Gus Hill"],
+        ],
+        "Meetings": [
+            ["Date", "Project", "Attendees"],
+            ["2024-05-01", FH, "Ann Lee, Bo Chen, Eve Park"],
+            ["2024-06-01", FH, "Ann Lee, Bo Chen"],
+            ["2024-06-30", FH, "Ann Lee"],
+            ["2024-07-05", FH, "Ann Lee"],
+            ["2024-06-10", AP, "Ann Lee"],
+        ],
+    }
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return dataset_of(sheets())
+
+
+@pytest.fixture(scope="module")
+def food_hub(dataset: Dataset):  # noqa: ANN201
+    return build_agenda(dataset, D, project="  food HUB ")  # names match loosely
+
+
+def _rows(frame: pd.DataFrame) -> list[tuple]:
+    out = frame.astype(object).where(frame.notna(), None)
+    return [tuple(r) for r in out.itertuples(index=False)]
+
+
+def test_since_is_the_last_meeting_before_d(food_hub) -> None:  # noqa: ANN001
+    assert (food_hub.since, food_hub.last_meeting) == (dt.date(2024, 6, 1), dt.date(2024, 6, 1))
+    assert food_hub.title == "30/30 agenda — Food Hub"
+    assert food_hub.scope_label == "Project: Food Hub"
+
+
+def test_commitments_due_since_the_last_meeting(food_hub) -> None:  # noqa: ANN001
+    # "Call grocers" is due on the last meeting day (reported then); "Old task" earlier; "Hire"
+    # is another project; "Print flyers" was done after D, so at D it is still open, not done.
+    ts = pd.Timestamp
+    assert _rows(food_hub.due_since) == [
+        ("Ann Lee", "Draft MOU", ts("2024-06-02"), "done", ts("2024-06-02"), "Board wants a pilot"),
+        ("Bo Chen", "Find funder", ts("2024-06-15"), "open", None, None),
+        ("Cy Diaz", "Book venue", ts("2024-06-20"), "missed", None, None),
+        ("Dee Dunn", "Ask library", ts("2024-06-25"), "dropped", None, None),
+        ("José Pérez", "Print flyers", ts("2024-06-30"), "open", None, None),
+    ]
+
+
+def test_wins_since_the_last_meeting(food_hub) -> None:  # noqa: ANN001
+    # "Grocer signed" is on the last meeting day, "Future win" after D, "Pier opened" elsewhere.
+    assert _rows(food_hub.wins) == [
+        (pd.Timestamp("2024-06-10"), "First delivery | 40 boxes", "Ann Lee, Bo Chen"),
+        (pd.Timestamp("2024-06-20"), "Volunteers found", "José Pérez, Dee Dunn"),
+    ]
+
+
+def test_overdue_with_days_late(food_hub) -> None:  # noqa: ANN001
+    # Old task: 1 April → 30 June = 90 days; Find funder: 15 June → 30 June = 15. Print flyers is
+    # due on D (not before it), Book venue is missed (not open).
+    assert _rows(food_hub.overdue) == [
+        ("Ann Lee", "Old task", pd.Timestamp("2024-04-01"), 90),
+        ("Bo Chen", "Find funder", pd.Timestamp("2024-06-15"), 15),
+    ]
+
+
+def test_quiet_people(food_hub) -> None:  # noqa: ANN001
+    # Quiet = last activity here before D−59 = 2024-05-02. Eve's last is the 1 May meeting (D−60),
+    # Cy's the commitment made 30 April (D−61). Ann (active on D) and Bo are not quiet; Gus was
+    # only active on Apprenticeships, so he is not this project's to miss.
+    assert _rows(food_hub.quiet) == [
+        ("Eve Park", "Acme", pd.Timestamp("2024-05-01")),
+        ("Cy Diaz", "State University", pd.Timestamp("2024-04-30")),
+    ]
+
+
+def test_introductions_by_name(food_hub) -> None:  # noqa: ANN001
+    # The five committers on Food Hub are all linked (same project); Eve met Ann and Bo only, so
+    # she shares those 2 neighbours with each of Cy, Dee and José; all cross organizations.
+    assert _rows(food_hub.introductions) == [
+        ("Cy Diaz", "Eve Park", 2),
+        ("Dee Dunn", "Eve Park", 2),
+        ("Eve Park", "José Pérez", 2),
+    ]
+
+
+def test_collaboration_agenda(dataset: Dataset) -> None:
+    agenda = build_agenda(dataset, D, collaboration="river valley")
+    # its latest meeting before D is Apprenticeships' on 10 June; a win that day is not "since"
+    assert agenda.since == dt.date(2024, 6, 10)
+    assert agenda.wins["win"].tolist() == ["Volunteers found"]
+    assert agenda.overdue[["commitment", "days_late"]].values.tolist() == [
+        ["Old task", 90],
+        ["Hire", 20],
+        ["Find funder", 15],
+    ]
+    assert set(agenda.quiet["name"]) == {"Eve Park", "Cy Diaz", "Gus Hill"}
+
+
+def test_no_earlier_meeting_means_the_last_30_days(dataset: Dataset) -> None:
+    agenda = build_agenda(dataset, dt.date(2024, 4, 25), project=FH)
+    assert agenda.last_meeting is None and agenda.since == dt.date(2024, 3, 26)  # D−30, exclusive
+    assert agenda.due_since["commitment"].tolist() == ["Old task"]
+
+
+def test_unknown_names_raise_with_close_names(dataset: Dataset) -> None:
+    with pytest.raises(ValueError, match="Food Hub"):
+        build_agenda(dataset, D, project="Food Hubb")
+    with pytest.raises(ValueError, match="exactly one"):
+        build_agenda(dataset, D, project=FH, collaboration="River Valley")
+    with pytest.raises(ValueError):
+        build_agenda(dataset, D, collaboration="Nowhere")
+
+
+def test_markdown(food_hub) -> None:  # noqa: ANN001
+    text = to_markdown(food_hub)
+    for heading in ("# 30/30 agenda — Food Hub", "## 1. Report back", "## 2. Wins to celebrate",
+                    "## 3. Open and overdue", "## 4. Gone quiet", "## 5. Introductions",
+                    "## 6. Commitments for the next 30 days"):  # fmt: skip
+        assert heading in text
+    assert "First delivery \\| 40 boxes" in text
+    next_30 = text.split("## 6.")[1].strip().splitlines()
+    assert next_30[2:4] == ["| Who | What | By when |", "| --- | --- | --- |"]
+    assert next_30[4:] == ["|  |  |  |"] * 8
+
+
+def test_pdf_opens_with_one_or_two_pages(food_hub, tmp_path: Path) -> None:  # noqa: ANN001
+    path = write_agenda(food_hub, tmp_path / "agenda.pdf")
+    reader = PdfReader(path)
+    assert 1 <= len(reader.pages) <= 2
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Volunteers found" in text
+    with pytest.raises(ValueError):
+        write_agenda(food_hub, tmp_path / "agenda.txt")
+
+
+def test_pdf_without_a_unicode_font(food_hub, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(agenda_render, "DEJAVU", Path("/nonexistent"))
+    food_hub = build_agenda(dataset_of(sheets()), D, project=FH)
+    food_hub.wins.loc[0, "win"] = "Łódź visit — 李 ok"
+    reader = PdfReader(io.BytesIO(pdf_bytes(food_hub)))
+    assert "Lodz visit - " in reader.pages[0].extract_text()
+
+
+def test_cli_writes_the_agenda(tmp_path: Path) -> None:
+    workbook = tmp_path / "book.xlsx"
+    write_xlsx(workbook, sheets())
+    out = tmp_path / "agenda.md"
+    run = subprocess.run(
+        [sys.executable, "-m", "dashboard", "agenda", str(workbook), "--project", FH,
+         "--date", D.isoformat(), "--out", str(out)],
+        capture_output=True, text=True, check=False, cwd=tmp_path,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "Volunteers found" in out.read_text(encoding="utf-8")
+    bad = subprocess.run(
+        [sys.executable, "-m", "dashboard", "agenda", str(workbook), "--project", "Nope",
+         "--date", D.isoformat(), "--out", str(out)],
+        capture_output=True, text=True, check=False, cwd=tmp_path,
+    )  # fmt: skip
+    assert bad.returncode == 1 and bad.stderr.startswith("error: ")
+
+
+def test_page_on_the_demo(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("SMALLWINS_CONFIG", raising=False)
+    monkeypatch.chdir(tmp_path)
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    app.switch_page("pages/8_Agenda.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.subheader[0].value.startswith("30/30 agenda — ")
+    assert len(app.get("download_button")) == 2
+    app.radio[0].set_value("for a collaboration").run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert any(c.value.startswith("Collaboration: ") for c in app.caption)
+    assert [s.value for s in app.subheader][-1] == "6. Commitments for the next 30 days"
