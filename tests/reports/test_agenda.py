@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
 from dashboard.dataset import Dataset
-from dashboard.reports import agenda_render
+from dashboard.reports import pdf_document
 from dashboard.reports.agenda import build_agenda
 from dashboard.reports.agenda_render import pdf_bytes, to_markdown, write_agenda
 from dashboard.sources.local import write_xlsx
@@ -214,7 +214,7 @@ def test_pdf_opens_with_one_or_two_pages(food_hub, tmp_path: Path) -> None:  # n
 
 
 def test_pdf_without_a_unicode_font(food_hub, monkeypatch) -> None:  # noqa: ANN001
-    monkeypatch.setattr(agenda_render, "DEJAVU", Path("/nonexistent"))
+    monkeypatch.setattr(pdf_document, "DEJAVU", Path("/nonexistent"))
     food_hub = build_agenda(dataset_of(sheets()), D, project=FH)
     food_hub.wins.loc[0, "win"] = "Łódź visit — 李 ok"
     reader = PdfReader(io.BytesIO(pdf_bytes(food_hub)))

@@ -6,13 +6,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-import unicodedata
 from pathlib import Path
 
 import pandas as pd
-from fpdf import FPDF
 
 from dashboard.reports.agenda import Agenda, build_agenda
+from dashboard.reports.pdf_document import Document
 
 # (Agenda field, heading, what to say when it is empty) — in meeting order; the page uses it too.
 SECTIONS = (
@@ -51,7 +50,6 @@ HEADERS = {
     "b_name": "to",
     "shared": "Shared contacts",
 }
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 
 
 def display_table(agenda: Agenda, field: str) -> pd.DataFrame:
@@ -103,51 +101,9 @@ def to_markdown(agenda: Agenda) -> str:
     return "\n".join(lines)
 
 
-def _latin1(text: str) -> str:
-    """Core PDF fonts are latin-1 only: "José" stays, "Łódź" becomes "Lodz", the rest drops."""
-    text = text.translate({0x2014: "-", 0x2013: "-", 0x2019: "'", 0x2018: "'", 0x2026: "..."})
-    text = text.translate({0x201C: '"', 0x201D: '"', 0x2022: "-", 0x0141: "L", 0x0142: "l"})
-    if all(ord(c) < 256 for c in text):
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return unicodedata.normalize("NFC", bare).encode("latin-1", "ignore").decode("latin-1")
-
-
-class _Document:
-    """An FPDF with DejaVu (full Unicode) when installed, else Helvetica with transliteration."""
-
-    def __init__(self) -> None:
-        self.pdf = FPDF(format="A4")
-        self.pdf.set_auto_page_break(auto=True, margin=12)
-        self.pdf.set_margins(14, 12, 14)
-        regular, bold = DEJAVU / "DejaVuSans.ttf", DEJAVU / "DejaVuSans-Bold.ttf"
-        if regular.exists() and bold.exists():
-            self.pdf.add_font("DejaVu", "", str(regular))
-            self.pdf.add_font("DejaVu", "B", str(bold))
-            self.family, self.text = "DejaVu", str
-        else:
-            self.family, self.text = "Helvetica", _latin1
-        self.pdf.add_page()
-
-    def line(self, text: str, size: float = 9, style: str = "", gap: float = 1) -> None:
-        self.pdf.set_font(self.family, style, size)
-        self.pdf.multi_cell(0, size * 0.5, self.text(text), new_x="LMARGIN", new_y="NEXT")
-        self.pdf.ln(gap)
-
-    def table(self, columns: list[str], rows: list[list[str]], height: float = 4.5) -> None:
-        self.pdf.set_font(self.family, "", 8)
-        with self.pdf.table(line_height=height, text_align="LEFT", first_row_as_headings=True) as t:
-            for row in [columns, *rows]:
-                cells = t.row()
-                for value in row:
-                    cells.cell(self.text(str(value)))
-        self.pdf.ln(2)
-
-
 def pdf_bytes(agenda: Agenda) -> bytes:
     """The agenda as PDF bytes, built in memory (the page offers them for download)."""
-    doc = _Document()
+    doc = Document()
     doc.line(agenda.title, size=15, style="B", gap=1)
     doc.line(agenda.scope_label + ". " + period_line(agenda), size=9, gap=2)
     for field, heading, empty in SECTIONS:

@@ -9,19 +9,16 @@ from __future__ import annotations
 import base64
 import csv
 import html
-import io
-import unicodedata
 from pathlib import Path
 
 import pandas as pd
-from fpdf import FPDF
 from openpyxl import Workbook
 
 from dashboard.reports.charts_png import momentum_png, network_png
 from dashboard.reports.impact import Report
+from dashboard.reports.pdf_document import Document
 
 FORMULA_STARTS = ("=", "+", "-", "@")
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
 def _shown(figure: str, value: object) -> str:
@@ -157,63 +154,26 @@ def write_html(report: Report, path: Path) -> None:
     path.write_text("\n".join(parts), encoding="utf-8")
 
 
-class _Pdf(FPDF):
-    def __init__(self) -> None:
-        super().__init__(format="A4")
-        self.set_auto_page_break(True, margin=14)
-        self.unicode = DEJAVU.is_file()
-        if self.unicode:
-            self.add_font("Body", "", str(DEJAVU))
-            bold = DEJAVU.with_name("DejaVuSans-Bold.ttf")
-            self.add_font("Body", "B", str(bold if bold.is_file() else DEJAVU))
-        self.family = "Body" if self.unicode else "Helvetica"
-
-    def text_of(self, value: object) -> str:
-        text = str(value)
-        if self.unicode:
-            return text
-        plain = unicodedata.normalize("NFKD", text).replace("–", "-").replace("’", "'")
-        return plain.encode("latin-1", "ignore").decode("latin-1")
-
-
 def write_pdf(report: Report, path: Path) -> None:
-    pdf = _Pdf()
-    pdf.add_page()
-    pdf.set_font(pdf.family, "B", 16)
-    pdf.multi_cell(0, 8, pdf.text_of(report.title), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(pdf.family, "", 9)
+    doc = Document()
+    doc.line(report.title, size=16, style="B")
     note = "People appear as counts; names are masked." if report.anonymised else "Internal."
-    pdf.multi_cell(
-        0,
-        5,
-        pdf.text_of(f"Collaborations: {', '.join(report.collaborations)}. {note}"),
-        new_x="LMARGIN",
-        new_y="NEXT",
-    )
-    _pdf_table(pdf, _figures_frame(report), [80, 35, 35, 30])
-    pdf.image(io.BytesIO(momentum_png(report.series)), w=180)
-    pdf.image(io.BytesIO(network_png(report.series)), w=180)
-    pdf.add_page()
-    pdf.set_font(pdf.family, "B", 12)
-    pdf.cell(0, 8, "The collaborations side by side", new_x="LMARGIN", new_y="NEXT")
-    _pdf_table(pdf, _collab_frame(report), [62, 18, 20, 22, 26, 22])
-    pdf.set_font(pdf.family, "", 9)
+    doc.line(f"Collaborations: {', '.join(report.collaborations)}. {note}")
+    _pdf_table(doc, _figures_frame(report))
+    doc.image(momentum_png(report.series))
+    doc.image(network_png(report.series))
+    doc.new_page()
+    doc.line("The collaborations side by side", size=12, style="B")
+    _pdf_table(doc, _collab_frame(report))
     for text in report.paragraphs.values():
-        pdf.multi_cell(0, 5, pdf.text_of(text), new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(1)
-    pdf.set_font(pdf.family, "B", 12)
-    pdf.cell(0, 8, "Highlighted wins", new_x="LMARGIN", new_y="NEXT")
-    _pdf_table(pdf, _wins_frame(report).drop(columns=["collaboration"]), [22, 100, 45, 23])
-    pdf.output(str(path))
+        doc.line(text)
+    doc.line("Highlighted wins", size=12, style="B")
+    _pdf_table(doc, _wins_frame(report).drop(columns=["collaboration"]))
+    doc.save(path)
 
 
-def _pdf_table(pdf: _Pdf, frame: pd.DataFrame, widths: list[int]) -> None:
-    pdf.set_font(pdf.family, "", 8)
-    with pdf.table(col_widths=widths, text_align="LEFT", line_height=4.5) as table:
-        table.row([pdf.text_of(c) for c in frame.columns])
-        for values in frame.itertuples(index=False):
-            table.row([pdf.text_of(v) for v in values])
-    pdf.ln(2)
+def _pdf_table(doc: Document, frame: pd.DataFrame) -> None:
+    doc.table([str(c) for c in frame.columns], frame.astype(str).to_numpy().tolist())
 
 
 WRITERS = {".pdf": write_pdf, ".html": write_html, ".csv": write_csv, ".xlsx": write_xlsx}
