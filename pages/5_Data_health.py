@@ -11,15 +11,15 @@ view = page.setup(
 problems = sorted_problems(view.full.problems)
 sources = {s.label: s for s in view.full.sources}
 for source in view.full.sources:
-    where = (
-        f"[{source.title or source.label}]({source.url})" if source.url else f"`{source.location}`"
-    )
+    # titles, labels and errors come from sheets and configuration: shown as text, never Markdown
+    name = components.plain(source.title or source.label)
+    where = f"[{name}]({source.url})" if source.url else components.plain(source.location)
     state = (
-        f"could not be read: {source.error}"
+        f"could not be read: {components.plain(source.error)}"
         if source.error
         else f"read {source.read_at[:16].replace('T', ' ')} UTC"
     )
-    st.markdown(f"- **{source.label}** — {where} — {state}")
+    st.markdown(f"- **{components.plain(source.label)}** — {where} — {state}")
 if problems.empty:
     st.success("Every cell of the workbook could be read.")
 else:

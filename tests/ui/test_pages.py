@@ -152,3 +152,17 @@ def test_unreadable_source_is_an_error_message_not_a_traceback(monkeypatch, tmp_
     monkeypatch.setenv("SMALLWINS_CONFIG", str(config))
     app = _open("app.py")
     assert any("not found" in error.value for error in app.error)
+
+
+def test_source_names_show_as_text_not_markdown(monkeypatch, tmp_path):
+    workbook = tmp_path / "book.xlsx"
+    write_xlsx(workbook, river_valley())
+    config = tmp_path / "smallwins.toml"
+    config.write_text(
+        f'[[sources]]\nlocation = "{workbook}"\nname = "[click](http://evil.example) **x**"\n'
+    )
+    monkeypatch.setenv("SMALLWINS_CONFIG", str(config))
+    monkeypatch.chdir(tmp_path)
+    app = _open("pages/5_Data_health.py")
+    (line,) = [m.value for m in app.markdown if "evil" in m.value]
+    assert r"\[click\]\(http://evil\.example\) \*\*x\*\*" in line
