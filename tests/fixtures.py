@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+from pathlib import Path
 
 from dashboard.config import SourceConfig
 from dashboard.loader import clean
@@ -98,3 +100,12 @@ def dataset_of(sheets, label="rv", collaboration=None, day_first=False):
         day_first=day_first,
     )  # fmt: skip
     return clean([RawSource(config, sheets, label, dt.datetime(2024, 3, 1, tzinfo=dt.UTC))])
+
+
+def write_csv_folder(folder: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    """The workbook as a folder of CSV files, one per tab (the CSV source's layout)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for tab, rows in sheets.items():
+        with (folder / f"{tab}.csv").open("w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerows(rows)
+    return folder

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from dashboard.sources.local import read_xlsx, write_xlsx
-from tests.fixtures import river_valley
+from tests.fixtures import river_valley, write_csv_folder
 
 
 def _run(*args, cwd=None):
@@ -72,13 +72,7 @@ def test_template_as_csv_folder(tmp_path):
 
 
 def test_csv_folder_reads_like_the_workbook(tmp_path):
-    import csv
-
-    folder = tmp_path / "rv"
-    folder.mkdir()
-    for tab, rows in river_valley().items():
-        with (folder / f"{tab}.csv").open("w", newline="", encoding="utf-8") as handle:
-            csv.writer(handle).writerows(rows)
+    folder = write_csv_folder(tmp_path / "rv", river_valley())
     result = _run("check", folder)
     assert result.returncode == 0
     assert "15 problem(s):" in result.stdout

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pandas as pd
+import pytest
 
 from dashboard.config import SourceConfig, load_config, settings_for
 from dashboard.loader import load
@@ -151,11 +152,18 @@ def test_unknown_spreadsheet(google):
     assert "not found" in failed.error
 
 
-def test_public_sheet_read_with_an_api_key_only(double, monkeypatch):
+@pytest.fixture
+def public_sheet(double, monkeypatch):
+    """A link-shared sheet, read with an API key from the environment and no service account."""
     double.add_spreadsheet(KEY, river_valley(), public=True)
     monkeypatch.setenv("SMALLWINS_SHEETS_ENDPOINT", double.url)
     monkeypatch.delenv("GOOGLE_APPLICATION_CREDENTIALS", raising=False)
     monkeypatch.setenv("SMALLWINS_SHEETS_API_KEY", double.api_key)
+    return double
+
+
+def test_public_sheet_read_with_an_api_key_only(public_sheet):
+    double = public_sheet
     dataset = load(settings_for(KEY))
     assert not dataset.failed_sources and len(dataset.wins) == 2
     assert double.count("token") == 0
@@ -216,11 +224,8 @@ def test_a_401_refreshes_the_token_once_then_gives_a_plain_message(google):
     assert "refused the credentials" in failed.error
 
 
-def test_the_api_key_goes_as_a_header_and_as_the_key_parameter(double, monkeypatch):
-    double.add_spreadsheet(KEY, river_valley(), public=True)
-    monkeypatch.setenv("SMALLWINS_SHEETS_ENDPOINT", double.url)
-    monkeypatch.delenv("GOOGLE_APPLICATION_CREDENTIALS", raising=False)
-    monkeypatch.setenv("SMALLWINS_SHEETS_API_KEY", double.api_key)
+def test_the_api_key_goes_as_a_header_and_as_the_key_parameter(public_sheet):
+    double = public_sheet
     load(settings_for(KEY))
     for request in double.requests:
         assert request.query["key"] == [double.api_key]

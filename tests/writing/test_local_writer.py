@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from dashboard.config import SourceConfig
 from dashboard.sources.local import read_xlsx, write_xlsx
 from dashboard.writing import NewWin, WriteError, write
-from tests.fixtures import river_valley
+from tests.fixtures import river_valley, write_csv_folder
 
 
 def _win(**changes) -> NewWin:
@@ -55,11 +55,7 @@ def test_a_crash_between_write_and_rename_leaves_the_workbook_as_it_was(workbook
 
 
 def test_csv_folder_appends_and_neutralises_formulas(tmp_path):
-    folder = tmp_path / "rv"
-    folder.mkdir()
-    for tab, rows in river_valley().items():
-        with (folder / f"{tab}.csv").open("w", newline="", encoding="utf-8") as handle:
-            csv.writer(handle).writerows(rows)
+    folder = write_csv_folder(tmp_path / "rv", river_valley())
     source = SourceConfig(location=str(folder), kind="csv", writable=True)
     assert write(source, _win(win="@everyone +1")) is True
     assert write(source, _win(win="@everyone +1")) is False
