@@ -39,6 +39,8 @@ def test_one_row_in_the_sheets_own_column_order(google):
     assert len(rows) == len(river_valley()["Wins"]) + 1
     (append,) = [r for r in google.requests if r.kind == "append"]
     assert append.query["valueInputOption"] == ["RAW"]
+    # reads go through values:batchGet, the call the loader uses: header rows, then the id column
+    assert google.count("get") == 0 and google.count("batchGet") == 2
 
 
 def test_extra_columns_are_left_blank_and_a_missing_id_column_is_added(google):

@@ -39,9 +39,16 @@ def _tab_title(http, key: str, tab: str) -> str:  # noqa: ANN001 - gspread's HTT
     raise SheetsError(f"the spreadsheet has no {tab} tab")
 
 
+def _read(http, key: str, a1: str) -> list[list[object]]:  # noqa: ANN001
+    """One range, read with ``values:batchGet`` — the read the loader uses too."""
+    answer = http.values_batch_get(key, [a1], params={"valueRenderOption": "UNFORMATTED_VALUE"})
+    ranges = answer.get("valueRanges", [])
+    return ranges[0].get("values", []) if ranges else []
+
+
 def _has_id(http, key: str, title: str, column: str, row_id: str) -> bool:  # noqa: ANN001
-    answer = http.values_get(key, absolute_range_name(title, f"{column}:{column}"))
-    return any(row and str(row[0]).strip() == row_id for row in answer.get("values", []))
+    rows = _read(http, key, absolute_range_name(title, f"{column}:{column}"))
+    return any(row and str(row[0]).strip() == row_id for row in rows)
 
 
 def append_record(
@@ -53,10 +60,7 @@ def append_record(
     """Append ``record`` to its tab; ``False`` when a row with its id is already there."""
     http = gc.http_client
     title = _tab_title(http, key, record.tab)
-    top = http.values_get(
-        key, absolute_range_name(title, f"1:{HEADER_SEARCH_ROWS}"),
-        params={"valueRenderOption": "UNFORMATTED_VALUE"},
-    ).get("values", [])  # fmt: skip
+    top = _read(http, key, absolute_range_name(title, f"1:{HEADER_SEARCH_ROWS}"))
     layout = layout_of(record.tab, top)
     if layout.add_id_at is not None:
         cell = rowcol_to_a1(layout.header_row, layout.add_id_at + 1)
