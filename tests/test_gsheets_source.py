@@ -230,3 +230,18 @@ def test_the_api_key_goes_as_a_header_and_as_the_key_parameter(public_sheet):
     for request in double.requests:
         assert request.query["key"] == [double.api_key]
         assert request.headers["x-goog-api-key"] == double.api_key
+
+
+def test_batch_answers_are_matched_to_tabs_by_their_range():
+    from dashboard.sources.gsheets import sheets_from_batch
+
+    body = {
+        "valueRanges": [
+            {"range": "'Tab ''b'''!A1:B2", "majorDimension": "ROWS", "values": [["x"]]},
+            {"range": "Wins!A1:Z1000", "majorDimension": "ROWS"},
+            {"range": "'Odd one'!A1:A1", "values": [["y"]]},
+        ]
+    }
+    assert sheets_from_batch(["Wins", "Tab 'b'", "People"], body) == {
+        "Wins": [], "Tab 'b'": [["x"]], "People": [["y"]],
+    }  # fmt: skip

@@ -113,12 +113,25 @@ def read_spreadsheet(gc: gspread.Client, key: str) -> tuple[str, RawSheets]:
     return metadata.get("properties", {}).get("title", key), sheets
 
 
+def _title_of(a1: str) -> str:
+    """The sheet title of a resolved range, quotes undone: ``'It''s'!A1:D9`` is ``It's``."""
+    name = a1.rsplit("!", 1)[0] if "!" in a1 else a1
+    if len(name) >= 2 and name[0] == name[-1] == "'":
+        name = name[1:-1].replace("''", "'")
+    return name
+
+
 def sheets_from_batch(titles: list[str], body: Mapping[str, Any]) -> RawSheets:
-    """The tabs of a ``values:batchGet`` answer, in the order asked. A range with no data has no
-    ``values`` key at all in Google's answer: that tab is empty."""
+    """The tabs of a ``values:batchGet`` answer. Each value range is matched to its tab by the
+    title in its resolved ``range`` (by position when that names no asked tab). A range with no
+    data has no ``values`` key at all in Google's answer: that tab is empty."""
     sheets: RawSheets = {title: [] for title in titles}
-    for title, value_range in zip(titles, body.get("valueRanges", []), strict=False):
-        sheets[title] = value_range.get("values", [])
+    for position, value_range in enumerate(body.get("valueRanges", [])):
+        title = _title_of(str(value_range.get("range", "")))
+        if title not in sheets and position < len(titles):
+            title = titles[position]
+        if title in sheets:
+            sheets[title] = value_range.get("values", [])
     return sheets
 
 
