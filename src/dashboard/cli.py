@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import sys
 
+from dashboard.cli_types import iso_date
 from dashboard.config import ConfigError, settings_for
 
 
@@ -44,13 +45,6 @@ def _summary(args: argparse.Namespace) -> int:
     )
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
-
-
 def _template(args: argparse.Namespace) -> int:
     from dashboard.template import write_template
 
@@ -77,7 +71,7 @@ def parser() -> argparse.ArgumentParser:
     summary = commands.add_parser("summary", help="the headline figures of METRICS.md")
     summary.add_argument("source", nargs="?", help="workbook, CSV folder, sheet URL/key or .toml")
     summary.add_argument(
-        "--as-of", type=_date, default=dt.date.today(), help="YYYY-MM-DD (default: today)"
+        "--as-of", type=iso_date, default=dt.date.today(), help="YYYY-MM-DD (default: today)"
     )
     summary.add_argument("--json", action="store_true", help="print JSON with METRICS.md's keys")
     summary.set_defaults(run=_summary)

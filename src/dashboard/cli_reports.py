@@ -6,12 +6,7 @@ import argparse
 import datetime as dt
 import sys
 
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
+from dashboard.cli_types import iso_date
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -44,8 +39,8 @@ def _agenda(args: argparse.Namespace) -> int:
 def add_commands(commands) -> None:  # noqa: ANN001 - argparse's subparsers
     report = commands.add_parser("report", help="the funder impact report")
     report.add_argument("source", nargs="?", help="workbook, CSV folder, sheet URL/key or .toml")
-    report.add_argument("--from", dest="start", type=_date, required=True, help="YYYY-MM-DD")
-    report.add_argument("--to", dest="end", type=_date, required=True, help="YYYY-MM-DD")
+    report.add_argument("--from", dest="start", type=iso_date, required=True, help="YYYY-MM-DD")
+    report.add_argument("--to", dest="end", type=iso_date, required=True, help="YYYY-MM-DD")
     report.add_argument("--collaboration", action="append", default=[], help="repeatable")
     report.add_argument("--out", required=True, help="a .pdf, .html, .csv or .xlsx path")
     report.set_defaults(run=_report)
@@ -54,6 +49,6 @@ def add_commands(commands) -> None:  # noqa: ANN001 - argparse's subparsers
     which = agenda.add_mutually_exclusive_group(required=True)
     which.add_argument("--project")
     which.add_argument("--collaboration")
-    agenda.add_argument("--date", type=_date, default=dt.date.today(), help="the meeting date")
+    agenda.add_argument("--date", type=iso_date, default=dt.date.today(), help="the meeting date")
     agenda.add_argument("--out", required=True, help="a .md or .pdf path")
     agenda.set_defaults(run=_agenda)

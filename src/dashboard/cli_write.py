@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 from dataclasses import replace
 
+from dashboard.cli_types import iso_date
 from dashboard.config import Settings, SourceConfig, settings_for
 
 
@@ -64,19 +65,12 @@ def run(args: argparse.Namespace, record) -> int:  # noqa: ANN001 - NewWin | New
     return 0
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
-
-
 def add_commands(commands) -> None:  # noqa: ANN001 - argparse's subparsers
     from dashboard.writing.records import NewCommitment, NewWin, new_id
 
     win = commands.add_parser("log-win", help="append a win to the sheet")
     _common(win)
-    win.add_argument("--date", type=_date, default=dt.date.today())
+    win.add_argument("--date", type=iso_date, default=dt.date.today())
     win.add_argument("--win", required=True, help="what happened")
     win.add_argument("--project", required=True)
     win.add_argument("--people", default="", help='names, e.g. "Ann Lee, Bo Chen"')
@@ -92,8 +86,8 @@ def add_commands(commands) -> None:  # noqa: ANN001 - argparse's subparsers
     commitment.add_argument("--person", required=True)
     commitment.add_argument("--project", required=True)
     commitment.add_argument("--commitment", required=True, help="what will be done")
-    commitment.add_argument("--due", type=_date, required=True, help="by when, YYYY-MM-DD")
-    commitment.add_argument("--made", type=_date, default=None, help="default: today")
+    commitment.add_argument("--due", type=iso_date, required=True, help="by when, YYYY-MM-DD")
+    commitment.add_argument("--made", type=iso_date, default=None, help="default: today")
     commitment.set_defaults(
         run=lambda a: run(a, NewCommitment(a.person, a.project, a.commitment, a.due, a.made,
                                            a.id or new_id("c")))

@@ -51,7 +51,7 @@ def build_dataset(sources: list[CleanSource], problems: list[pd.DataFrame]) -> D
         records["Meetings"], "attendees", directory, parts
     )
     return Dataset(
-        collaborations=_collaborations(tabs["Collaborations"], collabs, records, projects),
+        collaborations=_collaborations(tabs["Collaborations"], collabs, records),
         people=_people(directory, collabs, [extra_c, extra_w, extra_m]),
         projects=_finish_projects(projects, records, collabs),
         commitments=commitments,
@@ -234,7 +234,6 @@ def _collaborations(
     listed: pd.DataFrame,
     collabs: CollaborationNames,
     records: dict[str, pd.DataFrame],
-    projects: pd.DataFrame,
 ) -> pd.DataFrame:
     """Collaborations on their tab, then any other named anywhere (``unassigned`` excluded)."""
     listed = listed.assign(collaboration=collabs.canonical(listed["collaboration"]))
@@ -248,7 +247,6 @@ def _collaborations(
     columns = ["collaboration", "region", "country", "started", "coordinator", "listed"]
     out = pd.concat([listed, others], ignore_index=True).reindex(columns=columns)
     out["listed"] = out["listed"].astype(bool)
-    del projects
     return out.reset_index(drop=True)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.clean import names, people
+from dashboard.clean import names
 from dashboard.clean.frame import ROW
 from dashboard.clean.problems import empty_problems, normalise_problems
 from dashboard.clean.source import CleanSource
@@ -102,6 +102,3 @@ def finish_problems(parts: list[pd.DataFrame]) -> pd.DataFrame:
     if not found:
         return empty_problems()
     return normalise_problems(pd.concat(found, ignore_index=True))
-
-
-__all__ = ["people", "stacked", "problems_at", "record_collaboration", "finish_problems"]

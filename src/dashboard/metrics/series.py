@@ -15,6 +15,7 @@ from dashboard.dataset import Dataset
 from dashboard.metrics.activity import activities, first_activity
 from dashboard.metrics.network import edge_table
 from dashboard.metrics.scope import scope
+from dashboard.metrics.timeline import month_ends
 
 SERIES_COLUMNS = [
     "month", "wins", "commitments_made", "commitments_done", "commitments_missed", "active",
@@ -78,13 +79,11 @@ def _people_flows(events: pd.DataFrame, months: pd.DatetimeIndex) -> pd.DataFram
 
 
 def _network_growth(s, events: pd.DataFrame, months: pd.DatetimeIndex) -> pd.DataFrame:  # noqa: ANN001
-    ends = (months + pd.offsets.MonthEnd(0)).where(
-        months + pd.offsets.MonthEnd(0) < s.as_of, s.as_of
-    )
+    ends = month_ends(months, s.as_of)
     first_seen = np.sort(first_activity(events).to_numpy())
     edges = np.sort(edge_table(s)["first_seen"].to_numpy())
-    nodes = np.searchsorted(first_seen, ends.to_numpy(), side="right")
-    links = np.searchsorted(edges, ends.to_numpy(), side="right")
+    nodes = np.searchsorted(first_seen, ends, side="right")
+    links = np.searchsorted(edges, ends, side="right")
     pairs = nodes * (nodes - 1)
     density = np.where(pairs > 0, np.round(2 * links / np.where(pairs > 0, pairs, 1), 4), np.nan)
     return pd.DataFrame(

@@ -14,11 +14,10 @@ from pathlib import Path
 import pandas as pd
 from openpyxl import Workbook
 
+from dashboard.formulas import neutralise
 from dashboard.reports.charts_png import momentum_png, network_png
 from dashboard.reports.impact import Report
 from dashboard.reports.pdf_document import Document
-
-FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def _shown(figure: str, value: object) -> str:
@@ -35,13 +34,6 @@ def _change(figure: str, value: object) -> str:
     if figure == "follow_through":
         return f"{float(value) * 100:+.1f} pts"
     return f"{value:+,.0f}"
-
-
-def neutralise(cell: object) -> object:
-    """A cell a spreadsheet will not run as a formula."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
-        return "'" + cell
-    return cell
 
 
 def _rows(report: Report) -> list[list[object]]:

@@ -16,11 +16,10 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from dashboard.formulas import neutralise
 from dashboard.schema import canonical_tab
 from dashboard.writing.layout import HEADER_SEARCH_ROWS, layout_of
 from dashboard.writing.records import NewCommitment, NewWin
-
-FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 @contextmanager
@@ -97,7 +96,7 @@ def append_to_csv(folder: Path, record: NewWin | NewCommitment) -> bool:
         body = rows[layout.header_row :]
         if any(len(row) > id_at and row[id_at].strip() == record.id for row in body):
             return False
-        safe = [f"'{v}" if v.startswith(FORMULA_STARTS) else v for v in layout.row(record.cells())]
+        safe = [neutralise(value) for value in layout.row(record.cells())]
 
         def write(tmp: Path) -> None:
             with tmp.open("w", newline="", encoding="utf-8") as handle:
