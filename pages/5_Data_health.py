@@ -14,11 +14,16 @@ for source in view.full.sources:
     # titles, labels and errors come from sheets and configuration: shown as text, never Markdown
     name = components.plain(source.title or source.label)
     where = f"[{name}]({source.url})" if source.url else components.plain(source.location)
-    state = (
-        f"could not be read: {components.plain(source.error)}"
-        if source.error
-        else f"read {source.read_at[:16].replace('T', ' ')} UTC"
-    )
+    read_at = f"{source.read_at[:16].replace('T', ' ')} UTC"
+    if source.error:
+        state = f"could not be read: {components.plain(source.error)}"
+    elif source.stale:
+        state = (
+            f"shown from its last good snapshot, read {read_at}, because the live read failed: "
+            f"{components.plain(source.stale)}"
+        )
+    else:
+        state = f"read {read_at}"
     st.markdown(f"- **{components.plain(source.label)}** — {where} — {state}")
 if problems.empty:
     st.success("Every cell of the workbook could be read.")

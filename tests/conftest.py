@@ -10,6 +10,14 @@ from dashboard.sources.http import RetryPolicy
 from tests.sheets_double import SheetsDouble
 
 
+@pytest.fixture(autouse=True)
+def snapshot_folder(tmp_path, monkeypatch):
+    """Every test keeps its Sheets snapshots in its own folder, never the user's cache."""
+    folder = tmp_path / "snapshots"
+    monkeypatch.setenv("SMALLWINS_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def double():
     with SheetsDouble() as server:

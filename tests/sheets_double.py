@@ -636,6 +636,12 @@ class SheetsDouble(_LoopbackServer):
         with self._lock:
             self._delays.append(_Rule(kind, times, seconds=seconds, after=after))
 
+    def heal(self) -> None:
+        """Forget every failure and delay still pending: Google is back."""
+        with self._lock:
+            self._failures.clear()
+            self._delays.clear()
+
     # -- inspection ---------------------------------------------------------------------------
 
     def count(self, kind: str | None = None, key: str | None = None) -> int:

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import sys
 
+from dashboard.cli_load import add_strict
 from dashboard.cli_types import iso_date
 from dashboard.config import ConfigError, settings_for
 
@@ -15,7 +16,8 @@ def _check(args: argparse.Namespace) -> int:
     from dashboard.loader import load
     from dashboard.secrets import service_account_from_secrets
 
-    dataset = load(settings_for(args.source), service_account_from_secrets())
+    # the live sheet as it is, never a snapshot: check is how a coordinator sees what broke
+    dataset = load(settings_for(args.source), service_account_from_secrets(), fallback=False)
     print(check_text(dataset))
     if dataset.failed_sources:
         return 2
@@ -30,19 +32,16 @@ def _check(args: argparse.Namespace) -> int:
 def _summary(args: argparse.Namespace) -> int:
     import json
 
-    from dashboard.loader import load
+    from dashboard.cli_load import load_with_warnings, strict_status
     from dashboard.metrics import summary
-    from dashboard.secrets import service_account_from_secrets
     from dashboard.summary_report import summary_text
 
-    dataset = load(settings_for(args.source), service_account_from_secrets())
-    for failed in dataset.failed_sources:
-        print(f"warning: {failed.error}", file=sys.stderr)
+    _, dataset = load_with_warnings(args.source)
     figures = summary(dataset, args.as_of)
     print(json.dumps(figures, indent=2, ensure_ascii=False) if args.json else summary_text(figures))
-    return (
-        2 if dataset.failed_sources and len(dataset.failed_sources) == len(dataset.sources) else 0
-    )
+    if dataset.failed_sources and len(dataset.failed_sources) == len(dataset.sources):
+        return 2
+    return strict_status(dataset, args)
 
 
 def _template(args: argparse.Namespace) -> int:
@@ -74,6 +73,7 @@ def parser() -> argparse.ArgumentParser:
         "--as-of", type=iso_date, default=dt.date.today(), help="YYYY-MM-DD (default: today)"
     )
     summary.add_argument("--json", action="store_true", help="print JSON with METRICS.md's keys")
+    add_strict(summary)
     summary.set_defaults(run=_summary)
     template = commands.add_parser("template", help="write a blank workbook to start from")
     template.add_argument("path", help="an .xlsx path (or a folder for CSV files)")

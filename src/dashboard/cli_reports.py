@@ -6,20 +6,16 @@ import argparse
 import datetime as dt
 import sys
 
+from dashboard.cli_load import add_strict
 from dashboard.cli_types import iso_date
 
 
 def _report(args: argparse.Namespace) -> int:
-    from dashboard.config import settings_for
-    from dashboard.loader import load
+    from dashboard.cli_load import load_with_warnings, strict_status
     from dashboard.reports.impact import build_report
     from dashboard.reports.impact_render import write_report
-    from dashboard.secrets import service_account_from_secrets
 
-    settings = settings_for(args.source)
-    dataset = load(settings, service_account_from_secrets())
-    for failed in dataset.failed_sources:
-        print(f"warning: {failed.error}", file=sys.stderr)
+    settings, dataset = load_with_warnings(args.source)
     show_names = bool(settings.extra.get("reports", {}).get("show_names", False))
     try:
         report = build_report(dataset, args.start, args.end, args.collaboration, show_names)
@@ -27,7 +23,7 @@ def _report(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    return 0
+    return strict_status(dataset, args)
 
 
 def _agenda(args: argparse.Namespace) -> int:
@@ -43,6 +39,7 @@ def add_commands(commands) -> None:  # noqa: ANN001 - argparse's subparsers
     report.add_argument("--to", dest="end", type=iso_date, required=True, help="YYYY-MM-DD")
     report.add_argument("--collaboration", action="append", default=[], help="repeatable")
     report.add_argument("--out", required=True, help="a .pdf, .html, .csv or .xlsx path")
+    add_strict(report)
     report.set_defaults(run=_report)
     agenda = commands.add_parser("agenda", help="the 30/30 meeting agenda")
     agenda.add_argument("source", nargs="?", help="workbook, CSV folder, sheet URL/key or .toml")
@@ -51,4 +48,5 @@ def add_commands(commands) -> None:  # noqa: ANN001 - argparse's subparsers
     which.add_argument("--collaboration")
     agenda.add_argument("--date", type=iso_date, default=dt.date.today(), help="the meeting date")
     agenda.add_argument("--out", required=True, help="a .md or .pdf path")
+    add_strict(agenda)
     agenda.set_defaults(run=_agenda)

@@ -22,7 +22,10 @@ from dashboard.clean.problems import STRUCTURAL_KINDS
 
 @dataclass(frozen=True)
 class SourceStatus:
-    """How reading one source went, for the banner and the Data health page."""
+    """How reading one source went, for the banner and the Data health page.
+
+    ``stale`` is why the live read could not be used when the data is the source's last good
+    snapshot (file ``snapshot``, read at ``read_at``)."""
 
     label: str
     kind: str
@@ -32,6 +35,8 @@ class SourceStatus:
     read_at: str = ""
     error: str | None = None
     demo: bool = False
+    stale: str | None = None
+    snapshot: str | None = None
 
 
 @dataclass
@@ -55,6 +60,11 @@ class Dataset:
     @property
     def failed_sources(self) -> list[SourceStatus]:
         return [source for source in self.sources if source.error]
+
+    @property
+    def stale_sources(self) -> list[SourceStatus]:
+        """Sources shown from their last good snapshot because the live read failed."""
+        return [source for source in self.sources if source.stale]
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {

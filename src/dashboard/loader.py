@@ -2,20 +2,28 @@
 
 A source that cannot be read at all (not found, not shared, Google down) does not stop the others:
 it is listed in ``Dataset.sources`` with its error and as a ``source unreadable`` problem.
+
+A Google Sheets source read in good shape is kept as its last good snapshot. When a later read
+fails after its retries, or finds a required tab deleted, the snapshot is served in its place,
+marked ``stale`` with the reason (``fallback=False`` — the ``check`` command — never does this).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from dashboard.clean.build import build_dataset
 from dashboard.clean.problems import Problems
+from dashboard.clean.shape import missing_columns, missing_tabs
 from dashboard.clean.source import clean_sheets
 from dashboard.config import Settings, SourceConfig
 from dashboard.dataset import Dataset, SourceStatus
-from dashboard.sources import RawSource, SourceError, read_source
+from dashboard.sources import RawSource, SourceError, read_source, snapshots
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -30,25 +38,63 @@ Read = RawSource | FailedRead
 
 
 def read_one(
-    source: SourceConfig, service_account_info: Mapping[str, Any] | None, timeout: float
+    source: SourceConfig,
+    service_account_info: Mapping[str, Any] | None,
+    timeout: float,
+    fallback: bool = True,
 ) -> Read:
+    """Read ``source``; keep a good read as its snapshot, serve the snapshot when the read fails
+    (and ``fallback`` is on)."""
     try:
-        return read_source(source, service_account_info, timeout)
+        raw = read_source(source, service_account_info, timeout)
     except SourceError as error:
-        return FailedRead(source, str(error))
+        return (
+            _snapshot_or_failure(source, str(error)) if fallback else FailedRead(source, str(error))
+        )
+    if not snapshots.keeps_snapshot(source):
+        return raw
+    deleted = missing_tabs(raw.sheets)
+    if deleted:
+        stale = _snapshot_or_failure(source, f"{source.label}: {'; '.join(deleted)}")
+        return stale if fallback and isinstance(stale, RawSource) else raw
+    if not missing_columns(raw.sheets):
+        _keep(raw)
+    return raw
+
+
+def _snapshot_or_failure(source: SourceConfig, error: str) -> Read:
+    if not snapshots.keeps_snapshot(source):
+        return FailedRead(source, error)
+    kept = snapshots.load(source)
+    if kept is None:
+        return FailedRead(source, error)
+    return RawSource(source, kept.sheets, kept.title, kept.read_at, error, str(kept.path))
+
+
+def _keep(raw: RawSource) -> None:
+    """Save a good read as the snapshot; a cache folder that cannot be written costs only the
+    fallback, so it is logged, not raised."""
+    try:
+        snapshots.save(raw.config, raw.title, raw.read_at, raw.sheets)
+    except OSError as error:
+        log.warning(
+            "could not keep a snapshot of %s in %s (%s)",
+            raw.config.label, snapshots.cache_dir(), type(error).__name__,
+        )  # fmt: skip
 
 
 def load(
     settings: Settings,
     service_account_info: Mapping[str, Any] | None = None,
     on_source: Callable[[int, SourceConfig], None] | None = None,
+    fallback: bool = True,
 ) -> Dataset:
     """Read and clean every source of ``settings``; ``on_source`` hears which is being read."""
     reads = []
     for number, source in enumerate(settings.sources):
         if on_source is not None:
             on_source(number, source)
-        reads.append(read_one(source, service_account_info, settings.timeout_seconds))
+        reads.append(read_one(source, service_account_info, settings.timeout_seconds, fallback))
     return assemble(reads)
 
 
@@ -92,4 +138,6 @@ def _status(read: Read) -> SourceStatus:
         read_at=raw.read_at.isoformat(timespec="seconds") if raw else "",
         error=read.error if isinstance(read, FailedRead) else None,
         demo=source.demo,
+        stale=raw.stale if raw else None,
+        snapshot=raw.snapshot if raw else None,
     )

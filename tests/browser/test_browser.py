@@ -50,6 +50,7 @@ class Server:
     def __init__(self, config: Path | None = None) -> None:
         self.port = _free_port()
         env = {k: v for k, v in os.environ.items() if k != "SMALLWINS_CONFIG"}
+        env["SMALLWINS_CACHE_DIR"] = tempfile.mkdtemp(prefix="smallwins-snapshots-")
         if config is not None:
             env["SMALLWINS_CONFIG"] = str(config)
         self.process = subprocess.Popen(

@@ -140,13 +140,9 @@ def write_agenda(agenda: Agenda, path: str | Path) -> Path:
 
 def agenda_command(args: argparse.Namespace) -> int:
     """``agenda SOURCE (--project NAME | --collaboration NAME) --date D --out PATH``."""
-    from dashboard.config import settings_for
-    from dashboard.loader import load
-    from dashboard.secrets import service_account_from_secrets
+    from dashboard.cli_load import load_with_warnings, strict_status
 
-    dataset = load(settings_for(args.source), service_account_from_secrets())
-    for failed in dataset.failed_sources:
-        print(f"warning: {failed.error}", file=sys.stderr)
+    _, dataset = load_with_warnings(args.source)
     try:
         agenda = build_agenda(dataset, args.date, args.project, args.collaboration)
         written = write_agenda(agenda, args.out)
@@ -154,4 +150,4 @@ def agenda_command(args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(f"wrote {written}")
-    return 0
+    return strict_status(dataset, args)

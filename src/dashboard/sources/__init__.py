@@ -18,12 +18,18 @@ class SourceError(RuntimeError):
 
 @dataclass(frozen=True)
 class RawSource:
-    """What one source held when it was read."""
+    """What one source held when it was read.
+
+    ``stale`` says why the live read could not be used when these are a snapshot's sheets
+    (``snapshot`` is then its file, and ``read_at`` when the snapshot was read).
+    """
 
     config: SourceConfig
     sheets: RawSheets
     title: str
     read_at: dt.datetime
+    stale: str | None = None
+    snapshot: str | None = None
 
 
 def read_source(

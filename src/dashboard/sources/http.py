@@ -3,12 +3,17 @@
 ``SMALLWINS_SHEETS_ENDPOINT`` (like Google's own ``*_EMULATOR_HOST`` variables) sends every
 Google API call to another address, paths unchanged; it is how tests reach the Sheets test double
 and how a user points the app at a proxy. Nothing else in the code path changes.
+
+An API key travels in the query string (``key=``) as well as a header, and urllib3 logs request
+lines at DEBUG level: a filter on its logger blanks the key, so no log line ever holds it.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import random
+import re
 import time
 from collections.abc import Callable
 
@@ -20,6 +25,23 @@ from gspread.http_client import HTTPClient
 ENDPOINT_VARIABLE = "SMALLWINS_SHEETS_ENDPOINT"
 GOOGLE_HOSTS = ("https://sheets.googleapis.com", "https://www.googleapis.com")
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+_SECRET_PARAMS = re.compile(r"([?&](?:key|access_token)=)[^&\s\"']+", re.IGNORECASE)
+
+
+class RedactKeys(logging.Filter):
+    """Blanks ``key=`` and ``access_token=`` values in the request lines urllib3 logs."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = record.getMessage()
+        redacted = _SECRET_PARAMS.sub(r"\1[redacted]", text)
+        if redacted != text:
+            record.msg, record.args = redacted, ()
+        return True
+
+
+for _name in ("urllib3.connectionpool", "urllib3.util.retry", "requests"):
+    if not any(isinstance(f, RedactKeys) for f in logging.getLogger(_name).filters):
+        logging.getLogger(_name).addFilter(RedactKeys())
 
 
 def redirect(url: str) -> str:
@@ -81,6 +103,10 @@ class SmallWinsHTTPClient(HTTPClient):
         attempt = 0
         while True:
             attempt += 1
+            # the last attempt waits only for what is left of the budget, so retries and
+            # timeouts together stay within about a minute
+            left = policy.budget_seconds - (time.monotonic() - started)
+            self.timeout = max(1.0, min(self.default_timeout, left))
             try:
                 return super().request(method, redirect(endpoint), params, *args, **kwargs)
             except APIError as error:

@@ -75,7 +75,12 @@ def dataset() -> Dataset:
 
 
 def _stamp(read: Read) -> tuple:
-    return (read.config, getattr(read, "read_at", None), getattr(read, "error", None))
+    return (
+        read.config,
+        getattr(read, "read_at", None),
+        getattr(read, "error", None),
+        getattr(read, "stale", None),
+    )
 
 
 def refresh() -> None:
@@ -88,4 +93,6 @@ def refresh() -> None:
 
 def stamp(dataset: Dataset) -> tuple:
     """When the dataset was read: part of every cached figure's key, so a refresh renews them."""
-    return tuple((source.label, source.read_at, source.error) for source in dataset.sources)
+    return tuple(
+        (source.label, source.read_at, source.error, source.stale) for source in dataset.sources
+    )

@@ -1,0 +1,187 @@
+"""When Google fails, the last good snapshot is served, marked stale with the reason.
+
+Faults are injected through the Sheets API test double, with the real gspread client, after one
+good read has left a snapshot: a 429 storm, 500s, an answer slower than the timeout, a 401, access
+revoked (403) and a deleted required tab. Expected figures are river_valley()'s: 3 commitments
+and 2 wins after cleaning (tests/fixtures.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import stat
+import time
+
+import pytest
+
+from dashboard import cli
+from dashboard.config import load_config
+from dashboard.loader import load
+from dashboard.sources import snapshots
+from tests.fixtures import river_valley
+
+KEY = "1RiverValleyKeyAbcdefghijklmnopqrstu"
+
+
+@pytest.fixture
+def config(tmp_path):
+    """A configuration with a one-second timeout, so a slow Google is a quick test."""
+    path = tmp_path / "smallwins.toml"
+    path.write_text(
+        f'[app]\ntimeout_seconds = 1\n\n[[sources]]\nlocation = "{KEY}"\nname = "River Valley"\n'
+    )
+    return path
+
+
+def _storm(double, status):
+    return lambda: double.fail_next(status, times=50)
+
+
+def _without_wins(double):
+    sheets = river_valley()
+    del sheets["Wins"]
+    return lambda: double.add_spreadsheet(KEY, sheets, title="River Valley book")
+
+
+FAULTS = {
+    "429 storm": (lambda d: _storm(d, 429), "quota exceeded"),
+    "500s": (lambda d: _storm(d, 500), "answered 500"),
+    "slow past the timeout": (
+        lambda d: lambda: d.delay_next(2.5, times=50),
+        "did not answer in time",
+    ),
+    "401": (lambda d: _storm(d, 401), "refused the credentials"),
+    "access revoked": (lambda d: lambda: d.deny(KEY), "is not shared with the service account"),
+    "deleted required tab": (_without_wins, "the 'Wins' tab is missing"),
+}
+
+
+def _first_good_read(google, config):
+    google.add_spreadsheet(KEY, river_valley(), title="River Valley book")
+    good = load(load_config(config))
+    assert not good.stale_sources and not good.failed_sources
+    assert len(good.commitments) == 3 and len(good.wins) == 2
+    return good
+
+
+def test_a_good_read_keeps_a_snapshot_readable_by_its_owner_only(google, config, snapshot_folder):
+    good = _first_good_read(google, config)
+    (file,) = snapshot_folder.iterdir()
+    assert stat.S_IMODE(file.stat().st_mode) == 0o600
+    body = json.loads(gzip.decompress(file.read_bytes()))
+    assert body["title"] == "River Valley book"
+    assert body["sheets"]["Wins"] == river_valley()["Wins"]
+    assert body["read_at"][:19] == good.sources[0].read_at[:19]
+
+
+@pytest.mark.parametrize("fault", list(FAULTS))
+def test_each_fault_serves_the_snapshot_with_its_reason(
+    google, config, quick_retries, fault
+):  # fmt: skip
+    good = _first_good_read(google, config)
+    inject, reason = FAULTS[fault]
+    inject(google)()
+    started = time.monotonic()
+    served = load(load_config(config))
+    assert time.monotonic() - started < 30
+    assert not served.failed_sources
+    (stale,) = served.stale_sources
+    assert reason in stale.stale
+    assert stale.read_at == good.sources[0].read_at  # data as of the snapshot's read
+    assert stale.snapshot and stale.snapshot.endswith(".json.gz")
+    assert len(served.commitments) == 3 and len(served.wins) == 2
+    assert served.structural_problems.empty
+
+
+def test_without_a_snapshot_a_fault_is_a_failed_source(google, config, quick_retries):
+    google.add_spreadsheet(KEY, river_valley())
+    google.fail_next(500, times=50)
+    dataset = load(load_config(config))
+    (failed,) = dataset.failed_sources
+    assert "answered 500" in failed.error
+    assert dataset.wins.empty
+
+
+def test_a_later_good_read_replaces_the_snapshot(google, config, quick_retries):
+    _first_good_read(google, config)
+    sheets = river_valley()
+    sheets["Wins"].append([45410, "Second grant", "Ann Lee"])
+    google.add_spreadsheet(KEY, sheets)
+    fresh = load(load_config(config))
+    assert not fresh.stale_sources and len(fresh.wins) == 3
+    google.fail_next(503, times=50)
+    served = load(load_config(config))
+    assert served.stale_sources and len(served.wins) == 3
+
+
+def test_a_renamed_required_column_shows_the_rest_live_and_keeps_the_snapshot(google, config):
+    _first_good_read(google, config)
+    kept = snapshots.load(load_config(config).sources[0])
+    sheets = river_valley()
+    sheets["Wins"][0][1] = "Thing"  # the required "Win" header renamed
+    sheets["People"].append(["Cy Dale", "", "Acme Tools"])
+    google.add_spreadsheet(KEY, sheets)
+    live = load(load_config(config))
+    assert not live.stale_sources
+    assert live.wins.empty and len(live.commitments) == 3  # the rest still shows
+    (reason,) = live.structural_problems["reason"]
+    assert "tab 'Wins' has no 'win' column" in reason
+    assert snapshots.load(load_config(config).sources[0]) == kept  # not a good read
+
+
+def test_a_snapshot_of_another_sheet_or_a_damaged_file_is_not_used(google, config, quick_retries):
+    _first_good_read(google, config)
+    source = load_config(config).sources[0]
+    snapshots.path_for(source).write_bytes(b"not gzip")
+    google.fail_next(500, times=50)
+    assert load(load_config(config)).failed_sources
+
+
+def test_check_reports_the_live_sheet_and_never_the_snapshot(google, config, capsys):
+    _first_good_read(google, config)
+    google.fail_next(401, times=50)
+    assert cli.main(["check", str(config)]) == 2
+    out = capsys.readouterr().out
+    assert "refused the credentials" in out
+    google.heal()
+    sheets = river_valley()
+    del sheets["Wins"]
+    google.add_spreadsheet(KEY, sheets)
+    assert cli.main(["check", str(config)]) == 1
+    assert "no 'Wins' tab" in capsys.readouterr().err
+
+
+def test_summary_gives_the_snapshot_figures_and_warns_on_stderr(google, config, capsys):
+    _first_good_read(google, config)
+    live = capsys.readouterr()
+    assert cli.main(["summary", str(config), "--json", "--as-of", "2024-12-31"]) == 0
+    expected = json.loads(capsys.readouterr().out)
+    google.fail_next(401, times=50)
+    assert cli.main(["summary", str(config), "--json", "--as-of", "2024-12-31"]) == 0
+    served = capsys.readouterr()
+    assert json.loads(served.out) == expected
+    file = snapshots.path_for(load_config(config).sources[0])
+    assert str(file) in served.err
+    assert "refused the credentials" in served.err
+    assert f"read {dt.date.today():%Y-%m-%d}" in served.err
+    assert live.err == ""
+
+
+def test_strict_makes_a_snapshot_a_failure(google, config, capsys):
+    _first_good_read(google, config)
+    google.fail_next(401, times=50)
+    assert cli.main(["summary", str(config), "--strict"]) == 3
+    assert "Summary as of" in capsys.readouterr().out  # the figures are still given
+
+
+def test_report_is_written_from_the_snapshot(google, config, tmp_path, capsys):
+    _first_good_read(google, config)
+    google.deny(KEY)
+    out = tmp_path / "report.csv"
+    args = ["report", str(config), "--from", "2024-01-01", "--to", "2024-12-31", "--out", str(out)]
+    assert cli.main(args) == 0
+    assert out.is_file()
+    assert "last good snapshot" in capsys.readouterr().err
+    assert cli.main([*args, "--strict"]) == 3
