@@ -3,11 +3,12 @@
 import streamlit as st
 
 from dashboard.check_report import sorted_problems
-from dashboard.ui import components, page
+from dashboard.ui import access, components, page
 
 view = page.setup(
     "Data health", "What in the sheets could not be read: tab, row, column, value, why."
 )
+st.caption(access.access_note(view.viewer))
 problems = sorted_problems(view.full.problems)
 sources = {s.label: s for s in view.full.sources}
 for source in view.full.sources:

@@ -8,7 +8,9 @@ from dashboard.writing import writing_off_reason
 view = page.setup("Log a win", "Faster than opening the sheet: one row, written to the sheet.")
 sources = data.settings().sources
 open_sources = [s for s in sources if writing_off_reason(s) is None]
-if not open_sources:
+if not view.viewer.may_write:
+    st.info("Your access is read-only: wins and commitments are logged by the teams.")
+elif not open_sources:
     st.info(writing_off_reason(sources[0]) if sources else "No source is configured.")
     st.caption("Teams can always type wins straight into the sheet; the app reads them.")
 else:

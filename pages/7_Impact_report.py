@@ -12,7 +12,10 @@ view = page.setup(
     "For funders: the period and collaborations chosen in the sidebar, against the previous "
     "period of the same length.",
 )
-show_names = bool(data.settings().extra.get("reports", {}).get("show_names", False))
+# names only where the configuration allows them, and never for a funder
+show_names = not view.viewer.anonymised and bool(
+    data.settings().extra.get("reports", {}).get("show_names", False)
+)
 if view.filters.collaborations and not page.has_records(view):
     st.stop()
 report, files = report_for(view, show_names)

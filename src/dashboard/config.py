@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
+from dashboard.access import AccessError, AccessRules
+
 DEMO_NAME = "demo"
 _SHEET_URL = re.compile(r"/spreadsheets/d/([A-Za-z0-9_-]+)")
 _SHEET_KEY = re.compile(r"^[A-Za-z0-9_-]{25,}$")
@@ -125,6 +127,10 @@ def load_config(path: str | os.PathLike[str]) -> Settings:
     if not isinstance(entries, list) or not entries:
         raise ConfigError(f"{file}: no [[sources]] given; add at least one")
     sources = tuple(_source(entry, i, file, defaults) for i, entry in enumerate(entries, 1))
+    try:
+        AccessRules.from_config(data.get("access"))
+    except AccessError as error:
+        raise ConfigError(f"{file}: {error}") from None
     return Settings(
         sources=sources,
         cache_ttl_seconds=int(app.get("cache_ttl_seconds", 600)),

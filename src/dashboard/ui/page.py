@@ -13,10 +13,11 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from dashboard.access import Viewer
 from dashboard.dataset import Dataset
 from dashboard.demo import DEMO_AS_OF
 from dashboard.filtering import filtered
-from dashboard.ui import banner, data, filters
+from dashboard.ui import access, banner, data, filters
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class View:
     full: Dataset
     data: Dataset
     filters: filters.Filters
+    viewer: Viewer = access.OPEN
 
     @property
     def as_of(self) -> pd.Timestamp:
@@ -39,7 +41,8 @@ class View:
     def key(self) -> tuple:
         """A hashable key of the view, for caching figures."""
         f = self.filters
-        return (data.stamp(self.full), f.collaborations, f.projects, f.start, f.end)
+        who = (self.viewer.role, self.viewer.collaborations)
+        return (data.stamp(self.full), who, f.collaborations, f.projects, f.start, f.end)
 
 
 PAGES = (
@@ -55,30 +58,37 @@ PAGES = (
 )
 
 
-def _navigation() -> None:
+READ_ONLY_HIDDEN = ("pages/6_Log_a_win.py",)  # pages a viewer who may not write does not get
+
+
+def _navigation(who: Viewer) -> None:
     with st.sidebar:
         st.markdown("### Small Wins")
         for path, label in PAGES:
+            if path in READ_ONLY_HIDDEN and not who.may_write:
+                continue
             try:
                 st.page_link(path, label=label)
             except StreamlitAPIException:  # a page run alone (a test) has no others to link to
                 break
         st.divider()
+        access.show_identity(who)
 
 
 def setup(title: str, intro: str = "") -> View:
     st.set_page_config(page_title=f"{title} · Small Wins", page_icon="🌱", layout="wide")
-    _navigation()
+    who = access.viewer()  # the sign-in screen stops here, before any data is read
+    _navigation(who)
     st.title(title)
     if intro:
         st.caption(intro)
-    full = data.dataset()
+    full = access.visible(data.dataset(), who)
     banner.show(full)
     default_end = (
         DEMO_AS_OF if full.sources and all(s.demo for s in full.sources) else dt.date.today()
     )
     chosen = filters.show(full, default_end)
-    view = View(full, filtered(full, chosen.collaborations, chosen.projects), chosen)
+    view = View(full, filtered(full, chosen.collaborations, chosen.projects), chosen, who)
     if chosen.start > chosen.end:
         st.warning("The period starts after it ends: pick a start date before the end date.")
         st.stop()
