@@ -53,7 +53,7 @@ if page.has_records(view):
     if latest.empty:
         st.info("No wins in this period.")
     else:
-        st.table(components.dates_as_text(latest, "date").set_index("date"))
+        components.text_table(components.dates_as_text(latest, "date").set_index("date"))
     st.subheader("Stalled projects")
     projects = figure("projects", view)
     stalled = projects[projects["stalled"]].drop(columns=["stalled"])

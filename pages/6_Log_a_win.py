@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.ui import data, log_form, page
+from dashboard.ui import components, data, log_form, page
 from dashboard.writing import writing_off_reason
 
 view = page.setup("Log a win", "Faster than opening the sheet: one row, written to the sheet.")
@@ -11,7 +11,13 @@ open_sources = [s for s in sources if writing_off_reason(s) is None]
 if not view.viewer.may_write:
     st.info("Your access is read-only: wins and commitments are logged by the teams.")
 elif not open_sources:
-    st.info(writing_off_reason(sources[0]) if sources else "No source is configured.")
+    reason = writing_off_reason(sources[0]) if sources else "No source is configured."
+    # the reason uses Markdown on purpose (setting names in backticks): only the label is escaped
+    st.info(
+        reason.replace(sources[0].label, components.plain(sources[0].label), 1)
+        if sources
+        else reason
+    )
     st.caption("Teams can always type wins straight into the sheet; the app reads them.")
 else:
     labels = [s.label for s in open_sources]
@@ -23,7 +29,10 @@ else:
     people = sorted(names.loc[names["listed"], "name"].dropna().unique().tolist())
     project_names = sorted(projects["project"].tolist())
     if not project_names:
-        st.warning(f"{source.label} has no projects on its Projects tab yet: add one first.")
+        st.warning(
+            f"{components.plain(source.label)} has no projects on its Projects tab yet: "
+            "add one first."
+        )
     win_tab, commitment_tab = st.tabs(["Log a win", "Make a commitment"])
     with win_tab:
         log_form.win_form(source, project_names, people)

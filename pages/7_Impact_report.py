@@ -31,7 +31,7 @@ for column, (suffix, content) in zip(columns, files.items(), strict=True):
         f"Download {suffix[1:].upper()}", content, file_name=f"impact-report{suffix}",
         mime=MIME[suffix], key=f"download{suffix}",
     )  # fmt: skip
-st.table(_figures_frame(report).set_index(""))
+components.text_table(_figures_frame(report).set_index(""))
 left, right = st.columns(2)
 with left:
     st.subheader("Momentum")
@@ -44,7 +44,7 @@ with right:
         "No activity yet.",
     )
 st.subheader("The collaborations side by side")
-st.table(_collab_frame(report).set_index("collaboration"))
+components.text_table(_collab_frame(report).set_index("collaboration"))
 for text in report.paragraphs.values():
     st.markdown(components.plain(text))
 st.subheader("Highlighted wins")
@@ -52,4 +52,4 @@ wins = _wins_frame(report)
 if wins.empty:
     st.info("No wins in this period.")
 else:
-    st.table(wins.set_index("date"))
+    components.text_table(wins.set_index("date"))

@@ -14,7 +14,7 @@ from dashboard.reports.agenda_render import (
     period_line,
     to_markdown,
 )
-from dashboard.ui import page
+from dashboard.ui import components, page
 
 view = page.setup(
     "30/30 agenda",
@@ -44,15 +44,16 @@ agenda = (
     if kind == "for a project"
     else build_agenda(full, meeting, collaboration=name)
 )
-st.subheader(agenda.title)
-st.caption(agenda.scope_label + ". " + period_line(agenda))
+# the title and scope name a project or collaboration as the sheet spells it: text, not Markdown
+st.subheader(components.plain(agenda.title))
+st.caption(components.plain(agenda.scope_label + ". " + period_line(agenda)))
 for field, heading, empty in SECTIONS:
     st.subheader(heading)
     table = display_table(agenda, field)
     if table.empty:
         st.info(empty)
     else:
-        st.table(table.set_index(table.columns[0]))
+        components.text_table(table.set_index(table.columns[0]))
 st.subheader(NEXT_HEADING)
 st.caption("Who does what by when: filled in at the meeting.")
 st.table(pd.DataFrame([[""] * len(NEXT_COLUMNS)] * BLANK_ROWS, columns=list(NEXT_COLUMNS)))

@@ -165,4 +165,4 @@ def test_source_names_show_as_text_not_markdown(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     app = _open("pages/5_Data_health.py")
     (line,) = [m.value for m in app.markdown if "evil" in m.value]
-    assert r"\[click\]\(http://evil\.example\) \*\*x\*\*" in line
+    assert r"\[click\]\(http&#58;//evil\.example\) \*\*x\*\*" in line

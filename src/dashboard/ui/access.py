@@ -101,7 +101,7 @@ def access_note(who: Viewer) -> str:
         )
     what = {
         "coordinator": "every collaboration, with names",
-        "team": f"only {', '.join(who.collaborations)}",
+        "team": f"only {plain(', '.join(who.collaborations))}",
         "funder": "every collaboration, anonymised: no personal names or emails",
     }[who.role]
     return f"Sign-in is on. You are a {who.role}: you see {what}."

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -65,9 +67,35 @@ def collaboration_table(rows: pd.DataFrame) -> None:
     )
 
 
-_MARKDOWN = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]()#+-.!|<>~$"})
+# Every ASCII character Markdown or HTML gives a meaning to, backslash-escaped — `&` too, so an
+# entity such as `&lt;` shows as typed, and `=` so a line of them does not make a heading.
+_ESCAPES = {c: f"\\{c}" for c in "\\`*_{}[]()#+-.!|<>~$&=^"}
+# `:` as a character reference: Streamlit finds `:red[..]` directives, `:material/..:` icons and
+# `:smile:` emoji in the raw text, where `\:` does not stop them (seen in Streamlit 1.67).
+_ESCAPES[":"] = "&#58;"
+_MARKDOWN = str.maketrans(_ESCAPES)
+# `:streamlit:` and `:material_x:` are replaced in the rendered text itself: an invisible word
+# joiner after the colon keeps them as typed.
+_REPLACED_IN_TEXT = re.compile(r"&#58;(?=streamlit&#58;|material\\_)")
 
 
-def plain(text: str) -> str:
-    """Text from a sheet, escaped so Markdown shows it as typed (never as links or HTML)."""
-    return str(text).translate(_MARKDOWN)
+def plain(text: object) -> str:
+    """Text from a sheet or the configuration, escaped so that Streamlit's Markdown (in
+    ``st.markdown``, captions, alerts, headers, labels and ``st.table`` cells) shows it as typed:
+    never as HTML, a link, formatting, maths, a colour, an icon or an emoji. (Web addresses typed
+    as such stay links whose text is the address, and Streamlit still draws ``->`` as an arrow.)"""
+    return _REPLACED_IN_TEXT.sub("&#58;&#8288;", str(text).translate(_MARKDOWN))
+
+
+def _plain_cell(value: object) -> object:
+    return plain(value) if isinstance(value, str) else value
+
+
+def text_table(frame: pd.DataFrame) -> None:
+    """``st.table``, which renders Markdown in every cell, header and index, with the text escaped
+    by ``plain`` (numbers and blanks as they are)."""
+    shown = frame.map(_plain_cell)
+    shown.index = shown.index.map(_plain_cell)
+    shown.index.name = _plain_cell(frame.index.name)
+    shown.columns = shown.columns.map(_plain_cell)
+    st.table(shown)

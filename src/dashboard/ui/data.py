@@ -20,6 +20,7 @@ from dashboard.config import Settings, SourceConfig, settings_for
 from dashboard.dataset import Dataset
 from dashboard.loader import Read, assemble, read_one
 from dashboard.secrets import SECTION, service_account_from_secrets
+from dashboard.ui.components import plain
 
 _fresh_until: dict[tuple, float] = {}  # when each source's cached read expires (this process)
 _lock = threading.Lock()
@@ -68,7 +69,8 @@ def dataset() -> Dataset:
         with _lock:
             expired = _fresh_until.get(key, 0.0) < time.monotonic()
         if expired:
-            progress.info(f"Reading {source.label} ({number + 1} of {len(config.sources)})…")
+            label = plain(source.label)
+            progress.info(f"Reading {label} ({number + 1} of {len(config.sources)})…")
         reads.append(reader(source, config.timeout_seconds))
     progress.empty()
     return _assembled(tuple(_stamp(read) for read in reads), reads)

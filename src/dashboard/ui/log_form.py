@@ -15,6 +15,7 @@ import streamlit as st
 
 from dashboard.config import SourceConfig
 from dashboard.ui import data
+from dashboard.ui.components import plain
 from dashboard.writing import NewCommitment, NewWin, WriteError, validate, write
 from dashboard.writing.records import new_id
 
@@ -62,7 +63,8 @@ def _submit(kind: str, source: SourceConfig, record, projects: list[str], keys: 
 def _outcome(kind: str, what: str) -> dict[str, str]:
     failure = st.session_state.get(f"{kind}_failure")
     if failure:
-        st.error(f"Not written — what you typed is kept below. {failure}")
+        # the reason names the source and quotes Google's answer: text, not Markdown
+        st.error(f"Not written — what you typed is kept below. {plain(failure)}")
     done = st.session_state.pop(f"{kind}_done", None)
     if done:
         row_id, written = done
