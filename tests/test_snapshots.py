@@ -15,9 +15,11 @@ import stat
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dashboard import cli
-from dashboard.config import load_config
+from dashboard.config import SourceConfig, load_config
 from dashboard.loader import load
 from dashboard.sources import snapshots
 from tests.fixtures import river_valley
@@ -185,3 +187,25 @@ def test_report_is_written_from_the_snapshot(google, config, tmp_path, capsys):
     assert out.is_file()
     assert "last good snapshot" in capsys.readouterr().err
     assert cli.main([*args, "--strict"]) == 3
+
+
+CELLS = st.one_of(
+    st.none(), st.booleans(), st.integers(-(2**53), 2**53), st.text(),
+    st.floats(allow_nan=False, allow_infinity=False),
+)  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    sheets=st.dictionaries(st.text(min_size=1), st.lists(st.lists(CELLS, max_size=6), max_size=6))
+)
+def test_a_snapshot_gives_back_exactly_the_cells_it_kept(sheets):
+    source = SourceConfig(location=KEY, kind="gsheets", name="River Valley")
+    read_at = dt.datetime(2026, 11, 1, 9, 30, tzinfo=dt.UTC)
+    snapshots.save(source, "Title <b>", read_at, sheets)
+    kept = snapshots.load(source)
+    assert kept is not None
+    assert kept.sheets == sheets and kept.read_at == read_at and kept.title == "Title <b>"
+    for title, rows in sheets.items():
+        for row, back in zip(rows, kept.sheets[title], strict=True):
+            assert [type(c) for c in row] == [type(c) for c in back]
