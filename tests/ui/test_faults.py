@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -14,8 +13,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.ui import data
 from tests.fixtures import river_valley
 from tests.test_snapshots import FAULTS, KEY
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.ui.apptest import open_page
 
 
 @pytest.fixture
@@ -32,13 +30,7 @@ def app_on_google(google, tmp_path, monkeypatch):
 
 def _run(page: str = "app.py") -> AppTest:
     data.refresh()  # a new TTL period: the next run reads Google again
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    app.query_params["to"] = "2024-12-31"
-    app.run()
-    if page != "app.py":
-        app.switch_page(page).run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
+    return open_page(page, {"to": "2024-12-31"})
 
 
 def _text(markdown: str) -> str:

@@ -4,7 +4,6 @@ tiny and broken workbooks. Figures shown are checked against the metrics package
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -16,8 +15,8 @@ from dashboard.loader import load
 from dashboard.sources.local import write_xlsx
 from dashboard.template import write_template
 from tests.fixtures import river_valley
+from tests.ui.apptest import open_page
 
-ROOT = Path(__file__).resolve().parents[2]
 PAGES = [
     "app.py", "pages/1_Momentum.py", "pages/2_Participation.py", "pages/3_Network.py",
     "pages/4_Regions.py", "pages/5_Data_health.py",
@@ -43,14 +42,7 @@ def configured(monkeypatch, tmp_path):
 
 
 def _open(page: str, params: dict | None = None) -> AppTest:
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    for key, value in (params or {}).items():
-        app.query_params[key] = value
-    app.run()
-    if page != "app.py":
-        app.switch_page(page).run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
+    return open_page(page, params)
 
 
 def _tiles(app: AppTest) -> dict[str, str]:

@@ -9,7 +9,6 @@ everything each page sends to the browser.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
@@ -19,8 +18,8 @@ from streamlit.testing.v1 import AppTest
 from dashboard.config import demo_path, demo_settings
 from dashboard.loader import load
 from dashboard.ui import page as page_module
+from tests.ui.apptest import open_page
 
-ROOT = Path(__file__).resolve().parents[2]
 PAGES = [path for path, _ in page_module.PAGES]
 TEAM = "High Plains Rural Health"
 AUTH = {
@@ -45,15 +44,8 @@ def roles(tmp_path, monkeypatch):
 
 
 def _open(page: str, email: str | None, signed_in: bool = True) -> AppTest:
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-    app.secrets["auth"] = AUTH
-    app.user = {"is_logged_in": signed_in, **({"email": email} if email else {})}
-    app.query_params["to"] = "2026-10-31"
-    app.run()
-    if page != "app.py":
-        app.switch_page(page).run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
+    user = {"is_logged_in": signed_in, **({"email": email} if email else {})}
+    return open_page(page, {"to": "2026-10-31"}, user=user, secrets={"auth": AUTH})
 
 
 def _arrow_text(data: bytes) -> str:
@@ -163,8 +155,6 @@ def test_an_account_without_a_role_sees_no_data(roles):
 
 
 def test_without_sign_in_the_app_runs_open_and_says_so(roles):
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-    app.run()
-    app.switch_page("pages/5_Data_health.py").run()
+    app = open_page("pages/5_Data_health.py")
     assert any("Sign-in is off" in caption.value for caption in app.caption)
     assert app.get("page_link")  # every page offered, Log a win included

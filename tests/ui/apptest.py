@@ -1,0 +1,33 @@
+"""Opening a page as a visitor would: the app's entry point first, then the page, through
+Streamlit's AppTest (a page's URL opened first runs the same way: app.py sets up navigation)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def open_page(
+    page: str = "app.py",
+    params: dict | None = None,
+    *,
+    user: dict | None = None,
+    secrets: dict | None = None,
+) -> AppTest:
+    """Run ``page`` with URL query ``params``, ``st.user`` = ``user`` and extra ``secrets``;
+    fail on any exception the run raised."""
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    for key, value in (params or {}).items():
+        app.query_params[key] = value
+    for key, value in (secrets or {}).items():
+        app.secrets[key] = value
+    if user is not None:
+        app.user = user
+    app.run()
+    if page != "app.py":
+        app.switch_page(page).run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
