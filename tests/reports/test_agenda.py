@@ -9,7 +9,9 @@ dated, on 2024-06-01 was already reported at that meeting and is left out.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -250,5 +252,7 @@ def test_page_on_the_demo(monkeypatch, tmp_path: Path) -> None:
     assert len(app.get("download_button")) == 2
     app.radio[0].set_value("for a collaboration").run()
     assert not app.exception, [e.value for e in app.exception]
-    assert any(c.value.startswith("Collaboration: ") for c in app.caption)
+    # the caption is escaped Markdown (plain): read it as the browser shows it
+    shown = [html.unescape(re.sub(r"\\(.)", r"\1", c.value)) for c in app.caption]
+    assert any(text.startswith("Collaboration: ") for text in shown)
     assert [s.value for s in app.subheader][-1] == "6. Commitments for the next 30 days"
