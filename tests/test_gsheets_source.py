@@ -220,7 +220,7 @@ def test_a_401_refreshes_the_token_once_then_gives_a_plain_message(google):
     assert not load(settings_for(KEY)).failed_sources  # google-auth fetched a new token
     assert google.count("token") == 2
     google.fail_next(401, times=10, kind="metadata")
-    (failed,) = load(settings_for(KEY)).failed_sources
+    (failed,) = load(settings_for(KEY), fallback=False).failed_sources  # the live read, as check
     assert "refused the credentials" in failed.error
 
 
