@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 
 import pandas as pd
 import pytest
@@ -126,6 +127,26 @@ def test_a_hung_response_times_out_and_is_retried(google, quick_retries, tmp_pat
     dataset = load(load_config(config))
     assert not dataset.failed_sources and len(dataset.wins) == 2
     assert google.count("batchGet") == 2
+
+
+def test_one_retry_budget_for_the_whole_read(google, monkeypatch, tmp_path):
+    """A slow metadata answer uses up the budget the batchGet then has: the read gives up at
+    about the budget (4 s here; a minute by default), not a budget per call."""
+    from dashboard.sources import gsheets
+    from dashboard.sources.http import RetryPolicy
+
+    monkeypatch.setattr(gsheets, "RetryPolicy", lambda: RetryPolicy(budget_seconds=4))
+    google.add_spreadsheet(KEY, river_valley())
+    config = tmp_path / "c.toml"
+    config.write_text(f'[app]\ntimeout_seconds = 5\n[[sources]]\nlocation = "{KEY}"\n')
+    google.delay_next(3.5, times=1, kind="metadata")
+    google.delay_next(30, times=50, kind="batchGet")
+    started = time.monotonic()
+    (failed,) = load(load_config(config), fallback=False).failed_sources
+    assert "did not answer in time" in failed.error
+    # 3.5 s of metadata + one 1-second attempt (the floor); a budget per call would be 8 s or more
+    assert time.monotonic() - started < 6.5
+    assert google.count("batchGet") == 1
 
 
 def test_a_quota_storm_gives_up_with_a_plain_message(google, quick_retries):

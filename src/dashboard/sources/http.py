@@ -83,7 +83,12 @@ class RetryPolicy:
 
 
 class SmallWinsHTTPClient(HTTPClient):
-    """gspread's HTTP client, redirected by the environment, with a timeout and retries."""
+    """gspread's HTTP client, redirected by the environment, with a timeout and retries.
+
+    The retry budget runs from the client's first request, across all its requests: a client
+    serves one read (metadata, then batchGet) or one write, so a whole read gives up within about
+    a minute, not a minute per call.
+    """
 
     retry_policy = RetryPolicy()
     default_timeout: float = 20.0
@@ -91,6 +96,7 @@ class SmallWinsHTTPClient(HTTPClient):
     def __init__(self, auth, session=None) -> None:  # noqa: ANN001 - gspread's signature
         super().__init__(auth, session)
         self.timeout = self.default_timeout
+        self._started: float | None = None
 
     def request(self, method, endpoint, params=None, *args, **kwargs):  # noqa: ANN001, ANN201
         token = getattr(getattr(self, "auth", None), "token", None)
@@ -99,7 +105,9 @@ class SmallWinsHTTPClient(HTTPClient):
             # proxies and emulators expect: send both
             params = {**(params or {}), "key": token}
         policy = self.retry_policy
-        started = time.monotonic()
+        if self._started is None:
+            self._started = time.monotonic()
+        started = self._started
         attempt = 0
         while True:
             attempt += 1
