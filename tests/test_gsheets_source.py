@@ -149,6 +149,24 @@ def test_one_retry_budget_for_the_whole_read(google, monkeypatch, tmp_path):
     assert google.count("batchGet") == 1
 
 
+def test_sheets_on_a_hung_google_are_waited_for_side_by_side(google, quick_retries, tmp_path):
+    """Three sheets, every answer later than the 1-second timeout: each read gives up after its
+    5 attempts (about 5 s); read one after another that would be 15 s."""
+    keys = [f"1Sheet{n}Abcdefghijklmnopqrstuvwxyz012" for n in range(3)]
+    for key in keys:
+        google.add_spreadsheet(key, river_valley())
+    config = tmp_path / "c.toml"
+    config.write_text(
+        "[app]\ntimeout_seconds = 1\n"
+        + "".join(f'[[sources]]\nlocation = "{key}"\nname = "s{key[6]}"\n' for key in keys)
+    )
+    google.delay_next(3, times=100)
+    started = time.monotonic()
+    dataset = load(load_config(config), fallback=False)
+    assert [s.label for s in dataset.failed_sources] == ["s0", "s1", "s2"]  # in their order
+    assert time.monotonic() - started < 11
+
+
 def test_a_quota_storm_gives_up_with_a_plain_message(google, quick_retries):
     google.add_spreadsheet(KEY, river_valley())
     google.fail_next(429, times=50, kind="batchGet")
