@@ -19,8 +19,9 @@ def _when(read_at: str) -> str:
 
 
 def _stale_message(source: SourceStatus) -> str:
+    reason = (source.stale or "").removeprefix(f"{source.label}: ")
     return (
-        f"**{plain(source.label)} could not be read live**: {plain(source.stale or '')}. "
+        f"**{plain(source.label)} could not be read live**: {plain(reason)}. "
         f"Showing its last good copy, as of **{_when(source.read_at)} UTC**; it is replaced "
         "at the next good read."
     )
