@@ -8,16 +8,24 @@ from dashboard.writing import writing_off_reason
 view = page.setup("Log a win", "Faster than opening the sheet: one row, written to the sheet.")
 sources = data.settings().sources
 open_sources = [s for s in sources if writing_off_reason(s) is None]
+if view.viewer.role == "team":  # a team writes only to the sheets that hold its projects
+    theirs = set(view.full.projects["source"].dropna())
+    open_sources = [s for s in open_sources if s.label in theirs]
 if not view.viewer.may_write:
     st.info("Your access is read-only: wins and commitments are logged by the teams.")
 elif not open_sources:
-    reason = writing_off_reason(sources[0]) if sources else "No source is configured."
-    # the reason uses Markdown on purpose (setting names in backticks): only the label is escaped
-    st.info(
-        reason.replace(sources[0].label, components.plain(sources[0].label), 1)
-        if sources
-        else reason
-    )
+    closed = [s for s in sources if writing_off_reason(s) is not None]
+    if closed:
+        reason = writing_off_reason(closed[0]) or ""
+        # the reason uses Markdown on purpose (setting names in backticks): only the label is
+        # escaped
+        st.info(reason.replace(closed[0].label, components.plain(closed[0].label), 1))
+    else:
+        st.info(
+            "No sheet of your collaborations is open for writing."
+            if sources
+            else "No source is configured."
+        )
     st.caption("Teams can always type wins straight into the sheet; the app reads them.")
 else:
     labels = [s.label for s in open_sources]

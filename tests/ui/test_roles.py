@@ -9,6 +9,7 @@ everything each page sends to the browser.
 from __future__ import annotations
 
 import re
+import shutil
 
 import pandas as pd
 import pyarrow as pa
@@ -158,3 +159,22 @@ def test_without_sign_in_the_app_runs_open_and_says_so(roles):
     app = open_page("pages/5_Data_health.py")
     assert any("Sign-in is off" in caption.value for caption in app.caption)
     assert app.get("page_link")  # every page offered, Log a win included
+
+
+def test_a_team_member_logs_wins_only_for_their_own_projects(tmp_path, monkeypatch):
+    workbook = tmp_path / "book.xlsx"
+    shutil.copy(demo_path(), workbook)
+    config = tmp_path / "smallwins.toml"
+    config.write_text(
+        f'[[sources]]\nlocation = "{workbook}"\nname = "shared"\nwritable = true\n\n'
+        f'[access.teams]\n"{TEAM}" = ["highplains.org"]\n'
+    )
+    monkeypatch.setenv("SMALLWINS_CONFIG", str(config))
+    monkeypatch.chdir(tmp_path)
+    app = _open("pages/6_Log_a_win.py", "nurse@highplains.org")
+    projects = load(demo_settings()).projects
+    theirs = sorted(projects.loc[projects["collaboration"] == TEAM, "project"])
+    (win_project, _) = [s for s in app.selectbox if s.label == "Project"]
+    assert sorted(win_project.options) == theirs and len(theirs) < len(projects)
+    people = [m for m in app.multiselect if m.label == "People"][0].options
+    assert "Dana Kowalski" not in people  # River Valley's coordinator
