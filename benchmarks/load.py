@@ -34,13 +34,10 @@ import math
 import os
 import platform
 import random
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
@@ -60,6 +57,7 @@ from dashboard.config import demo_path  # noqa: E402
 from dashboard.demo import DEMO_AS_OF  # noqa: E402
 from dashboard.sources.local import read_xlsx  # noqa: E402
 from tests.sheets_double import KINDS, SheetsDouble  # noqa: E402
+from tests.streamlit_server import StreamlitServer  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -105,39 +103,17 @@ def server_env(double: SheetsDouble, folder: Path, ttl: int, auth: str) -> dict[
     return env
 
 
-class Server:
+class Server(StreamlitServer):
     """``streamlit run app.py`` on a free loopback port; its output goes to ``log``."""
 
     def __init__(self, env: dict[str, str], log: Path) -> None:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
         with log.open("wb") as out:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true",
-                 f"--server.port={port}", "--server.address=127.0.0.1",
-                 "--server.fileWatcherType=none"],
-                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-            )  # fmt: skip
-        self.pid = self.process.pid
-        self.url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and self.process.poll() is None:
             try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as answer:
-                    if answer.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        raise RuntimeError(f"streamlit did not start; its output: {log.read_text()[-2000:]}")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+                super().__init__(env, out)
+            except RuntimeError:
+                raise RuntimeError(
+                    f"streamlit did not start; its output: {log.read_text()[-2000:]}"
+                ) from None
 
 
 # --------------------------------------------------------------------------- memory and CPU (Linux)

@@ -8,18 +8,14 @@ page is saved in the folder printed at the start of the run.
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.streamlit_server import StreamlitServer
+
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
@@ -38,44 +34,15 @@ PAGES = {
 SHOTS = Path(os.environ.get("SMALLWINS_SCREENSHOTS", tempfile.mkdtemp(prefix="smallwins-shots-")))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """``streamlit run app.py`` on a free loopback port, on the demo workbook."""
+class Server(StreamlitServer):
+    """``streamlit run app.py`` on a free loopback port, on the demo workbook or ``config``."""
 
     def __init__(self, config: Path | None = None) -> None:
-        self.port = _free_port()
         env = {k: v for k, v in os.environ.items() if k != "SMALLWINS_CONFIG"}
         env["SMALLWINS_CACHE_DIR"] = tempfile.mkdtemp(prefix="smallwins-snapshots-")
         if config is not None:
             env["SMALLWINS_CONFIG"] = str(config)
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true",
-             f"--server.port={self.port}", "--server.address=127.0.0.1"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        )  # fmt: skip
-        self.url = f"http://127.0.0.1:{self.port}"
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as answer:
-                    if answer.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)
-        self.stop()
-        raise RuntimeError("streamlit did not start within 60 s")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        super().__init__(env)
 
 
 @pytest.fixture(scope="module")
