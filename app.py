@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import charts
-from dashboard.ui import components, page
+from dashboard.ui import components, figures, page
 from dashboard.ui.figures import figure
 
 view = page.setup(
@@ -64,8 +64,12 @@ if page.has_records(view):
 
     st.subheader("Momentum")
     series = figure("series", view)
-    components.chart(
-        charts.momentum_line(series), series.empty, "No wins or kept commitments in this period."
+    figures.chart(
+        "momentum",
+        view,
+        lambda: charts.momentum_line(series),
+        series.empty,
+        "No wins or kept commitments in this period.",
     )
 
     st.subheader("Collaborations")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import charts
-from dashboard.ui import components, page
+from dashboard.ui import components, figures, page
 from dashboard.ui.figures import figure
 
 view = page.setup("Momentum", "Small wins and kept commitments, month by month.")
@@ -13,27 +13,44 @@ if page.has_records(view):
     with left:
         st.subheader("Wins per month, by category")
         counts = figure("wins_by_category", view)
-        components.chart(
-            charts.wins_by(counts, "category", "category"), counts.empty, "No wins in this period."
+        figures.chart(
+            "wins_by_category",
+            view,
+            lambda: charts.wins_by(counts, "category", "category"),
+            counts.empty,
+            "No wins in this period.",
         )
     with right:
         st.subheader("Wins per month, by project")
         counts = figure("wins_by_project", view)
-        components.chart(
-            charts.wins_by(counts, "project", "project"), counts.empty, "No wins in this period."
+        figures.chart(
+            "wins_by_project",
+            view,
+            lambda: charts.wins_by(counts, "project", "project"),
+            counts.empty,
+            "No wins in this period.",
         )
     left, right = st.columns(2)
     with left:
         st.subheader("Wins to date")
-        components.chart(charts.cumulative_wins(series), series.empty, "No wins yet.")
+        figures.chart(
+            "cumulative_wins", view, lambda: charts.cumulative_wins(series), series.empty,
+            "No wins yet.",
+        )  # fmt: skip
     with right:
         st.subheader("Commitments made, kept and missed")
-        components.chart(
-            charts.commitments_outcomes(series), series.empty, "No commitments in this period."
+        figures.chart(
+            "commitments_outcomes",
+            view,
+            lambda: charts.commitments_outcomes(series),
+            series.empty,
+            "No commitments in this period.",
         )
     st.subheader("Follow-through over time")
-    components.chart(
-        charts.follow_through_line(series),
+    figures.chart(
+        "follow_through",
+        view,
+        lambda: charts.follow_through_line(series),
         series["follow_through"].isna().all() if not series.empty else True,
         "No commitment has come due yet.",
     )

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import charts
-from dashboard.ui import components, page
+from dashboard.ui import components, figures, page
 from dashboard.ui.figures import figure
 
 view = page.setup("Participation", "Active, new, returning and lapsed people; sectors; leadership.")
@@ -14,19 +14,28 @@ if page.has_records(view):
         "New: first activity ever. Returning: active before. "
         "Lapsed: active the month before, not this one."
     )
-    components.chart(charts.people_flows(series), series.empty, "No activity in this period.")
+    figures.chart(
+        "people_flows", view, lambda: charts.people_flows(series), series.empty,
+        "No activity in this period.",
+    )  # fmt: skip
     left, right = st.columns(2)
     with left:
         st.subheader("Sectors engaged")
         sectors = figure("sectors", view)
-        components.chart(
-            charts.sector_bars(sectors), sectors.empty, "Nobody was active in this period."
+        figures.chart(
+            "sectors",
+            view,
+            lambda: charts.sector_bars(sectors),
+            sectors.empty,
+            "Nobody was active in this period.",
         )
     with right:
         st.subheader("How shared is the leadership?")
         st.caption("Share of all commitments held by the busiest 10 % of the people committing.")
-        components.chart(
-            charts.top10_line(series),
+        figures.chart(
+            "top10",
+            view,
+            lambda: charts.top10_line(series),
             series["top10_share"].isna().all() if not series.empty else True,
             "No commitments yet.",
         )

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import charts
-from dashboard.ui import components, page
+from dashboard.ui import components, figures, page
 from dashboard.ui.figures import MAX_DRAWN_PEOPLE, figure
 
 view = page.setup("Network", "Who works with whom — and the adjacent possible.")
@@ -54,14 +54,19 @@ if page.has_records(view):
     nodes = drawing["nodes"]
     if len(nodes) >= MAX_DRAWN_PEOPLE:
         st.caption(f"The {MAX_DRAWN_PEOPLE} most connected people are drawn.")
-    components.chart(
-        charts.network_drawing(nodes, drawing["links"], color) if not nodes.empty else None,
+    figures.chart(
+        f"network_drawing/{color}",
+        view,
+        lambda: charts.network_drawing(nodes, drawing["links"], color),
         nodes.empty,
         "Nobody is linked yet: links appear when two people share a win, a meeting or a project.",
     )
     st.subheader("Growth")
     series = figure("series", view)
-    components.chart(charts.network_growth(series), series.empty, "No activity in this period.")
+    figures.chart(
+        "network_growth", view, lambda: charts.network_growth(series), series.empty,
+        "No activity in this period.",
+    )  # fmt: skip
     st.subheader("Suggested introductions")
     st.caption(
         "Pairs not yet linked who share colleagues, most shared first; pairs that would bridge "

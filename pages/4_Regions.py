@@ -3,21 +3,25 @@
 import streamlit as st
 
 from dashboard import charts
-from dashboard.ui import components, page
+from dashboard.ui import components, figures, page
 from dashboard.ui.figures import figure
 
 view = page.setup("Regions", "Each collaboration on the same scale.")
 if page.has_records(view):
     regions = figure("regions", view)
     st.subheader("Wins per month")
-    components.chart(
-        charts.region_multiples(regions, "wins", "wins") if not regions.empty else None,
+    figures.chart(
+        "regions_wins",
+        view,
+        lambda: charts.region_multiples(regions, "wins", "wins"),
         regions.empty,
         "No collaboration is named in the workbook yet.",
     )
     st.subheader("Active people per month")
-    components.chart(
-        charts.region_multiples(regions, "active", "people") if not regions.empty else None,
+    figures.chart(
+        "regions_active",
+        view,
+        lambda: charts.region_multiples(regions, "active", "people"),
         regions.empty,
         "No collaboration is named in the workbook yet.",
     )

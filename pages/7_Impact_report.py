@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.reports.impact_render import _collab_frame, _figures_frame, _wins_frame
-from dashboard.ui import components, data, page
+from dashboard.ui import components, data, figures, page
 from dashboard.ui.report_files import MIME, report_for
 
 view = page.setup(
@@ -35,11 +35,16 @@ components.text_table(_figures_frame(report).set_index(""))
 left, right = st.columns(2)
 with left:
     st.subheader("Momentum")
-    components.chart(charts.momentum_line(report.series), report.series.empty, "No activity yet.")
+    figures.chart(
+        "impact_momentum", view, lambda: charts.momentum_line(report.series),
+        report.series.empty, "No activity yet.",
+    )  # fmt: skip
 with right:
     st.subheader("Network growth")
-    components.chart(
-        charts.network_size(report.series),
+    figures.chart(
+        "impact_network",
+        view,
+        lambda: charts.network_size(report.series),
         report.series.empty,
         "No activity yet.",
     )

@@ -31,12 +31,16 @@ def tiles(items: list[tuple[str, object, object, bool, str]], worse_up: tuple = 
         )
 
 
-def chart(spec: alt.Chart | None, empty: bool, message: str) -> None:
-    """Draw ``spec``, or say ``message`` in words when there is nothing to draw."""
+def chart(spec: alt.Chart | dict | None, empty: bool, message: str) -> None:
+    """Draw ``spec`` (an Altair chart, or its Vega-Lite dict), or say ``message`` in words when
+    there is nothing to draw."""
     if empty or spec is None:
         st.info(message)
         return
-    st.altair_chart(spec, width="stretch")
+    if isinstance(spec, dict):
+        st.vega_lite_chart(spec, width="stretch")
+    else:
+        st.altair_chart(spec, width="stretch")
 
 
 def table(frame: pd.DataFrame, empty_message: str, **options: object) -> None:
