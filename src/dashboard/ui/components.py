@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -31,16 +30,13 @@ def tiles(items: list[tuple[str, object, object, bool, str]], worse_up: tuple = 
         )
 
 
-def chart(spec: alt.Chart | dict | None, empty: bool, message: str) -> None:
-    """Draw ``spec`` (an Altair chart, or its Vega-Lite dict), or say ``message`` in words when
-    there is nothing to draw."""
+def chart(spec: dict | None, empty: bool, message: str) -> None:
+    """Draw a Vega-Lite ``spec`` (``ui.figures.chart`` builds and caches it from an Altair chart),
+    or say ``message`` in words when there is nothing to draw."""
     if empty or spec is None:
         st.info(message)
         return
-    if isinstance(spec, dict):
-        st.vega_lite_chart(spec, width="stretch")
-    else:
-        st.altair_chart(spec, width="stretch")
+    st.vega_lite_chart(spec, width="stretch")
 
 
 def table(frame: pd.DataFrame, empty_message: str, **options: object) -> None:
