@@ -5,15 +5,12 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-MONTH = alt.X("yearmonth(month):T", title=None)
+from dashboard.charts.months import MONTH, MONTH_TIP, by_month
 
 
 def momentum_line(series: pd.DataFrame) -> alt.Chart:
     """Wins and commitments kept per month: the pulse of a collaboration."""
-    long = series.melt(
-        id_vars="month", value_vars=["wins", "commitments_done"], var_name="what", value_name="n"
-    )
-    long["what"] = long["what"].map({"wins": "Wins", "commitments_done": "Commitments kept"})
+    long = by_month(series, {"wins": "Wins", "commitments_done": "Commitments kept"})
     return (
         alt.Chart(long)
         .mark_line(point=True)
@@ -21,7 +18,7 @@ def momentum_line(series: pd.DataFrame) -> alt.Chart:
             x=MONTH,
             y=alt.Y("n:Q", title="per month"),
             color=alt.Color("what:N", title=None, legend=alt.Legend(orient="top")),
-            tooltip=[alt.Tooltip("yearmonth(month):T", title="Month"), "what:N", "n:Q"],
+            tooltip=[MONTH_TIP, "what:N", "n:Q"],
         )
         .properties(height=260)
     )
@@ -36,7 +33,7 @@ def wins_by(counts: pd.DataFrame, by: str, title: str) -> alt.Chart:
             x=MONTH,
             y=alt.Y("wins:Q", title="wins"),
             color=alt.Color(f"{by}:N", title=title, legend=alt.Legend(orient="bottom", columns=3)),
-            tooltip=[alt.Tooltip("yearmonth(month):T", title="Month"), f"{by}:N", "wins:Q"],
+            tooltip=[MONTH_TIP, f"{by}:N", "wins:Q"],
         )
         .properties(height=280)
     )
@@ -50,7 +47,7 @@ def cumulative_wins(series: pd.DataFrame) -> alt.Chart:
         .encode(
             x=MONTH,
             y=alt.Y("total:Q", title="wins to date"),
-            tooltip=[alt.Tooltip("yearmonth(month):T", title="Month"), "total:Q"],
+            tooltip=[MONTH_TIP, "total:Q"],
         )
         .properties(height=240)
     )
@@ -62,8 +59,7 @@ def commitments_outcomes(series: pd.DataFrame) -> alt.Chart:
         "commitments_done": "Kept",
         "commitments_missed": "Missed",
     }
-    long = series.melt(id_vars="month", value_vars=list(labels), var_name="what", value_name="n")
-    long["what"] = long["what"].map(labels)
+    long = by_month(series, labels)
     return (
         alt.Chart(long)
         .mark_bar()
@@ -78,7 +74,7 @@ def commitments_outcomes(series: pd.DataFrame) -> alt.Chart:
                 scale=alt.Scale(range=["#9ecae1", "#31a354", "#de2d26"]),
                 legend=alt.Legend(orient="top"),
             ),
-            tooltip=[alt.Tooltip("yearmonth(month):T", title="Month"), "what:N", "n:Q"],
+            tooltip=[MONTH_TIP, "what:N", "n:Q"],
         )
         .properties(height=260)
     )
@@ -99,7 +95,7 @@ def share_line(frame: pd.DataFrame, column: str, title: str, color: str = "#3182
                 scale=alt.Scale(domain=[0, 1]),
             ),  # fmt: skip
             tooltip=[
-                alt.Tooltip("yearmonth(month):T", title="Month"),
+                MONTH_TIP,
                 alt.Tooltip(f"{column}:Q", format=".0%", title=title),
             ],
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.charts.momentum import MONTH
+from dashboard.charts.months import MONTH, MONTH_TIP, by_month
 
 
 def network_drawing(nodes: pd.DataFrame, links: pd.DataFrame, color: str) -> alt.Chart:
@@ -53,8 +53,7 @@ def network_growth(series: pd.DataFrame) -> alt.Chart:
         "network_density": "Density",
         "cross_org_share": "Cross-organization share",
     }
-    long = series.melt(id_vars="month", value_vars=list(labels), var_name="what", value_name="v")
-    long["what"] = long["what"].map(labels)
+    long = by_month(series, labels, value="v")
     return (
         alt.Chart(long)
         .mark_line(point=True)
@@ -63,7 +62,7 @@ def network_growth(series: pd.DataFrame) -> alt.Chart:
             y=alt.Y("v:Q", title=None),
             color=alt.Color("what:N", legend=None),
             tooltip=[
-                alt.Tooltip("yearmonth(month):T", title="Month"),
+                MONTH_TIP,
                 "what:N",
                 alt.Tooltip("v:Q", format=",.3~f"),
             ],  # fmt: skip
@@ -76,17 +75,15 @@ def network_growth(series: pd.DataFrame) -> alt.Chart:
 
 def network_size(series: pd.DataFrame) -> alt.Chart:
     """People and relationships in the network at each month's end, side by side."""
-    long = series.melt(id_vars="month", value_vars=["network_nodes", "network_edges"],
-                       var_name="what", value_name="n")  # fmt: skip
-    long["what"] = long["what"].map({"network_nodes": "People", "network_edges": "Relationships"})
+    long = by_month(series, {"network_nodes": "People", "network_edges": "Relationships"})
     return (
         alt.Chart(long)
         .mark_line(point=True)
         .encode(
-            x=alt.X("yearmonth(month):T", title=None),
+            x=MONTH,
             y=alt.Y("n:Q", title=None),
             color=alt.Color("what:N", title=None, legend=None),
-            tooltip=[alt.Tooltip("yearmonth(month):T", title="Month"), "what:N", "n:Q"],
+            tooltip=[MONTH_TIP, "what:N", "n:Q"],
         )
         .properties(width=240, height=160)
         .facet(column=alt.Column("what:N", title=None))

@@ -5,14 +5,14 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.charts.momentum import MONTH, share_line
+from dashboard.charts.momentum import share_line
+from dashboard.charts.months import MONTH, MONTH_TIP, by_month
 
 FLOWS = {"new": "New", "returning": "Returning", "lapsed": "Lapsed"}
 
 
 def people_flows(series: pd.DataFrame) -> alt.Chart:
-    long = series.melt(id_vars="month", value_vars=list(FLOWS), var_name="what", value_name="n")
-    long["what"] = long["what"].map(FLOWS)
+    long = by_month(series, FLOWS)
     long.loc[long["what"] == "Lapsed", "n"] *= -1  # lapsed drawn below the line
     bars = (
         alt.Chart(long)
@@ -27,7 +27,7 @@ def people_flows(series: pd.DataFrame) -> alt.Chart:
                 scale=alt.Scale(range=["#31a354", "#9ecae1", "#fdae6b"]),
                 legend=alt.Legend(orient="top"),
             ),  # fmt: skip
-            tooltip=[alt.Tooltip("yearmonth(month):T", title="Month"), "what:N", "n:Q"],
+            tooltip=[MONTH_TIP, "what:N", "n:Q"],
         )
     )
     active = (

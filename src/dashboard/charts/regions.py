@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.charts.momentum import MONTH
+from dashboard.charts.months import MONTH, MONTH_TIP
 
 
 def region_multiples(frame: pd.DataFrame, value: str, title: str, columns: int = 3) -> alt.Chart:
@@ -19,7 +19,7 @@ def region_multiples(frame: pd.DataFrame, value: str, title: str, columns: int =
             color=alt.Color("collaboration:N", legend=None),
             tooltip=[
                 "collaboration:N",
-                alt.Tooltip("yearmonth(month):T", title="Month"),
+                MONTH_TIP,
                 f"{value}:Q",
             ],  # fmt: skip
         )
