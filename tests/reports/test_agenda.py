@@ -9,9 +9,7 @@ dated, on 2024-06-01 was already reported at that meeting and is left out.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import io
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +25,7 @@ from dashboard.reports.agenda import build_agenda
 from dashboard.reports.agenda_render import pdf_bytes, to_markdown, write_agenda
 from dashboard.sources.local import write_xlsx
 from tests.fixtures import dataset_of
+from tests.ui.apptest import rendered
 
 ROOT = Path(__file__).resolve().parents[2]
 D = dt.date(2024, 6, 30)
@@ -253,6 +252,6 @@ def test_page_on_the_demo(monkeypatch, tmp_path: Path) -> None:
     app.radio[0].set_value("for a collaboration").run()
     assert not app.exception, [e.value for e in app.exception]
     # the caption is escaped Markdown (plain): read it as the browser shows it
-    shown = [html.unescape(re.sub(r"\\(.)", r"\1", c.value)) for c in app.caption]
+    shown = [rendered(c.value) for c in app.caption]
     assert any(text.startswith("Collaboration: ") for text in shown)
     assert [s.value for s in app.subheader][-1] == "6. Commitments for the next 30 days"

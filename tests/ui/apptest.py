@@ -3,11 +3,20 @@ Streamlit's AppTest (a page's URL opened first runs the same way: app.py sets up
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
+WORD_JOINER = "\u2060"
+
+
+def rendered(escaped: str) -> str:
+    """The text a Markdown renderer shows for text escaped by ``components.plain``: backslash
+    escapes and the two character references ``plain`` writes, undone."""
+    text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", escaped)
+    return text.replace("&#58;", ":").replace("&#8288;", WORD_JOINER)
 
 
 def open_page(

@@ -4,16 +4,13 @@ client inside the app's script run."""
 
 from __future__ import annotations
 
-import html
-import re
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.ui import data
 from tests.fixtures import river_valley
 from tests.test_snapshots import FAULTS, KEY
-from tests.ui.apptest import open_page
+from tests.ui.apptest import open_page, rendered
 
 
 @pytest.fixture
@@ -35,7 +32,7 @@ def _run(page: str = "app.py") -> AppTest:
 
 def _text(markdown: str) -> str:
     """Markdown as a reader sees it: escapes undone, bold marks dropped."""
-    return re.sub(r"\\(.)", r"\1", html.unescape(markdown)).replace("**", "")
+    return rendered(markdown).replace("**", "")
 
 
 def _tiles(app: AppTest) -> dict[str, str]:

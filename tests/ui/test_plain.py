@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.ui.components import plain
+from tests.ui.apptest import WORD_JOINER, rendered
 
 PAYLOADS = [
     "<script>window.__pwned=1</script>",
@@ -30,19 +31,11 @@ PAYLOADS = [
     "`code` ~~gone~~ a | b",
     r"C:\path\*not*",
 ]
-WORD_JOINER = "\u2060"
-
-
-def _rendered(escaped: str) -> str:
-    """The text a Markdown renderer shows for ``escaped``: backslash escapes and the two
-    character references ``plain`` writes, undone."""
-    text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", escaped)
-    return text.replace("&#58;", ":").replace("&#8288;", WORD_JOINER)
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_escaped_text_renders_as_typed(payload):
-    assert _rendered(plain(payload)) == payload
+    assert rendered(plain(payload)) == payload
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
@@ -58,7 +51,7 @@ def test_colons_become_a_character_reference_which_stops_directives_icons_and_em
 
 
 def test_names_streamlit_replaces_in_the_rendered_text_get_an_invisible_word_joiner():
-    assert _rendered(plain(":streamlit: :material_home:")) == (
+    assert rendered(plain(":streamlit: :material_home:")) == (
         f":{WORD_JOINER}streamlit: :{WORD_JOINER}material_home:"
     )
 
