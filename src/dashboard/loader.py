@@ -55,9 +55,12 @@ def read_one(
     if not snapshots.keeps_snapshot(source):
         return raw
     deleted = missing_tabs(raw.sheets)
-    if deleted:
-        stale = _snapshot_or_failure(source, f"{source.label}: {'; '.join(deleted)}")
-        return stale if fallback and isinstance(stale, RawSource) else raw
+    if deleted:  # served from the snapshot when there is one and fallback is on; never kept
+        if fallback:
+            stale = _snapshot_or_failure(source, f"{source.label}: {'; '.join(deleted)}")
+            if isinstance(stale, RawSource):
+                return stale
+        return raw
     if not missing_columns(raw.sheets):
         _keep(raw)
     return raw

@@ -43,6 +43,21 @@ def header_index(tab: Tab, rows: list[list[object]]) -> int | None:
     return best if best is not None else first
 
 
+def _header(tab: Tab, rows: list[list[object]]) -> tuple[int | None, list, dict, list, list]:
+    """The header row's index and cells, where each column is, repeated headers, and the
+    required columns it does not name."""
+    header_at = header_index(tab, rows)
+    headers = rows[header_at] if header_at is not None else []
+    positions, repeated = header_positions(tab, headers)
+    missing = [column for column in tab.required if column not in positions]
+    return header_at, headers, positions, repeated, missing
+
+
+def missing_required(tab: Tab, rows: list[list[object]]) -> list[str]:
+    """The required columns of ``tab`` that its header row does not name."""
+    return _header(tab, rows)[4]
+
+
 def _blank_mask(column: pd.Series) -> pd.Series:
     """Blank cells, judged once per distinct value (a column holds few distinct blanks)."""
     codes, uniques = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=True)
@@ -69,16 +84,13 @@ def tab_frame(
     Returns ``None`` (with a ``missing column`` problem) when a required column is absent, since
     no record of the tab can be read then; the other tabs still load.
     """
-    header_at = header_index(tab, rows)
-    headers = rows[header_at] if header_at is not None else []
-    positions, repeated = header_positions(tab, headers)
+    header_at, headers, positions, repeated, missing = _header(tab, rows)
     for position in repeated:
         column = canonical_column(tab, headers[position])
         problems.add(
             title, header_at + 1, column, headers[position], "duplicate column",
             f"another column is read as '{column}'; this one is ignored",
         )  # fmt: skip
-    missing = [column for column in tab.required if column not in positions]
     if missing:
         _report_missing(tab, title, missing, header_at, problems)
         return None

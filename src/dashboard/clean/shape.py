@@ -8,8 +8,8 @@ good snapshot, and a missing required tab makes the app serve that snapshot inst
 
 from __future__ import annotations
 
-from dashboard.clean.frame import header_index
-from dashboard.schema import TABS, canonical_tab, header_positions
+from dashboard.clean.frame import missing_required
+from dashboard.schema import TABS, canonical_tab
 from dashboard.sources.local import RawSheets
 
 
@@ -25,19 +25,12 @@ def missing_tabs(sheets: RawSheets) -> list[str]:
 
 def missing_columns(sheets: RawSheets) -> list[str]:
     """Messages for each required column a known tab's header row lacks."""
-    messages = []
-    for title, rows in sheets.items():
-        tab = canonical_tab(title)
-        if tab is None:
-            continue
-        header_at = header_index(tab, rows)
-        headers = rows[header_at] if header_at is not None else []
-        positions, _ = header_positions(tab, headers)
-        messages.extend(
-            f"tab '{title}' has no '{column}' column, which is required" for column in tab.required
-            if column not in positions
-        )  # fmt: skip
-    return messages
+    return [
+        f"tab '{title}' has no '{column}' column, which is required"
+        for title, rows in sheets.items()
+        if (tab := canonical_tab(title)) is not None
+        for column in missing_required(tab, rows)
+    ]
 
 
 def shape_problems(sheets: RawSheets) -> list[str]:
