@@ -356,13 +356,19 @@ class _Workbook:
             "spreadsheetUrl": f"https://docs.google.com/spreadsheets/d/{self.key}/edit",
         }
 
-    def append(self, text: str, rows: Rows, query: dict[str, str]) -> dict[str, Any]:
-        """values:append: the rows go under the last non-empty row, from the range's column."""
+    def _write_target(self, text: str, query: dict[str, str]) -> tuple[_Tab, int, int, str]:
+        """Where a write goes (tab, first row, first column) and its valueInputOption, which
+        the real API requires on every write."""
         input_option = query.get("valueInputOption")
         if input_option not in ("RAW", "USER_ENTERED"):
             raise ApiError(400, "'valueInputOption' is required but not specified")
         tab, a1 = self.resolve(text)
         first_row, first_col, _, _ = parse_a1(a1)
+        return tab, first_row, first_col, input_option
+
+    def append(self, text: str, rows: Rows, query: dict[str, str]) -> dict[str, Any]:
+        """values:append: the rows go under the last non-empty row, from the range's column."""
+        tab, first_row, first_col, input_option = self._write_target(text, query)
         table = _ragged(tab.rows)
         filled, table_width = len(table), max((len(row) for row in table), default=1)
         start = filled + 1 if filled else first_row
@@ -397,11 +403,7 @@ class _Workbook:
 
     def update(self, text: str, rows: Rows, query: dict[str, str]) -> dict[str, Any]:
         """values.update (PUT): the rows written from the range's top-left cell."""
-        input_option = query.get("valueInputOption")
-        if input_option not in ("RAW", "USER_ENTERED"):
-            raise ApiError(400, "'valueInputOption' is required but not specified")
-        tab, a1 = self.resolve(text)
-        first_row, first_col, _, _ = parse_a1(a1)
+        tab, first_row, first_col, input_option = self._write_target(text, query)
         for offset, row in enumerate(rows):
             self._write_row(tab, first_row + offset, first_col, row, input_option)
         width = max((len(row) for row in rows), default=0)
