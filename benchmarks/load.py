@@ -53,8 +53,7 @@ sys.path.insert(0, str(ROOT))
 
 import run  # noqa: E402 (benchmarks/ is a folder of scripts, not a package)
 
-from dashboard.config import demo_path  # noqa: E402
-from dashboard.demo import DEMO_AS_OF  # noqa: E402
+from dashboard.config import DEMO_AS_OF, demo_path  # noqa: E402
 from dashboard.sources.local import read_xlsx  # noqa: E402
 from tests.sheets_double import KINDS, SheetsDouble  # noqa: E402
 from tests.streamlit_server import StreamlitServer  # noqa: E402

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.check_report import sorted_problems
+from dashboard.clean.problems import sorted_problems
 from dashboard.ui import access, components, page
 
 view = page.setup(

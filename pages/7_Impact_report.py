@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import charts
-from dashboard.reports.impact_render import _collab_frame, _figures_frame, _wins_frame
+from dashboard.reports.impact_render import collab_frame, figures_frame, wins_frame
 from dashboard.ui import components, data, figures, page
 from dashboard.ui.report_files import MIME, report_for
 
@@ -31,7 +31,7 @@ for column, (suffix, content) in zip(columns, files.items(), strict=True):
         f"Download {suffix[1:].upper()}", content, file_name=f"impact-report{suffix}",
         mime=MIME[suffix], key=f"download{suffix}",
     )  # fmt: skip
-components.text_table(_figures_frame(report).set_index(""))
+components.text_table(figures_frame(report).set_index(""))
 left, right = st.columns(2)
 with left:
     st.subheader("Momentum")
@@ -49,11 +49,11 @@ with right:
         "No activity yet.",
     )
 st.subheader("The collaborations side by side")
-components.text_table(_collab_frame(report).set_index("collaboration"))
+components.text_table(collab_frame(report).set_index("collaboration"))
 for text in report.paragraphs.values():
     st.markdown(components.plain(text))
 st.subheader("Highlighted wins")
-wins = _wins_frame(report)
+wins = wins_frame(report)
 if wins.empty:
     st.info("No wins in this period.")
 else:

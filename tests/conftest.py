@@ -10,6 +10,16 @@ from dashboard.sources.http import RetryPolicy
 from tests.sheets_double import SheetsDouble
 
 
+def pytest_collection_modifyitems(items):
+    """Mark browser tests (tests/browser/) and hypothesis property tests, so the inner loop can
+    leave them out: ``python -m pytest -m "not browser and not property" -n auto``."""
+    for item in items:
+        if "browser" in item.path.parts:
+            item.add_marker(pytest.mark.browser)
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.property)
+
+
 @pytest.fixture(autouse=True)
 def snapshot_folder(tmp_path, monkeypatch):
     """Every test keeps its Sheets snapshots in its own folder, never the user's cache."""

@@ -2,7 +2,7 @@
 
 Google cannot be reached from our machines, so tests point gspread (through an HTTP client that
 swaps ``https://sheets.googleapis.com`` / ``https://www.googleapis.com`` for ``double.url``) at
-:class:`SheetsDouble`. It answers in the shapes the recordings in ``shared/sheets-api-recordings``
+:class:`SheetsDouble`. It answers in the shapes the recordings in ``tests/recordings``
 show: ragged rows, no ``values`` key for an empty range, ranges resolved against the tab's grid
 (``'Sheet1'!A1:1`` -> ``Sheet1!A1:Z1`` on a 26-column tab), Google-shaped error bodies.
 :class:`ReplayServer` serves those recordings byte for byte, so a test can hold gspread (and the
@@ -20,7 +20,6 @@ import copy
 import functools
 import hashlib
 import json
-import os
 import re
 import threading
 import traceback
@@ -837,17 +836,9 @@ def _private_key_pem() -> str:
 
 
 def recordings_dir() -> Path:
-    """``shared/sheets-api-recordings`` beside the repository (``<clone>/../shared``), or
-    ``$SMALLWINS_RECORDINGS_DIR`` when that folder is absent."""
-    beside_repo = Path(__file__).resolve().parents[1].parent / "shared" / "sheets-api-recordings"
-    if beside_repo.is_dir():
-        return beside_repo
-    configured = os.environ.get("SMALLWINS_RECORDINGS_DIR")
-    if configured and Path(configured).is_dir():
-        return Path(configured)
-    raise FileNotFoundError(
-        f"no recordings at {beside_repo} and SMALLWINS_RECORDINGS_DIR={configured!r}"
-    )
+    """``tests/recordings``: real Google exchanges recorded by the gspread project (MIT licence,
+    ``LICENSE-gspread.txt`` beside them), kept in the repository so a clone alone can test."""
+    return Path(__file__).resolve().parent / "recordings"
 
 
 def recorded_interactions(name: str) -> list[dict]:

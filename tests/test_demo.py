@@ -13,7 +13,8 @@ import time
 import pytest
 
 from dashboard import schema
-from dashboard.demo import DEMO_AS_OF, demo_sheets, write_demo
+from dashboard.config import DEMO_AS_OF
+from dashboard.demo import demo_sheets, write_demo
 from dashboard.sources.local import read_xlsx
 
 STALLED = "High Plains Rural Health"

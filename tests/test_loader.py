@@ -1,4 +1,4 @@
-"""The loader on a hand-written workbook: every reading rule of METRICS.md, and every problem."""
+"""The loader on a hand-written workbook: every reading rule of docs/METRICS.md, every problem."""
 
 import pandas as pd
 

@@ -1,7 +1,7 @@
 """The Sheets test double and the recording replayer, driven through the real gspread client.
 
 If the double drifted from Google, every dashboard test built on it would prove nothing; so these
-tests hold it to the recorded exchanges in ``shared/sheets-api-recordings`` (same JSON, byte for
+tests hold it to the recorded exchanges in ``tests/recordings`` (same JSON, byte for
 byte where the data allows) and to what gspread and google-auth do with its answers.
 """
 

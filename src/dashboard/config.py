@@ -8,6 +8,7 @@ else the bundled demo workbook.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import tomllib
@@ -18,6 +19,7 @@ from pathlib import Path
 from dashboard.access import AccessError, AccessRules
 
 DEMO_NAME = "demo"
+DEMO_AS_OF = dt.date(2026, 10, 31)  # the last day of the demo workbook's story
 _SHEET_URL = re.compile(r"/spreadsheets/d/([A-Za-z0-9_-]+)")
 _SHEET_KEY = re.compile(r"^[A-Za-z0-9_-]{25,}$")
 

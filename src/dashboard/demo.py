@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from dashboard import demo_story as story
+from dashboard.config import DEMO_AS_OF
 from dashboard.sources.local import RawSheets, write_xlsx
 
 DEMO_START = dt.date(2024, 11, 1)
-DEMO_AS_OF = dt.date(2026, 10, 31)
 # Wins logged through the app's form (they carry an id and a timestamp) start on this day.
 FORM_LIVE = dt.date(2026, 10, 10)
 _DAY = dt.timedelta(days=1)

@@ -81,7 +81,7 @@ PEOPLE: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
-# How the same person gets typed in different rows (all one person by METRICS.md's name rule).
+# How the same person gets typed in different rows (all one person by docs/METRICS.md's name rule).
 NAME_VARIANTS: dict[str, tuple[str, ...]] = {
     "José Pérez": (" jose  PÉREZ", "Jose Perez"),
     "Siobhán O'Neill": ("Siobhan O'Neill", "siobhán o'neill"),

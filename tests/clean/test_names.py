@@ -1,4 +1,4 @@
-"""Name keys and people lists (METRICS.md, "Names" and "People lists")."""
+"""Name keys and people lists (docs/METRICS.md, "Names" and "People lists")."""
 
 import pandas as pd
 import pytest

@@ -1,5 +1,6 @@
-"""Headline figures of METRICS.md on tiny hand-written workbooks; every expected figure is worked
-out by hand in the comments. D = 2024-06-30: last_30 = 06-01 … 06-30, prev_30 = 05-02 … 05-31.
+"""Headline figures of docs/METRICS.md on tiny hand-written workbooks; every expected figure is
+worked out by hand in the comments.
+D = 2024-06-30: last_30 = 06-01 … 06-30, prev_30 = 05-02 … 05-31.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import pytest
 from dashboard.metrics import headline, summary
 from tests.metrics.book import D, after, ago, book, commitment, meeting, person, project, win
 
-# The table of METRICS.md, "Headline figures", in its order.
+# The table of docs/METRICS.md, "Headline figures", in its order.
 METRICS_KEYS = [
     "as_of",
     "collaborations",

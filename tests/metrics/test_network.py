@@ -1,4 +1,4 @@
-"""The collaboration graph (METRICS.md, network rows), edges() and suggested_introductions(),
+"""The collaboration graph (docs/METRICS.md, network rows), edges() and suggested_introductions(),
 on one hand-drawn workbook. D = 2024-06-30; last_30 = D−29 … D.
 
 People (organization, sector, home collaboration):

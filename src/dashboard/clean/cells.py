@@ -32,7 +32,7 @@ _ISO = re.compile(rf"^(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){_TIME}$")
 _SLASH = re.compile(rf"^(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}){_TIME}$")
 _DOT = re.compile(rf"^(?P<a>\d{{1,2}})\.(?P<b>\d{{1,2}})\.(?P<y>\d{{4}}){_TIME}$")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
-_EMAIL = re.compile(r"^[^@\s,;<>()\[\]]+@[^@\s,;<>()\[\]]+\.[^@\s,;<>()\[\]]+$")
+EMAIL = re.compile(r"^[^@\s,;<>()\[\]]+@[^@\s,;<>()\[\]]+\.[^@\s,;<>()\[\]]+$")
 
 
 class _Bool:
@@ -247,6 +247,6 @@ def _to_datetime(value: object) -> dt.datetime | None:
 def emails(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Text as lower-case emails and a mask of non-blank text that is not an email."""
     lowered = values.str.lower()
-    valid = lowered.str.fullmatch(_EMAIL).fillna(False).astype(bool)
+    valid = lowered.str.fullmatch(EMAIL).fillna(False).astype(bool)
     invalid = values.notna() & ~valid
     return lowered.where(valid), invalid

@@ -2,7 +2,7 @@
 
 Here names become identities: people across all sources (the same person in two regions' sheets is
 one person — the bridges the network page shows), projects within their source, and each record's
-collaboration by the rule of METRICS.md.
+collaboration by the rule of docs/METRICS.md.
 """
 
 from __future__ import annotations

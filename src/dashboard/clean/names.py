@@ -1,4 +1,4 @@
-"""Names and name lists, by the reading rules of METRICS.md.
+"""Names and name lists, by the reading rules of docs/METRICS.md.
 
 A key is computed once per distinct spelling, then mapped onto the column: a column of 200,000
 cells holds a few thousand spellings, so this stays fast without a per-row loop.

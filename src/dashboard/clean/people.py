@@ -1,6 +1,6 @@
 """Who is who: the People directory and the resolution of names and emails written in records.
 
-A person is identified by email where People gives one, else by their name key (METRICS.md,
+A person is identified by email where People gives one, else by their name key (docs/METRICS.md,
 "Names"). A list may name a listed person by name or by email. People named in records but not
 on People are still counted, with no organization, and each mention is a ``unknown person``
 problem so the sheet's keeper can add them.
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.clean import names
-from dashboard.clean.cells import _EMAIL
+from dashboard.clean.cells import EMAIL
 
 PERSON = "person"
 
@@ -59,7 +59,7 @@ def resolve(mentions: pd.Series, people: Directory) -> tuple[pd.Series, pd.Serie
     name_keys = names.keys(mentions)
     ids = ids.fillna(name_keys.map(people.by_name).astype("string"))
     unknown = (ids.isna() & mentions.notna()).astype(bool)
-    emails = {text: bool(_EMAIL.fullmatch(text)) for text in lowered.dropna().unique()}
+    emails = {text: bool(EMAIL.fullmatch(text)) for text in lowered.dropna().unique()}
     is_email = lowered.map(emails).fillna(False).astype(bool)
     fallback = lowered.where(is_email, name_keys)
     return ids.fillna(fallback), unknown

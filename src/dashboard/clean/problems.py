@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.schema import TABS
+
 PROBLEM_COLUMNS = ["source", "tab", "row", "column", "value", "kind", "reason"]
 
-# Kinds that mean the workbook's structure is broken (``check`` exits 1 on these).
-STRUCTURAL_KINDS = ("missing tab", "missing column")
 
 
 def empty_problems() -> pd.DataFrame:
@@ -103,3 +103,16 @@ def _as_text(values: pd.Series) -> pd.Series:
     if too_long.any():
         text = text.where(~too_long, text.str.slice(0, 197) + "…")
     return text
+
+
+_TAB_ORDER = {tab.name.casefold(): i for i, tab in enumerate(TABS)}
+
+
+def sorted_problems(problems: pd.DataFrame) -> pd.DataFrame:
+    """Problems in sheet order: source, tab (workbook order), row."""
+    order = problems["tab"].str.casefold().map(_TAB_ORDER).fillna(-1)
+    return (
+        problems.assign(_order=order.to_numpy())
+        .sort_values(["source", "_order", "row"], na_position="first", kind="stable")
+        .drop(columns="_order")
+    )

@@ -1,4 +1,4 @@
-"""Each tab typed on its own: dates, names, statuses, lists (METRICS.md, "Reading rules").
+"""Each tab typed on its own: dates, names, statuses, lists (docs/METRICS.md, "Reading rules").
 
 People and projects named in records are resolved later, across all sources (``resolve.py``):
 a person listed in one region's sheet is the same person when another region's sheet names them.

@@ -1,4 +1,4 @@
-"""Every figure of METRICS.md, as pure functions of the clean tables and ``as_of``.
+"""Every figure of docs/METRICS.md, as pure functions of the clean tables and ``as_of``.
 
 No Streamlit here: the app, the command line, the reports and the benchmarks all call these.
 """

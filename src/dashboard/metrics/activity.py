@@ -1,5 +1,5 @@
-"""Activity of people (METRICS.md, "Activity"): making a commitment, completing one, being named
-on a win, attending a meeting — each on its day."""
+"""Activity of people (docs/METRICS.md, "Activity"): making a commitment, completing one, being
+named on a win, attending a meeting — each on its day."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def done_by(commitments: pd.DataFrame, d: pd.Timestamp) -> pd.Series:
 
 
 def overdue(commitments: pd.DataFrame, d: pd.Timestamp) -> pd.Series:
-    """METRICS.md ``overdue``: due before D and still open — or done, but only after D.
+    """docs/METRICS.md ``overdue``: due before D and still open — or done, but only after D.
     (``commitments`` are already those made ≤ D.)"""
     c = commitments
     late = c["due"].notna() & (c["due"] < d)

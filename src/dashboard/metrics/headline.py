@@ -1,4 +1,4 @@
-"""The headline figures of METRICS.md, keys exactly as named there (``summary --json``)."""
+"""The headline figures of docs/METRICS.md, keys exactly as named there (``summary --json``)."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ def _with_names(commitments: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame
 
 
 def overdue_commitments(dataset: Dataset, as_of) -> pd.DataFrame:  # noqa: ANN001
-    """METRICS.md ``overdue``: made ≤ D, due < D, open — or done with a done date after D."""
+    """docs/METRICS.md ``overdue``: made ≤ D, due < D, open — or done with a done date after D."""
     s = scope(dataset, as_of)
     c = s.commitments
     d = s.as_of

@@ -1,4 +1,4 @@
-"""The collaboration graph: people (or organizations) linked by shared events (METRICS.md).
+"""The collaboration graph: people (or organizations) linked by shared events (docs/METRICS.md).
 
 Two people are linked when, on or before D, they were named on the same win, attended the same
 meeting, or both made commitments on the same project. A project pair is dated when the second of

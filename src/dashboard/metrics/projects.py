@@ -8,8 +8,8 @@ from dashboard.metrics.scope import Scope
 
 
 def active_projects(s: Scope) -> pd.Index:
-    """METRICS.md ``projects_active``: listed, status active, started blank or ≤ D; plus projects
-    named only in other tabs with a record dated ≤ D."""
+    """docs/METRICS.md ``projects_active``: listed, status active, started blank or ≤ D; plus
+    projects named only in other tabs with a record dated ≤ D."""
     p = s.projects
     listed = (
         p["listed"] & (p["status"] == "active") & (p["started"].isna() | (p["started"] <= s.as_of))

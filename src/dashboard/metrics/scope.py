@@ -1,6 +1,6 @@
 """What a figure looks at: the records dated on or before ``as_of``, of some collaborations.
 
-METRICS.md: "Anything dated after D is ignored, as if the world stopped at D." Every metric
+docs/METRICS.md: "Anything dated after D is ignored, as if the world stopped at D." Every metric
 starts from a ``Scope`` so that rule lives in one place.
 """
 
@@ -68,7 +68,7 @@ def _named(links: pd.DataFrame, records: pd.DataFrame, key: str) -> pd.DataFrame
 
 
 def rate(numerator: float, denominator: float) -> float | None:
-    """A fraction rounded to 4 decimals; ``None`` where the denominator is 0 (METRICS.md)."""
+    """A fraction rounded to 4 decimals; ``None`` where the denominator is 0 (docs/METRICS.md)."""
     if not denominator:
         return None
     return round(float(numerator) / float(denominator), 4)

@@ -1,4 +1,4 @@
-"""Monthly time series for the charts (METRICS.md, "Time series").
+"""Monthly time series for the charts (docs/METRICS.md, "Time series").
 
 Months are calendar months, from the first dated record's month to ``as_of``'s month. Placement:
 wins by date; commitments made by ``made``; done by their ``done`` date (done with no date is in

@@ -1,5 +1,5 @@
 """Figures at each month's end, for the "over time" charts: follow-through, top10_share and the
-cross-organization share, each by its METRICS.md definition with D = the month's last day.
+cross-organization share, each by its docs/METRICS.md definition with D = the month's last day.
 
 Computed for all months at once (sorted dates and cumulative counts), not month by month.
 """

@@ -62,7 +62,7 @@ def _dense_blocks(a: np.ndarray, b: np.ndarray, m: int):  # noqa: ANN202 - a gen
 
 
 def count_unlinked_with_shared(edges: pd.DataFrame) -> int:
-    """METRICS.md ``adjacent_possible``."""
+    """docs/METRICS.md ``adjacent_possible``."""
     if edges.empty:
         return 0
     a, b, nodes = _compact(edges)

@@ -1,11 +1,11 @@
 """The 30/30 agenda: what a Strategic Doing team looks at in its 30-minute monthly check-in.
 
 For one project or collaboration and a meeting date D (records dated after D ignored, as in
-METRICS.md), the agenda holds:
+docs/METRICS.md), the agenda holds:
 
 1. commitments due *since the last meeting* — their status at D and the result, to report back on;
 2. wins dated since the last meeting, to celebrate;
-3. commitments open and overdue at D (METRICS.md ``overdue``) with days late;
+3. commitments open and overdue at D (docs/METRICS.md ``overdue``) with days late;
 4. people who have gone quiet: active in this project/collaboration before, with no activity in
    the 60 days D−59 … D;
 5. the top 5 suggested introductions inside the project/collaboration.
@@ -14,7 +14,7 @@ Boundaries. The *last meeting* is the latest Meetings row of the project (for a 
 rows naming that project) or of the collaboration (any of its meetings) dated strictly before D —
 a meeting on D is the one being prepared. "Since" is the half-open interval (last meeting, D]:
 something due or won *on* the last meeting day was already reported at that meeting. With no
-earlier meeting the agenda covers the last 30 days, D−29 … D (METRICS.md ``last_30``), i.e. it
+earlier meeting the agenda covers the last 30 days, D−29 … D (docs/METRICS.md ``last_30``), i.e. it
 is "since" D−30. Names are shown: the agenda is for the team's own meeting.
 """
 

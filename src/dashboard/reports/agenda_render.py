@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import sys
 from pathlib import Path
 
 import pandas as pd
 
-from dashboard.reports.agenda import Agenda, build_agenda
+from dashboard.reports.agenda import Agenda
 from dashboard.reports.pdf_document import Document
 
 # (Agenda field, heading, what to say when it is empty) — in meeting order; the page uses it too.
@@ -136,18 +134,3 @@ def write_agenda(agenda: Agenda, path: str | Path) -> Path:
     if suffix == ".pdf":
         return to_pdf(agenda, path)
     raise ValueError(f"the agenda is written as .md or .pdf, not {suffix or 'no extension'!r}")
-
-
-def agenda_command(args: argparse.Namespace) -> int:
-    """``agenda SOURCE (--project NAME | --collaboration NAME) --date D --out PATH``."""
-    from dashboard.cli_load import load_with_warnings, strict_status
-
-    _, dataset = load_with_warnings(args.source)
-    try:
-        agenda = build_agenda(dataset, args.date, args.project, args.collaboration)
-        written = write_agenda(agenda, args.out)
-    except ValueError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    print(f"wrote {written}")
-    return strict_status(dataset, args)

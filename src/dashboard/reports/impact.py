@@ -1,7 +1,7 @@
 """The funder impact report: what it says, built from the figures (no rendering here).
 
 Anonymised by default: people appear as counts, organizations by name, and names or emails typed
-into free text are masked (``anonymise.py``). ``show_names`` is for internal use only.
+into free text are masked (``privacy/masking.py``). ``show_names`` is for internal use only.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pandas as pd
 from dashboard import metrics
 from dashboard.dataset import Dataset
 from dashboard.filtering import filtered
-from dashboard.reports.anonymise import Masker
+from dashboard.privacy.masking import Masker
 from dashboard.reports.period import FIGURES, period_figures, previous_period
 
 SIZE_ORDER = {"large": 0, "medium": 1, "small": 2}

@@ -87,7 +87,7 @@ def _html_table(frame: pd.DataFrame) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _figures_frame(report: Report) -> pd.DataFrame:
+def figures_frame(report: Report) -> pd.DataFrame:
     f = report.figures
     return pd.DataFrame(
         {
@@ -101,7 +101,7 @@ def _figures_frame(report: Report) -> pd.DataFrame:
     )
 
 
-def _collab_frame(report: Report) -> pd.DataFrame:
+def collab_frame(report: Report) -> pd.DataFrame:
     b = report.by_collaboration
     return pd.DataFrame(
         {
@@ -115,7 +115,7 @@ def _collab_frame(report: Report) -> pd.DataFrame:
     )
 
 
-def _wins_frame(report: Report) -> pd.DataFrame:
+def wins_frame(report: Report) -> pd.DataFrame:
     h = report.highlights
     return pd.DataFrame(
         {"date": h["date"].dt.strftime("%Y-%m-%d"), "win": h["win"], "project": h["project"],
@@ -135,12 +135,12 @@ def write_html(report: Report, path: Path) -> None:
         + ("People appear as counts; names are masked." if report.anonymised else
            "<strong>Internal: shows names.</strong>")
         + "</p>",
-        "<h2>Headline figures</h2>", _html_table(_figures_frame(report)),
+        "<h2>Headline figures</h2>", _html_table(figures_frame(report)),
         "<h2>Momentum</h2>", _img(momentum_png(report.series), "Wins and kept commitments"),
         "<h2>Network growth</h2>", _img(network_png(report.series), "Network growth"),
-        "<h2>The collaborations side by side</h2>", _html_table(_collab_frame(report)),
+        "<h2>The collaborations side by side</h2>", _html_table(collab_frame(report)),
         *[f"<p>{html.escape(t)}</p>" for t in report.paragraphs.values()],
-        "<h2>Highlighted wins</h2>", _html_table(_wins_frame(report)),
+        "<h2>Highlighted wins</h2>", _html_table(wins_frame(report)),
         "</body></html>",
     ]  # fmt: skip
     path.write_text("\n".join(parts), encoding="utf-8")
@@ -151,16 +151,16 @@ def write_pdf(report: Report, path: Path) -> None:
     doc.line(report.title, size=16, style="B")
     note = "People appear as counts; names are masked." if report.anonymised else "Internal."
     doc.line(f"Collaborations: {', '.join(report.collaborations)}. {note}")
-    _pdf_table(doc, _figures_frame(report))
+    _pdf_table(doc, figures_frame(report))
     doc.image(momentum_png(report.series))
     doc.image(network_png(report.series))
     doc.new_page()
     doc.line("The collaborations side by side", size=12, style="B")
-    _pdf_table(doc, _collab_frame(report))
+    _pdf_table(doc, collab_frame(report))
     for text in report.paragraphs.values():
         doc.line(text)
     doc.line("Highlighted wins", size=12, style="B")
-    _pdf_table(doc, _wins_frame(report).drop(columns=["collaboration"]))
+    _pdf_table(doc, wins_frame(report).drop(columns=["collaboration"]))
     doc.save(path)
 
 

@@ -1,7 +1,7 @@
 """Figures over a period (``--from`` … ``--to``), for the funder report, and the same for the
 previous period of the same length, so every figure has its change.
 
-They are built from the METRICS.md pieces (records ≤ D, activity, the edge list) with the
+They are built from the docs/METRICS.md pieces (records ≤ D, activity, the edge list) with the
 period's end as D; a figure "in the period" counts what is dated from its first to its last day.
 """
 

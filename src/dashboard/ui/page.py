@@ -14,8 +14,8 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from dashboard.access import Viewer
+from dashboard.config import DEMO_AS_OF
 from dashboard.dataset import Dataset
-from dashboard.demo import DEMO_AS_OF
 from dashboard.filtering import filtered
 from dashboard.ui import access, banner, data, filters
 

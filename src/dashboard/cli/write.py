@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from dataclasses import replace
 
-from dashboard.cli_types import iso_date
+from dashboard.cli.types import SOURCE_HELP, iso_date
 from dashboard.config import Settings, SourceConfig, settings_for
 
 
@@ -95,7 +95,7 @@ def add_commands(commands) -> None:  # noqa: ANN001 - argparse's subparsers
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("source", help="workbook, CSV folder, sheet URL/key or .toml")
+    parser.add_argument("source", help=SOURCE_HELP)
     parser.add_argument("--id", default="", help="the row's id; the same id is written once")
     parser.add_argument("--to", default=None, help="which configured source to write to")
     parser.add_argument("--future-days", type=int, default=7, help="how far ahead a date may be")

@@ -6,12 +6,12 @@ import argparse
 import datetime as dt
 import sys
 
-from dashboard.cli_load import add_strict
-from dashboard.cli_types import iso_date
+from dashboard.cli.loading import add_strict
+from dashboard.cli.types import SOURCE_HELP, iso_date
 
 
 def _report(args: argparse.Namespace) -> int:
-    from dashboard.cli_load import load_with_warnings, strict_status
+    from dashboard.cli.loading import load_with_warnings, strict_status
     from dashboard.reports.impact import build_report
     from dashboard.reports.impact_render import write_report
 
@@ -27,14 +27,25 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _agenda(args: argparse.Namespace) -> int:
-    from dashboard.reports.agenda_render import agenda_command
+    """``agenda SOURCE (--project NAME | --collaboration NAME) --date D --out PATH``."""
+    from dashboard.cli.loading import load_with_warnings, strict_status
+    from dashboard.reports.agenda import build_agenda
+    from dashboard.reports.agenda_render import write_agenda
 
-    return agenda_command(args)
+    _, dataset = load_with_warnings(args.source)
+    try:
+        agenda = build_agenda(dataset, args.date, args.project, args.collaboration)
+        written = write_agenda(agenda, args.out)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {written}")
+    return strict_status(dataset, args)
 
 
 def add_commands(commands) -> None:  # noqa: ANN001 - argparse's subparsers
     report = commands.add_parser("report", help="the funder impact report")
-    report.add_argument("source", nargs="?", help="workbook, CSV folder, sheet URL/key or .toml")
+    report.add_argument("source", nargs="?", help=SOURCE_HELP)
     report.add_argument("--from", dest="start", type=iso_date, required=True, help="YYYY-MM-DD")
     report.add_argument("--to", dest="end", type=iso_date, required=True, help="YYYY-MM-DD")
     report.add_argument("--collaboration", action="append", default=[], help="repeatable")
@@ -42,7 +53,7 @@ def add_commands(commands) -> None:  # noqa: ANN001 - argparse's subparsers
     add_strict(report)
     report.set_defaults(run=_report)
     agenda = commands.add_parser("agenda", help="the 30/30 meeting agenda")
-    agenda.add_argument("source", nargs="?", help="workbook, CSV folder, sheet URL/key or .toml")
+    agenda.add_argument("source", nargs="?", help=SOURCE_HELP)
     which = agenda.add_mutually_exclusive_group(required=True)
     which.add_argument("--project")
     which.add_argument("--collaboration")

@@ -3,7 +3,7 @@
 A funder's view has no personal names or emails anywhere: each person becomes "Person N" (N from
 a hash of their identity, so the numbering says nothing about names or order of joining), emails
 are blanked, and free text a team typed (wins, commitments, results, evidence, problem values) has
-every known name and email masked (``reports.anonymise.Masker``). Every page then runs unchanged
+every known name and email masked (``privacy.masking.Masker``). Every page then runs unchanged
 on that view, so no page can leak what it never receives.
 
 A team member's view holds only their collaborations' records, the people who belong to or took
@@ -19,7 +19,7 @@ import pandas as pd
 
 from dashboard.dataset import Dataset
 from dashboard.filtering import filtered
-from dashboard.reports.anonymise import Masker
+from dashboard.privacy.masking import Masker
 
 PERSON_TABLES = ("commitments", "win_people", "meeting_people")
 FREE_TEXT = {

@@ -1,9 +1,11 @@
-"""Argument types shared by the command-line modules."""
+"""Argument types and help texts shared by the command-line modules."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+
+SOURCE_HELP = "workbook, CSV folder, sheet URL/key or .toml"
 
 
 def iso_date(text: str) -> dt.date:

@@ -12,11 +12,11 @@ import unicodedata
 
 import pandas as pd
 
-from dashboard.clean.cells import _EMAIL  # the pattern the loader reads emails with
+from dashboard.clean.cells import EMAIL  # the pattern the loader reads emails with
 
 MASK = "[someone]"
 _WORD = re.compile(r"\w+")
-_EMAIL_IN_TEXT = re.compile(_EMAIL.pattern.strip("^$"), re.IGNORECASE)
+_EMAIL_IN_TEXT = re.compile(EMAIL.pattern.strip("^$"), re.IGNORECASE)
 
 
 def _bare(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.reports.anonymise import MASK, Masker
+from dashboard.privacy.masking import MASK, Masker
 
 
 def _masker(*names: str) -> Masker:

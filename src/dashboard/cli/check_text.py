@@ -4,20 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.clean.problems import sorted_problems
 from dashboard.dataset import Dataset
-from dashboard.schema import TABS
-
-_TAB_ORDER = {tab.name.casefold(): i for i, tab in enumerate(TABS)}
-
-
-def sorted_problems(problems: pd.DataFrame) -> pd.DataFrame:
-    """Problems in sheet order: source, tab (workbook order), row."""
-    order = problems["tab"].str.casefold().map(_TAB_ORDER).fillna(-1)
-    return (
-        problems.assign(_order=order.to_numpy())
-        .sort_values(["source", "_order", "row"], na_position="first", kind="stable")
-        .drop(columns="_order")
-    )
 
 
 def check_text(dataset: Dataset) -> str:

@@ -1,0 +1,32 @@
+"""``template`` and ``demo``: the workbooks the project writes for teams to start from."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def _template(args: argparse.Namespace) -> int:
+    from dashboard.template import write_template
+
+    print(f"wrote {write_template(args.path)}")
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from dashboard.demo import write_demo
+
+    write_demo(args.path)
+    print(f"wrote {args.path}")
+    return 0
+
+
+def add_template(commands) -> None:  # noqa: ANN001 - argparse's subparsers
+    template = commands.add_parser("template", help="write a blank workbook to start from")
+    template.add_argument("path", help="an .xlsx path (or a folder for CSV files)")
+    template.set_defaults(run=_template)
+
+
+def add_demo(commands) -> None:  # noqa: ANN001 - argparse's subparsers
+    demo = commands.add_parser("demo", help="regenerate the demo workbook")
+    demo.add_argument("path", help="the .xlsx path to write")
+    demo.set_defaults(run=_demo)
