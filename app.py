@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.ui import components, figures, page
-from dashboard.ui.figures import figure
+from dashboard.ui.figures import Ref, figure
 
 view = page.setup(
     "Overview",
@@ -63,13 +63,11 @@ if page.has_records(view):
     )
 
     st.subheader("Momentum")
-    series = figure("series", view)
     figures.chart(
-        "momentum",
         view,
-        lambda: charts.momentum_line(series),
-        series.empty,
-        "No wins or kept commitments in this period.",
+        charts.momentum_line,
+        Ref("series"),
+        message="No wins or kept commitments in this period.",
     )
 
     st.subheader("Collaborations")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.ui import components, figures, page
-from dashboard.ui.figures import figure
+from dashboard.ui.figures import Ref, figure
 
 view = page.setup("Momentum", "Small wins and kept commitments, month by month.")
 if page.has_records(view):
@@ -12,47 +12,43 @@ if page.has_records(view):
     left, right = st.columns(2)
     with left:
         st.subheader("Wins per month, by category")
-        counts = figure("wins_by_category", view)
         figures.chart(
-            "wins_by_category",
             view,
-            lambda: charts.wins_by(counts, "category", "category"),
-            counts.empty,
-            "No wins in this period.",
+            charts.wins_by,
+            Ref("wins_by_category"),
+            "category",
+            "category",
+            message="No wins in this period.",
         )
     with right:
         st.subheader("Wins per month, by project")
-        counts = figure("wins_by_project", view)
         figures.chart(
-            "wins_by_project",
             view,
-            lambda: charts.wins_by(counts, "project", "project"),
-            counts.empty,
-            "No wins in this period.",
+            charts.wins_by,
+            Ref("wins_by_project"),
+            "project",
+            "project",
+            message="No wins in this period.",
         )
     left, right = st.columns(2)
     with left:
         st.subheader("Wins to date")
-        figures.chart(
-            "cumulative_wins", view, lambda: charts.cumulative_wins(series), series.empty,
-            "No wins yet.",
-        )  # fmt: skip
+        figures.chart(view, charts.cumulative_wins, Ref("series"), message="No wins yet.")
     with right:
         st.subheader("Commitments made, kept and missed")
         figures.chart(
-            "commitments_outcomes",
             view,
-            lambda: charts.commitments_outcomes(series),
-            series.empty,
-            "No commitments in this period.",
+            charts.commitments_outcomes,
+            Ref("series"),
+            message="No commitments in this period.",
         )
     st.subheader("Follow-through over time")
     figures.chart(
-        "follow_through",
         view,
-        lambda: charts.follow_through_line(series),
-        series["follow_through"].isna().all() if not series.empty else True,
-        "No commitment has come due yet.",
+        charts.follow_through_line,
+        Ref("series"),
+        empty=series.empty or series["follow_through"].isna().all(),
+        message="No commitment has come due yet.",
     )
     left, right = st.columns(2)
     with left:

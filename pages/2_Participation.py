@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.ui import components, figures, page
-from dashboard.ui.figures import figure
+from dashboard.ui.figures import Ref, figure
 
 view = page.setup("Participation", "Active, new, returning and lapsed people; sectors; leadership.")
 if page.has_records(view):
@@ -14,30 +14,22 @@ if page.has_records(view):
         "New: first activity ever. Returning: active before. "
         "Lapsed: active the month before, not this one."
     )
-    figures.chart(
-        "people_flows", view, lambda: charts.people_flows(series), series.empty,
-        "No activity in this period.",
-    )  # fmt: skip
+    figures.chart(view, charts.people_flows, Ref("series"), message="No activity in this period.")
     left, right = st.columns(2)
     with left:
         st.subheader("Sectors engaged")
-        sectors = figure("sectors", view)
         figures.chart(
-            "sectors",
-            view,
-            lambda: charts.sector_bars(sectors),
-            sectors.empty,
-            "Nobody was active in this period.",
+            view, charts.sector_bars, Ref("sectors"), message="Nobody was active in this period."
         )
     with right:
         st.subheader("How shared is the leadership?")
         st.caption("Share of all commitments held by the busiest 10 % of the people committing.")
         figures.chart(
-            "top10",
             view,
-            lambda: charts.top10_line(series),
-            series["top10_share"].isna().all() if not series.empty else True,
-            "No commitments yet.",
+            charts.top10_line,
+            Ref("series"),
+            empty=series.empty or series["top10_share"].isna().all(),
+            message="No commitments yet.",
         )
     st.subheader("People")
     people = figure("people", view)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.ui import components, figures, page
-from dashboard.ui.figures import MAX_DRAWN_PEOPLE, figure
+from dashboard.ui.figures import MAX_DRAWN_PEOPLE, Ref, figure
 
 view = page.setup("Network", "Who works with whom — and the adjacent possible.")
 if page.has_records(view):
@@ -55,18 +55,16 @@ if page.has_records(view):
     if len(nodes) >= MAX_DRAWN_PEOPLE:
         st.caption(f"The {MAX_DRAWN_PEOPLE} most connected people are drawn.")
     figures.chart(
-        f"network_drawing/{color}",
         view,
-        lambda: charts.network_drawing(nodes, drawing["links"], color),
-        nodes.empty,
-        "Nobody is linked yet: links appear when two people share a win, a meeting or a project.",
+        charts.network_drawing,
+        Ref("drawing", "nodes"),
+        Ref("drawing", "links"),
+        color,
+        message="Nobody is linked yet: links appear when two people share a win, a meeting or a "
+        "project.",
     )
     st.subheader("Growth")
-    series = figure("series", view)
-    figures.chart(
-        "network_growth", view, lambda: charts.network_growth(series), series.empty,
-        "No activity in this period.",
-    )  # fmt: skip
+    figures.chart(view, charts.network_growth, Ref("series"), message="No activity in this period.")
     st.subheader("Suggested introductions")
     st.caption(
         "Pairs not yet linked who share colleagues, most shared first; pairs that would bridge "

@@ -4,26 +4,16 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.ui import components, figures, page
-from dashboard.ui.figures import figure
+from dashboard.ui.figures import Ref, figure
 
 view = page.setup("Regions", "Each collaboration on the same scale.")
 if page.has_records(view):
-    regions = figure("regions", view)
+    none_named = "No collaboration is named in the workbook yet."
     st.subheader("Wins per month")
-    figures.chart(
-        "regions_wins",
-        view,
-        lambda: charts.region_multiples(regions, "wins", "wins"),
-        regions.empty,
-        "No collaboration is named in the workbook yet.",
-    )
+    figures.chart(view, charts.region_multiples, Ref("regions"), "wins", "wins", message=none_named)
     st.subheader("Active people per month")
     figures.chart(
-        "regions_active",
-        view,
-        lambda: charts.region_multiples(regions, "active", "people"),
-        regions.empty,
-        "No collaboration is named in the workbook yet.",
+        view, charts.region_multiples, Ref("regions"), "active", "people", message=none_named
     )
     st.subheader("Side by side")
     rows = figure("collaborations", view)

@@ -4,21 +4,18 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.reports.impact_render import collab_frame, figures_frame, wins_frame
-from dashboard.ui import components, data, figures, page
-from dashboard.ui.report_files import MIME, report_for
+from dashboard.ui import components, figures, page
+from dashboard.ui.figures import Ref, figure
+from dashboard.ui.report_files import MIME, report_files
 
 view = page.setup(
     "Impact report",
     "For funders: the period and collaborations chosen in the sidebar, against the previous "
     "period of the same length.",
 )
-# names only where the configuration allows them, and never for a funder
-show_names = not view.viewer.anonymised and bool(
-    data.settings().extra.get("reports", {}).get("show_names", False)
-)
 if view.filters.collaborations and not page.has_records(view):
     st.stop()
-report, files = report_for(view, show_names)
+report, files = figure("report", view), report_files(view)
 st.subheader(report.title)
 st.caption(
     "Anonymised: people appear as counts, names typed into wins are masked."
@@ -35,19 +32,10 @@ components.text_table(figures_frame(report).set_index(""))
 left, right = st.columns(2)
 with left:
     st.subheader("Momentum")
-    figures.chart(
-        "impact_momentum", view, lambda: charts.momentum_line(report.series),
-        report.series.empty, "No activity yet.",
-    )  # fmt: skip
+    figures.chart(view, charts.momentum_line, Ref("report", "series"), message="No activity yet.")
 with right:
     st.subheader("Network growth")
-    figures.chart(
-        "impact_network",
-        view,
-        lambda: charts.network_size(report.series),
-        report.series.empty,
-        "No activity yet.",
-    )
+    figures.chart(view, charts.network_size, Ref("report", "series"), message="No activity yet.")
 st.subheader("The collaborations side by side")
 components.text_table(collab_frame(report).set_index("collaboration"))
 for text in report.paragraphs.values():

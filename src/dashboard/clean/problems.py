@@ -13,7 +13,6 @@ from dashboard.schema import TABS
 PROBLEM_COLUMNS = ["source", "tab", "row", "column", "value", "kind", "reason"]
 
 
-
 def empty_problems() -> pd.DataFrame:
     return pd.DataFrame(
         {

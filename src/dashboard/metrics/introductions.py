@@ -118,3 +118,19 @@ def suggested_introductions(
     out = out.sort_values(["score", "shared", "a", "b"], ascending=[False, False, True, True])
     columns = ["a", "b", "shared", "cross_org", "cross_sector", "cross_collab", "score"]
     return out[columns].head(limit).reset_index(drop=True)
+
+
+def named_introductions(
+    dataset: Dataset,
+    people: pd.DataFrame,
+    as_of,  # noqa: ANN001
+    limit: int = 25,
+) -> pd.DataFrame:
+    """``suggested_introductions`` with each side's name and organization from ``people`` (the
+    whole People table, whatever the filters)."""
+    intro = suggested_introductions(dataset, as_of, limit=limit)
+    names = people.set_index("person")
+    for side in ("a", "b"):
+        intro[f"{side}_name"] = names["name"].reindex(intro[side]).fillna(intro[side]).to_numpy()
+        intro[f"{side}_org"] = names["organization"].reindex(intro[side]).to_numpy()
+    return intro

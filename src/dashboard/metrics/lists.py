@@ -43,3 +43,11 @@ def wins_per_month_by(dataset: Dataset, as_of, by: str, top: int = 8) -> pd.Data
     month = wins["date"].dt.to_period("M").dt.to_timestamp()
     counts = pd.DataFrame({"month": month, by: labels}).groupby(["month", by]).size()
     return counts.rename("wins").reset_index()
+
+
+def latest_wins(dataset: Dataset, start, as_of, count: int = 15) -> pd.DataFrame:  # noqa: ANN001
+    """The ``count`` most recent wins from ``start`` to D, the latest row of a day first."""
+    wins = dataset.wins
+    wins = wins[(wins["date"] >= pd.Timestamp(start)) & (wins["date"] <= pd.Timestamp(as_of))]
+    latest = wins.sort_values(["date", "row"], ascending=False).head(count)
+    return latest[["date", "win", "project", "category", "size", "collaboration"]]

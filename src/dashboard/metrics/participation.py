@@ -39,3 +39,14 @@ def participation(
     return out.sort_values(["last_activity", "person"], ascending=[False, True]).reset_index(
         drop=True
     )
+
+
+def sectors(dataset: Dataset, as_of, start) -> pd.DataFrame:  # noqa: ANN001
+    """People active from ``start`` to D, and their organizations, per sector (unknown where
+    People gives none)."""
+    people = participation(dataset, as_of)
+    active = people[people["last_activity"] >= pd.Timestamp(start)]
+    grouped = active.assign(sector=active["sector"].fillna("unknown")).groupby("sector")
+    return grouped.agg(
+        people=("person", "size"), organizations=("organization", "nunique")
+    ).reset_index()

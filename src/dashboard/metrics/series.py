@@ -23,6 +23,12 @@ SERIES_COLUMNS = [
 ]  # fmt: skip
 
 
+def since_month(frame: pd.DataFrame, start) -> pd.DataFrame:  # noqa: ANN001
+    """The rows of a monthly frame from ``start``'s month on (a period's charts)."""
+    first = pd.Timestamp(start).to_period("M").to_timestamp()
+    return frame[frame["month"] >= first].reset_index(drop=True)
+
+
 def _month(dates: pd.Series) -> pd.Series:
     return dates.dt.to_period("M").dt.to_timestamp()
 

@@ -1,153 +1,65 @@
 """Figures for the pages, computed once per view and cached (many viewers, one computation).
 
-The cache key is the view's key (when the data was read, and the filters); the dataset itself is
-passed unhashed, so a 200,000-row workbook is not hashed on every run.
+Every figure is a ``dashboard.metrics`` function of the view's data and period; this module only
+names them and caches them. The cache key is the view's key (when the data was read, who looks,
+and the filters); the dataset itself is passed unhashed, so a 200,000-row workbook is not hashed
+on every run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from typing import Any
 
 import altair as alt
-import networkx as nx
 import pandas as pd
 import streamlit as st
 
 from dashboard import metrics
-from dashboard.metrics import lists, timeline
-from dashboard.ui import components
+from dashboard.metrics import collaborations, drawing, lists
+from dashboard.metrics.introductions import named_introductions
+from dashboard.metrics.participation import sectors
+from dashboard.metrics.series import since_month
+from dashboard.reports.impact import build_report
+from dashboard.ui import components, data
 from dashboard.ui.page import View
 
-MAX_DRAWN_PEOPLE = 250  # the graph drawing shows the most connected people, for legibility
-MAX_DRAWN_LINKS = 2000
+MAX_DRAWN_PEOPLE = drawing.MAX_DRAWN_PEOPLE
 
 
-def _since(frame: pd.DataFrame, view: View) -> pd.DataFrame:
-    return frame[frame["month"] >= view.start.to_period("M").to_timestamp()].reset_index(drop=True)
+def show_names(view: View) -> bool:
+    """Whether reports may name people: where the configuration allows it, never for a funder."""
+    allowed = data.settings().extra.get("reports", {}).get("show_names", False)
+    return not view.viewer.anonymised and bool(allowed)
 
 
-def _series(view: View) -> pd.DataFrame:
-    series = metrics.monthly_series(view.data, view.as_of)
-    over = timeline.over_time(view.data, view.as_of, series["month"])
-    return _since(series.merge(over, on="month"), view)
-
-
-def _previous(view: View) -> dict:
-    return metrics.headline(view.data, view.as_of - pd.Timedelta(days=30))
-
-
-def _collaboration_rows(view: View) -> pd.DataFrame:
-    by = metrics.summary(view.data, view.as_of)["by_collaboration"]
-    rows = []
-    for name, figures in by.items():
-        series = metrics.monthly_series(view.data, view.as_of, collaboration=name)
-        recent = _since(series, view)["wins"].tail(12).astype(int).tolist()
-        rows.append(
-            {
-                "Collaboration": name,
-                "Wins": figures["wins"],
-                "Wins, last 30 days": figures["wins_last_30"],
-                "Follow-through": figures["follow_through"],
-                "Active people (30 days)": figures["active_last_30"],
-                "Network (people)": figures["network_nodes"],
-                "Stalled projects": figures["stalled_projects"],
-                "Wins per month": recent,
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def _regions(view: View) -> pd.DataFrame:
-    parts = []
-    for name in view.data.collaborations["collaboration"]:
-        series = metrics.monthly_series(view.data, view.as_of, collaboration=name)
-        parts.append(_since(series, view).assign(collaboration=name))
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
-
-
-def _sectors(view: View) -> pd.DataFrame:
-    people = metrics.participation(view.data, view.as_of)
-    active = people[people["last_activity"] >= view.start]
-    grouped = active.assign(sector=active["sector"].fillna("unknown")).groupby("sector")
-    return grouped.agg(
-        people=("person", "size"), organizations=("organization", "nunique")
-    ).reset_index()
-
-
-def _drawing(view: View) -> dict[str, pd.DataFrame]:
-    """Node positions (spring layout, seeded) and links of the most connected people.
-
-    The most connected people are chosen from the edge table first, so networkx only ever lays
-    out a few hundred nodes, however large the network."""
-    edges = metrics.edges(view.data, view.as_of)
-    if edges.empty:
-        return {"nodes": pd.DataFrame(), "links": pd.DataFrame()}
-    degree = pd.concat([edges["a"], edges["b"]]).value_counts()
-    degree = degree.sort_index().sort_values(ascending=False, kind="stable")
-    keep = degree.index[:MAX_DRAWN_PEOPLE]
-    links = edges[edges["a"].isin(keep) & edges["b"].isin(keep)]
-    g = nx.from_pandas_edgelist(links, "a", "b", edge_attr="weight")
-    position = nx.spring_layout(g, seed=7, weight="weight", iterations=60)
-    people = view.full.people.set_index("person")
-    activity = metrics.participation(view.data, view.as_of).set_index("person")
-    nodes = pd.DataFrame(
-        {"id": list(position), "x": [p[0] for p in position.values()],
-         "y": [p[1] for p in position.values()]}
-    )  # fmt: skip
-    info = people.reindex(nodes["id"])
-    nodes["label"] = info["name"].fillna(nodes["id"]).to_numpy()
-    for column in ("sector", "collaboration", "organization"):
-        nodes[column] = info[column].fillna("unknown").to_numpy()
-    done = activity.reindex(nodes["id"])[["commitments_made", "wins", "meetings"]].sum(axis=1)
-    nodes["activity"] = done.fillna(0).astype(int).to_numpy()
-    nodes["degree"] = degree.reindex(nodes["id"]).to_numpy()
-    links = links.nlargest(MAX_DRAWN_LINKS, "weight")
-    xy = nodes.set_index("id")[["x", "y"]]
-    links = links.assign(
-        x=xy["x"].reindex(links["a"]).to_numpy(), y=xy["y"].reindex(links["a"]).to_numpy(),
-        x2=xy["x"].reindex(links["b"]).to_numpy(), y2=xy["y"].reindex(links["b"]).to_numpy(),
-    )  # fmt: skip
-    names = nodes.set_index("id")["label"]
-    links["a"], links["b"] = (
-        names.reindex(links["a"]).to_numpy(),
-        names.reindex(links["b"]).to_numpy(),
-    )
-    return {"nodes": nodes, "links": links.drop(columns=["first_seen"])}
-
-
-def _introductions(view: View) -> pd.DataFrame:
-    intro = metrics.suggested_introductions(view.data, view.as_of, limit=25)
-    names = view.full.people.set_index("person")
-    for side in ("a", "b"):
-        intro[f"{side}_name"] = names["name"].reindex(intro[side]).fillna(intro[side]).to_numpy()
-        intro[f"{side}_org"] = names["organization"].reindex(intro[side]).to_numpy()
-    return intro
-
-
-def _latest_wins(view: View, count: int = 15) -> pd.DataFrame:
-    wins = view.data.wins
-    wins = wins[(wins["date"] >= view.start) & (wins["date"] <= view.as_of)]
-    latest = wins.sort_values(["date", "row"], ascending=False).head(count)
-    return latest[["date", "win", "project", "category", "size", "collaboration"]]
+def _report(v: View) -> Any:
+    f = v.filters
+    return build_report(v.full, f.start, f.end, list(f.collaborations), show_names(v))
 
 
 FIGURES: dict[str, Callable[[View], Any]] = {
-    "latest_wins": _latest_wins,
+    "latest_wins": lambda v: lists.latest_wins(v.data, v.start, v.as_of),
     "headline": lambda v: metrics.headline(v.data, v.as_of),
-    "previous": _previous,
-    "series": _series,
-    "collaborations": _collaboration_rows,
-    "regions": _regions,
+    "previous": lambda v: metrics.headline(v.data, v.as_of - pd.Timedelta(days=30)),
+    "series": lambda v: collaborations.period_series(v.data, v.as_of, v.start),
+    "collaborations": lambda v: collaborations.collaboration_rows(v.data, v.as_of, v.start),
+    "regions": lambda v: collaborations.region_series(v.data, v.as_of, v.start),
     "projects": lambda v: metrics.project_status(v.data, v.as_of),
     "people": lambda v: metrics.participation(v.data, v.as_of),
-    "sectors": _sectors,
+    "sectors": lambda v: sectors(v.data, v.as_of, v.start),
     "overdue": lambda v: lists.overdue_commitments(v.data, v.as_of),
     "due_soon": lambda v: lists.due_soon(v.data, v.as_of),
-    "wins_by_category": lambda v: _since(lists.wins_per_month_by(v.data, v.as_of, "category"), v),
-    "wins_by_project": lambda v: _since(lists.wins_per_month_by(v.data, v.as_of, "project"), v),
-    "drawing": _drawing,
-    "introductions": _introductions,
+    "wins_by_category": lambda v: since_month(
+        lists.wins_per_month_by(v.data, v.as_of, "category"), v.start
+    ),
+    "wins_by_project": lambda v: since_month(
+        lists.wins_per_month_by(v.data, v.as_of, "project"), v.start
+    ),
+    "drawing": lambda v: drawing.network_drawing(v.data, v.full.people, v.as_of),
+    "introductions": lambda v: named_introductions(v.data, v.full.people, v.as_of),
+    "report": _report,
 }
 
 
@@ -161,14 +73,41 @@ def figure(name: str, view: View) -> Any:
     return _figure(name, view.key, view)
 
 
+@dataclass(frozen=True)
+class Ref:
+    """A figure of the view as a chart's argument, by name, with an optional part of it:
+    ``Ref("series")``, ``Ref("drawing", "nodes")``, ``Ref("report", "series")``."""
+
+    name: str
+    part: str | None = None
+
+    def value(self, view: View) -> Any:
+        whole = figure(self.name, view)
+        if self.part is None:
+            return whole
+        return whole[self.part] if isinstance(whole, dict) else getattr(whole, self.part)
+
+
 @st.cache_data(max_entries=500, show_spinner=False)
-def _spec(name: str, key: tuple, _build: Callable[[], alt.Chart]) -> dict:
+def _spec(key: tuple, view_key: tuple, _build: Callable[[], alt.Chart]) -> dict:
     """A chart's Vega-Lite spec, built and validated once per view. Building and validating the
     Altair charts took about 40 % of a warm page run's CPU (py-spy under benchmarks/load.py)."""
     return _build().to_dict()
 
 
-def chart(name: str, view: View, build: Callable[[], alt.Chart], empty: bool, message: str) -> None:
-    """Draw the chart ``build`` makes, cached under ``name`` for this view (``name`` must say
-    everything else the chart depends on), or ``message`` when there is nothing to draw."""
-    components.chart(None if empty else _spec(name, view.key, build), empty, message)
+def chart(
+    view: View,
+    build: Callable[..., alt.Chart],
+    *args: Hashable,
+    message: str,
+    empty: bool | None = None,
+) -> None:
+    """Draw ``build(*args)``, each ``Ref`` among ``args`` replaced by that figure of the view, or
+    ``message`` when there is nothing to draw (``empty``; by default, when a figure given is an
+    empty frame). The spec is cached under the chart function and its arguments, for this view."""
+    values = [a.value(view) if isinstance(a, Ref) else a for a in args]
+    if empty is None:
+        empty = any(isinstance(v, pd.DataFrame) and v.empty for v in values)
+    key = (build.__module__, build.__qualname__, args)
+    spec = None if empty else _spec(key, view.key, lambda: build(*values))
+    components.chart(spec, empty, message)

@@ -1,4 +1,4 @@
-"""The impact report for the current view: built and rendered once per view, as download files."""
+"""The impact report of the current view as download files, rendered once per view."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.reports.impact import Report, build_report
 from dashboard.reports.impact_render import WRITERS, write_report
+from dashboard.ui.figures import figure
 from dashboard.ui.page import View
 
 MIME = {
@@ -20,16 +20,16 @@ MIME = {
 
 
 @st.cache_data(max_entries=20, show_spinner="Preparing the report…")
-def _built(key: tuple, show_names: bool, _view: View) -> tuple[Report, dict[str, bytes]]:
-    f = _view.filters
-    report = build_report(_view.full, f.start, f.end, list(f.collaborations), show_names)
+def _files(key: tuple, _view: View) -> dict[str, bytes]:
+    report = figure("report", _view)
     files = {}
     with tempfile.TemporaryDirectory() as folder:
         for suffix in WRITERS:
             path = write_report(report, Path(folder) / f"impact-report{suffix}")
             files[suffix] = path.read_bytes()
-    return report, files
+    return files
 
 
-def report_for(view: View, show_names: bool) -> tuple[Report, dict[str, bytes]]:
-    return _built(view.key, show_names, view)
+def report_files(view: View) -> dict[str, bytes]:
+    """The view's report in every format (by suffix: .pdf, .html, .csv, .xlsx)."""
+    return _files(view.key, view)

@@ -1,0 +1,54 @@
+"""The collaborations side by side: one row of headline figures each, and their monthly series.
+
+The Overview's and Regions' tables and small multiples (docs/METRICS.md's figures, computed on
+each collaboration's records only, as ``summary``'s ``by_collaboration``).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.dataset import Dataset
+from dashboard.metrics.headline import summary
+from dashboard.metrics.series import monthly_series, since_month
+from dashboard.metrics.timeline import over_time
+
+SPARK_MONTHS = 12  # the sparkline of wins per month shows the last year
+
+
+def period_series(dataset: Dataset, as_of, start) -> pd.DataFrame:  # noqa: ANN001
+    """The monthly series with the "over time" figures beside it, from ``start``'s month."""
+    series = monthly_series(dataset, as_of)
+    over = over_time(dataset, as_of, series["month"])
+    return since_month(series.merge(over, on="month"), start)
+
+
+def collaboration_rows(dataset: Dataset, as_of, start) -> pd.DataFrame:  # noqa: ANN001
+    """One row per collaboration: its headline figures and its wins per month since ``start``."""
+    by = summary(dataset, as_of)["by_collaboration"]
+    rows = []
+    for name, figures in by.items():
+        series = monthly_series(dataset, as_of, collaboration=name)
+        recent = since_month(series, start)["wins"].tail(SPARK_MONTHS).astype(int).tolist()
+        rows.append(
+            {
+                "Collaboration": name,
+                "Wins": figures["wins"],
+                "Wins, last 30 days": figures["wins_last_30"],
+                "Follow-through": figures["follow_through"],
+                "Active people (30 days)": figures["active_last_30"],
+                "Network (people)": figures["network_nodes"],
+                "Stalled projects": figures["stalled_projects"],
+                "Wins per month": recent,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def region_series(dataset: Dataset, as_of, start) -> pd.DataFrame:  # noqa: ANN001
+    """Each listed collaboration's monthly series since ``start``, stacked with its name."""
+    parts = []
+    for name in dataset.collaborations["collaboration"]:
+        series = monthly_series(dataset, as_of, collaboration=name)
+        parts.append(since_month(series, start).assign(collaboration=name))
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()

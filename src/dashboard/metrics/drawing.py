@@ -1,0 +1,56 @@
+"""Where to draw each person of the network picture: a seeded spring layout of the most
+connected people, and their links with both ends' positions (a chart draws it as it is)."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+from dashboard.dataset import Dataset
+from dashboard.metrics.introductions import edges
+from dashboard.metrics.participation import participation
+
+MAX_DRAWN_PEOPLE = 250  # the drawing shows the most connected people, for legibility
+MAX_DRAWN_LINKS = 2000
+
+
+def network_drawing(dataset: Dataset, people: pd.DataFrame, as_of) -> dict[str, pd.DataFrame]:  # noqa: ANN001
+    """Nodes (id, x, y, label, sector, collaboration, organization, activity, degree) and links
+    (a, b as labels, weight, x, y, x2, y2). ``people`` gives the labels (the whole People table,
+    whatever the filters).
+
+    The most connected people are chosen from the edge table first, so networkx only ever lays
+    out a few hundred nodes, however large the network."""
+    table = edges(dataset, as_of)
+    if table.empty:
+        return {"nodes": pd.DataFrame(), "links": pd.DataFrame()}
+    degree = pd.concat([table["a"], table["b"]]).value_counts()
+    degree = degree.sort_index().sort_values(ascending=False, kind="stable")
+    keep = degree.index[:MAX_DRAWN_PEOPLE]
+    links = table[table["a"].isin(keep) & table["b"].isin(keep)]
+    g = nx.from_pandas_edgelist(links, "a", "b", edge_attr="weight")
+    position = nx.spring_layout(g, seed=7, weight="weight", iterations=60)
+    nodes = pd.DataFrame(
+        {"id": list(position), "x": [p[0] for p in position.values()],
+         "y": [p[1] for p in position.values()]}
+    )  # fmt: skip
+    info = people.set_index("person").reindex(nodes["id"])
+    nodes["label"] = info["name"].fillna(nodes["id"]).to_numpy()
+    for column in ("sector", "collaboration", "organization"):
+        nodes[column] = info[column].fillna("unknown").to_numpy()
+    activity = participation(dataset, as_of).set_index("person")
+    done = activity.reindex(nodes["id"])[["commitments_made", "wins", "meetings"]].sum(axis=1)
+    nodes["activity"] = done.fillna(0).astype(int).to_numpy()
+    nodes["degree"] = degree.reindex(nodes["id"]).to_numpy()
+    links = links.nlargest(MAX_DRAWN_LINKS, "weight")
+    xy = nodes.set_index("id")[["x", "y"]]
+    links = links.assign(
+        x=xy["x"].reindex(links["a"]).to_numpy(), y=xy["y"].reindex(links["a"]).to_numpy(),
+        x2=xy["x"].reindex(links["b"]).to_numpy(), y2=xy["y"].reindex(links["b"]).to_numpy(),
+    )  # fmt: skip
+    names = nodes.set_index("id")["label"]
+    links["a"], links["b"] = (
+        names.reindex(links["a"]).to_numpy(),
+        names.reindex(links["b"]).to_numpy(),
+    )
+    return {"nodes": nodes, "links": links.drop(columns=["first_seen"])}
