@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Iterator
 from datetime import date, datetime
-from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import gspread
@@ -19,13 +18,16 @@ import pytest
 import requests
 from google.oauth2.service_account import Credentials
 from gspread.exceptions import APIError, SpreadsheetNotFound
-from gspread.http_client import FileType, HTTPClient, ParamsType
 
 from tests.sheets_double import ReplayServer, SheetsDouble, recorded_interactions
+from tests.sheets_double.clients import (
+    READ_SCOPE,
+    WRITE_SCOPE,
+    anonymous_client,
+    redirected,
+    service_client,
+)
 
-READ_SCOPE = "https://www.googleapis.com/auth/spreadsheets.readonly"
-WRITE_SCOPE = "https://www.googleapis.com/auth/spreadsheets"
-GOOGLE_HOSTS = ("https://sheets.googleapis.com", "https://www.googleapis.com")
 PRIVATE = "1SmallWinsPrivateWorkbook00000000001"
 PUBLIC = "1SmallWinsPublicWorkbook000000000002"
 UNFORMATTED = {"valueRenderOption": "UNFORMATTED_VALUE", "dateTimeRenderOption": "SERIAL_NUMBER"}
@@ -38,45 +40,6 @@ PROJECTS = [
     [None, ""],
 ]
 TABS = ["'Projects'", "'Wins log'", "'Notes'"]
-
-
-class _RedirectingHTTPClient(HTTPClient):
-    """gspread's own HTTP client, with Google's hosts swapped for a loopback server."""
-
-    target = ""
-
-    def request(  # the signature of HTTPClient.request, passed through unchanged
-        self,
-        method: str,
-        endpoint: str,
-        params: ParamsType | None = None,
-        data: bytes | None = None,
-        json: Mapping[str, Any] | None = None,
-        files: FileType = None,
-        headers: MutableMapping[str, str] | None = None,
-    ) -> requests.Response:
-        for host in GOOGLE_HOSTS:
-            if endpoint.startswith(host):
-                endpoint = self.target + endpoint.removeprefix(host)
-        return super().request(
-            method, endpoint, params=params, data=data, json=json, files=files, headers=headers
-        )
-
-
-def redirected(url: str) -> type[HTTPClient]:
-    """A client class bound to ``url``: a new class per server, so nothing leaks between tests."""
-    return type("RedirectingHTTPClient", (_RedirectingHTTPClient,), {"target": url})
-
-
-def service_client(double: SheetsDouble, scope: str = READ_SCOPE) -> gspread.Client:
-    info = double.service_account_info()
-    creds = Credentials.from_service_account_info(info, scopes=[scope])
-    return gspread.Client(auth=creds, http_client=redirected(double.url))
-
-
-def anonymous_client(url: str) -> gspread.Client:
-    """No credentials at all: a bare session, as replayed recordings need none."""
-    return gspread.Client(auth=None, session=requests.Session(), http_client=redirected(url))
 
 
 @pytest.fixture
