@@ -61,6 +61,7 @@ class SheetsDouble(LoopbackServer):
         grid: dict[str, tuple[int, int]] | None = None,
         shared: bool = True,
         modified_time: datetime | None = None,
+        created_time: datetime | None = None,
     ) -> None:
         """Serve ``sheets`` ({tab: rows}, row 1 = header) as spreadsheet ``key``.
 
@@ -68,14 +69,16 @@ class SheetsDouble(LoopbackServer):
         fit the data; whole-tab ranges resolve to that grid, as the real API does. ``shared``
         False is a sheet nobody shared with the service account: Drive does not list it and
         Sheets refuses the token (a public one can still be read by anyone with the link).
-        ``modified_time`` (default now; naive = UTC) is Drive's createdTime and modifiedTime.
+        ``modified_time`` (default now; naive = UTC) is Drive's modifiedTime, and its
+        createdTime unless ``created_time`` is given.
         """
         tabs = [
             Tab.new(key, index, tab_title, rows, (grid or {}).get(tab_title))
             for index, (tab_title, rows) in enumerate(sheets.items())
         ]
-        stamp = now_ms() if modified_time is None else utc_ms(modified_time)
-        book = Workbook(key, title, public, tabs, shared=shared, created=stamp, modified=stamp)
+        modified = now_ms() if modified_time is None else utc_ms(modified_time)
+        created = modified if created_time is None else utc_ms(created_time)
+        book = Workbook(key, title, public, tabs, shared=shared, created=created, modified=modified)
         with self._lock:
             self._books[key] = book
 

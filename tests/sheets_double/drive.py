@@ -5,8 +5,9 @@ shared), an API key may get a public file's metadata but list nothing, ``fields`
 answer holds (Drive's defaults when absent), ``pageSize`` (1-1000, default 100) pages with an
 opaque ``nextPageToken``. Deliberate limits: ``q`` is read for ``mimeType``, ``name``,
 ``trashed``, ``createdTime`` and ``modifiedTime`` terms joined by ``and`` (no ``or``, ``not``,
-parentheses or ``in parents``); ``orderBy`` is refused rather than ignored; the order is the
-order the spreadsheets were added.
+parentheses or ``in parents``); ``orderBy`` is refused rather than ignored. The order is the
+one the recorded lists show: latest modifiedTime first (ties in the order the spreadsheets were
+added), and a page token is an offset into it, so a file changed between two pages moves.
 """
 
 from __future__ import annotations
@@ -115,7 +116,9 @@ def list_files(books: list[Workbook], query: dict[str, str]) -> dict[str, Any]:
     tree = parse_fields(query.get("fields", DEFAULT_LIST_FIELDS), LIST_FIELDS, FILE_FIELDS)
     keep = parse_q(query.get("q", ""))
     size = _page_size(query.get("pageSize", "100"))
-    matching = [book for book in books if keep(book)]
+    matching = sorted(
+        (book for book in books if keep(book)), key=lambda b: b.modified, reverse=True
+    )
     start = _page_start(query.get("pageToken"), query.get("q", ""))
     page = matching[start : start + size]
     result: dict[str, Any] = {"kind": "drive#fileList"}
