@@ -106,7 +106,8 @@ class SheetsDouble(LoopbackServer):
     ) -> None:
         """Sheets' per-user quotas: at most ``requests`` reads and, apart, ``requests`` writes per
         user in any ``seconds``; more are answered 429 RESOURCE_EXHAUSTED. ``retry_after`` adds
-        a Retry-After header (Google sends none). None removes the quota; heal() leaves it."""
+        a Retry-After header (Google sends none). Counting starts afresh at each call; None
+        removes the quota; heal() leaves it."""
         with self._lock:
             self._quota = None if requests is None else Quota(requests, seconds, retry_after)
 
