@@ -28,6 +28,15 @@ def snapshot_folder(tmp_path, monkeypatch):
     return folder
 
 
+@pytest.fixture(autouse=True)
+def fresh_app_process():
+    """Each test starts as a freshly started app server would: nothing read in this process."""
+    yield
+    from dashboard.ui import data
+
+    data.reset()
+
+
 @pytest.fixture
 def double():
     with SheetsDouble() as server:

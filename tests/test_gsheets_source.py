@@ -258,7 +258,8 @@ def test_a_401_refreshes_the_token_once_then_gives_a_plain_message(google):
     google.fail_next(401, times=1, kind="metadata")
     assert not load(settings_for(KEY)).failed_sources  # google-auth fetched a new token
     assert google.count("token") == 2
-    google.fail_next(401, times=10, kind="metadata")
+    google.touch(KEY)  # changed, so read again (its titles from the snapshot: a batchGet only)
+    google.fail_next(401, times=10, kind="batchGet")
     (failed,) = load(settings_for(KEY), fallback=False).failed_sources  # the live read, as check
     assert "refused the credentials" in failed.error
 

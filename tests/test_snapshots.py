@@ -9,12 +9,12 @@ and 2 wins after cleaning (tests/fixtures.py).
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import json
 import stat
 import time
 
 import pytest
+from gspread.utils import absolute_range_name
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +22,7 @@ from dashboard import cli
 from dashboard.config import SourceConfig, load_config
 from dashboard.loader import load
 from dashboard.sources import snapshots
+from dashboard.sources.gsheets import sheets_from_body
 from tests.fixtures import river_valley
 
 KEY = "1RiverValleyKeyAbcdefghijklmnopqrstu"
@@ -70,12 +71,18 @@ def _first_good_read(google, config):
 
 def test_a_good_read_keeps_a_snapshot_readable_by_its_owner_only(google, config, snapshot_folder):
     good = _first_good_read(google, config)
-    (file,) = snapshot_folder.iterdir()
-    assert stat.S_IMODE(file.stat().st_mode) == 0o600
-    body = json.loads(gzip.decompress(file.read_bytes()))
-    assert body["title"] == "River Valley book"
-    assert body["sheets"]["Wins"] == river_valley()["Wins"]
-    assert body["read_at"][:19] == good.sources[0].read_at[:19]
+    source = load_config(config).sources[0]
+    file = snapshots.path_for(source)
+    kept_files = [f for f in snapshot_folder.iterdir() if f.name.startswith("sheet-")]
+    assert file in kept_files
+    for kept_file in kept_files:  # the copy, what processes did with it, and its lock
+        assert stat.S_IMODE(kept_file.stat().st_mode) == 0o600
+    kept = snapshots.load(source)
+    assert kept.title == "River Valley book"
+    assert sheets_from_body(kept.read, kept.body)["Wins"] == river_valley()["Wins"]
+    assert kept.read_at.isoformat()[:19] == good.sources[0].read_at[:19]
+    assert kept.modified_time == google.modified_time(KEY)  # Drive's time, seen before the read
+    assert "How to use" in kept.titles and "How to use" not in kept.read  # known, not fetched
 
 
 @pytest.mark.parametrize("fault", list(FAULTS))
@@ -92,7 +99,7 @@ def test_each_fault_serves_the_snapshot_with_its_reason(
     (stale,) = served.stale_sources
     assert reason in stale.stale
     assert stale.read_at == good.sources[0].read_at  # data as of the snapshot's read
-    assert stale.snapshot and stale.snapshot.endswith(".json.gz")
+    assert stale.snapshot and stale.snapshot.endswith(".snapshot")
     assert len(served.commitments) == 3 and len(served.wins) == 2
     assert served.structural_problems.empty
 
@@ -136,7 +143,7 @@ def test_a_renamed_required_column_shows_the_rest_live_and_keeps_the_snapshot(go
 def test_a_snapshot_of_another_sheet_or_a_damaged_file_is_not_used(google, config, quick_retries):
     _first_good_read(google, config)
     source = load_config(config).sources[0]
-    snapshots.path_for(source).write_bytes(b"not gzip")
+    snapshots.path_for(source).write_bytes(b"not zstd")
     google.fail_next(500, times=50)
     assert load(load_config(config)).failed_sources
 
@@ -200,12 +207,23 @@ CELLS = st.one_of(
     sheets=st.dictionaries(st.text(min_size=1), st.lists(st.lists(CELLS, max_size=6), max_size=6))
 )
 def test_a_snapshot_gives_back_exactly_the_cells_it_kept(sheets):
+    """The answer Google sent, kept and read back, gives every cell with its JSON type."""
     source = SourceConfig(location=KEY, kind="gsheets", name="River Valley")
     read_at = dt.datetime(2026, 11, 1, 9, 30, tzinfo=dt.UTC)
-    snapshots.save(source, "Title <b>", read_at, sheets)
+    titles = tuple(sheets)
+    answer = {
+        "valueRanges": [
+            {"range": absolute_range_name(title, "A1:F6"), **({"values": rows} if rows else {})}
+            for title, rows in sheets.items()
+        ]
+    }
+    body = json.dumps(answer, indent=2).encode()
+    snapshots.save(source, "Title <b>", read_at, body, titles, titles, read_at, "2026-11-01Z")
     kept = snapshots.load(source)
     assert kept is not None
-    assert kept.sheets == sheets and kept.read_at == read_at and kept.title == "Title <b>"
+    back = sheets_from_body(kept.read, kept.body)
+    assert back == sheets and kept.read_at == read_at and kept.title == "Title <b>"
+    assert kept.body == body and kept.modified_time == "2026-11-01Z"
     for title, rows in sheets.items():
-        for row, back in zip(rows, kept.sheets[title], strict=True):
-            assert [type(c) for c in row] == [type(c) for c in back]
+        for row, again in zip(rows, back[title], strict=True):
+            assert [type(c) for c in row] == [type(c) for c in again]

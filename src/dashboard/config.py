@@ -66,6 +66,9 @@ class Settings:
     sources: tuple[SourceConfig, ...]
     cache_ttl_seconds: int = 600
     timeout_seconds: float = 20.0
+    sheets_quota: int = 50  # Sheets API requests per sheets_quota_seconds, for every process
+    sheets_quota_seconds: float = 60.0
+    drive_check: bool = True  # skip unchanged sheets by Drive's modifiedTime
     path: str | None = None
     extra: dict = field(default_factory=dict)
 
@@ -137,6 +140,9 @@ def load_config(path: str | os.PathLike[str]) -> Settings:
         sources=sources,
         cache_ttl_seconds=int(app.get("cache_ttl_seconds", 600)),
         timeout_seconds=float(app.get("timeout_seconds", 20.0)),
+        sheets_quota=int(app.get("sheets_quota", 50)),
+        sheets_quota_seconds=float(app.get("sheets_quota_seconds", 60.0)),
+        drive_check=bool(app.get("drive_check", True)),
         path=str(file),
         extra={k: v for k, v in data.items() if k not in ("app", "sources")},
     )

@@ -26,7 +26,8 @@ class SourceStatus:
     """How reading one source went, for the banner and the Data health page.
 
     ``stale`` is why the live read could not be used when the data is the source's last good
-    snapshot (file ``snapshot``, read at ``read_at``)."""
+    snapshot (file ``snapshot``, known current at ``read_at``). ``unchanged`` data is the
+    snapshot too, served because the sheet has not changed since it was read."""
 
     label: str
     kind: str
@@ -38,6 +39,9 @@ class SourceStatus:
     demo: bool = False
     stale: str | None = None
     snapshot: str | None = None
+    unchanged: bool = False  # the snapshot, confirmed current at read_at (Drive's modifiedTime)
+    changed_at: str = ""  # when the sheet last changed, by Drive (RFC 3339), where known
+    data_at: str = ""  # when the data shown was read from the source (identifies it)
 
 
 @dataclass
@@ -52,6 +56,7 @@ class Dataset:
     meeting_people: pd.DataFrame
     problems: pd.DataFrame
     sources: list[SourceStatus] = field(default_factory=list)
+    drive_note: str | None = None  # why Drive's change times could not be used, and the fix
 
     @property
     def structural_problems(self) -> pd.DataFrame:

@@ -3,28 +3,45 @@
 A source that cannot be read at all (not found, not shared, Google down) does not stop the others:
 it is listed in ``Dataset.sources`` with its error and as a ``source unreadable`` problem.
 
-A Google Sheets source read in good shape is kept as its last good snapshot. When a later read
-fails after its retries, or finds a required tab deleted, the snapshot is served in its place,
-marked ``stale`` with the reason (``fallback=False`` — the ``check`` command — never does this).
+A Google Sheets source read in good shape is kept as its last good snapshot (``snapshots``),
+which then saves reading it again:
+
+- a copy that some process sharing the cache folder confirmed current less than ``max_age``
+  seconds ago is used as it is (the app passes its TTL, so replicas read a source once per TTL
+  in all; the commands pass 0 and always ask);
+- a sheet whose Drive ``modifiedTime`` equals its snapshot's has not changed: the snapshot is
+  served with no Sheets request at all;
+- while one process reads a sheet (holding its lock file), the others wait and take its copy;
+- when a read fails after its retries, or finds a required tab deleted, the snapshot is served in
+  its place, marked ``stale`` with the reason (``fallback=False`` — the ``check`` command — never
+  does this).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
+
+import filelock
 
 from dashboard.clean.build import build_dataset
 from dashboard.clean.problems import Problems
 from dashboard.clean.shape import missing_columns, missing_tabs
-from dashboard.clean.source import clean_sheets
+from dashboard.clean.source import CleanSource, clean_sheets
 from dashboard.config import Settings, SourceConfig
 from dashboard.dataset import Dataset, SourceStatus
-from dashboard.sources import RawSource, SourceError, read_source, snapshots
+from dashboard.sources import RawSource, SourceError, drive, read_source, snapshots
+from dashboard.sources.gsheets import SheetRead, Titles, sheets_from_body
+from dashboard.sources.quota import Pacer, Quota, pacer
 
 log = logging.getLogger(__name__)
+
+READ_WORKERS = 8  # sources read side by side; the quota's pacer queues their requests
+LOCK_WAIT_SECONDS = 90.0  # another process's read: its retry budget, Drive's, and some margin
 
 
 @dataclass(frozen=True)
@@ -38,48 +55,187 @@ class FailedRead:
 Read = RawSource | FailedRead
 
 
-def read_one(
-    source: SourceConfig,
-    service_account_info: Mapping[str, Any] | None,
-    timeout: float,
+@dataclass(frozen=True)
+class Plan:
+    """How the sources of one load are read."""
+
+    service_account_info: Mapping[str, Any] | None = None
+    timeout: float = 20.0
+    fallback: bool = True  # serve the snapshot when the live read fails (``check``: False)
+    max_age: float = 0.0  # a copy confirmed current this recently, by any process, is used
+    pacer: Pacer | None = None
+    drive: bool = True  # ask Drive which sheets changed
+
+
+@dataclass(frozen=True)
+class Reads:
+    """Every source's read, and why Drive could not be used (once, for all of them)."""
+
+    reads: list[Read]
+    drive_note: str | None = None
+
+
+def plan_for(
+    settings: Settings,
+    service_account_info: Mapping[str, Any] | None = None,
     fallback: bool = True,
-) -> Read:
-    """Read ``source``; keep a good read as its snapshot, serve the snapshot when the read fails
-    (and ``fallback`` is on)."""
-    try:
-        raw = read_source(source, service_account_info, timeout)
-    except SourceError as error:
-        return (
-            _snapshot_or_failure(source, str(error)) if fallback else FailedRead(source, str(error))
-        )
+    max_age: float = 0.0,
+) -> Plan:
+    quota = Quota(settings.sheets_quota, settings.sheets_quota_seconds)
+    return Plan(
+        service_account_info,
+        settings.timeout_seconds,
+        fallback,
+        max_age,
+        pacer(quota, snapshots.cache_dir()),
+        settings.drive_check,
+    )
+
+
+def read_all(
+    sources: Sequence[SourceConfig], plan: Plan, on_read: Callable[[Read], None] | None = None
+) -> Reads:
+    """Read ``sources`` side by side (several sheets on a slow Google cost one wait, not one
+    each), after one Drive look-up for those that may have changed; ``on_read`` hears of each
+    read as it lands."""
+    now = dt.datetime.now(dt.UTC)
+    asked = [
+        source
+        for source in sources
+        if snapshots.keeps_snapshot(source)
+        and not snapshots.state(source).confirmed_within(plan.max_age, now)
+    ]
+    changes = drive.Changes()
+    if plan.drive and asked:
+        changes = drive.changes(asked, plan.service_account_info, plan.timeout)
+
+    def one(source: SourceConfig) -> Read:
+        read = read_one(source, plan, changes)
+        if on_read is not None:
+            on_read(read)
+        return read
+
+    if len(sources) <= 1:
+        return Reads([one(source) for source in sources], changes.note)
+    with ThreadPoolExecutor(max_workers=min(READ_WORKERS, len(sources))) as pool:
+        return Reads(list(pool.map(one, sources)), changes.note)
+
+
+def read_one(source: SourceConfig, plan: Plan, changes: drive.Changes | None = None) -> Read:
+    """Read ``source``, or take its snapshot where that is as good (see the module's notes)."""
     if not snapshots.keeps_snapshot(source):
-        return raw
+        try:
+            return read_source(source, plan.service_account_info, plan.timeout)
+        except SourceError as error:
+            return FailedRead(source, str(error))
+    state = snapshots.state(source)
+    if state.confirmed_within(plan.max_age, dt.datetime.now(dt.UTC)):
+        kept = snapshots.load(source)
+        if kept is not None and state.checked_at is not None:
+            return _served(source, kept, at=state.checked_at)
+    try:
+        with snapshots.lock_for(source, LOCK_WAIT_SECONDS):
+            return _read_locked(source, plan, changes or drive.Changes())
+    except filelock.Timeout:
+        busy = f"{source.label}: another process is still reading it"
+        return _stale_or_failed(source, plan, busy)
+    except OSError as error:  # no cache folder to lock in: read alone, keep no snapshot
+        log.warning("no lock for %s in %s (%s)", source.label, snapshots.cache_dir(), error)
+        return _live(source, plan, None, None)
+
+
+def _read_locked(source: SourceConfig, plan: Plan, changes: drive.Changes) -> Read:
+    now = dt.datetime.now(dt.UTC)
+    state = snapshots.state(source)  # what another process did while this one waited
+    kept = snapshots.load(source)
+    if kept is not None:
+        if state.confirmed_within(plan.max_age, now) and state.checked_at is not None:
+            return _served(source, kept, at=state.checked_at)
+        if plan.fallback and state.failed_within(plan.max_age, now):
+            return _stale(source, kept, state, state.error or "")
+        modified = changes.of(source)
+        if modified is not None and modified == kept.modified_time:
+            snapshots.record(source, replace(state, checked_at=now, error=None))
+            return _served(source, kept, at=now)
+    return _live(source, plan, kept, changes.of(source))
+
+
+def _live(
+    source: SourceConfig, plan: Plan, kept: snapshots.Snapshot | None, modified: str | None
+) -> Read:
+    """Read ``source`` from Google; keep a good read as its snapshot."""
+    known = Titles(kept.title, kept.titles, kept.titles_at) if kept is not None else None
+    started = dt.datetime.now(dt.UTC)
+    try:
+        raw = read_source(source, plan.service_account_info, plan.timeout, known, plan.pacer)
+    except SourceError as error:
+        _record(source, snapshots.State(attempted_at=started, error=str(error)))
+        return _stale_or_failed(source, plan, str(error), kept)
+    raw = replace(raw, modified_time=modified)
     deleted = missing_tabs(raw.sheets)
     if deleted:  # served from the snapshot when there is one and fallback is on; never kept
-        if fallback:
-            stale = _snapshot_or_failure(source, f"{source.label}: {'; '.join(deleted)}")
-            if isinstance(stale, RawSource):
-                return stale
+        if plan.fallback and kept is not None:
+            reason = f"{source.label}: {'; '.join(deleted)}"
+            return _stale(source, kept, snapshots.state(source), reason)
         return raw
     if not missing_columns(raw.sheets):
         _keep(raw)
     return raw
 
 
-def _snapshot_or_failure(source: SourceConfig, error: str) -> Read:
+def _served(source: SourceConfig, kept: snapshots.Snapshot, at: dt.datetime) -> RawSource:
+    """The snapshot as the current data: confirmed unchanged at ``at``."""
+    sheets = sheets_from_body(kept.read, kept.body)
+    titles = Titles(kept.title, kept.titles, kept.titles_at)
+    google = SheetRead(titles, kept.read, kept.body, sheets)
+    return RawSource(
+        source, sheets, kept.title, at, snapshot=str(kept.path), google=google,
+        modified_time=kept.modified_time, unchanged=True, taken_at=kept.read_at,
+    )  # fmt: skip
+
+
+def kept_copy(source: SourceConfig) -> RawSource | None:
+    """The snapshot on disk as it is, as of when it was last known current, without asking
+    anyone (what the app shows at once, while it reads again in the background)."""
     if not snapshots.keeps_snapshot(source):
-        return FailedRead(source, error)
+        return None
     kept = snapshots.load(source)
     if kept is None:
-        return FailedRead(source, error)
-    return RawSource(source, kept.sheets, kept.title, kept.read_at, error, str(kept.path))
+        return None
+    when = snapshots.state(source).checked_at or kept.read_at
+    return replace(_served(source, kept, at=when), unchanged=False)
+
+
+def _stale(
+    source: SourceConfig, kept: snapshots.Snapshot, state: snapshots.State, error: str
+) -> RawSource:
+    """The snapshot in place of a read that failed: as of when it was last known current."""
+    served = _served(source, kept, at=state.checked_at or kept.read_at)
+    return replace(served, stale=error, unchanged=False)
+
+
+def _stale_or_failed(
+    source: SourceConfig, plan: Plan, error: str, kept: snapshots.Snapshot | None = None
+) -> Read:
+    if plan.fallback:
+        kept = kept or snapshots.load(source)
+        if kept is not None:
+            return _stale(source, kept, snapshots.state(source), error)
+    return FailedRead(source, error)
 
 
 def _keep(raw: RawSource) -> None:
-    """Save a good read as the snapshot; a cache folder that cannot be written costs only the
-    fallback, so it is logged, not raised."""
+    """Save a good read as the snapshot, and say so to the other processes; a cache folder that
+    cannot be written costs only the savings and the fallback, so it is logged, not raised."""
+    google = raw.google
+    if google is None:
+        return
     try:
-        snapshots.save(raw.config, raw.title, raw.read_at, raw.sheets)
+        snapshots.save(
+            raw.config, raw.title, raw.read_at, google.body, google.read,
+            google.titles.tabs, google.titles.at, raw.modified_time,
+        )  # fmt: skip
+        snapshots.record(raw.config, snapshots.State(raw.read_at, raw.read_at, None))
     except OSError as error:
         log.warning(
             "could not keep a snapshot of %s in %s (%s)",
@@ -87,52 +243,61 @@ def _keep(raw: RawSource) -> None:
         )  # fmt: skip
 
 
+def _record(source: SourceConfig, attempt: snapshots.State) -> None:
+    """Note a failed attempt (keeping when the copy was last confirmed)."""
+    try:
+        checked = snapshots.state(source).checked_at
+        snapshots.record(source, replace(attempt, checked_at=checked))
+    except OSError:
+        pass
+
+
 def load(
     settings: Settings,
     service_account_info: Mapping[str, Any] | None = None,
     fallback: bool = True,
 ) -> Dataset:
-    """Read and clean every source of ``settings``. Sources are read side by side: several
-    sheets on a slow Google cost one wait, not one each."""
-
-    def read(source: SourceConfig) -> Read:
-        return read_one(source, service_account_info, settings.timeout_seconds, fallback)
-
-    if len(settings.sources) <= 1:
-        return assemble([read(source) for source in settings.sources])
-    with ThreadPoolExecutor(max_workers=min(8, len(settings.sources))) as pool:
-        return assemble(list(pool.map(read, settings.sources)))
+    """Read and clean every source of ``settings`` (the commands: always asking Drive or
+    Google, never trusting a copy only because it is recent)."""
+    reads = read_all(settings.sources, plan_for(settings, service_account_info, fallback))
+    return assemble(reads.reads, reads.drive_note)
 
 
-def assemble(reads: Sequence[Read]) -> Dataset:
+def assemble(reads: Sequence[Read], drive_note: str | None = None) -> Dataset:
     """One Dataset from the reads of every source, failed ones reported."""
-    raws = [read for read in reads if isinstance(read, RawSource)]
-    failures = []
-    for read in reads:
-        if isinstance(read, FailedRead):
-            failed = Problems(read.config.label)
-            failed.add("", None, "", read.config.location, "source unreadable", read.error)
-            failures.append(failed.frame())
-    dataset = clean(raws, failures)
-    dataset.sources = [_status(read) for read in reads]
+    cleaned = [clean_one(read) for read in reads if isinstance(read, RawSource)]
+    failures = [failure_problems(read) for read in reads if isinstance(read, FailedRead)]
+    dataset = merge(cleaned, failures)
+    dataset.sources = [status(read) for read in reads]
+    dataset.drive_note = drive_note
     return dataset
+
+
+def failure_problems(read: FailedRead):  # noqa: ANN201 - a problems frame
+    failed = Problems(read.config.label)
+    failed.add("", None, "", read.config.location, "source unreadable", read.error)
+    return failed.frame()
+
+
+def clean_one(raw: RawSource) -> tuple[CleanSource, Any]:
+    """One source's typed tables and its problems (no I/O; the app caches it per read)."""
+    found = Problems(raw.config.label)
+    config = raw.config
+    source = clean_sheets(raw.sheets, config.label, config.collaboration, config.day_first, found)
+    return source, found.frame()
+
+
+def merge(cleaned: Sequence[tuple[CleanSource, Any]], problems: Sequence = ()) -> Dataset:
+    """The Dataset of sources already cleaned, with extra problem frames (failed sources)."""
+    return build_dataset([c for c, _ in cleaned], [*problems, *(p for _, p in cleaned)])
 
 
 def clean(raws: list[RawSource], problems: list | None = None) -> Dataset:
     """Clean and merge sources already read (no I/O)."""
-    parts = list(problems or [])
-    sources = []
-    for raw in raws:
-        found = Problems(raw.config.label)
-        config = raw.config
-        sources.append(
-            clean_sheets(raw.sheets, config.label, config.collaboration, config.day_first, found)
-        )
-        parts.append(found.frame())
-    return build_dataset(sources, parts)
+    return merge([clean_one(raw) for raw in raws], problems or [])
 
 
-def _status(read: Read) -> SourceStatus:
+def status(read: Read) -> SourceStatus:
     source = read.config
     raw = read if isinstance(read, RawSource) else None
     return SourceStatus(
@@ -146,4 +311,7 @@ def _status(read: Read) -> SourceStatus:
         demo=source.demo,
         stale=raw.stale if raw else None,
         snapshot=raw.snapshot if raw else None,
+        unchanged=raw.unchanged if raw else False,
+        changed_at=(raw.modified_time or "") if raw else "",
+        data_at=raw.data_at.isoformat(timespec="seconds") if raw else "",
     )

@@ -5,14 +5,24 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.clean.problems import sorted_problems
-from dashboard.dataset import Dataset
+from dashboard.dataset import Dataset, SourceStatus
+
+
+def _state(source: SourceStatus) -> str:
+    if source.error:
+        return f"NOT READ: {source.error}"
+    if source.unchanged:
+        since = f" since {source.changed_at}" if source.changed_at else ""
+        return f"unchanged{since} (Google Drive), checked {source.read_at}: the last read's cells"
+    return f"read {source.read_at}"
 
 
 def check_text(dataset: Dataset) -> str:
     lines: list[str] = []
     for source in dataset.sources:
-        state = f"NOT READ: {source.error}" if source.error else f"read {source.read_at}"
-        lines.append(f"Source {source.label} ({source.kind}) {source.location} — {state}")
+        lines.append(f"Source {source.label} ({source.kind}) {source.location} — {_state(source)}")
+    if dataset.drive_note:
+        lines.append(f"Note: Google Drive: {dataset.drive_note}.")
     counts = {name: len(table) for name, table in dataset.tables().items()}
     lines.append(
         "Loaded: " + ", ".join(f"{n} {name}" for name, n in counts.items() if "_" not in name)

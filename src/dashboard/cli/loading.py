@@ -30,6 +30,8 @@ def load_with_warnings(source: str | None) -> tuple[Settings, Dataset]:
         )
     for failed in dataset.failed_sources:
         print(f"warning: {failed.error} (no snapshot to fall back on)", file=sys.stderr)
+    if dataset.drive_note:
+        print(f"note: Google Drive: {dataset.drive_note}", file=sys.stderr)
     return settings, dataset
 
 

@@ -1,8 +1,15 @@
-"""The HTTP boundary to Google: endpoint redirection, timeouts and retries, in one gspread client.
+"""The HTTP boundary to Google: endpoint redirection, pacing, timeouts and retries, in one gspread
+client.
 
 ``SMALLWINS_SHEETS_ENDPOINT`` (like Google's own ``*_EMULATOR_HOST`` variables) sends every
 Google API call to another address, paths unchanged; it is how tests reach the Sheets test double
 and how a user points the app at a proxy. Nothing else in the code path changes.
+
+Retries are tenacity's, under one policy: transient answers (408, 429, 5xx), timeouts and
+dropped connections are tried again with jittered exponential backoff — or after Google's
+``Retry-After`` — within a number of attempts and one time budget for the whole read or write.
+Time spent queueing for the Sheets quota (``quota.Pacer``) is not failing, so the budget does not
+count it.
 
 An API key travels in the query string (``key=``) as well as a header, and urllib3 logs request
 lines at DEBUG level: a filter on its logger blanks the key, so no log line ever holds it.
@@ -16,14 +23,19 @@ import random
 import re
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import requests
+import tenacity
 from google.auth.api_key import Credentials as APIKeyCredentials
 from gspread.exceptions import APIError
 from gspread.http_client import HTTPClient
 
+from dashboard.sources.quota import Pacer
+
 ENDPOINT_VARIABLE = "SMALLWINS_SHEETS_ENDPOINT"
-GOOGLE_HOSTS = ("https://sheets.googleapis.com", "https://www.googleapis.com")
+SHEETS_HOST = "https://sheets.googleapis.com"
+GOOGLE_HOSTS = (SHEETS_HOST, "https://www.googleapis.com")
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 _SECRET_PARAMS = re.compile(r"([?&](?:key|access_token)=)[^&\s\"']+", re.IGNORECASE)
 
@@ -55,25 +67,19 @@ def redirect(url: str) -> str:
     return url
 
 
+@dataclass
 class RetryPolicy:
     """Exponential backoff with jitter, bounded in attempts and in total time.
 
-    The defaults give up within about a minute, so a hung or throttling Google never hangs a page.
+    The defaults give up within about a minute, so a hung or throttling Google never hangs a
+    read for long (and the app never waits on it: reads run in the background).
     """
 
-    def __init__(
-        self,
-        attempts: int = 5,
-        first_delay: float = 1.0,
-        max_delay: float = 16.0,
-        budget_seconds: float = 60.0,
-        sleep: Callable[[float], None] = time.sleep,
-    ) -> None:
-        self.attempts = attempts
-        self.first_delay = first_delay
-        self.max_delay = max_delay
-        self.budget_seconds = budget_seconds
-        self.sleep = sleep
+    attempts: int = 5
+    first_delay: float = 1.0
+    max_delay: float = 16.0
+    budget_seconds: float = 60.0
+    sleep: Callable[[float], None] = field(default=time.sleep)
 
     def delay(self, attempt: int, retry_after: str | None) -> float:
         if retry_after and retry_after.strip().isdigit():
@@ -82,21 +88,75 @@ class RetryPolicy:
         return base * (0.5 + random.random() / 2)
 
 
-class SmallWinsHTTPClient(HTTPClient):
-    """gspread's HTTP client, redirected by the environment, with a timeout and retries.
+class Budget:
+    """The time one read (or write) may spend on Google, across all its requests, less the time
+    it queued for the quota."""
 
-    The retry budget runs from the client's first request, across all its requests: a client
-    serves one read (metadata, then batchGet) or one write, so a whole read gives up within about
-    a minute, not a minute per call.
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.started: float | None = None
+        self.queued = 0.0
+
+    def start(self) -> None:
+        if self.started is None:
+            self.started = time.monotonic()
+
+    def left(self) -> float:
+        if self.started is None:
+            return self.seconds
+        return self.seconds - (time.monotonic() - self.started - self.queued)
+
+
+def transient(error: BaseException) -> bool:
+    """Worth another try: a timeout, a dropped connection, or Google's 408/429/5xx."""
+    if isinstance(error, APIError):
+        return error.response.status_code in RETRY_STATUSES
+    return isinstance(error, requests.Timeout | requests.ConnectionError)
+
+
+def _retry_after(error: BaseException | None) -> str | None:
+    if isinstance(error, APIError):
+        return error.response.headers.get("Retry-After")
+    return None
+
+
+def retrying(policy: RetryPolicy, budget: Budget, pacer: Pacer | None = None) -> tenacity.Retrying:
+    """The one retry policy of every call to Google (reads here, writes in ``writing/``)."""
+
+    def stop(state: tenacity.RetryCallState) -> bool:
+        return state.attempt_number >= policy.attempts or budget.left() <= 0
+
+    def wait(state: tenacity.RetryCallState) -> float:
+        error = state.outcome.exception() if state.outcome else None
+        retry_after = _retry_after(error)
+        if pacer is not None and retry_after and retry_after.strip().isdigit():
+            pacer.hold(float(retry_after))
+        return max(0.0, min(policy.delay(state.attempt_number, retry_after), budget.left()))
+
+    return tenacity.Retrying(
+        stop=stop,
+        wait=wait,
+        retry=tenacity.retry_if_exception(transient),
+        sleep=policy.sleep,
+        reraise=True,
+    )
+
+
+class SmallWinsHTTPClient(HTTPClient):
+    """gspread's HTTP client, redirected by the environment, paced, with a timeout and retries.
+
+    The budget runs from the client's first request, across all its requests: a client serves
+    one read or one write, so a whole read gives up within about a minute, not a minute per call.
     """
 
     retry_policy = RetryPolicy()
     default_timeout: float = 20.0
+    pacer: Pacer | None = None
 
     def __init__(self, auth, session=None) -> None:  # noqa: ANN001 - gspread's signature
         super().__init__(auth, session)
         self.timeout = self.default_timeout
-        self._started: float | None = None
+        self.budget = Budget(self.retry_policy.budget_seconds)
 
     def request(self, method, endpoint, params=None, *args, **kwargs):  # noqa: ANN001, ANN201
         token = getattr(getattr(self, "auth", None), "token", None)
@@ -104,33 +164,13 @@ class SmallWinsHTTPClient(HTTPClient):
             # google-auth sends the key as a header; Google also takes ``key=``, which some
             # proxies and emulators expect: send both
             params = {**(params or {}), "key": token}
-        policy = self.retry_policy
-        if self._started is None:
-            self._started = time.monotonic()
-        started = self._started
-        attempt = 0
-        while True:
-            attempt += 1
-            # the last attempt waits only for what is left of the budget, so retries and
-            # timeouts together stay within about a minute
-            left = policy.budget_seconds - (time.monotonic() - started)
-            self.timeout = max(1.0, min(self.default_timeout, left))
-            try:
+        paced = self.pacer if endpoint.startswith(SHEETS_HOST) else None  # Drive: its own quota
+        self.budget.start()
+        for attempt in retrying(self.retry_policy, self.budget, paced):
+            with attempt:
+                if paced is not None:
+                    self.budget.queued += paced.wait()
+                # the last attempt waits only for what is left of the budget
+                self.timeout = max(1.0, min(self.default_timeout, self.budget.left()))
                 return super().request(method, redirect(endpoint), params, *args, **kwargs)
-            except APIError as error:
-                status = error.response.status_code
-                retry_after = error.response.headers.get("Retry-After")
-                if status not in RETRY_STATUSES or not _may_retry(policy, attempt, started):
-                    raise
-            except (requests.Timeout, requests.ConnectionError):
-                retry_after = None
-                if not _may_retry(policy, attempt, started):
-                    raise
-            wait = policy.delay(attempt, retry_after)
-            if time.monotonic() - started + wait > policy.budget_seconds:
-                wait = max(0.0, policy.budget_seconds - (time.monotonic() - started))
-            policy.sleep(wait)
-
-
-def _may_retry(policy: RetryPolicy, attempt: int, started: float) -> bool:
-    return attempt < policy.attempts and time.monotonic() - started < policy.budget_seconds
+        raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover

@@ -1,0 +1,94 @@
+"""Nobody waits for Google: a page renders from what is known at once — on a freshly started
+server, the snapshot on disk — while the live read runs in the background; a first-ever read
+shows how far it got and the regions read so far."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from dashboard.ui import data
+from tests.fixtures import river_valley
+from tests.test_regions import region, region_key
+from tests.test_snapshots import KEY
+from tests.ui.apptest import open_page, rendered
+
+PERIOD = {"to": "2024-12-31"}
+
+
+def _configure(tmp_path, monkeypatch, body: str) -> None:
+    config = tmp_path / "smallwins.toml"
+    config.write_text(body, encoding="utf-8")
+    monkeypatch.setenv("SMALLWINS_CONFIG", str(config))
+    monkeypatch.chdir(tmp_path)
+
+
+def _tiles(app) -> dict[str, str]:
+    return {metric.label: metric.value for metric in app.metric}
+
+
+def _infos(app) -> str:
+    return " ".join(rendered(info.value).replace("**", "") for info in app.info)
+
+
+@pytest.fixture
+def one_sheet(google, tmp_path, monkeypatch):
+    google.add_spreadsheet(KEY, river_valley(), title="River Valley book")
+    _configure(
+        tmp_path, monkeypatch,
+        f'[app]\ntimeout_seconds = 2\n\n[[sources]]\nlocation = "{KEY}"\nname = "River Valley"\n',
+    )  # fmt: skip
+    return google
+
+
+def test_a_fresh_server_shows_the_snapshot_at_once_while_google_hangs(one_sheet):
+    good = open_page("app.py", PERIOD)  # the first-ever read, waited for: a snapshot on disk
+    assert data.wait(30)
+    expected = _tiles(good)
+    data.reset()  # the server restarts…
+    one_sheet.hang()  # …while Google hangs
+    started = time.monotonic()
+    app = open_page("app.py", PERIOD)
+    assert time.monotonic() - started < 10  # a hung read would take its whole minute
+    assert _tiles(app) == expected
+    assert "Refreshing River Valley from Google in the background" in _infos(app)
+    assert not app.error and not app.warning
+    one_sheet.heal()
+    assert data.wait(30)
+    later = open_page("app.py", PERIOD)
+    assert "Refreshing" not in _infos(later) and _tiles(later) == expected
+
+
+def test_a_first_ever_read_shows_progress_and_the_regions_read_so_far(
+    google, tmp_path, monkeypatch
+):
+    for number in (1, 2):
+        google.add_spreadsheet(region_key(number), region(number), title=f"Region {number:02d}")
+    sources = "".join(
+        f'[[sources]]\nname = "Region {n:02d} sheet"\nlocation = "{region_key(n)}"\n'
+        for n in (1, 2)
+    )
+    _configure(tmp_path, monkeypatch, sources)
+    google.delay_next(8, times=1, kind="batchGet")  # one of the two sheets is slow
+    app = open_page("pages/4_Regions.py", {"to": "2024-12-31", "from": "2024-01-01"})
+    assert "Reading the sheets for the first time: 1 of 2 read" in _infos(app)
+    (table,) = app.dataframe
+    assert len(table.value) == 1  # the region read so far, side by side with nobody yet
+    assert data.wait(30)
+    done = open_page("pages/4_Regions.py", {"to": "2024-12-31", "from": "2024-01-01"})
+    assert "Reading the sheets" not in _infos(done)
+    (table,) = done.dataframe
+    assert sorted(table.value["Collaboration"]) == ["Region 01", "Region 02"]
+
+
+def test_data_health_lists_a_sheet_unchanged_since_its_snapshot(one_sheet):
+    open_page("app.py", PERIOD)
+    assert data.wait(30)
+    data.refresh()  # the TTL ran out: Drive says nothing changed, so no Sheets request
+    assert data.wait(30)
+    one_sheet.reset_counts()
+    health = open_page("pages/5_Data_health.py", PERIOD)
+    listing = rendered(" ".join(m.value for m in health.markdown))
+    assert "unchanged since" in listing and "shown from its snapshot" in listing
+    assert one_sheet.count("batchGet") == one_sheet.count("metadata") == 0
