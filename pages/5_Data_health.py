@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.clean.problems import sorted_problems
-from dashboard.ui import access, components, page
+from dashboard.ui import access, components, page, source_list
 
 view = page.setup(
     "Data health", "What in the sheets could not be read: tab, row, column, value, why."
@@ -11,21 +11,7 @@ view = page.setup(
 st.caption(access.access_note(view.viewer))
 problems = sorted_problems(view.full.problems)
 sources = {s.label: s for s in view.full.sources}
-for source in view.full.sources:
-    # titles, labels and errors come from sheets and configuration: shown as text, never Markdown
-    name = components.plain(source.title or source.label)
-    where = f"[{name}]({source.url})" if source.url else components.plain(source.location)
-    read_at = f"{source.read_at[:16].replace('T', ' ')} UTC"
-    if source.error:
-        state = f"could not be read: {components.plain(source.error)}"
-    elif source.stale:
-        state = (
-            f"shown from its last good snapshot, read {read_at}, because the live read failed: "
-            f"{components.plain(source.stale)}"
-        )
-    else:
-        state = f"read {read_at}"
-    st.markdown(f"- **{components.plain(source.label)}** — {where} — {state}")
+source_list.show(view.full)
 if problems.empty:
     st.success("Every cell of the workbook could be read.")
 else:

@@ -35,11 +35,12 @@ SHOTS = Path(os.environ.get("SMALLWINS_SCREENSHOTS", tempfile.mkdtemp(prefix="sm
 
 
 class Server(StreamlitServer):
-    """``streamlit run app.py`` on a free loopback port, on the demo workbook or ``config``."""
+    """``streamlit run app.py`` on a free loopback port, on the demo workbook or ``config``,
+    keeping its snapshots in ``cache`` (default: a new empty folder)."""
 
-    def __init__(self, config: Path | None = None) -> None:
+    def __init__(self, config: Path | None = None, cache: Path | None = None) -> None:
         env = {k: v for k, v in os.environ.items() if k != "SMALLWINS_CONFIG"}
-        env["SMALLWINS_CACHE_DIR"] = tempfile.mkdtemp(prefix="smallwins-snapshots-")
+        env["SMALLWINS_CACHE_DIR"] = str(cache or tempfile.mkdtemp(prefix="smallwins-snapshots-"))
         if config is not None:
             env["SMALLWINS_CONFIG"] = str(config)
         super().__init__(env)

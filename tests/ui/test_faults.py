@@ -1,6 +1,6 @@
 """The app when Google fails: the last good snapshot with a banner saying what failed and as of
 when, never an error page. Faults come from the Sheets API test double, read by the real gspread
-client inside the app's script run."""
+client in the app's background reads."""
 
 from __future__ import annotations
 
@@ -26,7 +26,10 @@ def app_on_google(google, tmp_path, monkeypatch):
 
 
 def _run(page: str = "app.py") -> AppTest:
-    data.refresh()  # a new TTL period: the next run reads Google again
+    """The page after Google was read again (as when the TTL runs out, or *Refresh data*): the
+    read runs in the background, so wait for it to land, as the page's own rerun would."""
+    data.refresh()
+    assert data.wait(30)
     return open_page(page, {"to": "2024-12-31"})
 
 

@@ -37,7 +37,8 @@ def one_sheet(google, tmp_path, monkeypatch):
     google.add_spreadsheet(KEY, river_valley(), title="River Valley book")
     _configure(
         tmp_path, monkeypatch,
-        f'[app]\ntimeout_seconds = 2\n\n[[sources]]\nlocation = "{KEY}"\nname = "River Valley"\n',
+        '[app]\ntimeout_seconds = 2\ncache_ttl_seconds = 1\n\n'
+        f'[[sources]]\nlocation = "{KEY}"\nname = "River Valley"\n',
     )  # fmt: skip
     return google
 
@@ -46,6 +47,7 @@ def test_a_fresh_server_shows_the_snapshot_at_once_while_google_hangs(one_sheet)
     good = open_page("app.py", PERIOD)  # the first-ever read, waited for: a snapshot on disk
     assert data.wait(30)
     expected = _tiles(good)
+    time.sleep(1.1)  # more than the TTL later (so the copy is due to be read again),
     data.reset()  # the server restarts…
     one_sheet.hang()  # …while Google hangs
     started = time.monotonic()
@@ -70,7 +72,7 @@ def test_a_first_ever_read_shows_progress_and_the_regions_read_so_far(
         for n in (1, 2)
     )
     _configure(tmp_path, monkeypatch, sources)
-    google.delay_next(8, times=1, kind="batchGet")  # one of the two sheets is slow
+    google.delay_next(15, times=1, kind="batchGet")  # one of the two sheets is slow
     app = open_page("pages/4_Regions.py", {"to": "2024-12-31", "from": "2024-01-01"})
     assert "Reading the sheets for the first time: 1 of 2 read" in _infos(app)
     (table,) = app.dataframe

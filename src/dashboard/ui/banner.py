@@ -1,5 +1,5 @@
 """The banner every page shows: where the data came from, when it was read, demo or not — and,
-when something went wrong, what failed and what is shown instead.
+while sources are being read, or when something went wrong, what is shown instead.
 
 Source names, sheet titles and error messages come from sheets and configuration: they are shown
 as text (``components.plain``), never as Markdown.
@@ -7,15 +7,31 @@ as text (``components.plain``), never as Markdown.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
 from dashboard.dataset import Dataset, SourceStatus
+from dashboard.refresher import Current
 from dashboard.ui import data
 from dashboard.ui.components import plain
+
+NAMED = 3  # sources named one by one; beyond that, counted
 
 
 def _when(read_at: str) -> str:
     return read_at[:16].replace("T", " ")
+
+
+def names(labels: Sequence[str]) -> str:
+    """``A, B and C``, or ``A, B, C and 57 more`` — as text, never Markdown."""
+    shown = [plain(label) for label in labels[:NAMED]]
+    if not shown:
+        return ""
+    rest = len(labels) - len(shown)
+    if rest > 0:
+        return f"{', '.join(shown)} and {rest} more"
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
 
 
 def _stale_message(source: SourceStatus) -> str:
@@ -24,6 +40,16 @@ def _stale_message(source: SourceStatus) -> str:
         f"**{plain(source.label)} could not be read live**: {plain(reason)}. "
         f"Showing its last good copy, as of **{_when(source.read_at)} UTC**; it is replaced "
         "at the next good read."
+    )
+
+
+def _stale_summary(stale: list[SourceStatus]) -> str:
+    oldest = _when(min(s.read_at for s in stale))
+    return (
+        f"**{len(stale)} sheets could not be read live** ({names([s.label for s in stale])}): "
+        f"{plain((stale[0].stale or '').removeprefix(f'{stale[0].label}: '))}, among others. "
+        f"Showing their last good copies, the oldest as of **{oldest} UTC**; the Data health "
+        "page says why for each."
     )
 
 
@@ -39,27 +65,69 @@ def _shape_message(dataset: Dataset) -> str | None:
     )
 
 
+def _reading_messages(progress: Current, dataset: Dataset) -> list[str]:
+    """What is being read: first reads (with how far they got), and refreshes of shown data."""
+    messages = []
+    if progress.pending:
+        done = progress.total - len(progress.pending)
+        messages.append(
+            f"**Reading the sheets for the first time: {done} of {progress.total} read.** "
+            f"Showing what has been read so far; the page fills in as the others arrive "
+            f"(still reading {names([s.label for s in progress.pending])})."
+        )
+    if progress.refreshing:
+        refreshing = {s.label for s in progress.refreshing}
+        shown = [s for s in dataset.sources if s.label in refreshing and s.read_at]
+        as_of = f", as of {_when(min(s.read_at for s in shown))} UTC" if shown else ""
+        messages.append(
+            f"Refreshing {names(sorted(refreshing))} from Google in the background: showing "
+            f"the copy read before{as_of} until the new data lands."
+        )
+    return messages
+
+
+def _caption(sources: list[SourceStatus]) -> str:
+    shown = [s for s in sources if not s.error]
+    read_at = _when(min((s.read_at for s in shown if s.read_at), default=""))
+    label = names([s.title or s.label for s in shown]) if shown else "no source"
+    return f"Data from {label} · read {read_at} UTC"
+
+
 def show(dataset: Dataset) -> None:
     sources = dataset.sources
-    read_at = _when(min((s.read_at for s in sources if s.read_at), default=""))
-    names = ", ".join(plain(s.title or s.label) for s in sources if not s.error)
+    progress = data.progress()
     columns = st.columns([5, 1])
     with columns[0]:
         if sources and all(s.demo for s in sources):
             st.info(
-                f"Showing the bundled **demo workbook** (read {read_at} UTC). "
+                f"Showing the bundled **demo workbook** (read {_when(sources[0].read_at)} UTC). "
                 'Connect your own Google Sheet: see the README, "Connect a Google Sheet".',
             )
         else:
-            st.caption(f"Data from {names or 'no source'} · read {read_at} UTC")
-        for stale in dataset.stale_sources:
-            st.warning(_stale_message(stale), icon="⚠️")
-        for failed in dataset.failed_sources:
-            st.error(f"Could not read {plain(failed.label)}: {plain(failed.error or '')}")
+            st.caption(_caption(sources))
+        for message in _reading_messages(progress, dataset):
+            st.info(message, icon="🔄")
+        stale = dataset.stale_sources
+        if len(stale) > NAMED:
+            st.warning(_stale_summary(stale), icon="⚠️")
+        else:
+            for source in stale:
+                st.warning(_stale_message(source), icon="⚠️")
+        failed = dataset.failed_sources
+        if len(failed) > NAMED:
+            st.error(
+                f"Could not read {names([s.label for s in failed])}: "
+                f"{plain(failed[0].error or '')} — the Data health page says why for each."
+            )
+        else:
+            for source in failed:
+                st.error(f"Could not read {plain(source.label)}: {plain(source.error or '')}")
         shape = _shape_message(dataset)
         if shape:
             st.warning(shape)
     with columns[1]:
-        if st.button("Refresh data", help="Read the sources again now"):
+        if st.button("Refresh data", help="Read the sources again now, in the background"):
             data.refresh()
             st.rerun()
+    if progress.busy:
+        data.watch(data.shown_version())

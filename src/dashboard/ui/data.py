@@ -1,31 +1,40 @@
-"""Loading the configured sources for a page, cached so many viewers cost one read per TTL.
+"""The data for a page: what is known now, at once, while the sources are read again in the
+background (``dashboard.refresher``), so no viewer's page waits on Google.
 
-Each source's read is cached for the configured TTL, and the cleaned Dataset by when its sources
-were read. Both are ``st.cache_resource`` rather than ``st.cache_data``: the data is never changed
-after loading, and ``cache_data`` would hand every script run its own copy — unpickling a
-200,000-row workbook took over a second per run (benchmarks/pages.py). No Streamlit element is
-drawn inside a cached function (they cannot be replayed into another page's layout): the progress
-line is drawn outside, for the sources whose cached read has expired.
+A page run takes what the refresher knows — the last read, or on a freshly started server the
+snapshot on disk — and draws it. While anything is being read, a small fragment checks every
+few seconds and reruns the page when new data has landed. Only a first-ever read (no snapshot)
+waits, briefly, so that a quick Google shows a whole page at once; after that the page shows the
+sheets read so far and how many are left.
+
+Cleaning is cached per source and per read (``st.cache_resource``: the data is never changed after
+loading, and ``cache_data`` would copy a 200,000-row workbook into every run), and the merged
+Dataset by the reads it is made of, so a sheet that did not change is not cleaned again.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import Any
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
-from dashboard.config import Settings, SourceConfig, settings_for
+from dashboard.config import Settings, settings_for
 from dashboard.dataset import Dataset
-from dashboard.loader import Read, assemble, read_one
+from dashboard.loader import FailedRead, Read, clean_one, failure_problems, merge, status
+from dashboard.refresher import Current, Refresher
 from dashboard.secrets import SECTION, service_account_from_secrets
-from dashboard.ui.components import plain
+from dashboard.sources import RawSource, snapshots
 
-_fresh_until: dict[tuple, float] = {}  # when each source's cached read expires (this process)
-_lock = threading.Lock()
+FIRST_READ_WAIT_SECONDS = 3.0  # a first-ever read on a quick Google shows the whole page
+POLL_SECONDS = 2.0  # while sources are read, the page checks this often for new data
+RERUN_EVERY_SECONDS = 10.0  # and reruns at most this often until the last read lands
+
+_refreshers: dict[tuple, Refresher] = {}
+_refreshers_lock = threading.Lock()
 
 
 def settings() -> Settings:
@@ -41,81 +50,100 @@ def service_account() -> dict[str, Any] | None:
     return dict(section) if section else service_account_from_secrets()
 
 
-def _reader(ttl: int):  # noqa: ANN202
-    @st.cache_resource(ttl=ttl, show_spinner=False, max_entries=100)
-    def read(source: SourceConfig, timeout: float) -> Read:
-        with _lock:
-            _fresh_until[(source, timeout)] = time.monotonic() + ttl
-        return read_one(source, service_account(), timeout)
-
-    return read
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _assembled(stamps: tuple, _reads: list[Read]) -> Dataset:
-    return assemble(_reads)
-
-
-_READERS: dict[int, Any] = {}
+def refresher() -> Refresher:
+    """The one refresher of this process for the current configuration (and the Google
+    endpoint and cache folder it reads with)."""
+    config = settings()
+    key = (
+        config.sources, config.cache_ttl_seconds, config.timeout_seconds, config.sheets_quota,
+        config.sheets_quota_seconds, config.drive_check, str(snapshots.cache_dir()),
+        os.environ.get("SMALLWINS_SHEETS_ENDPOINT", ""),
+    )  # fmt: skip
+    with _refreshers_lock:
+        if key not in _refreshers:
+            _refreshers[key] = Refresher(config, service_account())
+        return _refreshers[key]
 
 
 def dataset() -> Dataset:
-    """The clean dataset for this run: from the cache when fresh, else read now (the sources
-    side by side, so several sheets on a slow Google cost one wait, not one each), saying
-    which sources are being read."""
-    config = settings()
-    reader = _READERS.setdefault(config.cache_ttl_seconds, _reader(config.cache_ttl_seconds))
-    progress = st.empty()
-    with _lock:
-        now = time.monotonic()
-        expired = [
-            source.label
-            for source in config.sources
-            if _fresh_until.get((source, config.timeout_seconds), 0.0) < now
-        ]
-    if expired:
-        progress.info(
-            f"Reading {plain(', '.join(expired))} "
-            f"({len(expired)} of {len(config.sources)} source(s))…"
-        )
-    reads = _read_all(reader, config)
-    progress.empty()
-    return _assembled(tuple(_stamp(read) for read in reads), reads)
+    """The clean dataset for this run, from what is known now."""
+    source = refresher()
+    current = source.current()
+    if current.pending and source.wait(FIRST_READ_WAIT_SECONDS, first_only=True):
+        current = source.current()
+    st.session_state["_smallwins_version"] = current.version
+    return _assembled(current)
 
 
-def _read_all(reader, config: Settings) -> list[Read]:  # noqa: ANN001 - a cached function
-    sources = config.sources
-    if len(sources) <= 1:
-        return [reader(source, config.timeout_seconds) for source in sources]
-    context = get_script_run_ctx()
-
-    def read(source: SourceConfig) -> Read:
-        add_script_run_ctx(threading.current_thread(), context)
-        return reader(source, config.timeout_seconds)
-
-    with ThreadPoolExecutor(max_workers=min(8, len(sources))) as pool:
-        return list(pool.map(read, sources))
+def shown_version() -> int:
+    """Which of the refresher's versions this run's page shows."""
+    return st.session_state.get("_smallwins_version", -1)
 
 
-def _stamp(read: Read) -> tuple:
-    return (
-        read.config,
-        getattr(read, "read_at", None),
-        getattr(read, "error", None),
-        getattr(read, "stale", None),
-    )
+def progress() -> Current:
+    """How reading the sources stands (for the banner), without starting anything."""
+    return refresher().known()
 
 
 def refresh() -> None:
-    """Forget cached reads so the next run reads the sources again."""
-    for reader in _READERS.values():
-        reader.clear()
-    with _lock:
-        _fresh_until.clear()
+    """Read every source again now, in the background; the page shows the new data when it
+    lands."""
+    refresher().refresh()
+
+
+def wait(timeout: float = 60.0) -> bool:
+    """Wait until nothing is being read (tests, and a page that must show the latest)."""
+    return refresher().wait(timeout)
+
+
+def reset() -> None:
+    """Forget everything this process knows, as a restarted server would (tests)."""
+    with _refreshers_lock:
+        for old in _refreshers.values():
+            old.close()
+        _refreshers.clear()
+    _cleaned.clear()
+    _merged.clear()
 
 
 def stamp(dataset: Dataset) -> tuple:
-    """When the dataset was read: part of every cached figure's key, so a refresh renews them."""
-    return tuple(
-        (source.label, source.read_at, source.error, source.stale) for source in dataset.sources
+    """Which data the dataset holds: part of every cached figure's key, so new data renews them
+    (and the same data, confirmed again, does not)."""
+    return tuple((source.label, source.data_at, source.error) for source in dataset.sources)
+
+
+@st.fragment(run_every=POLL_SECONDS)
+def watch(version: int) -> None:
+    """While sources are being read: rerun the page when new data has landed — at most every
+    ``RERUN_EVERY_SECONDS``, and at once when the last read is in."""
+    now = refresher().known()
+    if now.version == version:
+        return
+    last = st.session_state.get("_smallwins_rerun_at", 0.0)
+    if not now.busy or time.monotonic() - last >= RERUN_EVERY_SECONDS:
+        st.session_state["_smallwins_rerun_at"] = time.monotonic()
+        st.rerun()
+
+
+def _data_key(read: Read) -> tuple:
+    if isinstance(read, FailedRead):
+        return (read.config, "failed", read.error)
+    return (read.config, read.data_at)
+
+
+@st.cache_resource(show_spinner=False, max_entries=1000)
+def _cleaned(key: tuple, _raw: RawSource) -> tuple:
+    return clean_one(_raw)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _merged(keys: tuple, _reads: tuple[Read, ...]) -> Dataset:
+    cleaned = [_cleaned(_data_key(r), r) for r in _reads if isinstance(r, RawSource)]
+    return merge(cleaned, [failure_problems(r) for r in _reads if isinstance(r, FailedRead)])
+
+
+def _assembled(current: Current) -> Dataset:
+    merged = _merged(tuple(_data_key(r) for r in current.reads), current.reads)
+    return replace(
+        merged, sources=[status(read) for read in current.reads], drive_note=current.drive_note
     )

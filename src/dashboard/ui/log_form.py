@@ -38,6 +38,7 @@ def _note(errors: dict[str, str], field: str) -> None:
         st.error(errors[field], icon=None)
 
 
+WRITE_SHOWN_WAIT_SECONDS = 20.0  # after a write, the re-read that shows it
 WIN_KEYS = ("win_date", "win_text", "win_project", "win_people", "win_new", "win_category",
             "win_size", "win_evidence")  # fmt: skip
 COMMITMENT_KEYS = ("c_person", "c_project", "c_what", "c_due")
@@ -57,7 +58,8 @@ def _submit(kind: str, source: SourceConfig, record, projects: list[str], keys: 
     st.session_state[f"{kind}_done"] = (record.id, written)
     for key in keys:  # an empty form for the next entry
         st.session_state.pop(key, None)
-    data.refresh()  # the new row shows on every page at once
+    data.refresh()  # read again now; the write already waited on Google, so wait for the
+    data.wait(WRITE_SHOWN_WAIT_SECONDS)  # read too, and the new row shows on every page at once
 
 
 def _outcome(kind: str, what: str) -> dict[str, str]:

@@ -101,7 +101,10 @@ def has_records(view: View, what: str = "records") -> bool:
     dated = pd.concat([d.commitments["made"], d.wins["date"], d.meetings["date"]])
     if (dated <= end).any():
         return True
-    if view.full.commitments.empty and view.full.wins.empty and view.full.meetings.empty:
+    nothing = view.full.commitments.empty and view.full.wins.empty and view.full.meetings.empty
+    if nothing and data.progress().pending:
+        st.info("The sheets are being read for the first time: the figures appear as they land.")
+    elif nothing:
         st.info(
             "No commitments, wins or meetings in the workbook yet. Add rows to the sheet, "
             "then press *Refresh data*."
