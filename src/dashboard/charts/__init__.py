@@ -9,7 +9,7 @@ from dashboard.charts.momentum import (
 )
 from dashboard.charts.network import network_drawing, network_growth, network_size
 from dashboard.charts.participation import people_flows, sector_bars, top10_line
-from dashboard.charts.regions import region_multiples
+from dashboard.charts.regions import region_chart, region_heatmap, region_multiples
 
 __all__ = [
     "commitments_outcomes",
@@ -20,6 +20,8 @@ __all__ = [
     "network_growth",
     "network_size",
     "people_flows",
+    "region_chart",
+    "region_heatmap",
     "region_multiples",
     "sector_bars",
     "top10_line",
