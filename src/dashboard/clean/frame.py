@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.clean.problems import Problems
+from dashboard.limits import MAX_TAB_ROWS
 from dashboard.schema import Tab, canonical_column, header_positions
 
 ROW = "row"  # the sheet row number of a record, as the sheet shows it (header row = 1 usually)
@@ -58,12 +59,21 @@ def missing_required(tab: Tab, rows: list[list[object]]) -> list[str]:
     return _header(tab, rows)[4]
 
 
-def _blank_mask(column: pd.Series) -> pd.Series:
-    """Blank cells, judged once per distinct value (a column holds few distinct blanks)."""
-    codes, uniques = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=True)
-    blank_unique = np.fromiter((is_blank(u) for u in uniques), dtype=bool, count=len(uniques))
-    blank = np.append(blank_unique, True)  # code −1 (None, NaN) is blank
-    return pd.Series(blank[codes], index=column.index)
+def _cell_masks(tab: Tab, column: str, cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Blank cells, and cells that name ``column`` as a header would (a header row pasted again
+    below), judged once per distinct value (a column holds few distinct blanks and headers)."""
+    codes, uniques = pd.factorize(cells.to_numpy(dtype=object), use_na_sentinel=True)
+    blank = np.fromiter((is_blank(u) for u in uniques), dtype=bool, count=len(uniques))
+    named = np.fromiter(
+        (isinstance(u, str) and canonical_column(tab, u) == column for u in uniques),
+        dtype=bool,
+        count=len(uniques),
+    )
+    # code −1 (None, NaN) is blank
+    return (
+        pd.Series(np.append(blank, True)[codes], index=cells.index),
+        pd.Series(np.append(named, False)[codes], index=cells.index),
+    )
 
 
 def _columns(body: list[list[object]]) -> np.ndarray:
@@ -94,7 +104,13 @@ def tab_frame(
     if missing:
         _report_missing(tab, title, missing, header_at, problems)
         return None
-    body = rows[header_at + 1 :]  # type: ignore[operator]
+    if len(rows) > MAX_TAB_ROWS:
+        problems.add(
+            title, MAX_TAB_ROWS + 1, "", None, "too many rows",
+            f"the tab goes on past row {MAX_TAB_ROWS:,}, the most read of one tab; those rows "
+            "are not read: move older records to another workbook",
+        )  # fmt: skip
+    body = rows[header_at + 1 : MAX_TAB_ROWS]  # type: ignore[operator]
     by_position = _columns(body)
     index = pd.RangeIndex(len(body))
     frame = pd.DataFrame(index=index)
@@ -106,8 +122,19 @@ def tab_frame(
         frame[column] = pd.Series(cells, index=index, dtype=object)
     frame[ROW] = (frame.index + header_at + 2).astype("int64")  # type: ignore[operator]
     read_columns = [column for column in tab.columns if column in positions]
-    blank = pd.concat([_blank_mask(frame[c]) for c in read_columns], axis=1).all(axis=1)
-    return frame[~blank.to_numpy()].reset_index(drop=True)
+    masks = {column: _cell_masks(tab, column, frame[column]) for column in read_columns}
+    blank = pd.concat([b for b, _ in masks.values()], axis=1).all(axis=1)
+    repeated_header = pd.concat(
+        [named | (b & (column not in tab.required)) for column, (b, named) in masks.items()],
+        axis=1,
+    ).all(axis=1)
+    if repeated_header.any():
+        first = tab.required[0]
+        problems.add_cells(
+            title, frame.loc[repeated_header, ROW], first, frame.loc[repeated_header, first],
+            "repeated header", "a copy of the header row, not a record; row skipped",
+        )  # fmt: skip
+    return frame[~(blank | repeated_header).to_numpy()].reset_index(drop=True)
 
 
 def _report_missing(
