@@ -4,6 +4,7 @@ signed-in funder, in everything every page sends to the browser."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import stat
 
@@ -146,3 +147,12 @@ def test_a_signed_in_funder_receives_no_name_on_any_page(tmp_path, monkeypatch, 
     assert "River Valley" in sent  # the page drew the data
     leaks = [w for w in WORDS if re.search(rf"(?<!\w){w}(?!\w)", sent)]
     assert not leaks
+
+
+def test_the_impact_report_masks_names_in_its_highlighted_projects(full):
+    from dashboard.reports.impact import build_report
+
+    report = build_report(full, dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+    shown = report.highlights.astype("string").to_csv()
+    assert "garden" in shown  # the projects are there
+    assert not [w for w in WORDS if re.search(rf"(?<!\w){w}(?!\w)", shown)]
