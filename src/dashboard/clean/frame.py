@@ -59,21 +59,44 @@ def missing_required(tab: Tab, rows: list[list[object]]) -> list[str]:
     return _header(tab, rows)[4]
 
 
-def _cell_masks(tab: Tab, column: str, cells: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Blank cells, and cells that name ``column`` as a header would (a header row pasted again
-    below), judged once per distinct value (a column holds few distinct blanks and headers)."""
+def _blank_mask(column: pd.Series) -> pd.Series:
+    """Blank cells, judged once per distinct value (a column holds few distinct blanks)."""
+    codes, uniques = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=True)
+    blank_unique = np.fromiter((is_blank(u) for u in uniques), dtype=bool, count=len(uniques))
+    blank = np.append(blank_unique, True)  # code −1 (None, NaN) is blank
+    return pd.Series(blank[codes], index=column.index)
+
+
+_HEADER_CHARS = 60  # a header is short: longer cells cannot be one, and are not looked at
+
+
+def _names_column(tab: Tab, column: str, cells: pd.Series) -> pd.Series:
+    """Cells that name ``column`` as a header would, judged once per distinct short text."""
     codes, uniques = pd.factorize(cells.to_numpy(dtype=object), use_na_sentinel=True)
-    blank = np.fromiter((is_blank(u) for u in uniques), dtype=bool, count=len(uniques))
     named = np.fromiter(
-        (isinstance(u, str) and canonical_column(tab, u) == column for u in uniques),
+        (
+            isinstance(u, str) and len(u) <= _HEADER_CHARS and canonical_column(tab, u) == column
+            for u in uniques
+        ),
         dtype=bool,
         count=len(uniques),
     )
-    # code −1 (None, NaN) is blank
-    return (
-        pd.Series(np.append(blank, True)[codes], index=cells.index),
-        pd.Series(np.append(named, False)[codes], index=cells.index),
-    )
+    return pd.Series(np.append(named, False)[codes], index=cells.index)
+
+
+def _repeated_headers(tab: Tab, frame: pd.DataFrame, read: list[str]) -> pd.Series:
+    """Rows that copy the header (pasted twice): every required column's cell names its column,
+    and every other read column's cell is blank or names its own. The required columns are
+    looked at first, so a tab of 200,000 distinct texts costs a few distinct names."""
+    copied = pd.Series(True, index=frame.index)
+    for column in tab.required:
+        copied &= _names_column(tab, column, frame[column])
+    if not copied.any():
+        return copied
+    for column in (c for c in read if c not in tab.required):
+        cells = frame.loc[copied, column]
+        copied[copied] = (_names_column(tab, column, cells) | _blank_mask(cells)).to_numpy()
+    return copied
 
 
 def _columns(body: list[list[object]]) -> np.ndarray:
@@ -122,12 +145,8 @@ def tab_frame(
         frame[column] = pd.Series(cells, index=index, dtype=object)
     frame[ROW] = (frame.index + header_at + 2).astype("int64")  # type: ignore[operator]
     read_columns = [column for column in tab.columns if column in positions]
-    masks = {column: _cell_masks(tab, column, frame[column]) for column in read_columns}
-    blank = pd.concat([b for b, _ in masks.values()], axis=1).all(axis=1)
-    repeated_header = pd.concat(
-        [named | (b & (column not in tab.required)) for column, (b, named) in masks.items()],
-        axis=1,
-    ).all(axis=1)
+    blank = pd.concat([_blank_mask(frame[c]) for c in read_columns], axis=1).all(axis=1)
+    repeated_header = _repeated_headers(tab, frame, read_columns)
     if repeated_header.any():
         first = tab.required[0]
         problems.add_cells(
