@@ -52,7 +52,10 @@ def _texts(frame: pd.DataFrame) -> list[str]:
 
 
 def _apply(column: pd.Series, mapping: dict) -> pd.Series:
-    return column.map(lambda value: mapping.get(value, value)).astype(column.dtype)
+    """``column`` through ``mapping`` (a dict lookup per row, not a Python call), values it does
+    not hold left as they were."""
+    mapped = column.map(mapping)
+    return mapped.where(mapped.notna(), column).astype(column.dtype)
 
 
 def grouping_masks(values: pd.Series, masker: Masker) -> dict[str, str]:

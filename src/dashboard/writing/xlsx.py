@@ -4,6 +4,7 @@ changes (``xlsx_parts``, ``xlsx_rows``)."""
 from __future__ import annotations
 
 import io
+import xml.etree.ElementTree as ET
 import zipfile
 
 from dashboard.writing.layout import HEADER_SEARCH_ROWS, layout_of
@@ -28,10 +29,18 @@ def with_record(data: bytes, record: NewWin | NewCommitment) -> bytes | None:
             "password-protected workbook, which cannot be written to: remove the password)"
         ) from None
     with archive:
-        book = workbook_parts(archive)
-        _, part = book.sheet_of(record.tab)
-        strings = shared_strings(archive, book.shared_strings)
-        xml_bytes = archive.read(part)
+        try:
+            book = workbook_parts(archive)
+            _, part = book.sheet_of(record.tab)
+            strings = shared_strings(archive, book.shared_strings)
+            xml_bytes = archive.read(part)
+        except (KeyError, ET.ParseError, ValueError, zipfile.BadZipFile) as error:
+            if isinstance(error, NotWritable):
+                raise
+            raise NotWritable(
+                f"the workbook's parts cannot be read ({type(error).__name__}); open it in Excel "
+                "or LibreOffice and save it again"
+            ) from None
     top = scan(xml_bytes, strings, HEADER_SEARCH_ROWS)
     layout = layout_of(record.tab, top.top(HEADER_SEARCH_ROWS))
     id_column = layout.positions["id"] + 1
