@@ -71,7 +71,13 @@ def _cell(ref: str, value: object, strings: _Strings, editor: str) -> str:
     return f'<c r="{ref}"{style} t="s"><v>{strings(str(value))}</v></c>'
 
 
-def _sheet(rows: list[list[object]], strings: _Strings, editor: str, styled_last_row: bool) -> str:
+def _sheet(
+    rows: list[list[object]],
+    strings: _Strings,
+    editor: str,
+    styled_last_row: bool,
+    styled_empty_rows: int = 0,
+) -> str:
     width = max((len(r) for r in rows), default=1)
     height = len(rows)
     body = []
@@ -87,6 +93,9 @@ def _sheet(rows: list[list[object]], strings: _Strings, editor: str, styled_last
             attrs = (' customFormat="false" ht="12.8" hidden="false" customHeight="false" '
                      'outlineLevel="0" collapsed="false"')  # fmt: skip
         body.append(f'<row r="{number}"{attrs}>{cells}</row>')
+    for number in range(height + 1, height + 1 + styled_empty_rows):  # formatted ahead, empty
+        body.append(f'<row r="{number}"><c r="A{number}" s="1"/><c r="H{number}" s="2"/></row>')
+    height += styled_empty_rows
     if styled_last_row:  # a whole column formatted: LibreOffice writes the sheet's last row
         body.append('<row r="1048576" s="2" customFormat="true" ht="12.8" hidden="false" '
                     'customHeight="false" outlineLevel="0" collapsed="false">'
@@ -143,16 +152,18 @@ def write_office_workbook(
     editor: str = "excel",
     macros: bool = False,
     styled_last_row: tuple[str, ...] = (),
+    styled_empty_rows: dict[str, int] | None = None,
 ) -> Path:
     """Write ``sheets`` ({tab: rows}) as ``editor`` ("excel" or "libreoffice") would save them;
     ``macros`` adds a VBA project (name the file ``.xlsm``); the tabs in ``styled_last_row`` get
-    a formatted empty cell at A1048576."""
+    a formatted empty cell at A1048576; ``styled_empty_rows`` gives a tab that many empty rows
+    below its data, formatted ahead (a date style in column A, bold in H)."""
     strings = _Strings()
     parts: dict[str, str | bytes] = {}
     rels, sheet_entries, overrides = [], [], []
     for number, (title, rows) in enumerate(sheets.items(), start=1):
         parts[f"xl/worksheets/sheet{number}.xml"] = _sheet(
-            rows, strings, editor, title in styled_last_row
+            rows, strings, editor, title in styled_last_row, (styled_empty_rows or {}).get(title, 0)
         )
         rels.append(f'<Relationship Id="rId{number}" Type="{REL}/worksheet" '
                     f'Target="worksheets/sheet{number}.xml"/>')  # fmt: skip

@@ -271,3 +271,28 @@ def test_a_writer_killed_mid_write_leaves_the_workbook_whole(tmp_path):
     assert path.read_bytes() == before
     assert write(_source(path), _win()) is True  # the lock died with the writer
     assert set(_dates(path)) == {"w-1", "w-2", "w-new"}
+
+
+def test_a_row_formatted_ahead_takes_the_win_and_keeps_its_formatting(tmp_path):
+    """Rows 4-6 of Wins are empty but formatted (a date style in A, bold in H), as a team that
+    formats the sheet ahead leaves them: the win goes in row 4, in those styles."""
+    path = write_office_workbook(tmp_path / "team.xlsx", team(), styled_empty_rows={"Wins": 3})
+    assert write(_source(path), _win()) is True
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.read("xl/worksheets/sheet4.xml").decode()
+    row = sheet[sheet.index('<row r="4"') : sheet.index("</row>", sheet.index('<row r="4"'))]
+    assert '<c r="A4" s="1" t="inlineStr">' in row  # our date cell, in the row's date style
+    assert '<c r="H4" s="2"/>' in row  # a formatted cell we do not fill, kept
+    assert sheet.count('<row r="4"') == 1 and '<row r="5">' in sheet
+    assert read_xlsx(path)["Wins"][3] == ["2025-04-09", "Third win", "Food Hub", "Ann Lee", "w-new"]
+
+
+def test_a_tab_without_an_id_column_gets_one(tmp_path):
+    sheets = team()
+    sheets["Wins"] = [row[:4] for row in sheets["Wins"]]  # Date, Win, Project, People
+    path = write_office_workbook(tmp_path / "team.xlsx", sheets)
+    assert write(_source(path), _win()) is True
+    assert write(_source(path), _win()) is False  # the id column now holds it
+    rows = read_xlsx(path)["Wins"]
+    assert rows[0] == ["Date", "Win", "Project", "People", "id"]
+    assert rows[-1] == ["2025-04-09", "Third win", "Food Hub", "Ann Lee", "w-new"]
