@@ -16,9 +16,10 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.writer.excel import ExcelWriter
 
 from dashboard.atomic import write_atomically
-from dashboard.limits import MAX_CSV_FIELD_CHARS, MAX_TAB_ROWS
+from dashboard.limits import MAX_CELL_CHARS, MAX_CSV_FIELD_CHARS, MAX_TAB_ROWS
 
 RawSheets = dict[str, list[list[object]]]
+_KEEP_CHARS = MAX_CELL_CHARS + 1  # one past the limit: the reader sees the cell was longer
 
 # A fixed timestamp for the parts of an xlsx file, so the same content gives the same bytes.
 _FIXED_TIME = dt.datetime(2024, 1, 1)
@@ -72,7 +73,7 @@ def read_xlsx(path: str | Path) -> RawSheets:
         sheets: RawSheets = {}
         for sheet in book.worksheets:
             sheet.reset_dimensions()  # read every row there is, not the size the file claims
-            sheets[sheet.title] = _rows(sheet.iter_rows(values_only=True))
+            sheets[sheet.title] = _rows(map(_shortened, sheet.iter_rows(values_only=True)))
         return sheets
     except Exception as error:  # noqa: BLE001 - a sheet's XML broken halfway through
         raise _not_xlsx(name, error) from None
@@ -152,6 +153,17 @@ def _trim(row: list[object]) -> list[object]:
     while end and (row[end - 1] is None or row[end - 1] == ""):
         end -= 1
     return row[:end]
+
+
+def _shortened(row: Sequence[object]) -> list[object]:
+    """An ``.xlsx`` row with any text longer than a cell can be kept to one character past the
+    limit — enough for the reader to report it ``cell too long`` — so a 300 MB cell (a 300 KB
+    file) is not carried through every step after this one. (A CSV field cannot pass 131,072
+    characters, so CSV rows are not looked at.)"""
+    return [
+        cell[:_KEEP_CHARS] if type(cell) is str and len(cell) > _KEEP_CHARS else cell
+        for cell in row
+    ]
 
 
 def write_xlsx(path: str | Path, sheets: RawSheets) -> None:
