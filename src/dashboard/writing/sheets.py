@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
+from typing import TypeVar
 
 import gspread
 import requests
@@ -29,6 +30,7 @@ from dashboard.writing.layout import HEADER_SEARCH_ROWS, layout_of
 from dashboard.writing.records import NewCommitment, NewWin
 
 ATTEMPTS = 4
+T = TypeVar("T")
 _ROW_OF_RANGE = re.compile(r"!\$?[A-Za-z]+\$?(\d+)")
 
 
@@ -70,6 +72,28 @@ def _appended_row(answer: object) -> int | None:
     return int(match.group(1)) if match else None
 
 
+class _GaveUp(Exception):
+    """Google kept timing out or answering a retryable status for ``ATTEMPTS`` attempts."""
+
+
+def _attempts(call: Callable[[], T], sleep: Callable[[float], None]) -> T:
+    """``call()``, tried again (up to ``ATTEMPTS`` in all, 1, 2, 4 s apart) while Google times out
+    or answers a status worth retrying. (``sources/http.py`` retries each request too, with its
+    own policy; the writer's client is made with one attempt there, so retrying lives here, where
+    each attempt starts by reading the id column again.)"""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return call()
+        except (requests.Timeout, requests.ConnectionError):
+            pass
+        except APIError as error:
+            if error.response.status_code not in RETRY_STATUSES:
+                raise
+        if attempt < ATTEMPTS:
+            sleep(min(2 ** (attempt - 1), 8))
+    raise _GaveUp
+
+
 def _withdraw_if_second(
     http,  # noqa: ANN001 - gspread's HTTPClient
     key: str,
@@ -85,25 +109,21 @@ def _withdraw_if_second(
     is still ours, so a clear repeated after a timeout cannot blank a row written since."""
     if mine is None:
         return False
-    for attempt in range(1, ATTEMPTS + 1):
-        try:
-            carrying = _rows_with_id(http, key, title, id_column, record_id)
-            if mine not in carrying or carrying[0] == mine:
-                return mine not in carrying  # already cleared, or ours is the first: kept
-            last = _column(width - 1)
-            http.values_update(
-                key, absolute_range_name(title, f"A{mine}:{last}{mine}"),
-                params={"valueInputOption": "RAW"}, body={"values": [[""] * width]},
-            )  # fmt: skip
-            return True
-        except (requests.Timeout, requests.ConnectionError):
-            pass
-        except APIError as error:
-            if error.response.status_code not in RETRY_STATUSES:
-                raise
-        if attempt < ATTEMPTS:
-            sleep(min(2 ** (attempt - 1), 8))
-    return False  # could not check: the row stays (a duplicate id keeps only the first row)
+
+    def withdraw() -> bool:
+        carrying = _rows_with_id(http, key, title, id_column, record_id)
+        if mine not in carrying or carrying[0] == mine:
+            return mine not in carrying  # already cleared, or ours is the first: kept
+        http.values_update(
+            key, absolute_range_name(title, f"A{mine}:{_column(width - 1)}{mine}"),
+            params={"valueInputOption": "RAW"}, body={"values": [[""] * width]},
+        )  # fmt: skip
+        return True
+
+    try:
+        return _attempts(withdraw, sleep)
+    except _GaveUp:  # could not check: the row stays (a repeated id counts its first row only)
+        return False
 
 
 def append_record(
@@ -125,29 +145,25 @@ def append_record(
         )  # fmt: skip
     id_column = _column(layout.positions["id"])
     row = layout.row(record.cells())
-    for attempt in range(1, ATTEMPTS + 1):
-        try:
-            if _has_id(http, key, title, id_column, record.id):
-                return False
-            answer = http.values_append(
-                key,
-                absolute_range_name(title, f"A{layout.header_row}"),
-                params={"valueInputOption": "RAW", "insertDataOption": "INSERT_ROWS"},
-                body={"values": [row]},
-            )
-            mine = _appended_row(answer)
-            second = _withdraw_if_second(
-                http, key, title, id_column, record.id, mine, layout.width, sleep
-            )  # fmt: skip
-            return not second
-        except (requests.Timeout, requests.ConnectionError):
-            pass
-        except APIError as error:
-            if error.response.status_code not in RETRY_STATUSES:
-                raise
-        if attempt < ATTEMPTS:
-            sleep(min(2 ** (attempt - 1), 8))
-    raise SheetsError(
-        f"Google Sheets did not confirm the new row after {ATTEMPTS} attempts; "
-        "nothing was lost — try again (the same entry will not be written twice)"
-    )
+
+    def append() -> bool:
+        if _has_id(http, key, title, id_column, record.id):
+            return False
+        answer = http.values_append(
+            key,
+            absolute_range_name(title, f"A{layout.header_row}"),
+            params={"valueInputOption": "RAW", "insertDataOption": "INSERT_ROWS"},
+            body={"values": [row]},
+        )
+        mine = _appended_row(answer)
+        return not _withdraw_if_second(
+            http, key, title, id_column, record.id, mine, layout.width, sleep
+        )  # fmt: skip
+
+    try:
+        return _attempts(append, sleep)
+    except _GaveUp:
+        raise SheetsError(
+            f"Google Sheets did not confirm the new row after {ATTEMPTS} attempts; "
+            "nothing was lost — try again (the same entry will not be written twice)"
+        ) from None
