@@ -58,7 +58,7 @@ def test_a_bad_access_table_is_a_configuration_error(tmp_path):
         AccessRules.from_config({"funder": ["x.org"]})
     config = tmp_path / "smallwins.toml"
     config.write_text('[[sources]]\nlocation = "a.xlsx"\nkind = "xlsx"\n[access]\nfunders = 3\n')
-    with pytest.raises(ConfigError, match="funders must be a list"):
+    with pytest.raises(ConfigError, match="'funders' must be a list"):
         load_config(config)
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -66,9 +66,9 @@ class Settings:
     sources: tuple[SourceConfig, ...]
     cache_ttl_seconds: int = 600
     timeout_seconds: float = 20.0
-    sheets_quota: int = 50  # Sheets API requests per sheets_quota_seconds, for every process
+    sheets_quota: int = 50  # Sheets API requests allowed per sheets_quota_seconds
     sheets_quota_seconds: float = 60.0
-    drive_check: bool = True  # skip unchanged sheets by Drive's modifiedTime
+    drive_check: bool = True  # ask Drive whether a sheet changed before reading it
     path: str | None = None
     extra: dict = field(default_factory=dict)
 
@@ -118,57 +118,90 @@ def settings_for(source: str | None = None) -> Settings:
 
 
 def load_config(path: str | os.PathLike[str]) -> Settings:
-    """Read a TOML configuration; relative paths in it are relative to the file."""
+    """Read a TOML configuration, checked against its schema (``config_file``); relative paths in
+    it are relative to the file's own folder, wherever the app or command is started from."""
+    from dashboard.config_file import validated  # pydantic is imported only when a file is used
+
     file = Path(path)
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
+        text = file.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except FileNotFoundError as error:
         raise ConfigError(f"configuration file '{file}' not found") from error
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"configuration file '{file}' is not UTF-8 text") from error
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"configuration file '{file}' is not valid TOML: {error}") from error
-    app = data.get("app", {})
-    defaults = {"day_first": bool(app.get("day_first", False))}
-    entries = data.get("sources", [])
-    if not isinstance(entries, list) or not entries:
-        raise ConfigError(f"{file}: no [[sources]] given; add at least one")
-    sources = tuple(_source(entry, i, file, defaults) for i, entry in enumerate(entries, 1))
+    try:
+        checked = validated(data, text, str(file))
+    except ValueError as error:
+        raise ConfigError(str(error)) from None
+    app = checked.app
+    sources = tuple(
+        _source(entry, number, file, app.day_first)
+        for number, entry in enumerate(checked.sources, 1)
+    )
+    _no_two_named_alike(sources, file, text)
     try:
         AccessRules.from_config(data.get("access"))
     except AccessError as error:
         raise ConfigError(f"{file}: {error}") from None
+    extra = {table: checked.model_dump()[table] for table in ("reports", "access") if table in data}
     return Settings(
         sources=sources,
-        cache_ttl_seconds=int(app.get("cache_ttl_seconds", 600)),
-        timeout_seconds=float(app.get("timeout_seconds", 20.0)),
-        sheets_quota=int(app.get("sheets_quota", 50)),
-        sheets_quota_seconds=float(app.get("sheets_quota_seconds", 60.0)),
-        drive_check=bool(app.get("drive_check", True)),
+        cache_ttl_seconds=app.cache_ttl_seconds,
+        timeout_seconds=app.timeout_seconds,
+        sheets_quota=app.sheets_quota,
+        sheets_quota_seconds=app.sheets_quota_seconds,
+        drive_check=app.drive_check,
         path=str(file),
-        extra={k: v for k, v in data.items() if k not in ("app", "sources")},
+        extra=extra,
     )
 
 
-_SOURCE_KEYS = {
-    "location", "name", "collaboration", "day_first", "api_key", "credentials_file", "writable",
-    "kind",
-}  # fmt: skip
+def _is_sheet(location: str) -> bool:
+    return bool(_SHEET_URL.search(location) or _SHEET_KEY.match(location.strip()))
 
 
-def _source(entry: dict, number: int, file: Path, defaults: dict) -> SourceConfig:
-    where = f"{file}: source {number}"
-    if not isinstance(entry, dict) or not entry.get("location"):
-        raise ConfigError(f"{where} has no 'location' (a path, Google Sheets URL or key)")
-    unknown = set(entry) - _SOURCE_KEYS
-    if unknown:
-        raise ConfigError(f"{where}: unknown setting(s) {', '.join(sorted(unknown))}")
-    location = str(entry["location"])
-    if not _SHEET_URL.search(location) and not _SHEET_KEY.match(location):
-        candidate = (file.parent / location).resolve()
-        if candidate.exists():
-            location = str(candidate)
-    kind = entry.get("kind") or guess_kind(location)
-    if kind not in ("xlsx", "csv", "gsheets"):
-        raise ConfigError(f"{where}: kind must be xlsx, csv or gsheets, not '{kind}'")
-    source = SourceConfig(location=location, kind=kind, **defaults)
-    options = {k: v for k, v in entry.items() if k not in ("location", "kind")}
-    return replace(source, **options)
+def _source(entry, number: int, file: Path, day_first: bool) -> SourceConfig:  # noqa: ANN001
+    """One ``[[sources]]`` table as a SourceConfig; a local path made absolute against the
+    configuration file's folder (never the working folder)."""
+    location = entry.location
+    beside = Path(os.path.abspath(file.parent / Path(location).expanduser()))
+    is_sheet = entry.kind == "gsheets" or (
+        entry.kind is None and _is_sheet(location) and not beside.exists()
+    )
+    if not is_sheet:
+        location = str(beside)
+    try:
+        kind = entry.kind or guess_kind(location)
+    except ConfigError as error:
+        raise ConfigError(f"{file}: [[sources]] #{number} 'location': {error}") from None
+    return SourceConfig(
+        location=location,
+        kind=kind,
+        name=entry.name,
+        collaboration=entry.collaboration,
+        day_first=day_first if entry.day_first is None else entry.day_first,
+        api_key=entry.api_key,
+        credentials_file=entry.credentials_file,
+        writable=entry.writable,
+    )
+
+
+def _no_two_named_alike(sources: tuple[SourceConfig, ...], file: Path, text: str) -> None:
+    """Records are told apart by their source's name: two sources named alike would mix."""
+    from dashboard.config_file import key_lines
+
+    lines = key_lines(text)
+    seen: dict[str, int] = {}
+    for number, source in enumerate(sources, 1):
+        label = source.label.casefold()
+        if label in seen:
+            first = seen[label]
+            line = lines.get(("sources", number - 1, "name")) or lines.get(("sources", number - 1))
+            raise ConfigError(
+                f"{file}, line {line}: [[sources]] #{first} and #{number} are both named "
+                f"'{source.label}', so their records would mix; give each its own 'name'"
+            )
+        seen[label] = number

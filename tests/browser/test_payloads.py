@@ -44,7 +44,8 @@ PAGES = {
     "Regions": [],
     "Data_health": [],
     "Log_a_win": [],
-    "Impact_report": [COLLABORATION, PROJECT, f"{SCRIPT} first hire"],  # names in wins masked
+    # names in wins and in highlighted projects masked: the project's two "names" are people's
+    "Impact_report": [COLLABORATION, "Hub [someone] [someone]", f"{SCRIPT} first hire"],
     "Agenda": [PROMISE, RESULT, WIN, BOLD, HEADING],
 }
 # elements Markdown would make from the payloads; the app's own text makes none of these

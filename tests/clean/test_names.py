@@ -46,3 +46,19 @@ def test_people_lists(text, expected):
 def test_lists_keep_the_record_they_came_from():
     exploded = names.split_lists(pd.Series(["A, B", None, "C"], dtype="string"))
     assert exploded.index.tolist() == [0, 0, 2]
+
+
+def test_every_unicode_format_character_is_left_out_of_a_key():
+    """The written-out class (faster than asking unicodedata at import) holds every character of
+    category Cf this Python knows: zero-width joiners, direction marks, the byte-order mark…"""
+    import re
+    import sys
+    import unicodedata
+
+    from dashboard.clean.names import FORMAT_CHARACTERS, key_of
+
+    format_class = re.compile(FORMAT_CHARACTERS)
+    every = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"]
+    assert len(every) > 150
+    assert all(format_class.fullmatch(c) for c in every)
+    assert key_of("Ann\u200d Lee\u200f") == key_of("\ufeffANN LEE") == "ann lee"

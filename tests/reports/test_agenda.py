@@ -255,3 +255,37 @@ def test_page_on_the_demo(monkeypatch, tmp_path: Path) -> None:
     shown = [rendered(c.value) for c in app.caption]
     assert any(text.startswith("Collaboration: ") for text in shown)
     assert [s.value for s in app.subheader][-1] == "6. Commitments for the next 30 days"
+
+
+def test_markdown_from_the_sheet_stays_text_wherever_it_is_pasted() -> None:
+    """A win, a person and a project holding Markdown and HTML: rendered by a CommonMark
+    renderer (markdown-it, with tables), nothing becomes a link, an image, a heading or HTML."""
+    from markdown_it import MarkdownIt
+
+    payloads = sheets()
+    payloads["Projects"].append(["[Garden](javascript:alert(1))", "River Valley"])
+    payloads["People"].append(["**Zed** <img src=x onerror=alert(1)>", "Acme"])
+    payloads["Wins"] += [
+        ["2024-06-12", "# Big news ![logo](http://tracker.example/p.png)", FH, "Ann Lee"],
+        ["2024-06-13", "[click](javascript:alert(1)) <script>x()</script> &lt;b&gt;", FH,
+         "**Zed** <img src=x onerror=alert(1)>"],
+    ]  # fmt: skip
+    payloads["Commitments"].append(
+        ["Ann Lee", "[Garden](javascript:alert(1))", "_plant_ `code`", "2024-06-01", "2024-06-20"]
+    )
+    data = dataset_of(payloads)
+    garden_name = "[Garden](javascript:alert(1))"
+    texts = [to_markdown(build_agenda(data, D, project=name)) for name in (FH, garden_name)]
+    for text in texts:
+        html = MarkdownIt("commonmark").enable("table").render(text)
+        assert "<a " not in html and "<img" not in html and "<script" not in html
+        assert "<em>plant</em>" not in html and "<strong>Zed</strong>" not in html
+        assert "<code>" not in html
+        assert html.count("<h1>") == 1  # the agenda's own title only
+    garden, food_hub = texts[1], texts[0]
+    assert "# 30/30 agenda — \\[Garden\\](javascript:alert(1))" in garden
+    assert "\\_plant\\_ \\`code\\`" in garden  # the commitment is there, as typed
+    html = MarkdownIt("commonmark").enable("table").render(food_hub)
+    assert "# Big news !" in html  # shown as typed, inside a table cell
+    assert "&lt;script&gt;" in html and "&amp;lt;b&amp;gt;" in html  # an entity stays as typed
+    assert "2024-06-12" in food_hub  # dates are not cluttered with escapes

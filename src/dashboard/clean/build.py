@@ -17,6 +17,7 @@ from dashboard.clean.merge import (
 )
 from dashboard.clean.source import CleanSource
 from dashboard.dataset import Dataset
+from dashboard.limits import MAX_LIST_PEOPLE
 from dashboard.schema import UNASSIGNED
 
 RECORD_TABS = ("Commitments", "Wins", "Meetings")
@@ -159,7 +160,7 @@ def _listed_people(
     """Records with a people list (wins, meetings), and the exploded (record, person) links."""
     table = table.reset_index(drop=True)
     table["_win"] = np.arange(len(table), dtype="int64")
-    mentions = names.split_lists(table[column])
+    mentions = _without_long_lists(table, column, names.split_lists(table[column]), parts)
     ids, unknown = people.resolve(mentions, directory)
     located = table.loc[mentions.index]
     parts.append(unknown_people_problems(located, unknown, column, mentions))
@@ -167,6 +168,32 @@ def _listed_people(
     links = links.drop_duplicates().reset_index(drop=True).astype({"person": "string"})
     extra = people.unlisted(ids[unknown], mentions[unknown])
     return table.drop(columns=[column, "source_collab"]), links, extra
+
+
+def _without_long_lists(
+    table: pd.DataFrame, column: str, mentions: pd.Series, parts: list
+) -> pd.Series:
+    """The names of every list but those naming more than ``MAX_LIST_PEOPLE`` people, each of
+    which is a problem ``list too long`` (docs/METRICS.md, "Limits"): the record still counts,
+    but forms no links — a list of 8,000 names would otherwise be 32 million pairs."""
+    sizes = mentions.index.value_counts()
+    long = sizes.index[sizes > MAX_LIST_PEOPLE]
+    if len(long) == 0:
+        return mentions
+    hit = table.index.isin(long)
+    record = "win" if column == "people" else "meeting"
+    parts.append(
+        problems_at(
+            table,
+            pd.Series(hit, index=table.index),
+            column,
+            table[column],
+            "list too long",
+            f"names more than {MAX_LIST_PEOPLE} people; the {record} is counted, but its people "
+            "are not read from this list and it forms no links: split it into several records",
+        )  # fmt: skip
+    )
+    return mentions[~mentions.index.isin(long)]
 
 
 def _drop_duplicate_wins(

@@ -15,10 +15,17 @@ import re
 import numpy as np
 import pandas as pd
 
-# Error values spreadsheets show in a cell whose formula failed.
+from dashboard.limits import MAX_CELL_CHARS
+
+# Error values spreadsheets show in a cell whose formula failed: the classic ones, Google Sheets'
+# #ERROR!, and those of newer Excel (dynamic arrays, data types, linked data, Python in Excel).
 SHEET_ERRORS = frozenset(
-    {"#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#ERROR!", "#SPILL!"}
-)
+    {
+        "#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#ERROR!", "#SPILL!",
+        "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#GETTING_DATA",
+        "#PYTHON!",
+    }
+)  # fmt: skip
 
 # Dates outside this range are typing slips (a year of 20225, a serial of 3), not dates.
 FIRST_DATE = pd.Timestamp("1900-01-01")
@@ -242,6 +249,40 @@ def _to_datetime(value: object) -> dt.datetime | None:
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day)
     return None
+
+
+def too_long(values: pd.Series) -> pd.Series:
+    """Text cells longer than Google Sheets' own cell limit (``limits.MAX_CELL_CHARS``)."""
+    return values.str.len().gt(MAX_CELL_CHARS).fillna(False).astype(bool)
+
+
+def cut(values: pd.Series, mask: pd.Series) -> pd.Series:
+    """``values`` with the masked cells cut to ``limits.MAX_CELL_CHARS`` characters."""
+    if not mask.any():
+        return values
+    return values.mask(mask, values.str.slice(0, MAX_CELL_CHARS))
+
+
+def dates_out_of_range(raw: pd.Series, unread: pd.Series) -> pd.Series:
+    """Of the cells ``dates`` could not read, those shaped as dates but outside FIRST_DATE …
+    LAST_DATE (a year 20225, ``9999-12-31`` standing for "no date", a serial of 3): they are
+    reported as out of range rather than "not a date"."""
+    out = pd.Series(False, index=raw.index)
+    if not unread.any():
+        return out
+    codes, uniques = _factorize(raw[unread])
+    cell_kinds = kinds(uniques)
+    shaped = cell_kinds.isin(["datetime", "date", "number"])
+    texts = cell_kinds.eq("text")
+    if texts.any():
+        stripped = uniques[texts].astype("string").str.strip()
+        looks = pd.Series(False, index=stripped.index)
+        for pattern in (_ISO, _SLASH, _DOT):
+            year = pd.to_numeric(stripped.str.extract(pattern)["y"], errors="coerce")
+            looks |= ~year.between(FIRST_DATE.year, LAST_DATE.year) & year.notna()
+        shaped[texts] = looks
+    out[unread] = _spread(shaped.astype(bool), codes, raw[unread].index, False).to_numpy()
+    return out.astype(bool)
 
 
 def emails(values: pd.Series) -> tuple[pd.Series, pd.Series]:

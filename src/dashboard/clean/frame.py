@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.clean.problems import Problems
+from dashboard.limits import MAX_TAB_ROWS
 from dashboard.schema import Tab, canonical_column, header_positions
 
 ROW = "row"  # the sheet row number of a record, as the sheet shows it (header row = 1 usually)
@@ -66,6 +67,38 @@ def _blank_mask(column: pd.Series) -> pd.Series:
     return pd.Series(blank[codes], index=column.index)
 
 
+_HEADER_CHARS = 60  # a header is short: longer cells cannot be one, and are not looked at
+
+
+def _names_column(tab: Tab, column: str, cells: pd.Series) -> pd.Series:
+    """Cells that name ``column`` as a header would, judged once per distinct short text."""
+    codes, uniques = pd.factorize(cells.to_numpy(dtype=object), use_na_sentinel=True)
+    named = np.fromiter(
+        (
+            isinstance(u, str) and len(u) <= _HEADER_CHARS and canonical_column(tab, u) == column
+            for u in uniques
+        ),
+        dtype=bool,
+        count=len(uniques),
+    )
+    return pd.Series(np.append(named, False)[codes], index=cells.index)
+
+
+def _repeated_headers(tab: Tab, frame: pd.DataFrame, read: list[str]) -> pd.Series:
+    """Rows that copy the header (pasted twice): every required column's cell names its column,
+    and every other read column's cell is blank or names its own. The required columns are
+    looked at first, so a tab of 200,000 distinct texts costs a few distinct names."""
+    copied = pd.Series(True, index=frame.index)
+    for column in tab.required:
+        copied &= _names_column(tab, column, frame[column])
+    if not copied.any():
+        return copied
+    for column in (c for c in read if c not in tab.required):
+        cells = frame.loc[copied, column]
+        copied[copied] = (_names_column(tab, column, cells) | _blank_mask(cells)).to_numpy()
+    return copied
+
+
 def _columns(body: list[list[object]]) -> np.ndarray:
     """Ragged rows as one column per position, padded with None (a row-by-row fill of an object
     grid is several times faster than transposing with zip_longest)."""
@@ -94,7 +127,13 @@ def tab_frame(
     if missing:
         _report_missing(tab, title, missing, header_at, problems)
         return None
-    body = rows[header_at + 1 :]  # type: ignore[operator]
+    if len(rows) > MAX_TAB_ROWS:
+        problems.add(
+            title, MAX_TAB_ROWS + 1, "", None, "too many rows",
+            f"the tab goes on past row {MAX_TAB_ROWS:,}, the most read of one tab; those rows "
+            "are not read: move older records to another workbook",
+        )  # fmt: skip
+    body = rows[header_at + 1 : MAX_TAB_ROWS]  # type: ignore[operator]
     by_position = _columns(body)
     index = pd.RangeIndex(len(body))
     frame = pd.DataFrame(index=index)
@@ -107,7 +146,14 @@ def tab_frame(
     frame[ROW] = (frame.index + header_at + 2).astype("int64")  # type: ignore[operator]
     read_columns = [column for column in tab.columns if column in positions]
     blank = pd.concat([_blank_mask(frame[c]) for c in read_columns], axis=1).all(axis=1)
-    return frame[~blank.to_numpy()].reset_index(drop=True)
+    repeated_header = _repeated_headers(tab, frame, read_columns)
+    if repeated_header.any():
+        first = tab.required[0]
+        problems.add_cells(
+            title, frame.loc[repeated_header, ROW], first, frame.loc[repeated_header, first],
+            "repeated header", "a copy of the header row, not a record; row skipped",
+        )  # fmt: skip
+    return frame[~(blank | repeated_header).to_numpy()].reset_index(drop=True)
 
 
 def _report_missing(

@@ -15,13 +15,29 @@ import pandas as pd
 # `,` `;` `/` `&`, newline and the whole word "and" (any case) separate people in a list.
 LIST_SEPARATORS = re.compile(r"[,;/&\n\r]|\band\b", re.IGNORECASE)
 
+# Unicode's format characters (category Cf): invisible marks — zero-width space and joiners,
+# right-to-left and left-to-right marks, the byte-order mark, soft hyphens — that a copy from a
+# chat or a PDF leaves in a name, so "Ann\u200bLee" would be a second person. Written out (as of
+# Unicode 15) rather than computed from unicodedata at import, which costs 0.2 s.
+_CF_RANGES = (
+    (0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD), (0x070F, 0x070F),
+    (0x0890, 0x0891), (0x08E2, 0x08E2), (0x180E, 0x180E), (0x200B, 0x200F), (0x202A, 0x202E),
+    (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD), (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
+    (0xE0001, 0xE0001), (0xE0020, 0xE007F),
+)  # fmt: skip
+# literal characters, so Python's re and pyarrow's RE2 (string columns) read the class alike
+FORMAT_CHARACTERS = "[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _CF_RANGES) + "]"
+_FORMAT = re.compile(FORMAT_CHARACTERS)
+
 
 @lru_cache(maxsize=500_000)
 def key_of(name: str) -> str:
-    """``" jose  PÉREZ"`` → ``"jose perez"``: NFKD, marks removed, case folded, spaces collapsed."""
+    """``" jose  PÉREZ"`` → ``"jose perez"``: NFKD, marks removed, format characters (Cf)
+    removed, case folded, spaces collapsed (docs/METRICS.md, "Names")."""
     decomposed = unicodedata.normalize("NFKD", name)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().split())
+    return " ".join(_FORMAT.sub("", bare).casefold().split())
 
 
 def display_of(name: str) -> str:
@@ -61,6 +77,7 @@ def text_keys(values: pd.Series) -> pd.Series:
     """Free text (a win's description) compared as names are, with vectorised string operations:
     such a column has as many distinct values as rows, so a per-value loop would be slow."""
     folded = values.astype("string").str.normalize("NFKD").str.replace(_COMBINING, "", regex=True)
+    folded = folded.str.replace(FORMAT_CHARACTERS, "", regex=True)
     return folded.str.casefold().str.replace(r"\s+", " ", regex=True).str.strip()
 
 

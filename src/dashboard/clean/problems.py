@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.limits import MAX_PROBLEM_VALUE_CHARS
 from dashboard.schema import TABS
 
 PROBLEM_COLUMNS = ["source", "tab", "row", "column", "value", "kind", "reason"]
@@ -86,22 +87,31 @@ class Problems:
 
 
 def normalise_problems(frame: pd.DataFrame) -> pd.DataFrame:
-    """Give a problems frame the standard columns and dtypes, in the standard order."""
+    """Give a problems frame the standard columns and dtypes, in the standard order, each value
+    cut to ``MAX_PROBLEM_VALUE_CHARS`` (every problem passes here, whoever found it)."""
     out = frame.reindex(columns=PROBLEM_COLUMNS)
     for column in PROBLEM_COLUMNS:
         dtype = "Int64" if column == "row" else "string"
         out[column] = out[column].astype(dtype)
+    out["value"] = shortened(out["value"])
     return out.reset_index(drop=True)
 
 
+def shortened(text: pd.Series) -> pd.Series:
+    """Text cut to ``MAX_PROBLEM_VALUE_CHARS``, the cut marked "…" (a 1 MB cell must not flood a
+    page or the ``check`` listing)."""
+    too_long = text.str.len().gt(MAX_PROBLEM_VALUE_CHARS).fillna(False).astype(bool)
+    if not too_long.any():
+        return text
+    return text.mask(too_long, text.str.slice(0, MAX_PROBLEM_VALUE_CHARS - 1) + "…")
+
+
 def _as_text(values: pd.Series) -> pd.Series:
-    """Problem values as text, cut to a readable length (a 1 MB cell must not flood a page)."""
-    text = values.map(lambda v: "" if v is None or v is pd.NA else str(v), na_action=None)
-    text = text.astype("string")
-    too_long = text.str.len() > 200
-    if too_long.any():
-        text = text.where(~too_long, text.str.slice(0, 197) + "…")
-    return text
+    """Problem values as text. ``shortened`` makes the cut; a 300 MB cell is sliced here first,
+    so it is never copied whole into a text column."""
+    keep = MAX_PROBLEM_VALUE_CHARS + 1
+    text = values.map(lambda v: "" if v is None or v is pd.NA else str(v)[:keep], na_action=None)
+    return text.astype("string")
 
 
 _TAB_ORDER = {tab.name.casefold(): i for i, tab in enumerate(TABS)}

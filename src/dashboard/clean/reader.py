@@ -7,6 +7,7 @@ import pandas as pd
 from dashboard.clean import cells, names
 from dashboard.clean.frame import ROW
 from dashboard.clean.problems import Problems
+from dashboard.limits import MAX_CELL_CHARS
 
 
 class TabReader:
@@ -29,6 +30,13 @@ class TabReader:
     def text(self, column: str, required: bool = False) -> pd.Series:
         values, errors = cells.text(self.frame[column])
         self._report(column, errors, "spreadsheet error", "the cell shows a formula error")
+        long = cells.too_long(values)
+        self._report(
+            column, long, "cell too long",
+            f"longer than {MAX_CELL_CHARS:,} characters (Google Sheets' own cell limit); "
+            f"only the first {MAX_CELL_CHARS:,} are read",
+        )  # fmt: skip
+        values = cells.cut(values, long)
         if required:
             self._require(column, values.isna() & ~errors, errors)
         return values
@@ -46,9 +54,17 @@ class TabReader:
         values, unread = cells.dates(self.frame[column], self.day_first)
         formats = "YYYY-MM-DD, D/M/YYYY, D.M.YYYY" if self.day_first else "YYYY-MM-DD, M/D/YYYY"
         outcome = "row skipped" if required else "left blank"
+        outside = cells.dates_out_of_range(self.frame[column], unread)
         self._report(
-            column, unread, "unreadable date", f"not a date ({formats} or a date cell); {outcome}"
-        )
+            column, unread & ~outside, "unreadable date",
+            f"not a date ({formats} or a date cell); {outcome}",
+        )  # fmt: skip
+        first, last = cells.FIRST_DATE.date(), cells.LAST_DATE.date()
+        self._report(
+            column, outside, "unreadable date",
+            f"a date outside {first} … {last}, taken for a typing slip or a placeholder "
+            f"(9999-12-31 often stands for 'no date'); {outcome}",
+        )  # fmt: skip
         if required:
             self._require(column, values.isna() & ~unread, unread)
         return values

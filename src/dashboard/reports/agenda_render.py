@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.escaping import markdown_inline
 from dashboard.reports.agenda import Agenda
 from dashboard.reports.pdf_document import Document
 
@@ -74,7 +75,7 @@ def period_line(agenda: Agenda) -> str:
 
 
 def _cell(text: object) -> str:
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return markdown_inline(text)
 
 
 def _md_table(columns: list[str], rows: list[list[str]]) -> list[str]:
@@ -85,8 +86,11 @@ def _md_table(columns: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def to_markdown(agenda: Agenda) -> str:
-    """The whole agenda in Markdown; cells escaped so a ``|`` in a win cannot break a table."""
-    lines = [f"# {agenda.title}", "", agenda.scope_label + ". " + period_line(agenda), ""]
+    """The whole agenda in Markdown. Every text from the sheet — the title and scope (project and
+    collaboration names), every cell — is escaped (``dashboard.escaping``): a ``|`` cannot break
+    a table, and a heading, link or image typed in a cell stays text wherever it is pasted."""
+    intro = markdown_inline(agenda.scope_label + ". " + period_line(agenda))
+    lines = [f"# {markdown_inline(agenda.title)}", "", intro, ""]
     for field, heading, empty in SECTIONS:
         lines += [f"## {heading}", ""]
         table = display_table(agenda, field)

@@ -57,8 +57,9 @@ def _highlights(data: Dataset, start: dt.date, end: dt.date, mask: Masker | None
     out = out.drop_duplicates("win_id")
     columns = ["date", "win", "project", "collaboration", "size", "why"]
     out = out[columns].reset_index(drop=True)
-    if mask is not None:
+    if mask is not None:  # a project may be named after a member ("Ann's garden")
         out["win"] = out["win"].map(mask)
+        out["project"] = out["project"].map(mask, na_action="ignore").astype(out["project"].dtype)
     return out
 
 

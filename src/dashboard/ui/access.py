@@ -78,10 +78,21 @@ def show_identity(who: Viewer) -> None:
     st.button("Sign out", on_click=st.logout, key="sign_out")
 
 
+def _pseudonym_secret() -> str | None:
+    """``[privacy] pseudonym_secret`` from Streamlit secrets, when the deployment gives one (else
+    the environment or the cache folder's, ``privacy.secret``)."""
+    try:
+        section = st.secrets.get("privacy")
+    except Exception:  # noqa: BLE001 - no secrets file at all is a normal setup
+        return None
+    value = section.get("pseudonym_secret") if isinstance(section, Mapping) else None
+    return str(value) if value else None
+
+
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _visible(stamp: tuple, role: str, collaborations: tuple[str, ...], _full: Dataset) -> Dataset:
     view = for_team(_full, collaborations) if role == "team" else _full
-    return anonymised(view) if role == "funder" else view
+    return anonymised(view, _pseudonym_secret()) if role == "funder" else view
 
 
 def visible(full: Dataset, who: Viewer) -> Dataset:

@@ -7,6 +7,8 @@ import re
 import pandas as pd
 import streamlit as st
 
+from dashboard.escaping import MARKDOWN_ESCAPES
+
 
 def _delta(now: object, before: object, percent: bool) -> str | None:
     if now is None or before is None:
@@ -67,9 +69,9 @@ def collaboration_table(rows: pd.DataFrame) -> None:
     )
 
 
-# Every ASCII character Markdown or HTML gives a meaning to, backslash-escaped — `&` too, so an
-# entity such as `&lt;` shows as typed, and `=` so a line of them does not make a heading.
-_ESCAPES = {c: f"\\{c}" for c in "\\`*_{}[]()#+-.!|<>~$&=^"}
+# Every ASCII character Markdown or HTML gives a meaning to, backslash-escaped (one rule for the
+# pages and the agenda's Markdown file: ``dashboard.escaping``).
+_ESCAPES = dict(MARKDOWN_ESCAPES)
 # `:` as a character reference: Streamlit finds `:red[..]` directives, `:material/..:` icons and
 # `:smile:` emoji in the raw text, where `\:` does not stop them (seen in Streamlit 1.67).
 _ESCAPES[":"] = "&#58;"

@@ -14,10 +14,11 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from dashboard.access import Viewer
-from dashboard.config import DEMO_AS_OF
+from dashboard.config import DEMO_AS_OF, ConfigError
 from dashboard.dataset import Dataset
 from dashboard.filtering import filtered
 from dashboard.ui import access, banner, data, filters
+from dashboard.ui.components import plain
 
 
 @dataclass(frozen=True)
@@ -77,12 +78,19 @@ def _navigation(who: Viewer) -> None:
 
 def setup(title: str, intro: str = "") -> View:
     st.set_page_config(page_title=f"{title} · Small Wins", page_icon="🌱", layout="wide")
-    who = access.viewer()  # the sign-in screen stops here, before any data is read
-    _navigation(who)
-    st.title(title)
-    if intro:
-        st.caption(intro)
-    full = access.visible(data.dataset(), who)
+    try:
+        who = access.viewer()  # the sign-in screen stops here, before any data is read
+        _navigation(who)
+        st.title(title)
+        if intro:
+            st.caption(intro)
+        full = access.visible(data.dataset(), who)
+    except ConfigError as error:  # the app cannot start as configured: say why, no traceback
+        st.error(
+            "The configuration cannot be used, so no data is shown. Whoever runs the app: "
+            f"fix it and reload. {plain(str(error))}"
+        )
+        st.stop()
     banner.show(full)
     default_end = (
         DEMO_AS_OF if full.sources and all(s.demo for s in full.sources) else dt.date.today()

@@ -1,106 +1,151 @@
-"""Appending a record to a local workbook (``.xlsx``) or CSV folder, safely.
+"""Appending a record to a local workbook (``.xlsx``/``.xlsm``) or CSV folder, safely.
 
-A lock keeps two writers apart; the new file is written beside the old one, flushed to disk, and
-renamed over it in one step, so a crash mid-write leaves the workbook exactly as it was.
+- **Nothing else changes**: an ``.xlsx`` gets one new row in its tab's sheet XML and every other
+  byte of the file is kept — formulas and the values Excel saved for them, macros, charts,
+  pictures (``writing/xlsx.py``); a CSV file gets one line after its last, its encoding, byte-order
+  mark and line endings as they were.
+- **Not under an open editor**: a workbook open in Excel (``~$name.xlsx`` beside it) or LibreOffice
+  (``.~lock.name.xlsx#``) is not written, since the editor's next save would drop the new row.
+- **In one step**: the new file is written beside the real one (a symlink is followed), flushed,
+  and renamed over it with its permissions (``dashboard.atomic``); a crash leaves the old file.
+- **One writer at a time, briefly**: the new content is prepared *before* taking the lock (a
+  cross-platform ``filelock`` on a ``.name.lock`` file beside the workbook); under the lock the
+  file is checked unchanged and renamed. When another writer got there first, the write starts
+  again from the new file — so concurrent writers lose nothing, and the lock is held for
+  milliseconds, not for the seconds a big workbook takes to read.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
-import fcntl
-import os
-import tempfile
-from collections.abc import Iterator
+import io
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from openpyxl import load_workbook
+from filelock import FileLock, Timeout
 
+from dashboard.atomic import real_path, staged, write_bytes_atomically
 from dashboard.formulas import neutralise
 from dashboard.schema import canonical_tab
 from dashboard.writing.layout import HEADER_SEARCH_ROWS, layout_of
 from dashboard.writing.records import NewCommitment, NewWin
+from dashboard.writing.xlsx import with_record
+from dashboard.writing.xlsx_parts import NotWritable
+
+LOCK_SECONDS = 30.0  # waiting longer than this for another writer is reported, not endured
+OPTIMISTIC_TRIES = 3  # then the whole write is done under the lock, so it cannot starve
+
+Plan = Callable[[bytes], bytes | None]  # old bytes → new bytes, or None: nothing to write
+
+
+def owner_file(path: Path) -> str | None:
+    """The editor that has ``path`` open, by the owner file it keeps beside it, or None."""
+    for folder in {path.parent, real_path(path).parent}:
+        for owner, editor in (
+            (folder / f"~${path.name}", "Excel"),
+            (folder / f".~lock.{path.name}#", "LibreOffice"),
+        ):
+            if owner.exists():
+                return (
+                    f"{path.name} is open in {editor} ({owner.name} is beside it), and saving "
+                    f"it there would remove the new row: close it in {editor}, then log again. "
+                    f"If nobody has it open, {owner.name} was left by a crash: delete it"
+                )
+    return None
+
+
+def _refuse_if_open(path: Path) -> None:
+    reason = owner_file(path)
+    if reason:
+        raise NotWritable(reason)
 
 
 @contextmanager
-def locked(path: Path) -> Iterator[None]:
-    """An exclusive lock on ``path`` (a sidecar ``.lock`` file), held for the whole write."""
-    lock = path.with_name(f".{path.name}.lock")
-    with lock.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def replace_atomically(path: Path, write) -> None:  # noqa: ANN001 - write(temp_path)
-    """Write to a temporary file beside ``path``, flush it to disk, then rename it over ``path``."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
+def locked(target: Path) -> Iterator[None]:
+    """An exclusive lock on ``target`` (a ``.name.lock`` file beside it), for every process."""
+    lock = FileLock(target.with_name(f".{target.name}.lock"), timeout=LOCK_SECONDS)
     try:
-        write(Path(tmp))
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        with lock:
+            yield
+    except Timeout:
+        raise NotWritable(
+            f"another write to {target.name} has held it for over {LOCK_SECONDS:.0f} s; "
+            "try again in a moment"
+        ) from None
+
+
+def replace_with(path: Path, plan: Plan) -> bool:
+    """Replace ``path`` by ``plan(its bytes)``; ``False`` when the plan writes nothing."""
+    target = real_path(path)
+    for _ in range(OPTIMISTIC_TRIES):
+        _refuse_if_open(path)
+        old = target.read_bytes()
+        new = plan(old)
+        if new is None:
+            return False
+        with (
+            staged(target, lambda temporary, data=new: temporary.write_bytes(data)) as file,
+            locked(target),
+        ):
+            _refuse_if_open(path)
+            if target.read_bytes() == old:
+                file.commit()
+                return True
+    with locked(target):  # other writers kept getting there first: read and write under the lock
+        _refuse_if_open(path)
+        new = plan(target.read_bytes())
+        if new is None:
+            return False
+        write_bytes_atomically(target, new)
+        return True
 
 
 def append_to_xlsx(path: Path, record: NewWin | NewCommitment) -> bool:
     """Append ``record`` to its tab; ``False`` when a row with its id is already there."""
-    with locked(path):
-        book = load_workbook(path)
-        sheet = next(
-            (s for s in book.worksheets if (t := canonical_tab(s.title)) and t.name == record.tab),
-            None,
-        )
-        if sheet is None:
-            raise ValueError(f"the workbook has no {record.tab} tab")
-        last_row = min(HEADER_SEARCH_ROWS, sheet.max_row)  # reading further would add empty rows
-        top = [list(r) for r in sheet.iter_rows(max_row=last_row, values_only=True)]
-        layout = layout_of(record.tab, top)
-        id_col = layout.positions["id"] + 1
-        if layout.add_id_at is not None:
-            sheet.cell(layout.header_row, id_col, "id")
-        ids = sheet.iter_rows(min_row=layout.header_row + 1, min_col=id_col, max_col=id_col,
-                              values_only=True)  # fmt: skip
-        if any(str(cell).strip() == record.id for (cell,) in ids if cell is not None):
-            return False
-        last = max((r for r in range(1, sheet.max_row + 1) if _filled(sheet, r)), default=0)
-        for position, value in enumerate(layout.row(record.cells()), start=1):
-            if value:
-                cell = sheet.cell(last + 1, position, value)
-                cell.data_type = "s"  # text stays text: "=1+1" is not a formula
-        replace_atomically(path, book.save)
-        return True
+    return replace_with(path, lambda data: with_record(data, record))
 
 
-def _filled(sheet, row: int) -> bool:  # noqa: ANN001 - an openpyxl worksheet
-    return any(cell.value not in (None, "") for cell in sheet[row])
+def csv_file_of(folder: Path, tab: str) -> Path:
+    """The CSV file of ``tab`` in ``folder``, named as the loader reads it (``Small wins.csv``
+    is the Wins tab)."""
+    for file in sorted(folder.glob("*.csv")):
+        found = canonical_tab(file.stem)
+        if found is not None and found.name == tab:
+            return file
+    raise NotWritable(f"the folder has no {tab}.csv file")
 
 
 def append_to_csv(folder: Path, record: NewWin | NewCommitment) -> bool:
     """The same for a folder of CSV files; cells starting like a formula get a leading ``'``
     (CSV has no cell types, and spreadsheets run formulas they open)."""
-    path = folder / f"{record.tab}.csv"
-    with locked(path):
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            rows = [row for row in csv.reader(handle)]
-        layout = layout_of(record.tab, rows[:HEADER_SEARCH_ROWS])
-        if layout.add_id_at is not None:
-            rows[layout.header_row - 1] = rows[layout.header_row - 1] + ["id"]
-        id_at = layout.positions["id"]
-        body = rows[layout.header_row :]
-        if any(len(row) > id_at and row[id_at].strip() == record.id for row in body):
-            return False
-        safe = [neutralise(value) for value in layout.row(record.cells())]
+    return replace_with(csv_file_of(folder, record.tab), lambda data: csv_with_record(data, record))
 
-        def write(tmp: Path) -> None:
-            with tmp.open("w", newline="", encoding="utf-8") as handle:
-                csv.writer(handle).writerows([*rows, safe])
 
-        replace_atomically(path, write)
-        return True
+def csv_with_record(data: bytes, record: NewWin | NewCommitment) -> bytes | None:
+    """The CSV file ``data`` with ``record`` as a new last line (``None``: its id is there)."""
+    try:
+        text = data.decode("utf-8-sig")
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except UnicodeDecodeError:
+        raise NotWritable("the CSV file is not UTF-8 text; save it as 'CSV UTF-8'") from None
+    except csv.Error as error:
+        raise NotWritable(f"the CSV file cannot be read ({error})") from None
+    layout = layout_of(record.tab, rows[:HEADER_SEARCH_ROWS])
+    id_at = layout.positions["id"]
+    if any(len(row) > id_at and row[id_at].strip() == record.id
+           for row in rows[layout.header_row :]):  # fmt: skip
+        return None
+    ending = "\r\n" if "\r\n" in text or "\n" not in text else "\n"
+    safe = [neutralise(value) for value in layout.row(record.cells())]
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator=ending)
+    if layout.add_id_at is not None:  # the header changes: the file is written anew
+        rows[layout.header_row - 1] = rows[layout.header_row - 1] + ["id"]
+        writer.writerows([*rows, safe])
+        bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+        return bom + out.getvalue().encode("utf-8")
+    writer.writerow(safe)
+    before = data if not data or data.endswith((b"\n", b"\r")) else data + ending.encode()
+    return before + out.getvalue().encode("utf-8")

@@ -1,15 +1,22 @@
 """Appending a record to a Google Sheet: once, whatever the network does.
 
 Before each attempt the id column is read: a double click, a browser retry, or a timeout whose
-write did reach Google all find the id there and write nothing more. Values go in with ``RAW``
-input, so text a user typed (``=HYPERLINK(…)``, ``+1``, ``@name``) is stored as text, never run as a
-formula.
+write did reach Google all find the id there and write nothing more. Reading and appending are two
+calls, so two writers with the same id at the same moment (two people pressing *Log* on one form
+link, a script started twice) can both find it absent and both append. So after appending, the id
+column is read once more: when an earlier row carries the id too, the later writer clears its own
+row (rows are never deleted, so no other row moves; the loader skips blank rows). Google appends
+one call after another, so the writer that appended second always sees the first writer's row.
+Values go in with ``RAW`` input, so text a user typed (``=HYPERLINK(…)``, ``+1``, ``@name``) is
+stored as text, never run as a formula.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
+from typing import TypeVar
 
 import gspread
 import requests
@@ -23,6 +30,8 @@ from dashboard.writing.layout import HEADER_SEARCH_ROWS, layout_of
 from dashboard.writing.records import NewCommitment, NewWin
 
 ATTEMPTS = 4
+T = TypeVar("T")
+_ROW_OF_RANGE = re.compile(r"!\$?[A-Za-z]+\$?(\d+)")
 
 
 def _column(position: int) -> str:
@@ -46,9 +55,75 @@ def _read(http, key: str, a1: str) -> list[list[object]]:  # noqa: ANN001
     return ranges[0].get("values", []) if ranges else []
 
 
+def _rows_with_id(http, key: str, title: str, column: str, row_id: str) -> list[int]:  # noqa: ANN001
+    """The sheet row numbers whose id cell is ``row_id``."""
+    rows = _read(http, key, absolute_range_name(title, f"{column}1:{column}"))
+    return [n for n, row in enumerate(rows, start=1) if row and str(row[0]).strip() == row_id]
+
+
 def _has_id(http, key: str, title: str, column: str, row_id: str) -> bool:  # noqa: ANN001
-    rows = _read(http, key, absolute_range_name(title, f"{column}:{column}"))
-    return any(row and str(row[0]).strip() == row_id for row in rows)
+    return bool(_rows_with_id(http, key, title, column, row_id))
+
+
+def _appended_row(answer: object) -> int | None:
+    """The row ``values:append`` wrote, from its ``updates.updatedRange`` (``Wins!A7:F7``)."""
+    updated = answer.get("updates", {}).get("updatedRange", "") if isinstance(answer, dict) else ""
+    match = _ROW_OF_RANGE.search(str(updated))
+    return int(match.group(1)) if match else None
+
+
+class _GaveUp(Exception):
+    """Google kept timing out or answering a retryable status for ``ATTEMPTS`` attempts."""
+
+
+def _attempts(call: Callable[[], T], sleep: Callable[[float], None]) -> T:
+    """``call()``, tried again (up to ``ATTEMPTS`` in all, 1, 2, 4 s apart) while Google times out
+    or answers a status worth retrying. (``sources/http.py`` retries each request too, with its
+    own policy; the writer's client is made with one attempt there, so retrying lives here, where
+    each attempt starts by reading the id column again.)"""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return call()
+        except (requests.Timeout, requests.ConnectionError):
+            pass
+        except APIError as error:
+            if error.response.status_code not in RETRY_STATUSES:
+                raise
+        if attempt < ATTEMPTS:
+            sleep(min(2 ** (attempt - 1), 8))
+    raise _GaveUp
+
+
+def _withdraw_if_second(
+    http,  # noqa: ANN001 - gspread's HTTPClient
+    key: str,
+    title: str,
+    id_column: str,
+    record_id: str,
+    mine: int | None,
+    width: int,
+    sleep: Callable[[float], None] = time.sleep,
+) -> bool:
+    """After appending at row ``mine``: when an earlier row carries the same id (another writer
+    got there first), clear ``mine`` and say so (``True``). Checked before clearing that the row
+    is still ours, so a clear repeated after a timeout cannot blank a row written since."""
+    if mine is None:
+        return False
+
+    def withdraw() -> bool:
+        carrying = _rows_with_id(http, key, title, id_column, record_id)
+        if mine not in carrying or carrying[0] == mine:
+            return mine not in carrying  # already cleared, or ours is the first: kept
+        http.values_update(
+            key, absolute_range_name(title, f"A{mine}:{_column(width - 1)}{mine}"),
+            params={"valueInputOption": "RAW"}, body={"values": [[""] * width]},
+        )  # fmt: skip
+        return True
+
+    try:
+        return _attempts(withdraw, sleep)
+    except _GaveUp:  # could not check: the row stays (a repeated id counts its first row only)
+        return False
 
 
 def append_record(
@@ -70,25 +145,25 @@ def append_record(
         )  # fmt: skip
     id_column = _column(layout.positions["id"])
     row = layout.row(record.cells())
-    for attempt in range(1, ATTEMPTS + 1):
-        try:
-            if _has_id(http, key, title, id_column, record.id):
-                return False
-            http.values_append(
-                key,
-                absolute_range_name(title, f"A{layout.header_row}"),
-                params={"valueInputOption": "RAW", "insertDataOption": "INSERT_ROWS"},
-                body={"values": [row]},
-            )
-            return True
-        except (requests.Timeout, requests.ConnectionError):
-            pass
-        except APIError as error:
-            if error.response.status_code not in RETRY_STATUSES:
-                raise
-        if attempt < ATTEMPTS:
-            sleep(min(2 ** (attempt - 1), 8))
-    raise SheetsError(
-        f"Google Sheets did not confirm the new row after {ATTEMPTS} attempts; "
-        "nothing was lost — try again (the same entry will not be written twice)"
-    )
+
+    def append() -> bool:
+        if _has_id(http, key, title, id_column, record.id):
+            return False
+        answer = http.values_append(
+            key,
+            absolute_range_name(title, f"A{layout.header_row}"),
+            params={"valueInputOption": "RAW", "insertDataOption": "INSERT_ROWS"},
+            body={"values": [row]},
+        )
+        mine = _appended_row(answer)
+        return not _withdraw_if_second(
+            http, key, title, id_column, record.id, mine, layout.width, sleep
+        )  # fmt: skip
+
+    try:
+        return _attempts(append, sleep)
+    except _GaveUp:
+        raise SheetsError(
+            f"Google Sheets did not confirm the new row after {ATTEMPTS} attempts; "
+            "nothing was lost — try again (the same entry will not be written twice)"
+        ) from None
