@@ -47,8 +47,11 @@ def test_each_is_a_source_unreadable_problem_and_the_good_source_loads(tmp_path)
     assert values["Random"].endswith("random.xlsx") and values["Empty"].endswith("empty.xlsx")
     assert values["Lake"].endswith("lake")
     reasons = dict(zip(unreadable["source"], unreadable["reason"], strict=True))
-    assert "NotAnXlsxFile" in reasons["Random"] and "EmptyFile" in reasons["Empty"]
-    assert "CsvCellTooLong" in reasons["Lake"]
+    # in plain words, naming the file and what to do
+    assert "random.xlsx is not an .xlsx workbook (not a zip file" in reasons["Random"]
+    assert "empty.xlsx is an empty file (0 bytes)" in reasons["Empty"]
+    assert "holds a cell longer than 131,072 characters" in reasons["Lake"]
+    assert "export the tab again" in reasons["Lake"]
     # River Valley's 5 Wins rows: w-1, its repeat (dropped), a "#REF!" date (skipped), w-2, and a
     # second w-2 (dropped): 2 wins, all from River
     assert set(dataset.wins["source"]) == {"River"} and len(dataset.wins) == 2

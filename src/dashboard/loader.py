@@ -75,19 +75,24 @@ class Reads:
     drive_note: str | None = None
 
 
+def pacer_for(settings: Settings) -> Pacer:
+    """The one pace of Sheets requests for ``settings``' quota, shared by every process whose
+    cache folder is the same (reads and writes alike)."""
+    return pacer(Quota(settings.sheets_quota, settings.sheets_quota_seconds), snapshots.cache_dir())
+
+
 def plan_for(
     settings: Settings,
     service_account_info: Mapping[str, Any] | None = None,
     fallback: bool = True,
     max_age: float = 0.0,
 ) -> Plan:
-    quota = Quota(settings.sheets_quota, settings.sheets_quota_seconds)
     return Plan(
         service_account_info,
         settings.timeout_seconds,
         fallback,
         max_age,
-        pacer(quota, snapshots.cache_dir()),
+        pacer_for(settings),
         settings.drive_check,
     )
 

@@ -41,9 +41,11 @@ def known_projects(source: SourceConfig) -> list[str]:
 
 
 def run(args: argparse.Namespace, record) -> int:  # noqa: ANN001 - NewWin | NewCommitment
+    from dashboard.loader import pacer_for
     from dashboard.secrets import service_account_from_secrets
     from dashboard.writing import WriteError, validate, write, writing_off_reason
 
+    settings = settings_for(args.source)
     source = target(args.source, args.to)
     off = writing_off_reason(source)
     if off:
@@ -55,7 +57,10 @@ def run(args: argparse.Namespace, record) -> int:  # noqa: ANN001 - NewWin | New
             print(f"error: --{field.replace('_', '-')}: {message}", file=sys.stderr)
         return 1
     try:
-        written = write(source, record, service_account_from_secrets())
+        written = write(
+            source, record, service_account_from_secrets(), settings.timeout_seconds,
+            pacer_for(settings),
+        )  # fmt: skip
     except WriteError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

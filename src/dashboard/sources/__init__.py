@@ -9,7 +9,7 @@ from typing import Any
 
 from dashboard.config import SourceConfig
 from dashboard.sources import gsheets
-from dashboard.sources.local import RawSheets, read_csv_folder, read_xlsx
+from dashboard.sources.local import RawSheets, UnreadableWorkbook, read_csv_folder, read_xlsx
 from dashboard.sources.quota import Pacer
 
 
@@ -70,6 +70,8 @@ def read_source(
         raise SourceError(f"{source.label}: {error}") from None
     except FileNotFoundError:
         raise SourceError(f"{source.label}: '{source.location}' not found") from None
+    except UnreadableWorkbook as error:  # a plain reason of its own
+        raise SourceError(f"{source.label}: {error}") from None
     except (OSError, ValueError, KeyError) as error:
         raise SourceError(
             f"{source.label}: '{source.location}' cannot be read as a workbook "

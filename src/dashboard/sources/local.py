@@ -28,9 +28,8 @@ _FIXED_TIME = dt.datetime(2024, 1, 1)
 class UnreadableWorkbook(ValueError):
     """A local file that cannot be read as a workbook; the message says why, in plain words.
 
-    A ``ValueError``, which ``read_source`` reports as the problem ``source unreadable`` (every
-    other source still loads). It names the error by its class, so each case has a class whose
-    name says what is wrong."""
+    A ``ValueError``, which ``read_source`` reports as the problem ``source unreadable`` with this
+    message (every other source still loads)."""
 
 
 class EmptyFile(UnreadableWorkbook):

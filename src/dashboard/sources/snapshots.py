@@ -14,7 +14,8 @@ team's names and emails), never holding a credential:
   TTL in all, not once each.
 - ``sheet-<hash>.lock``: held while a process reads the sheet; the others wait, then take its copy.
 
-Both files are replaced atomically (temporary file beside them, then renamed).
+Both files are replaced atomically (``dashboard.atomic``: a temporary file beside them, then
+renamed).
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +31,7 @@ import platformdirs
 import zstandard
 from filelock import FileLock
 
+from dashboard.atomic import write_bytes_atomically
 from dashboard.config import SourceConfig
 
 CACHE_VARIABLE = "SMALLWINS_CACHE_DIR"
@@ -103,15 +104,7 @@ def lock_for(source: SourceConfig, timeout: float) -> FileLock:
 def _replace(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` whole or not at all, readable by its owner only."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_bytes_atomically(path, data, mode=0o600)
 
 
 def save(

@@ -14,6 +14,7 @@ import json
 import streamlit as st
 
 from dashboard.config import SourceConfig
+from dashboard.loader import pacer_for
 from dashboard.ui import data
 from dashboard.ui.components import plain
 from dashboard.writing import NewCommitment, NewWin, WriteError, validate, write
@@ -50,7 +51,9 @@ def _submit(kind: str, source: SourceConfig, record, projects: list[str], keys: 
     if errors:
         return
     try:
-        written = write(source, record, data.service_account(), data.settings().timeout_seconds)
+        config = data.settings()
+        pace = pacer_for(config)
+        written = write(source, record, data.service_account(), config.timeout_seconds, pace)
     except WriteError as error:
         st.session_state[f"{kind}_failure"] = str(error)
         return

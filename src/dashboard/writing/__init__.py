@@ -10,6 +10,7 @@ from typing import Any
 from dashboard.config import SourceConfig
 from dashboard.sources import gsheets
 from dashboard.sources.http import RetryPolicy
+from dashboard.sources.quota import Pacer
 from dashboard.writing.layout import LayoutError
 from dashboard.writing.local import append_to_csv, append_to_xlsx
 from dashboard.writing.records import NewCommitment, NewWin, validate
@@ -44,8 +45,10 @@ def write(
     record: NewWin | NewCommitment,
     service_account_info: Mapping[str, Any] | None = None,
     timeout: float = 20.0,
+    pacer: Pacer | None = None,
 ) -> bool:
-    """Append ``record`` to ``source``; ``False`` when its id was already written (a retry)."""
+    """Append ``record`` to ``source``; ``False`` when its id was already written (a retry).
+    A Google Sheet's requests take their turn from ``pacer`` (the quota), as reads do."""
     try:
         if source.kind == "xlsx":
             return append_to_xlsx(Path(source.location), record)
@@ -62,7 +65,7 @@ def write(
                 f"cannot write to {source.label}: {reason}; writing needs a service account "
                 "key (GOOGLE_APPLICATION_CREDENTIALS or [gcp_service_account] in secrets)"
             )  # fmt: skip
-        client = gsheets.client(creds, None, timeout, RetryPolicy(attempts=1))
+        client = gsheets.client(creds, None, timeout, RetryPolicy(attempts=1), pacer)
         return append_record(client, source.sheet_key, record)
     except (gsheets.SheetsError, LayoutError, ValueError, OSError) as error:
         raise WriteError(f"{source.label}: {error}") from None

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TypeVar
 
 import gspread
@@ -25,11 +26,11 @@ from gspread.utils import absolute_range_name, rowcol_to_a1
 
 from dashboard.schema import canonical_tab
 from dashboard.sources.gsheets import SheetsError
-from dashboard.sources.http import RETRY_STATUSES
+from dashboard.sources.http import Budget, RetryPolicy, retrying, transient
 from dashboard.writing.layout import HEADER_SEARCH_ROWS, layout_of
 from dashboard.writing.records import NewCommitment, NewWin
 
-ATTEMPTS = 4
+WRITE_RETRY = RetryPolicy(attempts=4, max_delay=8.0)  # 1, 2, 4 s apart (with jitter)
 T = TypeVar("T")
 _ROW_OF_RANGE = re.compile(r"!\$?[A-Za-z]+\$?(\d+)")
 
@@ -73,25 +74,24 @@ def _appended_row(answer: object) -> int | None:
 
 
 class _GaveUp(Exception):
-    """Google kept timing out or answering a retryable status for ``ATTEMPTS`` attempts."""
+    """Google kept timing out or answering a retryable status for every attempt."""
 
 
 def _attempts(call: Callable[[], T], sleep: Callable[[float], None]) -> T:
-    """``call()``, tried again (up to ``ATTEMPTS`` in all, 1, 2, 4 s apart) while Google times out
-    or answers a status worth retrying. (``sources/http.py`` retries each request too, with its
-    own policy; the writer's client is made with one attempt there, so retrying lives here, where
-    each attempt starts by reading the id column again.)"""
-    for attempt in range(1, ATTEMPTS + 1):
-        try:
-            return call()
-        except (requests.Timeout, requests.ConnectionError):
-            pass
-        except APIError as error:
-            if error.response.status_code not in RETRY_STATUSES:
-                raise
-        if attempt < ATTEMPTS:
-            sleep(min(2 ** (attempt - 1), 8))
-    raise _GaveUp
+    """``call()``, tried again under ``WRITE_RETRY`` (the project's one retry policy, from
+    ``sources/http.py``) while Google times out or answers a status worth retrying. The writer's
+    client sends each request once; retrying lives here, where each attempt starts by reading
+    the id column again, so a retry never writes twice."""
+    policy = replace(WRITE_RETRY, sleep=sleep)
+    try:
+        for attempt in retrying(policy, Budget(policy.budget_seconds)):
+            with attempt:
+                return call()
+    except (APIError, requests.Timeout, requests.ConnectionError) as error:
+        if transient(error):
+            raise _GaveUp from None
+        raise
+    raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
 
 
 def _withdraw_if_second(
@@ -164,6 +164,6 @@ def append_record(
         return _attempts(append, sleep)
     except _GaveUp:
         raise SheetsError(
-            f"Google Sheets did not confirm the new row after {ATTEMPTS} attempts; "
+            f"Google Sheets did not confirm the new row after {WRITE_RETRY.attempts} attempts; "
             "nothing was lost — try again (the same entry will not be written twice)"
         ) from None
