@@ -125,7 +125,8 @@ def test_headline_and_series_match_networkx(workbook):
             month = pd.DatetimeIndex(series["month"])
             per_month = np.zeros(len(month), dtype=int)
             for a, b, first in edges:
-                per_month[month.searchsorted(first, side="right") - 1] += _closes(edges, a, b, first)
+                slot = month.searchsorted(first, side="right") - 1
+                per_month[slot] += _closes(edges, a, b, first)
             assert list(series["triangles_closed"]) == list(per_month)
             if len(series):  # the last month ends on D: the headline's figures
                 assert series["adjacent_possible"].iloc[-1] == figures["adjacent_possible"]
