@@ -10,6 +10,7 @@ from dashboard.reports.agenda_render import (
     NEXT_HEADING,
     SECTIONS,
     display_table,
+    is_part,
     pdf_bytes,
     period_line,
     to_markdown,
@@ -48,7 +49,12 @@ agenda = (
 st.subheader(components.plain(agenda.title))
 st.caption(components.plain(agenda.scope_label + ". " + period_line(agenda)))
 for field, heading, empty in SECTIONS:
-    st.subheader(heading)
+    if is_part(heading):
+        st.markdown(f"**{heading}**")
+    else:
+        st.subheader(heading)
+    if field is None:
+        continue
     table = display_table(agenda, field)
     if table.empty:
         st.info(empty)

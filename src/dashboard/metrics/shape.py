@@ -32,6 +32,9 @@ def centralization(nodes: int, links: int, busiest: int) -> float | None:
     return round((nodes * busiest - 2 * links) / ((nodes - 1) * (nodes - 2)), 4)
 
 
+FLAT_PAIRS = 50_000_000  # organization pairs marked in a flat array up to this many
+
+
 def org_pairs(people: pd.DataFrame, edges: pd.DataFrame) -> np.ndarray:
     """Distinct pairs of two known, different organizations linked by at least one edge, as
     (low, high) organization codes (organizations compared by name key)."""
@@ -40,7 +43,13 @@ def org_pairs(people: pd.DataFrame, edges: pd.DataFrame) -> np.ndarray:
     across = (oa >= 0) & (ob >= 0) & (oa != ob)
     low, high = np.minimum(oa[across], ob[across]), np.maximum(oa[across], ob[across])
     size = max(int(codes.max(initial=-1)) + 1, 1)
-    keys = np.unique(low.astype(np.int64) * size + high)
+    keys = low.astype(np.int64) * size + high
+    if size * size <= FLAT_PAIRS:  # no sort: mark each pair in a flat array
+        seen = np.zeros(size * size, dtype=bool)
+        seen[keys] = True
+        keys = np.flatnonzero(seen)
+    else:
+        keys = np.unique(keys)
     return np.column_stack([keys // size, keys % size])
 
 

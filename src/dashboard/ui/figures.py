@@ -17,7 +17,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import metrics
-from dashboard.metrics import collaborations, drawing, lists
+from dashboard.metrics import collaborations, connectors, drawing, lists
+from dashboard.metrics.follow_up import named_follow_up
 from dashboard.metrics.introductions import named_introductions
 from dashboard.metrics.participation import sectors
 from dashboard.metrics.series import since_month
@@ -59,6 +60,14 @@ FIGURES: dict[str, Callable[[View], Any]] = {
     ),
     "drawing": lambda v: drawing.network_drawing(v.data, v.full.people, v.as_of),
     "introductions": lambda v: named_introductions(v.data, v.full.people, v.as_of),
+    "organization_drawing": lambda v: drawing.organization_drawing(v.data, v.full.people, v.as_of),
+    # the introductions suggested the day before the period, and which have happened since
+    "followed_up": lambda v: named_follow_up(
+        v.data, v.full.people, v.start - pd.Timedelta(days=1), v.as_of
+    ),
+    "person_links": lambda v: connectors.person_links(v.data, v.as_of),
+    "connectors": lambda v: connectors.connectors(v.data, v.full.people, v.as_of),
+    "organizations": lambda v: connectors.organizations(v.data, v.as_of),
     "report": _report,
 }
 
