@@ -83,8 +83,8 @@ def _organization_tables(dataset: Dataset, people: pd.DataFrame, as_of) -> tuple
     table = org_edges(dataset, as_of, nodes="organizations")
     active = organizations(dataset, as_of)
     names = active["organization"]
-    ends = pd.concat([table["a"], table["b"]])
-    firsts = pd.concat([table["first_seen"]] * 2).groupby(ends.to_numpy()).min()
+    ends = keys(pd.concat([table["a"], table["b"]])).to_numpy()  # spellings differ: by key
+    firsts = pd.concat([table["first_seen"]] * 2).groupby(ends).min()
     sector, collaboration = (most_common(people, c) for c in ("sector", "collaboration"))
     key = keys(names)
     elements = pd.DataFrame({
@@ -94,7 +94,7 @@ def _organization_tables(dataset: Dataset, people: pd.DataFrame, as_of) -> tuple
         "Sector": sector.reindex(key).fillna("").to_numpy(),
         "Collaboration": collaboration.reindex(key).fillna("").to_numpy(),
         "Links": active["links_to_organizations"].to_numpy(),
-        "First link": _dates(firsts.reindex(names.to_numpy())).to_numpy(),
+        "First link": _dates(firsts.reindex(key.to_numpy())).to_numpy(),
     })  # fmt: skip
     label_of = pd.Series(elements["Label"].to_numpy(), index=key.to_numpy())
     connections = pd.DataFrame({
