@@ -37,6 +37,8 @@ if page.has_records(view):
     quiet = (view.as_of - people["last_activity"]).dt.days
     table = people.assign(days_quiet=quiet).merge(links, on="person", how="left")
     table = table.drop(columns=["person"]).astype({"links": "Int64", "brokerage": "Int64"})
+    first = ["name", "links", "brokerage"]
+    table = table[[*first, *table.columns.drop(first)]]
     table = components.dates_as_text(table, "first_activity", "last_activity")
     st.caption(
         "Sort by *days_quiet* to see who has gone quiet. *links*: the people they have worked "

@@ -62,7 +62,7 @@ if page.has_records(view):
                 "Pairs of organizations whose people have worked together",
             ),
             (
-                "Introductions made, 30 days",
+                "Introductions, 30 days",
                 now["triangles_closed_last_30"],
                 None,
                 False,

@@ -77,7 +77,7 @@ def test_the_new_sections_are_on_the_page():
         assert heading in headings
     assert [t.label for t in app.tabs] == ["People", "Organizations"]
     labels = [m.label for m in app.metric]
-    assert {"Organizations linked", "Introductions made, 30 days", "Degree centralization"} <= set(
+    assert {"Organizations linked", "Introductions, 30 days", "Degree centralization"} <= set(
         labels
     )
     follow = [c.value for c in app.caption if c.value.startswith("Of the ")]

@@ -104,7 +104,7 @@ def network_size(series: pd.DataFrame) -> alt.Chart:
     )
 
 
-WEAVING = {"new_links": "New links", "triangles_closed": "Of which closed a triangle"}
+WEAVING = {"new_links": "New links", "triangles_closed": "Closed a triangle"}
 
 
 def weaving_bars(series: pd.DataFrame) -> alt.Chart:

@@ -75,8 +75,8 @@ def connectors(dataset: Dataset, people: pd.DataFrame, as_of, limit: int = CONNE
         ["brokerage", "collaborations_reached", "links", "name"],
         ascending=[False, False, False, True],
     )
-    columns = ["name", "organization", "collaboration", "brokerage", "collaborations_reached",
-               "links"]  # fmt: skip
+    columns = ["name", "brokerage", "collaborations_reached", "links", "organization",
+               "collaboration"]  # fmt: skip
     return out[columns].head(limit).reset_index(drop=True)
 
 

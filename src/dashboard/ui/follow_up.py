@@ -30,21 +30,18 @@ def show(view: View) -> None:
         f"period, {len(closed)} happened by {view.as_of:%d %B %Y} (the two worked together) "
         f"and {len(still)} are still open."
     )
-    left, right = st.columns(2)
-    with left:
-        st.markdown(f"**Happened ({len(closed)})**")
-        shown = closed.assign(linked_on=closed["linked_on"].dt.strftime("%Y-%m-%d"))
-        components.table(
-            shown[["a_name", "b_name", "linked_on"]].rename(
-                columns={"a_name": "person", "b_name": "met", "linked_on": "first worked together"}
-            ),
-            "None of them yet.",
-        )
-    with right:
-        st.markdown(f"**Still open ({len(still)})**")
-        components.table(
-            still[["a_name", "b_name", "shared"]].rename(
-                columns={"a_name": "person", "b_name": "could meet", "shared": "shared colleagues"}
-            ),
-            "All of them happened.",
-        )
+    table = pd.concat([closed, still]).assign(
+        status=lambda f: f["status"].map({"closed": "happened", "open": "still open"}),
+        linked_on=lambda f: f["linked_on"].dt.strftime("%Y-%m-%d"),
+    )
+    components.table(
+        table[["a_name", "b_name", "status", "linked_on", "shared"]].rename(
+            columns={
+                "a_name": "person",
+                "b_name": "could meet",
+                "linked_on": "worked together from",
+                "shared": "shared colleagues then",
+            }
+        ),
+        "No introductions to follow up.",
+    )
