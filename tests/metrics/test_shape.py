@@ -22,6 +22,8 @@ from tests.metrics.book import D, after, ago, book, commitment, meeting, person,
 def way(request, monkeypatch):
     if request.param == "bits":
         monkeypatch.setattr(weaving_module, "WEDGES_MAX", -1)
+    else:  # small networks take the bit matrices unless told otherwise
+        monkeypatch.setattr(weaving_module, "BITS_UP_TO", 0)
     return request.param
 
 

@@ -68,8 +68,11 @@ def test_triangles_and_adjacent_possible_match_networkx(graph):
     months = pd.date_range(START, periods=5, freq="MS")
     ends = [*(m - pd.Timedelta(days=1) for m in months[1:]), START + pd.Timedelta(days=200)]
     cut = START + pd.Timedelta(days=40)
-    for limit in (weaving_module.WEDGES_MAX, -1):
-        with mock.patch.object(weaving_module, "WEDGES_MAX", limit):
+    for bits_up_to, limit in ((0, weaving_module.WEDGES_MAX), (weaving_module.BITS_UP_TO, -1)):
+        with (
+            mock.patch.object(weaving_module, "BITS_UP_TO", bits_up_to),
+            mock.patch.object(weaving_module, "WEDGES_MAX", limit),
+        ):
             woven = weave(frame, months.to_numpy().astype("datetime64[D]"))
             assert list(woven.closed) == expected
             assert list(woven.adjacent_possible) == [_adjacent(edges, end) for end in ends]
@@ -116,8 +119,11 @@ def test_headline_and_series_match_networkx(workbook):
     edges = [(a, b, first) for (a, b), first in firsts.items()]
     window = d - pd.Timedelta(days=29)
     closed_30 = sum(_closes(edges, a, b, first) for a, b, first in edges if first >= window)
-    for limit in (weaving_module.WEDGES_MAX, -1):
-        with mock.patch.object(weaving_module, "WEDGES_MAX", limit):
+    for bits_up_to, limit in ((0, weaving_module.WEDGES_MAX), (weaving_module.BITS_UP_TO, -1)):
+        with (
+            mock.patch.object(weaving_module, "BITS_UP_TO", bits_up_to),
+            mock.patch.object(weaving_module, "WEDGES_MAX", limit),
+        ):
             figures = headline(dataset, D)
             assert figures["degree_centralization"] == expected
             assert figures["triangles_closed_last_30"] == closed_30

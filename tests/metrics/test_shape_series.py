@@ -38,6 +38,8 @@ AS_OF = dt.date(2024, 4, 15)
 def way(request, monkeypatch):
     if request.param == "bits":
         monkeypatch.setattr(weaving_module, "WEDGES_MAX", -1)
+    else:  # small networks take the bit matrices unless told otherwise
+        monkeypatch.setattr(weaving_module, "BITS_UP_TO", 0)
 
 
 @cache

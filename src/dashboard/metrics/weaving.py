@@ -5,16 +5,17 @@ A link *closes a triangle* when its two people, before the day of its first shar
 had a neighbour in common — a person linked to each of them by links first seen earlier than that
 day: an introduction that happened. Links that start on the same day do not close one another.
 
-Sparse networks are counted from their wedges (``wedges.py``). Where there are too many wedges,
-month by month, the work is incremental. Two bit matrices are kept over the people with a link
-(``bitsets``): N, who is linked to whom, and R, which unlinked pairs already share a neighbour
-(reached in two steps). When a month's links are added, a person's new two-step pairs come either
-from the rows of their new neighbours (R[u] |= N[w] for each new link u–w), or, once most pairs
-are reached, from testing only the pairs still unreached; each person takes the cheaper way, so a
-dense network costs about as much as a sparse one. R is made symmetric at each month's end (a bit
-transpose), and the adjacent possible is then a count of bits. A link of the month closes a
-triangle when R had its pair at the month's start, or else when its two rows of N, as they stood
-the day before, meet.
+Large sparse networks are counted from their wedges (``wedges.py``). Otherwise — up to a few
+thousand people the bit matrices are small whatever the links, and a dense network has too many
+wedges — the work is incremental, month by month. Two bit matrices are kept over the people
+with a link (``bitsets``): N, who is linked to whom, and R, which unlinked pairs already share a
+neighbour (reached in two steps). When a month's links are added, a person's new two-step pairs
+come either from the rows of their new neighbours (R[u] |= N[w] for each new link u–w), or, once
+most pairs are reached, from testing only the pairs still unreached; each person takes the
+cheaper way, so a dense network costs about as much as a sparse one. R is made symmetric at each
+month's end (a bit transpose), and the adjacent possible is then a count of bits. A link of the
+month closes a triangle when R had its pair at the month's start, or else when its two rows of N,
+as they stood the day before, meet.
 """
 
 from __future__ import annotations
@@ -28,9 +29,16 @@ from dashboard.metrics import bitsets
 from dashboard.metrics.two_step import compact
 from dashboard.metrics.wedges import closed_and_reach, wedge_count
 
+# Up to this many linked people the bit matrices take at most 2 MB each: always the way.
+BITS_UP_TO = 4096
 # Above this many wedges (pairs of links meeting at a person) the bit matrices are faster and
 # use less memory than listing the wedges (24 bytes each).
 WEDGES_MAX = 4_000_000
+
+
+def by_wedges(a: np.ndarray, b: np.ndarray, m: int) -> bool:
+    """Whether to count from the wedges rather than with bit matrices."""
+    return m > BITS_UP_TO and wedge_count(a, b, m) <= WEDGES_MAX
 
 
 def _days(first_seen: pd.Series) -> np.ndarray:
@@ -48,7 +56,7 @@ def closes_before(edges: pd.DataFrame, start: pd.Timestamp) -> np.ndarray:
     days = _days(edges["first_seen"])
     m = int(max(a.max(), b.max())) + 1
     first = days >= np.datetime64(pd.Timestamp(start).date(), "D").astype(np.int64)
-    if wedge_count(a, b, m) <= WEDGES_MAX:
+    if by_wedges(a, b, m):
         return closed_and_reach(a, b, days, m, np.zeros(0, dtype=np.int64))[0] & first
     old = np.flatnonzero(~first)
     bits = bitsets.from_links(m, a[old], b[old])
@@ -98,7 +106,7 @@ def weave(edges: pd.DataFrame, starts: np.ndarray) -> Weaving:
     a, b, _ = compact(edges)
     days = _days(edges["first_seen"])
     m = int(max(a.max(), b.max())) + 1
-    if wedge_count(a, b, m) <= WEDGES_MAX:
+    if by_wedges(a, b, m):
         day_starts = starts.astype("datetime64[D]").astype(np.int64)
         ends = np.r_[day_starts[1:] - 1, max(days.max(), day_starts[-1])]
         return Weaving(*closed_and_reach(a, b, days, m, ends))
