@@ -33,7 +33,8 @@ if page.has_records(view):
         )
     st.subheader("People")
     people = figure("people", view)
-    links = figure("person_links", view)[["person", "links", "brokerage"]]
+    roles = figure("network_roles", view)
+    links = roles["links"][["person", "links", "brokerage"]]
     quiet = (view.as_of - people["last_activity"]).dt.days
     table = people.assign(days_quiet=quiet).merge(links, on="person", how="left")
     table = table.drop(columns=["person"]).astype({"links": "Int64", "brokerage": "Int64"})
@@ -55,9 +56,7 @@ if page.has_records(view):
         "then links: who to ask for an introduction."
     )
     components.table(
-        figure("connectors", view).rename(
-            columns={"collaborations_reached": "collaborations bridged"}
-        ),
+        roles["connectors"].rename(columns={"collaborations_reached": "collaborations bridged"}),
         "Nobody works across organizations or collaborations yet.",
     )
     st.subheader("Organizations")
@@ -66,9 +65,7 @@ if page.has_records(view):
         "its people work with, and the follow-through of its people's commitments."
     )
     components.table(
-        figure("organizations", view).rename(
-            columns={"links_to_organizations": "organizations linked"}
-        ),
+        roles["organizations"].rename(columns={"links_to_organizations": "organizations linked"}),
         "No person active in this period has an organization on the People tab.",
         column_config={
             "follow_through": st.column_config.ProgressColumn(

@@ -38,7 +38,7 @@ def _distinct_others(
     return np.bincount(np.unique(keys) // width, minlength=size)
 
 
-def _people_links(s: Scope, edges: pd.DataFrame) -> pd.DataFrame:
+def _people_links(s: Scope, active: np.ndarray, edges: pd.DataFrame) -> pd.DataFrame:
     size = len(s.people)
     a, b = edges["a"].to_numpy(), edges["b"].to_numpy()
     rows, partners = np.concatenate([a, b]), np.concatenate([b, a])
@@ -48,22 +48,18 @@ def _people_links(s: Scope, edges: pd.DataFrame) -> pd.DataFrame:
     for name, column in measures:
         codes = key_codes(s.people, column)
         frame[name] = _distinct_others(rows, codes[partners], codes, size)
-    return frame
+    frame = frame[frame["person"].isin(active)].drop_duplicates("person")
+    return frame.reset_index(drop=True)
 
 
 def person_links(dataset: Dataset, as_of) -> pd.DataFrame:  # noqa: ANN001
     """Per person active by D: links, brokerage, and collaborations reached (distinct known
     home collaborations, other than their own, among the people they are linked to)."""
     s = scope(dataset, as_of)
-    active = activities(s)["person"].unique()
-    frame = _people_links(s, edge_table(s))
-    return frame[frame["person"].isin(active)].drop_duplicates("person").reset_index(drop=True)
+    return _people_links(s, activities(s)["person"].unique(), edge_table(s))
 
 
-def connectors(dataset: Dataset, people: pd.DataFrame, as_of, limit: int = CONNECTORS):  # noqa: ANN001, ANN201
-    """The people who bridge the most organizations, then collaborations, then links; with
-    their name, organization and home collaboration from ``people`` (the whole People table)."""
-    links = person_links(dataset, as_of)
+def _connectors(links: pd.DataFrame, people: pd.DataFrame, limit: int) -> pd.DataFrame:
     bridging = links[(links["brokerage"] > 0) | (links["collaborations_reached"] > 0)]
     info = people.drop_duplicates("person").set_index("person")
     out = bridging.assign(
@@ -80,33 +76,66 @@ def connectors(dataset: Dataset, people: pd.DataFrame, as_of, limit: int = CONNE
     return out[columns].head(limit).reset_index(drop=True)
 
 
+def connectors(dataset: Dataset, people: pd.DataFrame, as_of, limit: int = CONNECTORS):  # noqa: ANN001, ANN201
+    """The people who bridge the most organizations, then collaborations, then links; with
+    their name, organization and home collaboration from ``people`` (the whole People table)."""
+    return _connectors(person_links(dataset, as_of), people, limit)
+
+
+def _organization_codes(s: Scope) -> pd.Series:
+    """Each person's organization code (name key; −1 where unknown), index: person."""
+    of_person = pd.Series(key_codes(s.people, "organization"), index=s.people["person"].to_numpy())
+    return of_person[~of_person.index.duplicated()]
+
+
+def organization_people(s: Scope, active: np.ndarray) -> pd.Series:
+    """People active by D per known organization code."""
+    codes = _organization_codes(s).reindex(active)
+    return codes[codes >= 0].astype("int64").value_counts()
+
+
+ORGANIZATION_COLUMNS = ["organization", "people", "links_to_organizations", "follow_through"]
+
+
+def _organizations(s: Scope, active: np.ndarray, edges: pd.DataFrame) -> pd.DataFrame:
+    codes = key_codes(s.people, "organization")
+    if (codes < 0).all():
+        return pd.DataFrame(columns=ORGANIZATION_COLUMNS)
+    names = pd.Series(s.people["organization"].to_numpy()).groupby(codes).first()
+    names = names[names.index >= 0]
+    linked = pd.Series(org_pairs(s.people, edges).reshape(-1)).value_counts()
+    c = s.commitments
+    due = c[c["due"].notna() & (c["due"] <= s.as_of) & (c["status"] != "dropped")]
+    due_org = _organization_codes(s).reindex(due["person"]).to_numpy()
+    kept = pd.Series(done_by(due, s.as_of).to_numpy()).groupby(due_org).agg(["sum", "size"])
+    out = pd.DataFrame({"organization": names.to_numpy()}, index=names.index)
+    out["people"] = organization_people(s, active).reindex(out.index, fill_value=0)
+    out["links_to_organizations"] = linked.reindex(out.index, fill_value=0).astype("int64")
+    held = kept.reindex(out.index, fill_value=0)
+    share = np.round(held["sum"] / held["size"].where(held["size"] > 0), 4)
+    out["follow_through"] = share.astype(object).where(share.notna(), None)
+    out = out[out["people"] > 0].astype({"people": "int64"})
+    return out.sort_values(["links_to_organizations", "people", "organization"],
+                           ascending=[False, False, True]).reset_index(drop=True)  # fmt: skip
+
+
 def organizations(dataset: Dataset, as_of) -> pd.DataFrame:  # noqa: ANN001
     """Per known organization (compared by name key, shown as People first spells it): people
     active by D, links to other organizations (its pairs counted in ``org_edges``), and the
     follow-through of its people's commitments (as ``follow_through``)."""
     s = scope(dataset, as_of)
-    codes = key_codes(s.people, "organization")
-    if (codes < 0).all():
-        return pd.DataFrame(columns=["organization", "people", "links_to_organizations",
-                                     "follow_through"])  # fmt: skip
-    names = pd.Series(s.people["organization"].to_numpy()).groupby(codes).first()
-    names = names[names.index >= 0]
-    of_person = pd.Series(codes, index=s.people["person"].to_numpy())
-    of_person = of_person[~of_person.index.duplicated()]
-    active = of_person.reindex(activities(s)["person"].unique())
-    people = active[active >= 0].value_counts()
-    pairs = org_pairs(s.people, edge_table(s))
-    linked = pd.Series(pairs.reshape(-1)).value_counts()
-    c = s.commitments
-    due = c[c["due"].notna() & (c["due"] <= s.as_of) & (c["status"] != "dropped")]
-    due_org = of_person.reindex(due["person"]).to_numpy()
-    kept = pd.Series(done_by(due, s.as_of).to_numpy()).groupby(due_org).agg(["sum", "size"])
-    out = pd.DataFrame({"organization": names.to_numpy()}, index=names.index)
-    out["people"] = people.reindex(out.index, fill_value=0).astype("int64")
-    out["links_to_organizations"] = linked.reindex(out.index, fill_value=0).astype("int64")
-    held = kept.reindex(out.index, fill_value=0)
-    share = np.round(held["sum"] / held["size"].where(held["size"] > 0), 4)
-    out["follow_through"] = share.astype(object).where(share.notna(), None)
-    out = out[out["people"] > 0]
-    return out.sort_values(["links_to_organizations", "people", "organization"],
-                           ascending=[False, False, True]).reset_index(drop=True)  # fmt: skip
+    return _organizations(s, activities(s)["person"].unique(), edge_table(s))
+
+
+def participation_tables(dataset: Dataset, people: pd.DataFrame, as_of) -> dict:  # noqa: ANN001
+    """``person_links``, ``connectors`` and ``organizations`` at once, from one edge table (the
+    Participation page shows all three)."""
+    s = scope(dataset, as_of)
+    active = activities(s)["person"].unique()
+    edges = edge_table(s)
+    links = _people_links(s, active, edges)
+    return {
+        "links": links,
+        "connectors": _connectors(links, people, CONNECTORS),
+        "organizations": _organizations(s, active, edges),
+    }

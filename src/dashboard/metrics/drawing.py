@@ -8,10 +8,12 @@ import pandas as pd
 
 from dashboard.clean.names import keys
 from dashboard.dataset import Dataset
-from dashboard.metrics.connectors import organizations
+from dashboard.metrics.activity import activities
+from dashboard.metrics.connectors import organization_people
 from dashboard.metrics.introductions import edges
-from dashboard.metrics.network import org_keys
+from dashboard.metrics.network import key_codes, org_keys
 from dashboard.metrics.participation import participation
+from dashboard.metrics.scope import scope
 
 MAX_DRAWN_PEOPLE = 250  # the drawing shows the most connected people, for legibility
 MAX_DRAWN_LINKS = 2000
@@ -91,9 +93,11 @@ def organization_drawing(dataset: Dataset, people: pd.DataFrame, as_of) -> dict[
     key = keys(nodes["id"])
     for column in ("sector", "collaboration"):
         nodes[column] = most_common(people, column).reindex(key).fillna("unknown").to_numpy()
-    active = organizations(dataset, as_of)
-    size = active.assign(key=keys(active["organization"])).set_index("key")["people"]
-    nodes["people"] = size.reindex(key).fillna(0).astype(int).to_numpy()
+    s = scope(dataset, as_of)
+    size = organization_people(s, activities(s)["person"].unique())
+    code = pd.Series(key_codes(s.people, "organization"), index=keys(s.people["organization"]))
+    code = code[~code.index.duplicated() & code.index.notna()]
+    nodes["people"] = size.reindex(code.reindex(key).to_numpy()).fillna(0).astype(int).to_numpy()
     nodes["degree"] = degree.reindex(nodes["id"]).to_numpy()
     xy = nodes.set_index("id")[["x", "y"]]
     links = links.nlargest(MAX_DRAWN_LINKS, "weight").assign(

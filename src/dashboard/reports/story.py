@@ -12,27 +12,22 @@ import datetime as dt
 import pandas as pd
 
 from dashboard.dataset import Dataset
-from dashboard.metrics.activity import activities
+from dashboard.metrics.activity import activities, first_activity
 from dashboard.metrics.network import edge_table, person_codes
-from dashboard.metrics.scope import scope
+from dashboard.metrics.scope import Scope, scope
 from dashboard.metrics.shape import centralization, degrees, learning_share, org_pairs
 from dashboard.metrics.weaving import closes_before
 
 SAME = 0.02  # a change in centralization smaller than this reads as "as shared as"
 
 
-def _shape_on(dataset: Dataset, day: dt.date, collaboration: str | None) -> dict:
-    s = scope(dataset, day, collaboration)
-    edges = edge_table(s)
-    nodes = person_codes(s).reindex(activities(s)["person"].unique()).to_numpy()
+def _shape(s: Scope, edges: pd.DataFrame, active: pd.Index) -> tuple[float | None, int]:
+    """Degree centralization and organizations linked of a graph: ``edges`` among the people of
+    ``active``."""
+    nodes = person_codes(s).reindex(active).to_numpy()
     degree = degrees(edges, len(s.people))
     busiest = int(degree[nodes].max()) if len(nodes) else 0
-    return {
-        "scope": s,
-        "edges": edges,
-        "centralization": centralization(len(nodes), len(edges), busiest),
-        "org_links": int(len(org_pairs(s.people, edges))),
-    }
+    return centralization(len(nodes), len(edges), busiest), int(len(org_pairs(s.people, edges)))
 
 
 def story_figures(
@@ -40,21 +35,23 @@ def story_figures(
 ) -> dict:
     """Centralization and organizations linked the day before the period and at its end;
     introductions that happened (triangles closed) in it; the learning share of the
-    commitments due in it."""
-    before = _shape_on(dataset, start - dt.timedelta(days=1), collaboration)
-    after = _shape_on(dataset, end, collaboration)
-    edges = after["edges"]
+    commitments due in it. One edge table: the graph the day before is the links first seen
+    before the period, among the people active before it."""
+    s = scope(dataset, end, collaboration)
+    edges = edge_table(s)
     first, last = pd.Timestamp(start), pd.Timestamp(end)
+    firsts = first_activity(activities(s))
+    before = _shape(s, edges[edges["first_seen"] < first], firsts.index[firsts < first])
+    after = _shape(s, edges, firsts.index)
     inside = edges["first_seen"].between(first, last).to_numpy()
-    c = after["scope"].commitments
-    due = c[c["due"].between(first, last)]
+    c = s.commitments
     return {
-        "centralization_before": before["centralization"],
-        "centralization_after": after["centralization"],
+        "centralization_before": before[0],
+        "centralization_after": after[0],
         "introductions": int((closes_before(edges, first) & inside).sum()),
-        "org_links_before": before["org_links"],
-        "org_links_after": after["org_links"],
-        "learning_share": learning_share(due, last),
+        "org_links_before": before[1],
+        "org_links_after": after[1],
+        "learning_share": learning_share(c[c["due"].between(first, last)], last),
     }
 
 

@@ -65,9 +65,7 @@ FIGURES: dict[str, Callable[[View], Any]] = {
     "followed_up": lambda v: named_follow_up(
         v.data, v.full.people, v.start - pd.Timedelta(days=1), v.as_of
     ),
-    "person_links": lambda v: connectors.person_links(v.data, v.as_of),
-    "connectors": lambda v: connectors.connectors(v.data, v.full.people, v.as_of),
-    "organizations": lambda v: connectors.organizations(v.data, v.as_of),
+    "network_roles": lambda v: connectors.participation_tables(v.data, v.full.people, v.as_of),
     "report": _report,
 }
 
