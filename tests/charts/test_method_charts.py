@@ -62,3 +62,15 @@ def test_the_organization_drawing_is_capped_and_has_tooltips():
     for mark in _marks(spec):
         assert "tooltip" in mark["encoding"]
     assert _rows(spec) == len(drawn["nodes"]) + len(drawn["links"])
+
+
+def test_the_organization_drawing_keeps_the_strongest_links(monkeypatch):
+    # with room for 5 links only, the 5 with the most shared events are drawn, at their ends
+    from dashboard.metrics import drawing
+
+    monkeypatch.setattr(drawing, "MAX_DRAWN_LINKS", 5)
+    drawn = organization_drawing(demo(), demo().people, DEMO_AS_OF)
+    links, nodes = drawn["links"], drawn["nodes"].set_index("id")
+    assert len(links) == 5
+    assert (links["x"].to_numpy() == nodes["x"].reindex(links["a"]).to_numpy()).all()
+    assert (links["y2"].to_numpy() == nodes["y"].reindex(links["b"]).to_numpy()).all()

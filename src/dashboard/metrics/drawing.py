@@ -100,7 +100,8 @@ def organization_drawing(dataset: Dataset, people: pd.DataFrame, as_of) -> dict[
     nodes["people"] = size.reindex(code.reindex(key).to_numpy()).fillna(0).astype(int).to_numpy()
     nodes["degree"] = degree.reindex(nodes["id"]).to_numpy()
     xy = nodes.set_index("id")[["x", "y"]]
-    links = links.nlargest(MAX_DRAWN_LINKS, "weight").assign(
+    links = links.nlargest(MAX_DRAWN_LINKS, "weight")
+    links = links.assign(
         x=xy["x"].reindex(links["a"]).to_numpy(), y=xy["y"].reindex(links["a"]).to_numpy(),
         x2=xy["x"].reindex(links["b"]).to_numpy(), y2=xy["y"].reindex(links["b"]).to_numpy(),
     )  # fmt: skip
