@@ -3,7 +3,6 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard.reports.agenda import build_agenda
 from dashboard.reports.agenda_render import (
     BLANK_ROWS,
     NEXT_COLUMNS,
@@ -15,7 +14,7 @@ from dashboard.reports.agenda_render import (
     period_line,
     to_markdown,
 )
-from dashboard.ui import components, page
+from dashboard.ui import components, figures, page
 
 view = page.setup(
     "30/30 agenda",
@@ -41,9 +40,9 @@ name = st.selectbox(kind.removeprefix("for a ").capitalize(), options, index=def
 meeting = st.date_input("Meeting date", value=chosen.end)
 
 agenda = (
-    build_agenda(full, meeting, project=name)
+    figures.agenda(view, meeting, project=name)
     if kind == "for a project"
-    else build_agenda(full, meeting, collaboration=name)
+    else figures.agenda(view, meeting, collaboration=name)
 )
 # the title and scope name a project or collaboration as the sheet spells it: text, not Markdown
 st.subheader(components.plain(agenda.title))

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.dataset import Dataset
-from dashboard.metrics.activity import activities, done_by
+from dashboard.metrics.activity import activities, done_by, due_by
 from dashboard.metrics.network import edge_table, key_codes
 from dashboard.metrics.scope import Scope, scope
 from dashboard.metrics.shape import degrees, org_pairs
@@ -105,7 +105,7 @@ def _organizations(s: Scope, active: np.ndarray, edges: pd.DataFrame) -> pd.Data
     names = names[names.index >= 0]
     linked = pd.Series(org_pairs(s.people, edges).reshape(-1)).value_counts()
     c = s.commitments
-    due = c[c["due"].notna() & (c["due"] <= s.as_of) & (c["status"] != "dropped")]
+    due = c[due_by(c, s.as_of)]
     due_org = _organization_codes(s).reindex(due["person"]).to_numpy()
     kept = pd.Series(done_by(due, s.as_of).to_numpy()).groupby(due_org).agg(["sum", "size"])
     out = pd.DataFrame({"organization": names.to_numpy()}, index=names.index)

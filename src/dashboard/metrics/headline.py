@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.dataset import Dataset
-from dashboard.metrics.activity import activities, done_by, first_activity, overdue
+from dashboard.metrics.activity import activities, done_by, due_by, first_activity, overdue
 from dashboard.metrics.network import (
     component_count,
     differ,
@@ -89,7 +89,7 @@ def _momentum(s: Scope) -> dict:
     prev = window(d, 30, offset=30)
     dates = s.wins["date"]
     c = s.commitments
-    due = c[c["due"].notna() & (c["due"] <= d) & (c["status"] != "dropped")]
+    due = c[due_by(c, d)]
     return {
         "wins": int(len(dates)),
         "wins_last_30": int(dates.between(*last).sum()),

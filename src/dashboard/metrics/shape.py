@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard.metrics.activity import done_by
+from dashboard.metrics.activity import done_by, due_by
 from dashboard.metrics.network import key_codes
 from dashboard.metrics.scope import Scope, rate, window
 from dashboard.metrics.weaving import closes_before
@@ -62,7 +62,7 @@ def learning_share(commitments: pd.DataFrame, d: pd.Timestamp) -> float | None:
     """Of the commitments due by D (not dropped) that are done by D or missed, the share whose
     ``result`` says what was learned."""
     c = commitments
-    due = c[c["due"].notna() & (c["due"] <= d) & (c["status"] != "dropped")]
+    due = c[due_by(c, d)]
     reported = due[done_by(due, d) | (due["status"] == "missed")]
     return rate(has_text(reported["result"]).sum(), len(reported))
 
