@@ -85,3 +85,18 @@ def test_the_new_sections_are_on_the_page():
     assert [b.proto.label for b in app.get("download_button")] == [
         "Download GRAPHML", "Download GEXF", "Download XLSX",
     ]  # fmt: skip
+
+
+def test_a_network_too_large_to_build_here_points_to_the_command_line(monkeypatch):
+    # the demo has 892 people links and 180 organization pairs: with room for 500, people are
+    # refused and organizations offered
+    from dashboard.ui import network_files
+
+    monkeypatch.setattr(network_files, "PAGE_MAX_LINKS", 500)
+    app = open_page(PAGE, {"to": "2026-10-31"})
+    assert not app.get("download_button")
+    assert any("892 links are too many" in i.value and "smallwins network" in i.value
+               for i in app.info)  # fmt: skip
+    (nodes,) = [r for r in app.radio if r.label == "Nodes"]
+    nodes.set_value("organizations").run()
+    assert len(app.get("download_button")) == 3
