@@ -52,13 +52,11 @@ def from_links(m: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     size = bits.shape[0]
     rows, cols = np.concatenate([a, b]), np.concatenate([b, a])
     step = max(64, BLOCK_BYTES // size // 64 * 64)
-    if step < size:  # several blocks: their rows together
+    if step >= size:  # one block: no need to gather the rows first
+        step, bounds = size, [0, len(rows)]
+    else:
         order = stable_order(rows)
         rows, cols = rows[order], cols[order]
-    else:
-        step = size
-    bounds = [0, len(rows)]
-    if step < size:
         bounds = np.searchsorted(rows, np.arange(0, size + step, step))
     for k, first in enumerate(range(0, size, step)):
         lo, hi = bounds[k], bounds[k + 1]
