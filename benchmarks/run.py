@@ -11,6 +11,9 @@ Generates the workbook once (``generate.py``) into ``$SMALLWINS_BENCH_DIR`` or
 - ``headline_s`` (``metrics.headline``), ``summary_figures_s`` (``metrics.summary``, with
   ``by_collaboration``), ``series_s`` (``metrics.monthly_series``), ``graph_s`` (``metrics.edges``
   + ``metrics.suggested_introductions``) on the loaded dataset;
+- ``shape_s``, ``shape_series_s``: the network-shape figures alone (the four headline figures,
+  and their monthly series), from an edge table built beforehand; ``period_series_s``: the pages'
+  whole monthly series (``metrics.collaborations.period_series``);
 - ``summary_s``: ``python -m dashboard summary FOLDER --as-of D --json`` end to end, in a
   subprocess;
 - ``peak_mb``: the peak resident memory of this process and of the summary command (the larger).
@@ -25,6 +28,7 @@ import argparse
 import cProfile
 import datetime as dt
 import gc
+import importlib
 import json
 import os
 import platform
@@ -177,6 +181,73 @@ def metric_calls(dataset: Any, as_of: dt.date) -> dict[str, Callable[[], Any] | 
         "edges": call("edges"),
         "introductions": call("suggested_introductions"),
     }
+
+
+def shape_calls(dataset: Any, as_of: dt.date) -> dict[str, Callable[[], Any] | None]:
+    """The network-shape figures of issue 13 on their own, from an edge table built once here
+    (untimed): ``shape`` (the four headline figures) and ``shape_series`` (their monthly series,
+    incremental); and the figures that hold them timed with and without them, side by side:
+    ``headline``/``summary``/``period_series`` (the pages' monthly series) ``_with_shape`` and
+    ``_without_shape``, the network-shape functions replaced by stubs that return at once."""
+    names = ("shape", "shape_series", "headline_with_shape", "headline_without_shape",
+             "summary_with_shape", "summary_without_shape", "period_series",
+             "period_series_without_shape")  # fmt: skip
+    try:
+        from unittest import mock
+
+        from dashboard import metrics
+        from dashboard.metrics.activity import activities
+        from dashboard.metrics.collaborations import period_series
+        from dashboard.metrics.network import edge_table, person_codes
+        from dashboard.metrics.scope import scope
+        from dashboard.metrics.series import series_months
+        from dashboard.metrics.shape import shape_figures
+        from dashboard.metrics.shape_series import SHAPE_COLUMNS, shape_of
+    except ImportError:
+        return dict.fromkeys(names)
+    s = scope(dataset, as_of)
+    events = activities(s)
+    edges = edge_table(s)
+    nodes = person_codes(s).reindex(events["person"].unique()).to_numpy()
+    months = series_months(s, events)
+    start = pd.Timestamp(months[0]) if len(months) else pd.Timestamp(as_of)
+    figures = shape_figures(s, nodes, edges)
+
+    def no_shape(*_: Any) -> dict:
+        return figures
+
+    def no_series(_s: Any, _events: Any, months: Any, _edges: Any) -> pd.DataFrame:
+        return pd.DataFrame({"month": pd.DatetimeIndex(months)}).reindex(columns=SHAPE_COLUMNS)
+
+    def without(target: str, stub: Callable, function: Callable[[], Any]) -> Callable[[], Any]:
+        # the module itself: ``dashboard.metrics.headline`` by name is the function of that name
+        module, name = target.rsplit(".", 1)
+
+        def run() -> Any:
+            with mock.patch.object(importlib.import_module(module), name, stub):
+                return function()
+
+        return run
+
+    return {
+        "shape": lambda: shape_figures(s, nodes, edges),
+        "shape_series": lambda: shape_of(s, events, months, edges),
+        "headline_with_shape": lambda: metrics.headline(dataset, as_of),
+        "headline_without_shape": without(
+            "dashboard.metrics.headline.shape_figures", no_shape,
+            lambda: metrics.headline(dataset, as_of),
+        ),
+        "summary_with_shape": lambda: metrics.summary(dataset, as_of),
+        "summary_without_shape": without(
+            "dashboard.metrics.headline.shape_figures", no_shape,
+            lambda: metrics.summary(dataset, as_of),
+        ),
+        "period_series": lambda: period_series(dataset, as_of, start),
+        "period_series_without_shape": without(
+            "dashboard.metrics.collaborations.shape_of", no_series,
+            lambda: period_series(dataset, as_of, start),
+        ),
+    }  # fmt: skip
 
 
 # ``python -m dashboard``, reporting at exit the peak RSS of its own memory (VmHWM). The child's
@@ -377,6 +448,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name} {median(times[name]):.2f} s", flush=True)
     if missing:
         print(f"not available (yet): dashboard.metrics {', '.join(missing)}", flush=True)
+    shape = shape_calls(dataset, as_of)  # their inputs are held only while they are timed
+    for _ in range(args.runs):  # with and without, interleaved: the same machine state
+        for name, call in shape.items():
+            if call is not None:
+                repeat(name, call, 1, args.budget, times, meter)
+    for name in shape:
+        if times.get(name):
+            print(f"{name} {median(times[name]):.2f} s", flush=True)
+    del shape
 
     summary_times: list[float] = []
     summary_peaks: list[float] = []
@@ -401,6 +481,14 @@ def main(argv: list[str] | None = None) -> int:
         "series_s": median(times.get("series", [])),
         "edges_s": median(times.get("edges", [])),
         "introductions_s": median(times.get("introductions", [])),
+        "shape_s": median(times.get("shape", [])),
+        "shape_series_s": median(times.get("shape_series", [])),
+        "headline_with_shape_s": median(times.get("headline_with_shape", [])),
+        "headline_without_shape_s": median(times.get("headline_without_shape", [])),
+        "summary_with_shape_s": median(times.get("summary_with_shape", [])),
+        "summary_without_shape_s": median(times.get("summary_without_shape", [])),
+        "period_series_s": median(times.get("period_series", [])),
+        "period_series_without_shape_s": median(times.get("period_series_without_shape", [])),
     }
     parts = [figures["edges_s"], figures["introductions_s"]]
     figures["graph_s"] = None if None in parts else sum(parts)  # type: ignore[arg-type]
@@ -421,6 +509,19 @@ def main(argv: list[str] | None = None) -> int:
         ("edges_s", "edges", "metrics.edges", None),
         ("introductions_s", "introductions", "metrics.suggested_introductions", None),
         ("graph_s", None, "edges_s + introductions_s", None),
+        ("shape_s", "shape", "the 4 network-shape headline figures (edges given)", None),
+        ("shape_series_s", "shape_series", "their monthly series (edges given)", None),
+        ("headline_with_shape_s", "headline_with_shape", "headline, timed beside …", None),
+        ("headline_without_shape_s", "headline_without_shape", "… headline without them", None),
+        ("summary_with_shape_s", "summary_with_shape", "summary, timed beside …", None),
+        ("summary_without_shape_s", "summary_without_shape", "… summary without them", None),
+        ("period_series_s", "period_series", "the pages' monthly series, all of it", None),
+        (
+            "period_series_without_shape_s",
+            "period_series_without_shape",
+            "… without the shape",
+            None,
+        ),
         (
             "summary_s",
             "summary_command",

@@ -30,6 +30,18 @@ if page.has_records(view):
             "project",
             message="No wins in this period.",
         )
+    st.subheader("Are wins growing with the network?")
+    st.caption(
+        "Each month's wins by size (bars), against the people in the network at the month's end "
+        "(line): the method's claim is that what counts as a win grows as people link up."
+    )
+    figures.chart(
+        view,
+        charts.wins_with_network,
+        Ref("series"),
+        empty=series.empty or series["wins"].sum() == 0,
+        message="No wins in this period.",
+    )
     left, right = st.columns(2)
     with left:
         st.subheader("Wins to date")
@@ -43,6 +55,12 @@ if page.has_records(view):
             message="No commitments in this period.",
         )
     st.subheader("Follow-through over time")
+    learning = figure("headline", view)["learning_share"]
+    if learning is not None:
+        st.caption(
+            f"Learning: {learning:.0%} of the commitments that came due and were kept or missed "
+            "have a result written down — what the team reported back at its 30/30s."
+        )
     figures.chart(
         view,
         charts.follow_through_line,

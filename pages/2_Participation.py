@@ -33,12 +33,43 @@ if page.has_records(view):
         )
     st.subheader("People")
     people = figure("people", view)
+    roles = figure("network_roles", view)
+    links = roles["links"][["person", "links", "brokerage"]]
     quiet = (view.as_of - people["last_activity"]).dt.days
-    table = people.assign(days_quiet=quiet).drop(columns=["person"])
+    table = people.assign(days_quiet=quiet).merge(links, on="person", how="left")
+    table = table.drop(columns=["person"]).astype({"links": "Int64", "brokerage": "Int64"})
+    first = ["name", "links", "brokerage"]
+    table = table[[*first, *table.columns.drop(first)]]
     table = components.dates_as_text(table, "first_activity", "last_activity")
-    st.caption("Sort by *days_quiet* to see who has gone quiet.")
+    st.caption(
+        "Sort by *days_quiet* to see who has gone quiet. *links*: the people they have worked "
+        "with; *brokerage*: the organizations, other than their own, among those people."
+    )
     components.table(
         table.sort_values("days_quiet", ascending=False) if not table.empty else table,
         "Nobody has taken part yet.",
         column_config={"days_quiet": st.column_config.NumberColumn("days quiet")},
+    )
+    st.subheader("Connectors")
+    st.caption(
+        "The people who bridge the most organizations (brokerage), then collaborations, "
+        "then links: who to ask for an introduction."
+    )
+    components.table(
+        roles["connectors"].rename(columns={"collaborations_reached": "collaborations bridged"}),
+        "Nobody works across organizations or collaborations yet.",
+    )
+    st.subheader("Organizations")
+    st.caption(
+        "Per organization: its people active by the period's end, the other organizations "
+        "its people work with, and the follow-through of its people's commitments."
+    )
+    components.table(
+        roles["organizations"].rename(columns={"links_to_organizations": "organizations linked"}),
+        "No person active in this period has an organization on the People tab.",
+        column_config={
+            "follow_through": st.column_config.ProgressColumn(
+                "follow-through", format="percent", min_value=0, max_value=1
+            )
+        },
     )

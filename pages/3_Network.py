@@ -1,9 +1,11 @@
-"""Network: the collaboration graph, its growth, and the introductions to make next."""
+"""Network: the collaboration graph of people and of organizations, its growth, whether it is
+weaving and whether it is a hub or a mesh, the introductions to make next and those made since
+the last suggestions, and the network as files for Gephi, Cytoscape or Kumu."""
 
 import streamlit as st
 
 from dashboard import charts
-from dashboard.ui import components, figures, page
+from dashboard.ui import components, figures, follow_up, network_files, page
 from dashboard.ui.figures import MAX_DRAWN_PEOPLE, Ref, figure
 
 view = page.setup("Network", "Who works with whom — and the adjacent possible.")
@@ -49,22 +51,94 @@ if page.has_records(view):
             ),
         ]
     )
-    color = st.radio("Colour people by", ["sector", "collaboration"], horizontal=True, key="color")
-    drawing = figure("drawing", view)
-    nodes = drawing["nodes"]
-    if len(nodes) >= MAX_DRAWN_PEOPLE:
-        st.caption(f"The {MAX_DRAWN_PEOPLE} most connected people are drawn.")
-    figures.chart(
-        view,
-        charts.network_drawing,
-        Ref("drawing", "nodes"),
-        Ref("drawing", "links"),
-        color,
-        message="Nobody is linked yet: links appear when two people share a win, a meeting or a "
-        "project.",
+    centralization = now["degree_centralization"]
+    components.tiles(
+        [
+            (
+                "Organizations linked",
+                now["org_edges"],
+                None,
+                False,
+                "Pairs of organizations whose people have worked together",
+            ),
+            (
+                "Introductions, 30 days",
+                now["triangles_closed_last_30"],
+                None,
+                False,
+                "New links between people who already shared a colleague: triangles closed",
+            ),
+            (
+                "Degree centralization",
+                None if centralization is None else round(centralization, 2),
+                None,
+                False,
+                "0 when everyone has as many links (a mesh), 1 for one hub and its spokes",
+            ),
+        ]
     )
+    color = st.radio("Colour by", ["sector", "collaboration"], horizontal=True, key="color")
+    people_tab, organizations_tab = st.tabs(["People", "Organizations"])
+    with people_tab:
+        drawing = figure("drawing", view)
+        if len(drawing["nodes"]) >= MAX_DRAWN_PEOPLE:
+            st.caption(f"The {MAX_DRAWN_PEOPLE} most connected people are drawn.")
+        figures.chart(
+            view,
+            charts.network_drawing,
+            Ref("drawing", "nodes"),
+            Ref("drawing", "links"),
+            color,
+            message="Nobody is linked yet: links appear when two people share a win, a meeting "
+            "or a project.",
+        )
+    with organizations_tab:
+        st.caption(
+            "Organizations are linked when their people are; each is sized by its active people "
+            "and coloured by its people's most common sector or collaboration."
+        )
+        figures.chart(
+            view,
+            charts.organization_drawing,
+            Ref("organization_drawing", "nodes"),
+            Ref("organization_drawing", "links"),
+            color,
+            message="No two organizations are linked yet: people of two known organizations "
+            "have not worked together.",
+        )
+    series = figure("series", view)
     st.subheader("Growth")
     figures.chart(view, charts.network_growth, Ref("series"), message="No activity in this period.")
+    st.subheader("Is the network weaving?")
+    st.caption(
+        "Left: each month's new links; in dark blue, those between two people who already "
+        "shared a colleague — introductions that happened, closing a triangle. Right: the "
+        "adjacent possible at each month's end, the pairs one introduction apart."
+    )
+    left, right = st.columns(2)
+    with left:
+        figures.chart(
+            view,
+            charts.weaving_bars,
+            Ref("series"),
+            empty=series.empty or series["new_links"].sum() == 0,
+            message="No new links in this period.",
+        )
+    with right:
+        figures.chart(view, charts.adjacent_line, Ref("series"), message="No activity yet.")
+    st.subheader("Hub or mesh?")
+    st.caption(
+        "Degree centralization at each month's end: near 1 when one person holds the network "
+        "together (hub and spokes, heroic leadership), near 0 when links are spread evenly "
+        "(a mesh, shared leadership)."
+    )
+    figures.chart(
+        view,
+        charts.centralization_line,
+        Ref("series"),
+        empty=series.empty or series["degree_centralization"].isna().all(),
+        message="Fewer than three people in the network yet.",
+    )
     st.subheader("Suggested introductions")
     st.caption(
         "Pairs not yet linked who share colleagues, most shared first; pairs that would bridge "
@@ -92,3 +166,12 @@ if page.has_records(view):
         }
     )
     components.table(shown, "No introductions to suggest yet.")
+    follow_up.show(view)
+    st.subheader("Export the network")
+    st.caption(
+        "GraphML or GEXF for Gephi and Cytoscape; XLSX in Kumu's import format (Elements and "
+        "Connections sheets). People or organizations as nodes, with sector, collaboration, "
+        "links and first-link date, for this page's filters and period end — named exactly "
+        "as on this page."
+    )
+    network_files.show(view, {"people": now["network_edges"], "organizations": now["org_edges"]})

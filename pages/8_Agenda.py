@@ -3,18 +3,18 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard.reports.agenda import build_agenda
 from dashboard.reports.agenda_render import (
     BLANK_ROWS,
     NEXT_COLUMNS,
     NEXT_HEADING,
     SECTIONS,
     display_table,
+    is_part,
     pdf_bytes,
     period_line,
     to_markdown,
 )
-from dashboard.ui import components, page
+from dashboard.ui import components, figures, page
 
 view = page.setup(
     "30/30 agenda",
@@ -40,15 +40,20 @@ name = st.selectbox(kind.removeprefix("for a ").capitalize(), options, index=def
 meeting = st.date_input("Meeting date", value=chosen.end)
 
 agenda = (
-    build_agenda(full, meeting, project=name)
+    figures.agenda(view, meeting, project=name)
     if kind == "for a project"
-    else build_agenda(full, meeting, collaboration=name)
+    else figures.agenda(view, meeting, collaboration=name)
 )
 # the title and scope name a project or collaboration as the sheet spells it: text, not Markdown
 st.subheader(components.plain(agenda.title))
 st.caption(components.plain(agenda.scope_label + ". " + period_line(agenda)))
 for field, heading, empty in SECTIONS:
-    st.subheader(heading)
+    if is_part(heading):
+        st.markdown(f"**{heading}**")
+    else:
+        st.subheader(heading)
+    if field is None:
+        continue
     table = display_table(agenda, field)
     if table.empty:
         st.info(empty)

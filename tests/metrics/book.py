@@ -29,8 +29,9 @@ HEADERS = {
         "Status",
         "Done",
         "Collaboration",
+        "Result",
     ],
-    "Wins": ["Date", "Win", "Project", "People", "ID", "Collaboration"],
+    "Wins": ["Date", "Win", "Project", "People", "ID", "Collaboration", "Size"],
     "Meetings": ["Date", "Project", "Collaboration", "Attendees"],
 }
 
@@ -57,12 +58,12 @@ def project(name, collab="", status="", started=""):
     return [name, collab, status, started]
 
 
-def commitment(who, proj, made, due="", status="", done="", collab=""):
-    return [who, proj, None, made, due, status, done, collab]
+def commitment(who, proj, made, due="", status="", done="", collab="", result=""):
+    return [who, proj, None, made, due, status, done, collab, result]
 
 
-def win(date, people, proj="", collab="", title=None, win_id=""):
-    return [date, title, proj, people, win_id, collab]
+def win(date, people, proj="", collab="", title=None, win_id="", size=""):
+    return [date, title, proj, people, win_id, collab, size]
 
 
 def meeting(date, attendees, proj="", collab=""):

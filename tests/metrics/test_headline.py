@@ -39,6 +39,11 @@ METRICS_KEYS = [
     "components",
     "adjacent_possible",
     "new_edges_last_30",
+    # and its table "Network shape, introductions, learning"
+    "degree_centralization",
+    "org_edges",
+    "triangles_closed_last_30",
+    "learning_share",
 ]
 PER_COLLABORATION_KEYS = [k for k in METRICS_KEYS if k not in ("as_of", "collaborations")]
 RATES = {
@@ -47,6 +52,8 @@ RATES = {
     "network_density",
     "cross_org_share",
     "cross_collab_share",
+    "degree_centralization",
+    "learning_share",
 }
 
 
@@ -141,6 +148,11 @@ def test_top_level_figures_of_two_regions():
     # density 2·4/(4·3) = 0.6667; cross_org: Cy–Di, Ann–Cy, Ann–Di (Ann–Bo both Acme) = 3/4
     # cross_collab: Ann–Cy, Ann–Di (North–South) = 2/4 = 0.5; components 1
     # adjacent_possible: Bo–Cy, Bo–Di (both via Ann) = 2
+    # degree_centralization: links Ann 3, Bo 1, Cy 2, Di 2; Σ(3 − d) = 0+2+1+1 = 4 over
+    #   (4−1)(4−2) = 6 → 0.6667; org_edges: Acme–State U, Acme–County, State U–County = 3
+    #   (Ann–Bo are both Acme); triangles_closed_last_30: Cy–Di, Ann–Cy, Ann–Di all start on
+    #   D−3 and before it only Ann–Bo existed → 0; learning_share: of the 2 due, done or missed
+    #   is Bo's only, with no result → 0/1 = 0.0
     assert headline(two_regions(), D) == {
         "as_of": "2024-06-30",
         "collaborations": 2,
@@ -166,6 +178,10 @@ def test_top_level_figures_of_two_regions():
         "components": 1,
         "adjacent_possible": 2,
         "new_edges_last_30": 4,
+        "degree_centralization": 0.6667,
+        "org_edges": 3,
+        "triangles_closed_last_30": 0,
+        "learning_share": 0.0,
     }
 
 
@@ -179,6 +195,8 @@ def test_by_collaboration_is_computed_on_that_collaborations_records_only():
     # projects_active N1 = 1; last touch D−6 → stalled 0
     # graph: Ann–Bo only → nodes 2, edges 1, density 2·1/(2·1) = 1.0, same org and same
     #   home collaboration → 0.0 and 0.0, components 1, adjacent 0, new edge (D−10) 1
+    #   2 nodes → degree_centralization null; no org pair (both Acme); no triangle;
+    #   learning_share: Bo's done commitment, no result → 0/1 = 0.0
     assert result["North"] == {
         "projects_active": 1,
         "people": 2,
@@ -202,6 +220,10 @@ def test_by_collaboration_is_computed_on_that_collaborations_records_only():
         "components": 1,
         "adjacent_possible": 0,
         "new_edges_last_30": 1,
+        "degree_centralization": None,
+        "org_edges": 0,
+        "triangles_closed_last_30": 0,
+        "learning_share": 0.0,
     }
     # South: S1's records and the win of collaboration South.
     # people Cy, Di, Ann (at S1's meeting) = 3; organizations State U, County, Acme = 3
@@ -216,6 +238,9 @@ def test_by_collaboration_is_computed_on_that_collaborations_records_only():
     #   cross_org: all three pairs differ (State U, County, Acme) → 3/3 = 1.0
     #   cross_collab (People's home): Ann (North) with Cy and Di (South) → 2/3 = 0.6667
     #   components 1, adjacent 0, new edges (first D−3) 3
+    #   degree_centralization: 2 links each → Σ 0 over (3−1)(3−2) → 0.0; org_edges 3 (every
+    #   pair differs); the triangle's three links start on D−3 together → closes none;
+    #   nothing due → learning_share null
     assert result["South"] == {
         "projects_active": 1,
         "people": 3,
@@ -239,6 +264,10 @@ def test_by_collaboration_is_computed_on_that_collaborations_records_only():
         "components": 1,
         "adjacent_possible": 0,
         "new_edges_last_30": 3,
+        "degree_centralization": 0.0,
+        "org_edges": 3,
+        "triangles_closed_last_30": 0,
+        "learning_share": None,
     }
 
 
@@ -578,6 +607,10 @@ def test_empty_workbook_gives_zeros_and_nulls():
         "components": 0,
         "adjacent_possible": 0,
         "new_edges_last_30": 0,
+        "degree_centralization": None,  # fewer than 3 people
+        "org_edges": 0,
+        "triangles_closed_last_30": 0,
+        "learning_share": None,
         "by_collaboration": {},
     }
 

@@ -289,3 +289,24 @@ def test_markdown_from_the_sheet_stays_text_wherever_it_is_pasted() -> None:
     assert "# Big news !" in html  # shown as typed, inside a table cell
     assert "&lt;script&gt;" in html and "&amp;lt;b&amp;gt;" in html  # an entity stays as typed
     assert "2024-06-12" in food_hub  # dates are not cluttered with escapes
+
+
+def test_the_last_meetings_introductions_followed_up(dataset: Dataset) -> None:
+    # Food Hub's last meeting was 1 June. Its graph then: the five who had committed on it
+    # (Ann, Bo, Cy, José, Dee: all linked by the project), and Eve, linked to Ann and Bo by the
+    # 1 May meeting — so the introductions suggested then were Eve with Cy, Dee and José (2
+    # shared each). Add a win naming Eve and Cy on 12 June: that one is closed by D, on 12 June;
+    # the other two are still open.
+    book = sheets()
+    book["Wins"].append(["2024-06-12", "Tour together", FH, "Eve Park, Cy Diaz"])
+    agenda = build_agenda(dataset_of(book), D, project=FH)
+    assert _rows(agenda.followed_up) == [
+        ("Cy Diaz", "Eve Park", "closed", pd.Timestamp("2024-06-12")),
+        ("Dee Dunn", "Eve Park", "open", None),
+        ("Eve Park", "José Pérez", "open", None),
+    ]
+    # without that win, none of the three happened
+    assert list(build_agenda(dataset, D, project=FH).followed_up["status"]) == ["open"] * 3
+    text = to_markdown(agenda)
+    assert "### Suggested at the last meeting: made or still open" in text
+    assert "| Cy Diaz | Eve Park | closed | 2024-06-12 |" in text

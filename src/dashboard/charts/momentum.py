@@ -106,3 +106,58 @@ def share_line(frame: pd.DataFrame, column: str, title: str, color: str = "#3182
 def follow_through_line(frame: pd.DataFrame) -> alt.Chart:
     """Share of the commitments due by each month's end that were kept."""
     return share_line(frame, "follow_through", "follow-through")
+
+
+SIZES = {
+    "wins_small": "small",
+    "wins_medium": "medium",
+    "wins_large": "large",
+    "wins_size_unknown": "size not given",
+}
+
+
+def wins_with_network(series: pd.DataFrame) -> alt.Chart:
+    """The monthly mix of small, medium and large wins (bars, left axis) against the people in
+    the network at each month's end (line, right axis): do wins grow with the network?"""
+    long = by_month(series[["month", *SIZES]], SIZES, value="n")
+    order = list(SIZES.values())
+    bars = (
+        alt.Chart(long)
+        .mark_bar()
+        .encode(
+            x=MONTH,
+            y=alt.Y("n:Q", title="wins", stack=True),
+            color=alt.Color(
+                "what:N",
+                sort=order,
+                title="win size",
+                scale=alt.Scale(domain=order, range=["#c7e9c0", "#74c476", "#238b45", "#d9d9d9"]),
+                legend=alt.Legend(orient="top"),
+            ),
+            order=alt.Order("rank:Q"),
+            tooltip=[
+                MONTH_TIP,
+                alt.Tooltip("what:N", title="size"),
+                alt.Tooltip("n:Q", title="wins"),
+            ],
+        )
+        .transform_calculate(rank=f"indexof({order}, datum.what)")
+    )
+    people = (
+        alt.Chart(series)
+        .mark_line(point=True, color="#333")
+        .encode(
+            x=alt.X("yearmonth(month):T", title=None, bandPosition=0.5),
+            y=alt.Y(
+                "network_nodes:Q",
+                title="people in the network (line)",
+                axis=alt.Axis(orient="right"),
+            ),  # fmt: skip
+            tooltip=[
+                MONTH_TIP,
+                alt.Tooltip("network_nodes:Q", title="people in the network"),
+                alt.Tooltip("network_edges:Q", title="links"),
+            ],  # fmt: skip
+        )
+    )
+    return alt.layer(bars, people).resolve_scale(y="independent").properties(height=300)

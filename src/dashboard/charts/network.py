@@ -7,16 +7,19 @@ import pandas as pd
 
 from dashboard.charts.months import MONTH, MONTH_TIP, by_month
 
+AXIS = alt.Axis(labels=False, ticks=False, grid=False, domain=False, title=None)
 
-def network_drawing(nodes: pd.DataFrame, links: pd.DataFrame, color: str) -> alt.Chart:
-    """``nodes``: id, label, x, y, activity, ``color`` column; ``links``: x, y, x2, y2, weight."""
-    axis = alt.Axis(labels=False, ticks=False, grid=False, domain=False, title=None)
+
+def _drawing(
+    nodes: pd.DataFrame, links: pd.DataFrame, color: str, size: str, tips: list
+) -> alt.Chart:
+    """Links as rules under the nodes as circles, at the layout's positions (already computed)."""
     lines = (
         alt.Chart(links)
         .mark_rule(color="#999")
         .encode(
-            x=alt.X("x:Q", axis=axis),
-            y=alt.Y("y:Q", axis=axis),
+            x=alt.X("x:Q", axis=AXIS),
+            y=alt.Y("y:Q", axis=AXIS),
             x2="x2:Q",
             y2="y2:Q",
             strokeWidth=alt.StrokeWidth("weight:Q", scale=alt.Scale(range=[0.3, 4]), legend=None),
@@ -28,21 +31,31 @@ def network_drawing(nodes: pd.DataFrame, links: pd.DataFrame, color: str) -> alt
         alt.Chart(nodes)
         .mark_circle(stroke="white", strokeWidth=0.5, opacity=0.9)
         .encode(
-            x=alt.X("x:Q", axis=axis),
-            y=alt.Y("y:Q", axis=axis),
-            size=alt.Size("activity:Q", scale=alt.Scale(range=[30, 600]), title="activity"),
+            x=alt.X("x:Q", axis=AXIS),
+            y=alt.Y("y:Q", axis=AXIS),
+            size=alt.Size(f"{size}:Q", scale=alt.Scale(range=[30, 600]), title=size),
             color=alt.Color(
                 f"{color}:N", title=color, legend=alt.Legend(orient="bottom", columns=3)
             ),
-            tooltip=[
-                alt.Tooltip("label:N", title="who"),
-                f"{color}:N",
-                "activity:Q",
-                alt.Tooltip("degree:Q", title="links"),
-            ],  # fmt: skip
+            tooltip=tips,
         )
     )
     return (lines + dots).properties(height=560).configure_view(strokeWidth=0)
+
+
+def network_drawing(nodes: pd.DataFrame, links: pd.DataFrame, color: str) -> alt.Chart:
+    """``nodes``: id, label, x, y, activity, ``color`` column; ``links``: x, y, x2, y2, weight."""
+    tips = [alt.Tooltip("label:N", title="who"), f"{color}:N", "activity:Q",
+            alt.Tooltip("degree:Q", title="links")]  # fmt: skip
+    return _drawing(nodes, links, color, "activity", tips)
+
+
+def organization_drawing(nodes: pd.DataFrame, links: pd.DataFrame, color: str) -> alt.Chart:
+    """Organizations as nodes, sized by their active people; ``links`` join organizations
+    whose people are linked, as wide as the links between their people."""
+    tips = [alt.Tooltip("label:N", title="organization"), f"{color}:N", "people:Q",
+            alt.Tooltip("degree:Q", title="organizations linked")]  # fmt: skip
+    return _drawing(nodes, links, color, "people", tips)
 
 
 def network_growth(series: pd.DataFrame) -> alt.Chart:
@@ -88,4 +101,69 @@ def network_size(series: pd.DataFrame) -> alt.Chart:
         .properties(width=240, height=160)
         .facet(column=alt.Column("what:N", title=None))
         .resolve_scale(y="independent")
+    )
+
+
+WEAVING = {"new_links": "New links", "triangles_closed": "Closed a triangle"}
+
+
+def weaving_bars(series: pd.DataFrame) -> alt.Chart:
+    """New links per month, and in front of them those that closed a triangle (introductions
+    that happened: the two already shared a colleague)."""
+    frame = series[["month", *WEAVING]].assign(
+        share=series["triangles_closed"] / series["new_links"].where(series["new_links"] > 0)
+    )
+    tips = [MONTH_TIP, alt.Tooltip("new_links:Q", title="new links"),
+            alt.Tooltip("triangles_closed:Q", title="closed a triangle"),
+            alt.Tooltip("share:Q", title="share closing", format=".0%")]  # fmt: skip
+    colour = alt.Color("what:N", title=None, legend=alt.Legend(orient="top"),
+                       scale=alt.Scale(domain=list(WEAVING.values()),
+                                       range=["#c6dbef", "#08519c"]))  # fmt: skip
+    base = alt.Chart(frame).encode(x=MONTH, tooltip=tips, color=colour)
+    links = (
+        base.mark_bar()
+        .encode(y=alt.Y("new_links:Q", title="links"))
+        .transform_calculate(what=f"'{WEAVING['new_links']}'")
+    )
+    closed = base.mark_bar(width={"band": 0.55}).encode(y="triangles_closed:Q")
+    closed = closed.transform_calculate(what=f"'{WEAVING['triangles_closed']}'")
+    return (links + closed).properties(height=260)
+
+
+def adjacent_line(series: pd.DataFrame) -> alt.Chart:
+    """The adjacent possible at each month's end: pairs one introduction apart."""
+    return (
+        alt.Chart(series)
+        .mark_line(point=True, color="#e6550d")
+        .encode(
+            x=MONTH,
+            y=alt.Y("adjacent_possible:Q", title="pairs one introduction apart"),
+            tooltip=[
+                MONTH_TIP,
+                alt.Tooltip("adjacent_possible:Q", title="adjacent possible", format=","),
+            ],  # fmt: skip
+        )
+        .properties(height=260)
+    )
+
+
+def centralization_line(series: pd.DataFrame) -> alt.Chart:
+    """Degree centralization at each month's end, on 0 (mesh) … 1 (a hub and its spokes)."""
+    frame = series.dropna(subset=["degree_centralization"])
+    return (
+        alt.Chart(frame)
+        .mark_line(point=True, color="#756bb1")
+        .encode(
+            x=MONTH,
+            y=alt.Y(
+                "degree_centralization:Q",
+                title="0 = mesh … 1 = hub and spokes",
+                scale=alt.Scale(domain=[0, 1]),
+            ),  # fmt: skip
+            tooltip=[
+                MONTH_TIP,
+                alt.Tooltip("degree_centralization:Q", title="centralization", format=".2f"),
+            ],  # fmt: skip
+        )
+        .properties(height=240)
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from dashboard.cli import check, files, reports, summary, write
+from dashboard.cli import check, files, network, reports, summary, write
 from dashboard.config import ConfigError
 
 
@@ -23,6 +23,7 @@ def parser() -> argparse.ArgumentParser:
     files.add_template(commands)
     write.add_commands(commands)
     reports.add_commands(commands)
+    network.add_command(commands)
     files.add_demo(commands)
     return main
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dashboard.metrics import KEYS
 
+INDICES = ("degree_centralization",)  # 0 … 1, but an index, not a share: shown as 0.18
 
-def _shown(value: object) -> str:
+
+def _shown(value: object, key: str = "") -> str:
     if value is None:
         return "–"
+    if key in INDICES:
+        return f"{value:.2f}"
     if isinstance(value, float):
         return f"{value:.1%}" if value <= 1 else f"{value:,.2f}"
     if isinstance(value, int):
@@ -21,7 +25,7 @@ def summary_text(figures: dict) -> str:
     table = [["figure", *columns]]
     for key in KEYS[2:]:
         values = [figures[key], *(by[name][key] for name in by)]
-        table.append([key, *map(_shown, values)])
+        table.append([key, *(_shown(value, key) for value in values)])
     widths = [max(len(row[i]) for row in table) for i in range(len(columns) + 1)]
     lines = [
         f"Summary as of {figures['as_of']} — {figures['collaborations']} collaboration(s)",

@@ -8,6 +8,7 @@ from dashboard.metrics.introductions import collaboration_graph, edges, suggeste
 from dashboard.metrics.participation import participation
 from dashboard.metrics.projects import project_status
 from dashboard.metrics.series import monthly_series
+from dashboard.metrics.shape_series import shape_series
 
 __all__ = [
     "KEYS",
@@ -17,6 +18,7 @@ __all__ = [
     "monthly_series",
     "participation",
     "project_status",
+    "shape_series",
     "suggested_introductions",
     "summary",
 ]

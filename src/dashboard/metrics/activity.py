@@ -15,6 +15,13 @@ def done_by(commitments: pd.DataFrame, d: pd.Timestamp) -> pd.Series:
     )
 
 
+def due_by(commitments: pd.DataFrame, d: pd.Timestamp) -> pd.Series:
+    """docs/METRICS.md ``commitments_due``: due on or before D, not dropped (``commitments`` are
+    already those made ≤ D)."""
+    c = commitments
+    return c["due"].notna() & (c["due"] <= d) & (c["status"] != "dropped")
+
+
 def overdue(commitments: pd.DataFrame, d: pd.Timestamp) -> pd.Series:
     """docs/METRICS.md ``overdue``: due before D and still open — or done, but only after D.
     (``commitments`` are already those made ≤ D.)"""

@@ -9,18 +9,28 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.dataset import Dataset
+from dashboard.metrics.activity import activities
 from dashboard.metrics.headline import summary
-from dashboard.metrics.series import monthly_series, since_month
-from dashboard.metrics.timeline import over_time
+from dashboard.metrics.network import edge_table
+from dashboard.metrics.scope import scope
+from dashboard.metrics.series import monthly_series, series_months, series_of, since_month
+from dashboard.metrics.shape_series import shape_of
+from dashboard.metrics.timeline import over_time_of
 
 SPARK_MONTHS = 12  # the sparkline of wins per month shows the last year
 
 
 def period_series(dataset: Dataset, as_of, start) -> pd.DataFrame:  # noqa: ANN001
-    """The monthly series with the "over time" figures beside it, from ``start``'s month."""
-    series = monthly_series(dataset, as_of)
-    over = over_time(dataset, as_of, series["month"])
-    return since_month(series.merge(over, on="month"), start)
+    """The monthly series with the "over time" figures and the network's shape beside it, from
+    ``start``'s month. The edge table is built once for all three."""
+    s = scope(dataset, as_of)
+    events = activities(s)
+    months = series_months(s, events)
+    edges = edge_table(s)
+    series = series_of(s, events, months, edges)
+    over = over_time_of(s, series["month"], edges)
+    shape = shape_of(s, events, months, edges)
+    return since_month(series.merge(over, on="month").merge(shape, on="month"), start)
 
 
 def collaboration_rows(dataset: Dataset, as_of, start) -> pd.DataFrame:  # noqa: ANN001

@@ -6,9 +6,14 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
+from dashboard.clean.names import keys
 from dashboard.dataset import Dataset
+from dashboard.metrics.activity import activities
+from dashboard.metrics.connectors import organization_people
 from dashboard.metrics.introductions import edges
+from dashboard.metrics.network import key_codes, org_keys
 from dashboard.metrics.participation import participation
+from dashboard.metrics.scope import scope
 
 MAX_DRAWN_PEOPLE = 250  # the drawing shows the most connected people, for legibility
 MAX_DRAWN_LINKS = 2000
@@ -53,4 +58,51 @@ def network_drawing(dataset: Dataset, people: pd.DataFrame, as_of) -> dict[str, 
         names.reindex(links["a"]).to_numpy(),
         names.reindex(links["b"]).to_numpy(),
     )
+    return {"nodes": nodes, "links": links.drop(columns=["first_seen"])}
+
+
+MAX_DRAWN_ORGANIZATIONS = 150
+
+
+def most_common(people: pd.DataFrame, column: str) -> pd.Series:
+    """Per organization name key, the most common value of ``column`` among its people."""
+    known = people.assign(key=org_keys(people), value=people[column].fillna("unknown"))
+    counts = known.dropna(subset=["key"]).groupby(["key", "value"]).size().reset_index(name="n")
+    counts = counts.sort_values(["key", "n", "value"], ascending=[True, False, True])
+    return counts.drop_duplicates("key").set_index("key")["value"]
+
+
+def organization_drawing(dataset: Dataset, people: pd.DataFrame, as_of) -> dict[str, pd.DataFrame]:  # noqa: ANN001
+    """Organizations as nodes (id, x, y, label, sector, collaboration — the most common among
+    their people —, people active by D, degree), linked when their people are (weight: the
+    people links between them); the most linked organizations only."""
+    table = edges(dataset, as_of, nodes="organizations")
+    if table.empty:
+        return {"nodes": pd.DataFrame(), "links": pd.DataFrame()}
+    degree = pd.concat([table["a"], table["b"]]).value_counts()
+    keep = degree.sort_index().sort_values(ascending=False, kind="stable").index
+    keep = keep[:MAX_DRAWN_ORGANIZATIONS]
+    links = table[table["a"].isin(keep) & table["b"].isin(keep)]
+    g = nx.from_pandas_edgelist(links, "a", "b", edge_attr="weight")
+    position = nx.spring_layout(g, seed=7, weight="weight", iterations=60)
+    nodes = pd.DataFrame(
+        {"id": list(position), "x": [p[0] for p in position.values()],
+         "y": [p[1] for p in position.values()]}
+    )  # fmt: skip
+    nodes["label"] = nodes["id"]
+    key = keys(nodes["id"])
+    for column in ("sector", "collaboration"):
+        nodes[column] = most_common(people, column).reindex(key).fillna("unknown").to_numpy()
+    s = scope(dataset, as_of)
+    size = organization_people(s, activities(s)["person"].unique())
+    code = pd.Series(key_codes(s.people, "organization"), index=keys(s.people["organization"]))
+    code = code[~code.index.duplicated() & code.index.notna()]
+    nodes["people"] = size.reindex(code.reindex(key).to_numpy()).fillna(0).astype(int).to_numpy()
+    nodes["degree"] = degree.reindex(nodes["id"]).to_numpy()
+    xy = nodes.set_index("id")[["x", "y"]]
+    links = links.nlargest(MAX_DRAWN_LINKS, "weight")
+    links = links.assign(
+        x=xy["x"].reindex(links["a"]).to_numpy(), y=xy["y"].reindex(links["a"]).to_numpy(),
+        x2=xy["x"].reindex(links["b"]).to_numpy(), y2=xy["y"].reindex(links["b"]).to_numpy(),
+    )  # fmt: skip
     return {"nodes": nodes, "links": links.drop(columns=["first_seen"])}

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.dataset import Dataset
-from dashboard.metrics.activity import activities, done_by, first_activity, overdue
+from dashboard.metrics.activity import activities, done_by, due_by, first_activity, overdue
 from dashboard.metrics.network import (
     component_count,
     differ,
@@ -19,6 +19,7 @@ from dashboard.metrics.network import (
 )
 from dashboard.metrics.projects import active_projects, last_touch
 from dashboard.metrics.scope import Scope, rate, scope, window
+from dashboard.metrics.shape import shape_figures
 from dashboard.metrics.two_step import count_unlinked_with_shared
 
 KEYS = (
@@ -27,6 +28,7 @@ KEYS = (
     "overdue", "active_last_30", "new_last_30", "top10_share", "stalled_projects",
     "network_nodes", "network_edges", "network_density", "cross_org_share",
     "cross_collab_share", "components", "adjacent_possible", "new_edges_last_30",
+    "degree_centralization", "org_edges", "triangles_closed_last_30", "learning_share",
 )  # fmt: skip
 
 
@@ -87,7 +89,7 @@ def _momentum(s: Scope) -> dict:
     prev = window(d, 30, offset=30)
     dates = s.wins["date"]
     c = s.commitments
-    due = c[c["due"].notna() & (c["due"] <= d) & (c["status"] != "dropped")]
+    due = c[due_by(c, d)]
     return {
         "wins": int(len(dates)),
         "wins_last_30": int(dates.between(*last).sum()),
@@ -139,6 +141,7 @@ def _network(s: Scope, events: pd.DataFrame) -> dict:
     a, b = edges["a"].to_numpy(), edges["b"].to_numpy()
     last = window(s.as_of, 30)
     return {
+        **shape_figures(s, nodes, edges),
         "network_nodes": int(n),
         "network_edges": int(e),
         "network_density": rate(2 * e, n * (n - 1)),

@@ -58,9 +58,11 @@ def top10_over_time(s: Scope, months: pd.Series) -> pd.DataFrame:
     return pd.DataFrame({"month": months.to_numpy(), "top10_share": share})
 
 
-def cross_org_over_time(s: Scope, months: pd.Series) -> pd.DataFrame:
+def cross_org_over_time(
+    s: Scope, months: pd.Series, edges: pd.DataFrame | None = None
+) -> pd.DataFrame:
     ends = month_ends(months, s.as_of)
-    edges = edge_table(s)
+    edges = edge_table(s) if edges is None else edges
     codes = key_codes(s.people, "organization")
     crossing = differ(codes, edges["a"].to_numpy(), edges["b"].to_numpy())
     seen = edges["first_seen"].reset_index(drop=True)
@@ -72,8 +74,13 @@ def cross_org_over_time(s: Scope, months: pd.Series) -> pd.DataFrame:
 
 def over_time(dataset: Dataset, as_of, months: pd.Series) -> pd.DataFrame:  # noqa: ANN001
     """Follow-through, top10_share and cross-organization share at each month's end."""
-    s = scope(dataset, as_of)
+    return over_time_of(scope(dataset, as_of), months)
+
+
+def over_time_of(s: Scope, months: pd.Series, edges: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``over_time`` of a scope (with its edge table, when the caller already has it)."""
     frame = follow_through_over_time(s, months)
     frame["top10_share"] = top10_over_time(s, months)["top10_share"].to_numpy()
-    frame["cross_org_share"] = cross_org_over_time(s, months)["cross_org_share"].to_numpy()
+    crossing = cross_org_over_time(s, months, edges)
+    frame["cross_org_share"] = crossing["cross_org_share"].to_numpy()
     return frame

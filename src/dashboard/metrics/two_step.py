@@ -21,7 +21,7 @@ BLOCK_ROWS = 512
 Bonus = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
 
-def _compact(edges: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def compact(edges: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Edge ends renumbered 0…m−1 over the people who have a link; and the original codes."""
     a, b = edges["a"].to_numpy(), edges["b"].to_numpy()
     size = int(max(a.max(), b.max())) + 1
@@ -65,7 +65,7 @@ def count_unlinked_with_shared(edges: pd.DataFrame) -> int:
     """docs/METRICS.md ``adjacent_possible``."""
     if edges.empty:
         return 0
-    a, b, nodes = _compact(edges)
+    a, b, nodes = compact(edges)
     m = len(nodes)
     if not _dense(a, b, m):
         return int(_sparse_pairs(a, b, m).nnz)
@@ -78,7 +78,7 @@ def best_unlinked(edges: pd.DataFrame, bonus: Bonus, limit: int) -> pd.DataFrame
     columns = {"i": "int64", "j": "int64", "shared": "int64", "score": "float64"}
     if edges.empty:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in columns.items()})
-    a, b, nodes = _compact(edges)
+    a, b, nodes = compact(edges)
     m = len(nodes)
     if not _dense(a, b, m):
         found = _sparse_pairs(a, b, m)

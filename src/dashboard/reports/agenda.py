@@ -8,7 +8,9 @@ docs/METRICS.md), the agenda holds:
 3. commitments open and overdue at D (docs/METRICS.md ``overdue``) with days late;
 4. people who have gone quiet: active in this project/collaboration before, with no activity in
    the 60 days D−59 … D;
-5. the top 5 suggested introductions inside the project/collaboration.
+5. introductions: those suggested at the last meeting (the top 5 then), each *closed* (the two
+   have worked together since) or still *open*; and the top 5 suggested now, inside the
+   project/collaboration.
 
 Boundaries. The *last meeting* is the latest Meetings row of the project (for a project agenda:
 rows naming that project) or of the collaboration (any of its meetings) dated strictly before D —
@@ -30,6 +32,7 @@ from dashboard.clean.names import key_of
 from dashboard.dataset import Dataset
 from dashboard.filtering import filtered
 from dashboard.metrics.activity import activities, overdue
+from dashboard.metrics.follow_up import followed_up
 from dashboard.metrics.introductions import suggested_introductions
 from dashboard.metrics.scope import day, scope
 
@@ -52,6 +55,7 @@ class Agenda:
     quiet: pd.DataFrame  # name, organization, last_activity
     introductions: pd.DataFrame  # a_name, b_name, shared
     last_meeting: dt.date | None = None  # None: no meeting before D, so the last 30 days
+    followed_up: pd.DataFrame | None = None  # a_name, b_name, status, linked_on
 
 
 def build_agenda(
@@ -90,6 +94,7 @@ def build_agenda(
         quiet=_quiet(activities(s), dataset.people, d, names),
         introductions=_introductions(part, d, names),
         last_meeting=last.date() if last is not None else None,
+        followed_up=_followed_up(part, since, d, names),
     )
 
 
@@ -204,5 +209,21 @@ def _introductions(part: Dataset, d: pd.Timestamp, names: pd.Series) -> pd.DataF
             "a_name": _name_of(pairs["a"].astype("string"), names),
             "b_name": _name_of(pairs["b"].astype("string"), names),
             "shared": pairs["shared"].astype("int64"),
+        }
+    )
+
+
+def _followed_up(
+    part: Dataset, since: pd.Timestamp, d: pd.Timestamp, names: pd.Series
+) -> pd.DataFrame:
+    """The introductions the agenda of the last meeting (or of D−30) suggested, and whether each
+    happened by D."""
+    pairs = followed_up(part, since, d, limit=INTRODUCTIONS)
+    return pd.DataFrame(
+        {
+            "a_name": _name_of(pairs["a"].astype("string"), names),
+            "b_name": _name_of(pairs["b"].astype("string"), names),
+            "status": pairs["status"].astype("string"),
+            "linked_on": pairs["linked_on"].astype("datetime64[ns]"),
         }
     )

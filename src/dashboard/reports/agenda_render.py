@@ -13,6 +13,8 @@ from dashboard.reports.agenda import Agenda
 from dashboard.reports.pdf_document import Document
 
 # (Agenda field, heading, what to say when it is empty) — in meeting order; the page uses it too.
+# A numbered heading starts a section; one without a number is a part of the section above it,
+# and a section with no field of its own has only its parts.
 SECTIONS = (
     (
         "due_since",
@@ -26,7 +28,13 @@ SECTIONS = (
         "4. Gone quiet (no activity in the last 60 days)",
         "Nobody has gone quiet.",
     ),
-    ("introductions", "5. Introductions to make", "No introductions to suggest yet."),
+    (None, "5. Introductions", ""),
+    (
+        "followed_up",
+        "Suggested at the last meeting: made or still open",
+        "No introductions were suggested at the last meeting.",
+    ),
+    ("introductions", "To make next", "No introductions to suggest yet."),
 )
 NEXT_HEADING = "6. Commitments for the next 30 days"
 NEXT_COLUMNS = ("Who", "What", "By when")
@@ -48,12 +56,19 @@ HEADERS = {
     "a_name": "Introduce",
     "b_name": "to",
     "shared": "Shared contacts",
+    "linked_on": "Worked together from",
 }
+
+
+def is_part(heading: str) -> bool:
+    """A heading without a number is a part of the section above it."""
+    return not heading[:1].isdigit()
 
 
 def display_table(agenda: Agenda, field: str) -> pd.DataFrame:
     """A section as text, with readable headers: dates as YYYY-MM-DD, blanks as ""."""
-    frame = getattr(agenda, field).copy()
+    frame = getattr(agenda, field)
+    frame = pd.DataFrame() if frame is None else frame.copy()
     for column in frame.columns:
         if pd.api.types.is_datetime64_any_dtype(frame[column]):
             frame[column] = frame[column].dt.strftime("%Y-%m-%d")
@@ -92,7 +107,9 @@ def to_markdown(agenda: Agenda) -> str:
     intro = markdown_inline(agenda.scope_label + ". " + period_line(agenda))
     lines = [f"# {markdown_inline(agenda.title)}", "", intro, ""]
     for field, heading, empty in SECTIONS:
-        lines += [f"## {heading}", ""]
+        lines += [f"{'###' if is_part(heading) else '##'} {heading}", ""]
+        if field is None:
+            continue
         table = display_table(agenda, field)
         if table.empty:
             lines += [f"_{empty}_", ""]
@@ -109,7 +126,9 @@ def pdf_bytes(agenda: Agenda) -> bytes:
     doc.line(agenda.title, size=15, style="B", gap=1)
     doc.line(agenda.scope_label + ". " + period_line(agenda), size=9, gap=2)
     for field, heading, empty in SECTIONS:
-        doc.line(heading, size=11, style="B", gap=0.5)
+        doc.line(heading, size=10 if is_part(heading) else 11, style="B", gap=0.5)
+        if field is None:
+            continue
         table = display_table(agenda, field)
         if table.empty:
             doc.line(empty, size=9, gap=1.5)

@@ -16,6 +16,7 @@ from dashboard.dataset import Dataset
 from dashboard.filtering import filtered
 from dashboard.privacy.masking import Masker
 from dashboard.reports.period import FIGURES, period_figures, previous_period
+from dashboard.reports.story import story, story_figures
 
 SIZE_ORDER = {"large": 0, "medium": 1, "small": 2}
 
@@ -108,7 +109,8 @@ def build_report(
     rows, paragraphs = [], {}
     for name in names:
         mine = period_figures(data, start, end, name)
-        paragraphs[name] = _paragraph(name, mine, period_figures(data, prev_start, prev_end, name))
+        said = _paragraph(name, mine, period_figures(data, prev_start, prev_end, name))
+        paragraphs[name] = f"{said} {story(story_figures(data, start, end, name), start)}"
         rows.append({"collaboration": name, **mine})
     series = metrics.monthly_series(data, end)
     series = series[series["month"] >= pd.Timestamp(start).to_period("M").to_timestamp()]

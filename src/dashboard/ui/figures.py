@@ -17,10 +17,12 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import metrics
-from dashboard.metrics import collaborations, drawing, lists
+from dashboard.metrics import collaborations, connectors, drawing, lists
+from dashboard.metrics.follow_up import named_follow_up
 from dashboard.metrics.introductions import named_introductions
 from dashboard.metrics.participation import sectors
 from dashboard.metrics.series import since_month
+from dashboard.reports.agenda import Agenda, build_agenda
 from dashboard.reports.impact import build_report
 from dashboard.ui import components, data
 from dashboard.ui.page import View
@@ -59,6 +61,12 @@ FIGURES: dict[str, Callable[[View], Any]] = {
     ),
     "drawing": lambda v: drawing.network_drawing(v.data, v.full.people, v.as_of),
     "introductions": lambda v: named_introductions(v.data, v.full.people, v.as_of),
+    "organization_drawing": lambda v: drawing.organization_drawing(v.data, v.full.people, v.as_of),
+    # the introductions suggested the day before the period, and which have happened since
+    "followed_up": lambda v: named_follow_up(
+        v.data, v.full.people, v.start - pd.Timedelta(days=1), v.as_of
+    ),
+    "network_roles": lambda v: connectors.participation_tables(v.data, v.full.people, v.as_of),
     "report": _report,
 }
 
@@ -71,6 +79,17 @@ def _figure(name: str, key: tuple, _view: View) -> Any:
 def figure(name: str, view: View) -> Any:
     """The named figure for this view (computed once per data read and filter set)."""
     return _figure(name, view.key, view)
+
+
+@st.cache_data(max_entries=200, show_spinner=False)
+def _agenda(key: tuple, project: str | None, collaboration: str | None, day, _view: View) -> Agenda:  # noqa: ANN001
+    return build_agenda(_view.full, day, project=project, collaboration=collaboration)
+
+
+def agenda(view: View, day, project: str | None = None, collaboration: str | None = None) -> Agenda:  # noqa: ANN001
+    """The 30/30 agenda of a project or collaboration for a meeting on ``day``, built once per
+    data read, viewer and choice (the agenda's follow-up of introductions computes two graphs)."""
+    return _agenda(view.key, project, collaboration, day, view)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,116 @@
+"""The method's sections in a real headless Chromium, 1024 px wide: the Network page's weaving,
+hub-or-mesh, organization network, follow-up and export (a file downloaded and read back); the
+Momentum page's wins against the network; Participation's connectors and organizations; the
+30/30 agenda's follow-up; the impact report's story. One server for all (the pages are opened by
+URL; the first-visit case is test_browser.py's).
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+from playwright.sync_api import Page, sync_playwright
+
+from tests.browser.test_browser import ARGS, CHROMIUM, SHOTS, Server, _charts_rendered, _settle
+
+WIDTH = 1024
+PERIOD = "from=2026-06-01&to=2026-10-31"
+
+
+@pytest.fixture(scope="module")
+def server():
+    running = Server()
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+def _open(browser, server, path: str) -> Page:
+    page = browser.new_page(viewport={"width": WIDTH, "height": 900}, accept_downloads=True)
+    page.goto(f"{server.url}/{path}")
+    _settle(page)
+    assert page.locator("[data-testid=stException]").count() == 0
+    return page
+
+
+def _fits(page: Page) -> None:
+    """Nothing wider than the window: no chart makes the page scroll sideways at 1024 px."""
+    for chart in page.locator("[data-testid=stVegaLiteChart]").all():
+        if chart.is_visible():
+            box = chart.bounding_box()
+            assert box and box["x"] + box["width"] <= WIDTH + 1
+
+
+def _section_text(page: Page, heading: str) -> str:
+    return page.get_by_role("heading", name=heading).first.inner_text()
+
+
+def test_network_sections(browser, server):
+    page = _open(browser, server, f"Network?{PERIOD}")
+    for heading in ("Is the network weaving?", "Hub or mesh?",
+                    "Did the suggested introductions happen?", "Export the network"):  # fmt: skip
+        assert _section_text(page, heading) == heading
+    # the people drawing, growth, weaving bars, adjacent possible, centralization
+    assert _charts_rendered(page) == 5
+    assert page.get_by_text("introductions suggested on 31 May 2026").count() == 1
+    _fits(page)
+    page.get_by_role("tab", name="Organizations").click()
+    page.wait_for_timeout(1000)
+    organizations = page.locator("[data-testid=stVegaLiteChart]").nth(1)
+    assert organizations.is_visible()
+    drawn = organizations.locator("canvas, svg.marks").first
+    drawn.wait_for(state="attached", timeout=20_000)
+    assert drawn.bounding_box()["width"] > 300
+    page.screenshot(path=str(SHOTS / "Network-1024.png"), full_page=True)
+    page.close()
+
+
+def test_the_network_downloads_as_graphml(browser, server, tmp_path):
+    page = _open(browser, server, f"Network?{PERIOD}")
+    button = page.get_by_role("button", name="Download GRAPHML")
+    button.scroll_into_view_if_needed()
+    with page.expect_download(timeout=60_000) as download:
+        button.click()
+    target = tmp_path / download.value.suggested_filename
+    download.value.save_as(target)
+    assert target.name == "network-people-2026-10-31.graphml"
+    g = nx.read_graphml(target)
+    assert g.number_of_nodes() == 101 and g.number_of_edges() == 892  # the page's tiles
+    page.close()
+
+
+def test_momentum_shows_wins_against_the_network(browser, server):
+    page = _open(browser, server, "Momentum?to=2026-10-31")
+    assert _section_text(page, "Are wins growing with the network?")
+    assert _charts_rendered(page) == 6
+    assert page.get_by_text("Learning:").count() == 1
+    _fits(page)
+    page.close()
+
+
+def test_participation_lists_connectors_and_organizations(browser, server):
+    page = _open(browser, server, "Participation?to=2026-10-31")
+    for heading in ("Connectors", "Organizations"):
+        assert _section_text(page, heading) == heading
+    assert page.locator("[data-testid=stDataFrame]").count() == 3  # people, connectors, orgs
+    page.close()
+
+
+def test_the_agenda_follows_up_the_last_meetings_introductions(browser, server):
+    page = _open(browser, server, "Agenda?to=2026-10-31")
+    assert page.get_by_text("Suggested at the last meeting: made or still open").count() == 1
+    page.close()
+
+
+def test_the_impact_report_tells_the_networks_story(browser, server):
+    page = _open(browser, server, "Impact_report?from=2025-11-01&to=2026-10-31")
+    assert page.get_by_text("degree centralization").count() >= 4  # one per collaboration
+    page.close()
