@@ -50,8 +50,10 @@ def _names(n: int) -> str:
     return ", ".join(f"Member {i:03d}" for i in range(n))
 
 
-def test_a_list_of_more_than_100_people_forms_no_links():
-    # w-100 names 100 people: 100·99/2 = 4,950 links; w-101 names 101: a problem, no links
+def test_a_list_of_more_than_100_people_counts_them_but_forms_no_links():
+    # w-100 names 100 people: 100·99/2 = 4,950 links; w-101 names 101: a problem, no links —
+    # but its 101 people take part that day (Member 000…099 are on both lists, Member 100 only
+    # on w-101)
     rows = [[45340, "Hundred", "Food Hub", _names(100), "w-100"],
             [45341, "Too many", "Food Hub", _names(101), "w-101"]]  # fmt: skip
     dataset = dataset_of(_book(rows))
@@ -59,7 +61,7 @@ def test_a_list_of_more_than_100_people_forms_no_links():
     assert (problem.row, problem.column) == (3, "people")
     assert len(dataset.wins) == 2  # the win itself still counts
     too_many = dataset.wins.loc[dataset.wins["id"] == "w-101", "win_id"].item()
-    assert not dataset.win_people["win_id"].eq(too_many).any()
+    assert dataset.win_people["win_id"].eq(too_many).sum() == 101  # named, so taking part
     figures = metrics.summary(dataset, AS_OF)
     assert figures["wins"] == 2
     # links: the 100 of w-100, 100·99/2 = 4,950; Ann and José both committed on Food Hub, 1;
@@ -70,7 +72,15 @@ def test_a_list_of_more_than_100_people_forms_no_links():
 def test_a_list_of_8000_names_is_read_quickly_and_forms_no_links():
     dataset = dataset_of(_book([[45340, "Everyone", "Food Hub", _names(8000), "w-all"]]))
     assert len(_problems(dataset, "list too long")) == 1
-    assert dataset.win_people.empty
+    # the cell (102,998 characters) is first cut at 50,000: "Member 000".."Member 999" take
+    # 12·1000 − 2 = 11,998 characters, then each of 13 (", Member 1000"…): 2,923 more fit in
+    # the 38,002 left (to 49,997), and ", M" ends the cut — 3,924 names, the last one "M"
+    assert len(_problems(dataset, "cell too long")) == 1
+    assert len(dataset.win_people) == 3_924  # all of them take part that day
+    figures = metrics.summary(dataset, AS_OF)
+    # people: those 3,924, plus José, Ann and Bo (commitments, the 29 Feb meeting) and Eve (the
+    # 1 March meeting); links: none from the win — Ann–José (Food Hub), Ann–Bo and José–Bo
+    assert figures["people"] == 3_924 + 4 and figures["network_edges"] == 3
 
 
 def test_rows_past_a_tabs_limit_are_reported_not_read(tmp_path, monkeypatch):

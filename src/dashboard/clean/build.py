@@ -160,7 +160,8 @@ def _listed_people(
     """Records with a people list (wins, meetings), and the exploded (record, person) links."""
     table = table.reset_index(drop=True)
     table["_win"] = np.arange(len(table), dtype="int64")
-    mentions = _without_long_lists(table, column, names.split_lists(table[column]), parts)
+    mentions = names.split_lists(table[column])
+    _report_long_lists(table, column, mentions, parts)
     ids, unknown = people.resolve(mentions, directory)
     located = table.loc[mentions.index]
     parts.append(unknown_people_problems(located, unknown, column, mentions))
@@ -170,30 +171,26 @@ def _listed_people(
     return table.drop(columns=[column, "source_collab"]), links, extra
 
 
-def _without_long_lists(
-    table: pd.DataFrame, column: str, mentions: pd.Series, parts: list
-) -> pd.Series:
-    """The names of every list but those naming more than ``MAX_LIST_PEOPLE`` people, each of
-    which is a problem ``list too long`` (docs/METRICS.md, "Limits"): the record still counts,
-    but forms no links — a list of 8,000 names would otherwise be 32 million pairs."""
-    sizes = mentions.index.value_counts()
+def _report_long_lists(table: pd.DataFrame, column: str, mentions: pd.Series, parts: list) -> None:
+    """A problem ``list too long`` for every list naming more than ``MAX_LIST_PEOPLE`` people
+    (docs/METRICS.md, "Limits"): its people still count as active that day, but the record forms
+    no links (``metrics.network``) — a list of 8,000 names would otherwise be 32 million pairs."""
+    sizes = mentions.groupby(level=0).nunique()
     long = sizes.index[sizes > MAX_LIST_PEOPLE]
     if len(long) == 0:
-        return mentions
-    hit = table.index.isin(long)
+        return
     record = "win" if column == "people" else "meeting"
     parts.append(
         problems_at(
             table,
-            pd.Series(hit, index=table.index),
+            pd.Series(table.index.isin(long), index=table.index),
             column,
             table[column],
             "list too long",
-            f"names more than {MAX_LIST_PEOPLE} people; the {record} is counted, but its people "
-            "are not read from this list and it forms no links: split it into several records",
+            f"names more than {MAX_LIST_PEOPLE} people; they count as taking part that day, but "
+            f"the {record} forms no links between them: split it into several records",
         )  # fmt: skip
     )
-    return mentions[~mentions.index.isin(long)]
 
 
 def _drop_duplicate_wins(

@@ -14,14 +14,18 @@ from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
 from dashboard.clean.names import keys
+from dashboard.limits import MAX_LIST_PEOPLE
 from dashboard.metrics.pairs import pairs_within_groups
 from dashboard.metrics.scope import Scope
 
 EDGE_COLUMNS = ["a", "b", "weight", "first_seen"]
 
 
-def _members(table: pd.DataFrame, group: str, codes: pd.Series) -> pd.DataFrame:
-    """Distinct (group, person code) with the member's date."""
+def _members(
+    table: pd.DataFrame, group: str, codes: pd.Series, largest: int | None = None
+) -> pd.DataFrame:
+    """Distinct (group, person code) with the member's date; groups of more than ``largest``
+    people left out (a list too long forms no links, docs/METRICS.md "Limits")."""
     frame = pd.DataFrame(
         {
             "group": table[group].to_numpy(),
@@ -30,7 +34,11 @@ def _members(table: pd.DataFrame, group: str, codes: pd.Series) -> pd.DataFrame:
         }
     ).dropna(subset=["code"])
     frame["code"] = frame["code"].astype("int64")
-    return frame.groupby(["group", "code"], as_index=False, sort=False)["date"].min()
+    members = frame.groupby(["group", "code"], as_index=False, sort=False)["date"].min()
+    if largest is not None:
+        size = members.groupby("group")["code"].transform("size")
+        members = members[size <= largest]
+    return members
 
 
 def event_pairs(scope: Scope, codes: pd.Series) -> pd.DataFrame:
@@ -39,12 +47,12 @@ def event_pairs(scope: Scope, codes: pd.Series) -> pd.DataFrame:
     commits = pd.DataFrame({"project": c["project"], "person": c["person"], "date": c["made"]})
     commits["project"] = commits["project"].astype("category").cat.codes
     parts = []
-    for table, group in (
-        (scope.win_people, "win_id"),
-        (scope.meeting_people, "meeting_id"),
-        (commits, "project"),
+    for table, group, largest in (
+        (scope.win_people, "win_id", MAX_LIST_PEOPLE),
+        (scope.meeting_people, "meeting_id", MAX_LIST_PEOPLE),
+        (commits, "project", None),  # a project's team is no typed list: no limit
     ):
-        members = _members(table, group, codes)
+        members = _members(table, group, codes, largest)
         parts.append(
             pairs_within_groups(
                 members["group"].to_numpy(),
