@@ -215,8 +215,11 @@ def main(argv: list[str] | None = None) -> int:
             del os.environ[name]
         os.environ.update(SMALLWINS_SHEETS_ENDPOINT=double.url,
                           GOOGLE_APPLICATION_CREDENTIALS=str(key_file))  # fmt: skip
+        print("a. the first read…", flush=True)
         a = part_a(double, folder, args.sheets, args.window)
+        print("b. refreshes, each in a new process…", flush=True)
         b = part_b(double, folder, args.sheets, changed)
+        print("c. the Overview on fresh servers…", flush=True)
         c = page_times(double, folder, args.sheets, args.window, configure)
         if double.errors:
             print("the test double failed:\n" + double.errors[0])
