@@ -181,17 +181,27 @@ def test_a_first_visit_sticks_and_two_cookies_reach_two_replicas(deployment, bro
         assert {deployment.proxy.replica_of(u) for u in upstreams} == {replica}
 
 
+async def _page_run(deployment: Deployment, cookie: str) -> tuple[int | None, str | None]:
+    """One Overview run on a new websocket sent with ``cookie`` (as a browser's page load is);
+    the replica that answered, and what went wrong (None: nothing)."""
+    socket_ = await stream(deployment.proxy.url, {"Cookie": f"{COOKIE}={cookie}"})
+    try:
+        error = await asyncio.wait_for(run_page(socket_, "", QUERY), 60)
+        return deployment.proxy.replica_of(upstream_of(socket_)), error
+    finally:
+        await socket_.close()
+
+
+async def _warm(deployment: Deployment, cookies) -> None:  # noqa: ANN001 - cookie values
+    for cookie in cookies:
+        assert (await _page_run(deployment, cookie))[1] is None
+
+
 async def _serve_pages(deployment: Deployment, cookie: str, until: float) -> list:
-    """Page runs, one after another until ``until``, each on a new websocket sent with
-    ``cookie`` (as a browser's page load is); (replica that answered, error) of each."""
+    """Page runs on the replica of ``cookie``, one after another until ``until``."""
     runs = []
     while time.monotonic() < until:
-        socket_ = await stream(deployment.proxy.url, {"Cookie": f"{COOKIE}={cookie}"})
-        try:
-            error = await asyncio.wait_for(run_page(socket_, "", QUERY), 30)
-            runs.append((deployment.proxy.replica_of(upstream_of(socket_)), error))
-        finally:
-            await socket_.close()
+        runs.append(await _page_run(deployment, cookie))
         await asyncio.sleep(0.2)
     return runs
 
@@ -201,16 +211,17 @@ def test_two_replicas_serving_pages_read_the_sheet_once_per_ttl_in_all(deploymen
     stop = threading.Event()
 
     def typing() -> None:  # someone keeps editing the sheet: every TTL window has news
-        while not stop.wait(0.5):
+        while not stop.wait(0.25):
             double.touch(KEY)
 
     editor = threading.Thread(target=typing, daemon=True)
+    _run(_warm(deployment, pinned.values()))  # each replica's first run (and read) is behind us
     double.reset_counts()
     started = time.monotonic()
     editor.start()
 
     async def both() -> list:
-        until = time.monotonic() + 4 * TTL
+        until = time.monotonic() + 5 * TTL
         return await asyncio.gather(*(_serve_pages(deployment, c, until) for c in pinned.values()))
 
     try:
@@ -220,10 +231,11 @@ def test_two_replicas_serving_pages_read_the_sheet_once_per_ttl_in_all(deploymen
         editor.join()
     elapsed = time.monotonic() - started
     for replica, runs in zip(pinned, served, strict=True):
-        assert len(runs) >= 3 and runs == [(replica, None)] * len(runs)
+        assert len(runs) >= 2 and runs == [(replica, None)] * len(runs)
     windows = math.floor(elapsed / TTL) + 1
     reads = double.count("batchGet")
-    # each replica, alone, would read every window it served pages in; together they read
-    # once per window in all (the shared state file and lock), and did read again
+    # each replica, alone, reads in every window it serves pages in (with a cache folder each,
+    # this read 8 times in 6 windows); sharing one (its state file and lock) they read once per
+    # window in all — and did read again, the sheet having changed
     assert 2 <= reads <= windows, (reads, windows)
-    assert double.count("metadata") <= 1  # tab titles from the shared snapshot
+    assert double.count("metadata") == 0  # tab titles from the shared snapshot
