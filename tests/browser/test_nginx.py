@@ -92,7 +92,11 @@ def deployment(tmp_path_factory):
         )
         replicas: list[StreamlitServer] = []
         try:
-            replicas += [StreamlitServer(env) for _ in range(2)]
+            with ThreadPoolExecutor(max_workers=2) as starting:  # both start side by side
+                started = [starting.submit(StreamlitServer, env) for _ in range(2)]
+            replicas += [f.result() for f in started if f.exception() is None]
+            for future in started:
+                future.result()  # a replica that did not start fails the test, loudly
             with Nginx([r.port for r in replicas], folder / "nginx") as proxy:
                 yield Deployment(double, replicas, proxy)
         finally:
