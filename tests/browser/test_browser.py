@@ -8,6 +8,7 @@ page is saved in the folder printed at the start of the run.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -110,12 +111,19 @@ def test_changing_a_filter_changes_the_url_and_a_link_reproduces_it(browser):
         box.press("Enter")
         page.wait_for_url("**collaboration=Northern+Tech+Corridor**", timeout=30_000)
         _settle(page)
-        people = page.locator("[data-testid=stMetricValue]").first.inner_text()
+        label = re.compile(r"^\s*People\s*$")
+
+        def people_tile(on: Page) -> str:
+            label_of = on.locator("[data-testid=stMetricLabel]", has_text=label)
+            tile = on.locator("[data-testid=stMetric]").filter(has=label_of)
+            return tile.locator("[data-testid=stMetricValue]").inner_text()
+
+        people = people_tile(page)
         copied = page.url
         other = browser.new_page(viewport={"width": 1400, "height": 1000})
         other.goto(copied)
         _settle(other)
-        assert other.locator("[data-testid=stMetricValue]").first.inner_text() == people
+        assert people_tile(other) == people
         assert "Northern Tech Corridor" in other.locator("[data-testid=stSidebar]").inner_text()
         assert people != "101"  # the whole demo network has 101 people; the filter narrowed it
     finally:
