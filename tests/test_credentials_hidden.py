@@ -18,9 +18,9 @@ from dashboard import cli
 from dashboard.config import load_config
 from dashboard.loader import load
 from dashboard.ui import data
+from tests.fixtures import RIVER_VALLEY_KEY as KEY
 from tests.fixtures import river_valley
 
-KEY = "1RiverValleyKeyAbcdefghijklmnopqrstu"
 API_KEY = "AIzaSyTestOnly-0123456789abcdefghijklmn"
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -4,39 +4,17 @@ exits 2, and every other source still loads, in the commands and on every page (
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from dashboard.cli import main
 from dashboard.config import load_config
 from dashboard.loader import load
-from dashboard.sources.local import write_xlsx
 from dashboard.ui import page as page_module
-from tests.fixtures import river_valley, write_csv_folder
+from tests.fixtures import bad_and_good
 from tests.ui.apptest import open_page, rendered
 
 PAGES = [path for path, _ in page_module.PAGES]
 BAD = ("Random", "Empty", "Lake")
-CSV_FIELD_LIMIT = 131_072  # Python csv's field_size_limit: no spreadsheet writes a longer cell
-
-
-def bad_and_good(folder):
-    """A configuration of three unreadable sources and River Valley's good workbook."""
-    (folder / "random.xlsx").write_bytes(os.urandom(4096))
-    (folder / "empty.xlsx").write_bytes(b"")
-    lake = river_valley()
-    lake["Wins"].append([45342, "x" * (CSV_FIELD_LIMIT + 1), "Food Hub"])
-    write_csv_folder(folder / "lake", lake)
-    write_xlsx(folder / "river.xlsx", river_valley())
-    config = folder / "smallwins.toml"
-    config.write_text(
-        '[[sources]]\nname = "Random"\nlocation = "random.xlsx"\n\n'
-        '[[sources]]\nname = "Empty"\nlocation = "empty.xlsx"\n\n'
-        '[[sources]]\nname = "Lake"\nlocation = "lake"\nkind = "csv"\n\n'
-        '[[sources]]\nname = "River"\nlocation = "river.xlsx"\n'
-    )
-    return config
 
 
 def test_each_is_a_source_unreadable_problem_and_the_good_source_loads(tmp_path):

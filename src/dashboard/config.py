@@ -72,10 +72,6 @@ class Settings:
     path: str | None = None
     extra: dict = field(default_factory=dict)
 
-    @property
-    def is_demo(self) -> bool:
-        return all(source.demo for source in self.sources)
-
 
 def demo_path() -> Path:
     return Path(str(resources.files("dashboard") / "data" / "demo.xlsx"))

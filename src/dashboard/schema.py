@@ -174,8 +174,6 @@ TAB_BY_NAME: dict[str, Tab] = {tab.name: tab for tab in TABS}
 
 SECTORS = ("business", "education", "government", "nonprofit", "community", "funder", "other")
 WIN_SIZES = ("small", "medium", "large")
-COMMITMENT_STATUSES = ("open", "done", "missed", "dropped")
-PROJECT_STATUSES = ("active", "completed", "paused", "dropped")
 UNASSIGNED = "unassigned"
 
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.browser.test_browser import ARGS, CHROMIUM, Server, _settle
-from tests.test_unreadable_sources import bad_and_good
+from tests.fixtures import bad_and_good
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.ui import data
+from tests.fixtures import GOOGLE_FAULTS as FAULTS
+from tests.fixtures import RIVER_VALLEY_KEY as KEY
 from tests.fixtures import river_valley
-from tests.test_snapshots import FAULTS, KEY
 from tests.ui.apptest import open_page, rendered
 
 

@@ -9,9 +9,8 @@ import time
 import pytest
 
 from dashboard.ui import data
-from tests.fixtures import river_valley
-from tests.test_regions import region, region_key
-from tests.test_snapshots import KEY
+from tests.fixtures import RIVER_VALLEY_KEY as KEY
+from tests.fixtures import region, region_key, river_valley
 from tests.ui.apptest import open_page, rendered
 
 PERIOD = {"to": "2024-12-31"}

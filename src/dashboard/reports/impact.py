@@ -7,7 +7,7 @@ into free text are masked (``privacy/masking.py``). ``show_names`` is for intern
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -32,7 +32,6 @@ class Report:
     highlights: pd.DataFrame  # date, win, project, collaboration, size, why
     paragraphs: dict[str, str]
     series: pd.DataFrame  # month, wins, commitments_done, network_nodes, network_edges
-    notes: list[str] = field(default_factory=list)
 
     @property
     def title(self) -> str:

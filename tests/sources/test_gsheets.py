@@ -12,9 +12,8 @@ import pytest
 from dashboard.config import SourceConfig, load_config, settings_for
 from dashboard.loader import load
 from dashboard.sources.local import write_xlsx
+from tests.fixtures import RIVER_VALLEY_KEY as KEY
 from tests.fixtures import river_valley
-
-KEY = "1RiverValleyKeyAbcdefghijklmnopqrstu"
 
 
 def _table_columns_without_origin(frame: pd.DataFrame) -> pd.DataFrame:

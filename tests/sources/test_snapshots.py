@@ -23,9 +23,9 @@ from dashboard.config import SourceConfig, load_config
 from dashboard.loader import load
 from dashboard.sources import snapshots
 from dashboard.sources.gsheets import sheets_from_body
+from tests.fixtures import GOOGLE_FAULTS as FAULTS
+from tests.fixtures import RIVER_VALLEY_KEY as KEY
 from tests.fixtures import river_valley
-
-KEY = "1RiverValleyKeyAbcdefghijklmnopqrstu"
 
 
 @pytest.fixture
@@ -36,29 +36,6 @@ def config(tmp_path):
         f'[app]\ntimeout_seconds = 1\n\n[[sources]]\nlocation = "{KEY}"\nname = "River Valley"\n'
     )
     return path
-
-
-def _storm(double, status):
-    return lambda: double.fail_next(status, times=50)
-
-
-def _without_wins(double):
-    sheets = river_valley()
-    del sheets["Wins"]
-    return lambda: double.add_spreadsheet(KEY, sheets, title="River Valley book")
-
-
-FAULTS = {
-    "429 storm": (lambda d: _storm(d, 429), "quota exceeded"),
-    "500s": (lambda d: _storm(d, 500), "answered 500"),
-    "slow past the timeout": (
-        lambda d: lambda: d.delay_next(2.5, times=50),
-        "did not answer in time",
-    ),
-    "401": (lambda d: _storm(d, 401), "refused the credentials"),
-    "access revoked": (lambda d: lambda: d.deny(KEY), "is not shared with the service account"),
-    "deleted required tab": (_without_wins, "the 'Wins' tab is missing"),
-}
 
 
 def _first_good_read(google, config):

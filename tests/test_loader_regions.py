@@ -19,32 +19,10 @@ from pathlib import Path
 from dashboard.config import load_config
 from dashboard.loader import load, plan_for, read_all
 from dashboard.sources.drive import ENABLE_STEP
+from tests.fixtures import region, region_key
 
 WINDOW = 3.0  # seconds standing in for Google's minute
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def region_key(number: int) -> str:
-    return f"1Region{number:02d}Key" + "x" * 30
-
-
-def region(number: int) -> dict[str, list[list[object]]]:
-    """One collaboration's sheet: 2 people, 1 project, 1 commitment kept, 1 win of both."""
-    name, project = f"Region {number:02d}", f"Hub {number:02d}"
-    ann, bo = f"Ann {number:02d}", f"Bo {number:02d}"
-    return {
-        "How to use": [["Anything here is ignored"]],
-        "People": [["Name", "Organization"], [ann, "Acme"], [bo, "County"]],
-        "Projects": [["Project", "Collaboration"], [project, name]],
-        "Commitments": [
-            ["Person", "Project", "Made", "Due", "Status", "Done"],
-            [ann, project, 45400, 45410, "done", 45405],
-        ],
-        "Wins": [
-            ["Date", "Win", "Project", "People"],
-            [45401, f"Win {number:02d}", project, f"{ann}, {bo}"],
-        ],
-    }
 
 
 def regions_config(tmp_path: Path, google, count: int, quota: int = 50, **app) -> Path:
