@@ -44,7 +44,14 @@ class SourceConfig:
 
     @property
     def label(self) -> str:
-        return self.name or self.collaboration or Path(self.location).stem or self.location
+        """What the source is called in the banner, problem lists and ``check``: its name, else
+        its collaboration, else the spreadsheet's key (a URL's last part is only ``edit``), else
+        the file's name."""
+        if self.name or self.collaboration:
+            return self.name or self.collaboration or ""
+        if self.kind == "gsheets":
+            return self.sheet_key
+        return Path(self.location).stem or self.location
 
     @property
     def sheet_key(self) -> str:
