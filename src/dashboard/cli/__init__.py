@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from dashboard.cli import check, files, network, reports, summary, write
+from dashboard.cli import check, files, init, network, reports, summary, write
 from dashboard.config import ConfigError
 
 
@@ -25,6 +25,7 @@ def parser() -> argparse.ArgumentParser:
     reports.add_commands(commands)
     network.add_command(commands)
     files.add_demo(commands)
+    init.add_command(commands)
     return main
 
 
