@@ -11,7 +11,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
@@ -200,6 +199,7 @@ WIN_SIZES = ("small", "medium", "large")
 COMMITMENT_STATUSES = ("open", "done", "missed", "dropped")
 PROJECT_STATUSES = ("active", "completed", "paused", "dropped")
 UNASSIGNED = "unassigned"
+
 
 def canonical_column(tab: Tab, header: object) -> str | None:
     """The canonical column a header names in ``tab``, or ``None`` for an extra column."""

@@ -56,7 +56,8 @@ class TabReader:
         outcome = "row skipped" if required else "left blank"
         outside = cells.dates_out_of_range(self.frame[column], unread)
         errors = cells.sheet_errors(self.frame[column], unread)
-        self._report(column, errors, "spreadsheet error", f"the cell shows a formula error; {outcome}")
+        shows = f"the cell shows a formula error; {outcome}"
+        self._report(column, errors, "spreadsheet error", shows)
         self._report(
             column, unread & ~outside & ~errors, "unreadable date",
             f"not a date ({formats} or a date cell); {outcome}",

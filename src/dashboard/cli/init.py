@@ -68,9 +68,9 @@ def _init(args: argparse.Namespace) -> int:
     print(f"wrote {config}: {checked.label} ({checked.kind}), writing on")
     if copied is not None:
         state = "kept as it was" if kept else "a copy of the demo workbook, yours to change"
-        print(f"wrote {copied}: {state}" if not kept else f"{copied}: {state}")
+        print(f"{copied}: {state}" if kept else f"wrote {copied}: {state}")
     if checked.kind == "gsheets":
-        print("Share the sheet with the service account as Editor (README: 'Connect a Google Sheet').")
+        print("Share the sheet with the service account as Editor, so rows can be added.")
     print(f"Start the app from {folder.resolve()} (streamlit run app.py), or set "
           f"SMALLWINS_CONFIG={config.resolve()}.")  # fmt: skip
     return 0

@@ -11,9 +11,10 @@
 - **One writer at a time, briefly**: the new content is prepared *before* taking the lock (a
   cross-platform ``filelock``, kept in the cache folder beside the sheets' locks — never a file
   left beside the workbook — and named by a hash of the workbook's real path, so a symlink and
-  its target share one); under the lock the file is checked unchanged and renamed. When another writer got there first, the write starts
-  again from the new file — so concurrent writers lose nothing, and the lock is held for
-  milliseconds, not for the seconds a big workbook takes to read.
+  its target share one); under the lock the file is checked unchanged and renamed. When another
+  writer got there first, the write starts again from the new file — so concurrent writers lose
+  nothing, and the lock is held for milliseconds, not for the seconds a big workbook takes to
+  read.
 """
 
 from __future__ import annotations
