@@ -6,17 +6,21 @@ import argparse
 
 
 def _template(args: argparse.Namespace) -> int:
+    from dashboard.cli.output import wrote
     from dashboard.template import write_template
 
-    print(f"wrote {write_template(args.path)}")
+    written = write_template(args.path)
+    print(wrote(written, "a blank workbook with every tab, header and drop-down list"))
     return 0
 
 
 def _demo(args: argparse.Namespace) -> int:
     from dashboard.demo import write_demo
 
+    from dashboard.cli.output import wrote
+
     write_demo(args.path)
-    print(f"wrote {args.path}")
+    print(wrote(args.path, "the demo workbook (fictional collaborations)"))
     return 0
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 import pandas as pd
 
 from dashboard.dataset import Dataset
+from dashboard.reports import numbers
 from dashboard.metrics.activity import activities, first_activity
 from dashboard.metrics.network import edge_table, person_codes
 from dashboard.metrics.scope import Scope, scope
@@ -66,7 +67,7 @@ def _leadership(figures: dict, start: dt.date) -> str | None:
         words = f"Leadership is more shared than {when}"
     else:
         words = f"Leadership is more concentrated than {when}"
-    return f"{words}: degree centralization {was:.2f} → {now:.2f}."
+    return f"{words}: degree centralization {numbers.index(was)} → {numbers.index(now)}."
 
 
 def story(figures: dict, start: dt.date) -> str:
@@ -80,5 +81,7 @@ def story(figures: dict, start: dt.date) -> str:
     )
     share = figures["learning_share"]
     if share is not None:
-        parts.append(f"A result was written down for {share:.0%} of the commitments reported back.")
+        parts.append(
+            f"A result was written down for {numbers.share(share)} of the commitments reported back."
+        )
     return " ".join(p for p in parts if p)
