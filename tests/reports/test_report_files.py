@@ -64,8 +64,9 @@ def test_a_period_with_nothing_before_it_says_so_instead_of_a_change():
     assert report.previous is None
     assert report.figures["previous"].isna().all() and report.figures["change"].isna().all()
     assert list(figures_frame(report).columns) == ["", "this period"]
-    assert "nothing is recorded before this period to compare with" in (
-        report.paragraphs["River Valley"]
+    assert (
+        "nothing is recorded before this period to compare with"
+        in (report.paragraphs["River Valley"])
     )
     assert "more than the previous period" not in " ".join(report.paragraphs.values())
     (note,) = report.notes

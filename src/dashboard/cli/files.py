@@ -10,14 +10,18 @@ def _template(args: argparse.Namespace) -> int:
     from dashboard.template import write_template
 
     written = write_template(args.path)
-    print(wrote(written, "a blank workbook with every tab, header and drop-down list"))
+    what = (
+        "a blank workbook with every tab and header, its drop-down lists and date checks"
+        if written.suffix
+        else "a blank workbook, one CSV file per tab with its header"
+    )
+    print(wrote(written, what))
     return 0
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from dashboard.demo import write_demo
-
     from dashboard.cli.output import wrote
+    from dashboard.demo import write_demo
 
     write_demo(args.path)
     print(wrote(args.path, "the demo workbook (fictional collaborations)"))

@@ -67,8 +67,6 @@ def add_commands(commands) -> None:  # noqa: ANN001 - argparse's subparsers
     which.add_argument("--project")
     which.add_argument("--collaboration")
     agenda.add_argument("--date", type=iso_date, default=dt.date.today(), help="the meeting date")
-    agenda.add_argument(
-        "--out", help="a .md or .pdf path (default: agenda-DATE-NAME.md here)"
-    )
+    agenda.add_argument("--out", help="a .md or .pdf path (default: agenda-DATE-NAME.md here)")
     add_strict(agenda)
     agenda.set_defaults(run=_agenda)

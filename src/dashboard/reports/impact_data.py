@@ -134,8 +134,8 @@ def _wins_sheet(book: Workbook, report: Report) -> None:
     sheet = _sheet(book, "Highlighted wins", ["date", "win", "project", "collaboration", "size",
                                               "why"], [12, 60, 30, 30, 8, 12])  # fmt: skip
     for r in report.highlights.itertuples():
-        sheet.append([r.date.date(), r.win, *("" if pd.isna(v) else v for v in
-                                              (r.project, r.collaboration, r.size, r.why))])  # fmt: skip
+        rest = ("" if pd.isna(v) else v for v in (r.project, r.collaboration, r.size, r.why))
+        sheet.append([r.date.date(), r.win, *rest])
         sheet.cell(sheet.max_row, 1).number_format = "yyyy-mm-dd"
 
 

@@ -98,9 +98,11 @@ def _html_notes(report: Report) -> list[str]:
 
 
 def write_html(report: Report, path: Path) -> None:
-    style = ("body{font-family:sans-serif;max-width:900px;margin:2em auto;color:#222}"
-             "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;"
-             "padding:4px 8px;text-align:left}.warning{border:2px solid #b45309;padding:8px}")  # fmt: skip
+    style = (
+        "body{font-family:sans-serif;max-width:900px;margin:2em auto;color:#222}"
+        "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;"
+        "padding:4px 8px;text-align:left}.warning{border:2px solid #b45309;padding:8px}"
+    )
     parts = [
         f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(report.title)}"
         f"</title><style>{style}</style></head><body>",

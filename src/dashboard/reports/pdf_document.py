@@ -141,8 +141,15 @@ class Document:
     def _row_height(self, row: list[str], widths: list[float], height: float, style: str) -> float:
         self.pdf.set_font(self.family, style, TABLE_FONT_SIZE)
         lines = [
-            len(self.pdf.multi_cell(w - 2 * self.pdf.c_margin, height, self.text(str(v)),
-                                    dry_run=True, output="LINES"))  # fmt: skip
+            len(
+                self.pdf.multi_cell(
+                    w - 2 * self.pdf.c_margin,
+                    height,
+                    self.text(str(v)),
+                    dry_run=True,
+                    output="LINES",
+                )
+            )  # fmt: skip
             for v, w in zip(row, widths, strict=True)
         ]
         return max(lines, default=1) * height

@@ -12,12 +12,12 @@ import datetime as dt
 import pandas as pd
 
 from dashboard.dataset import Dataset
-from dashboard.reports import numbers
 from dashboard.metrics.activity import activities, first_activity
 from dashboard.metrics.network import edge_table, person_codes
 from dashboard.metrics.scope import Scope, scope
 from dashboard.metrics.shape import centralization, degrees, learning_share, org_pairs
 from dashboard.metrics.weaving import closes_before
+from dashboard.reports import numbers
 
 SAME = 0.02  # a change in centralization smaller than this reads as "as shared as"
 
@@ -81,7 +81,6 @@ def story(figures: dict, start: dt.date) -> str:
     )
     share = figures["learning_share"]
     if share is not None:
-        parts.append(
-            f"A result was written down for {numbers.share(share)} of the commitments reported back."
-        )
+        written = numbers.share(share)
+        parts.append(f"A result was written down for {written} of the commitments reported back.")
     return " ".join(p for p in parts if p)
