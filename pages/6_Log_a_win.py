@@ -3,23 +3,28 @@
 import streamlit as st
 
 from dashboard.ui import components, data, log_form, page
-from dashboard.writing import writing_off_reason
+from dashboard.writing import lines_to_paste, writing_off_reason
 
 view = page.setup("Log a win", "Faster than opening the sheet: one row, written to the sheet.")
-sources = data.settings().sources
-open_sources = [s for s in sources if writing_off_reason(s) is None]
+config = data.settings()
+sources = config.sources
+open_sources = [s for s in sources if writing_off_reason(s, config.path) is None]
 if view.viewer.role == "team":  # a team writes only to the sheets that hold its projects
     theirs = set(view.full.projects["source"].dropna())
     open_sources = [s for s in open_sources if s.label in theirs]
 if not view.viewer.may_write:
     st.info("Your access is read-only: wins and commitments are logged by the teams.")
 elif not open_sources:
-    closed = [s for s in sources if writing_off_reason(s) is not None]
+    closed = [s for s in sources if writing_off_reason(s, config.path) is not None]
     if closed:
-        reason = writing_off_reason(closed[0]) or ""
+        reason = writing_off_reason(closed[0], config.path) or ""
         # the reason uses Markdown on purpose (setting names in backticks): only the label is
         # escaped
         st.info(reason.replace(closed[0].label, components.plain(closed[0].label), 1))
+        paste = lines_to_paste(closed[0])
+        if paste:
+            st.code(paste, language="toml")
+            st.caption("Then reload this page: the configuration is read at every page view.")
     else:
         st.info(
             "No sheet of your collaborations is open for writing."

@@ -25,7 +25,7 @@ st.caption(
 columns = st.columns(len(files))
 for column, (suffix, content) in zip(columns, files.items(), strict=True):
     column.download_button(
-        f"Download {suffix[1:].upper()}", content, file_name=f"impact-report{suffix}",
+        f"Download {suffix[1:].upper()}", content, file_name=f"{report.file_stem}{suffix}",
         mime=MIME[suffix], key=f"download{suffix}",
     )  # fmt: skip
 components.text_table(figures_frame(report).set_index(""))

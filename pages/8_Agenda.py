@@ -63,7 +63,7 @@ st.subheader(NEXT_HEADING)
 st.caption("Who does what by when: filled in at the meeting.")
 st.table(pd.DataFrame([[""] * len(NEXT_COLUMNS)] * BLANK_ROWS, columns=list(NEXT_COLUMNS)))
 
-stem = f"agenda-{agenda.date:%Y-%m-%d}-{name}".replace(" ", "-").replace("/", "-")
+stem = agenda.file_stem  # the meeting's date and whose agenda: agenda-2026-10-31-Food-Hub
 left, right = st.columns(2)
 left.download_button(
     "Download Markdown", to_markdown(agenda).encode("utf-8"), f"{stem}.md", "text/markdown"

@@ -1,10 +1,11 @@
-"""The command line as a user runs it: ``python -m dashboard check|template|demo``."""
+"""The command line as a user runs it: ``python -m dashboard check|template|demo|init|log-win…``."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
+from dashboard import cli
 from dashboard.sources.local import read_xlsx, write_xlsx
 from tests.fixtures import river_valley, write_csv_folder
 
@@ -60,7 +61,7 @@ def test_template_loads_clean_with_every_tab(tmp_path):
     sheets = read_xlsx(path)
     assert list(sheets) == ["How to use", "Collaborations", "People", "Projects", "Commitments",
                             "Wins", "Meetings"]  # fmt: skip
-    assert sheets["Commitments"][0][:4] == ["person", "project", "commitment", "made"]
+    assert sheets["Commitments"][0][:4] == ["Person", "Project", "Commitment", "Made"]
     result = _run("check", path)
     assert result.returncode == 0 and "No problems found." in result.stdout
 
@@ -131,3 +132,99 @@ def test_log_commitment_to_a_configured_source_needs_writing_switched_on(tmp_pat
     assert written.returncode == 0, written.stderr
     row_id = written.stdout.strip()
     assert read_xlsx(path)["Commitments"][-1][-1] == row_id
+
+
+def _main(capsys, *args) -> tuple[int, str, str]:
+    """A command run in this process (faster than a new Python): exit status, stdout, stderr."""
+    status = cli.main([str(a) for a in args])
+    said = capsys.readouterr()
+    return status, said.out, said.err
+
+
+def test_a_whole_tab_problem_says_so_and_aliases_read_as_typed(tmp_path, capsys):
+    sheets = river_valley()
+    del sheets["People"]
+    sheets["Commitments"][0][0] = "Owner name"  # no header the person column is read from
+    write_xlsx(tmp_path / "broken.xlsx", sheets)
+    _, out, _ = _main(capsys, "check", tmp_path / "broken.xlsx")
+    assert "  the whole tab — missing tab: the workbook has no 'People' tab" in out
+    assert ": ''" not in out  # no empty place or value is printed
+    assert '(or "Assigned to", "Assignee", "Committed by", "Name", "Owner", ' in out
+    assert '"Who is responsible", "Who\'s responsible")' in out
+    assert "whoisresponsible" not in out
+
+
+def test_a_ref_error_in_a_date_column_is_a_spreadsheet_error(tmp_path, capsys):
+    write_xlsx(tmp_path / "rv.xlsx", river_valley())  # Wins row 4's date is #REF!
+    _, out, _ = _main(capsys, "check", tmp_path / "rv.xlsx")
+    expected = (
+        "row 4 date: '#REF!' — spreadsheet error: the cell shows a formula error; row skipped"
+    )
+    assert expected in out
+
+
+def test_a_sheet_url_is_called_by_its_key_not_edit(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("GOOGLE_APPLICATION_CREDENTIALS", raising=False)
+    monkeypatch.delenv("SMALLWINS_SHEETS_API_KEY", raising=False)
+    key = "1AbCdefghijklmnopqrstuvwxyz0123456789"
+    _, out, _ = _main(capsys, "check", f"https://docs.google.com/spreadsheets/d/{key}/edit#gid=0")
+    assert f"Source {key} (gsheets)" in out
+    assert f"[{key}] (workbook): 1" in out  # its problem (no credentials), under the same name
+    assert "Source edit" not in out and "[edit]" not in out
+
+
+def test_the_bundled_demo_is_read_only_and_the_message_says_how_to_copy_it(capsys):
+    from dashboard.config import demo_path
+
+    before = demo_path().read_bytes()
+    status, _, err = _main(capsys, "log-win", demo_path(), "--win", "Bogus", "--project",
+                           "Food Waste Recovery", "--date", "2026-10-30")  # fmt: skip
+    assert status == 2
+    assert "The bundled demo workbook is read-only" in err
+    assert "smallwins init" in err and 'location = "your-team.xlsx"' in err
+    assert demo_path().read_bytes() == before
+
+
+def test_init_copies_the_demo_and_writes_a_configuration_that_can_be_written_to(
+    tmp_path, capsys, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    status, out, err = _main(capsys, "init")
+    assert status == 0, err
+    assert out.splitlines()[:2] == [
+        "wrote smallwins.toml: my-team (xlsx), writing on",
+        "wrote my-team.xlsx: a copy of the demo workbook, yours to change",
+    ]
+    config = (tmp_path / "smallwins.toml").read_text(encoding="utf-8")
+    assert '[[sources]]\nlocation = "my-team.xlsx"\nwritable = true\n' in config
+    status, _, err = _main(capsys, "log-win", "smallwins.toml", "--win", "Market opened",
+                           "--project", "Food Waste Recovery", "--date", "2026-10-30")  # fmt: skip
+    assert status == 0, err
+    wins = read_xlsx(tmp_path / "my-team.xlsx")["Wins"]
+    assert wins[-1][1] == "Market opened"
+    status, _, err = _main(capsys, "init")
+    assert status == 1 and "already exists, and is left as it is" in err
+
+
+def test_init_names_a_given_workbook_relative_to_the_configuration(tmp_path, capsys, monkeypatch):
+    (tmp_path / "data").mkdir()
+    write_xlsx(tmp_path / "data" / "rv.xlsx", river_valley())
+    monkeypatch.chdir(tmp_path)
+    status, _, err = _main(capsys, "init", "data/rv.xlsx", "--name", "River Valley")
+    assert status == 0, err
+    config = (tmp_path / "smallwins.toml").read_text(encoding="utf-8")
+    assert 'name = "River Valley"\nlocation = "data/rv.xlsx"\nwritable = true' in config
+    assert not (tmp_path / "my-team.xlsx").exists()
+
+
+def test_commands_that_write_a_file_say_what_they_wrote(tmp_path, capsys, monkeypatch):
+    write_xlsx(tmp_path / "rv.xlsx", river_valley())
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = _main(capsys, "agenda", "rv.xlsx", "--project", "Food Hub", "--date", "2024-02-29")
+    assert out == (
+        "wrote agenda-2024-02-29-Food-Hub.md: the 30/30 agenda (Project: Food Hub) for the "
+        "meeting of 2024-02-29 (Markdown)\n"
+    )
+    assert (tmp_path / "agenda-2024-02-29-Food-Hub.md").is_file()
+    _, out, _ = _main(capsys, "template", "t.xlsx")
+    assert out.startswith("wrote t.xlsx: a blank workbook with every tab and header, its drop-down")

@@ -24,7 +24,7 @@ def test_every_problem_is_located_as_the_sheet_shows_it():
         ("Commitments", 6, "status", "unknown commitment status"),
         ("Commitments", 7, "project", "missing value"),
         ("Wins", 3, "win", "duplicate row"),
-        ("Wins", 4, "date", "unreadable date"),
+        ("Wins", 4, "date", "spreadsheet error"),  # a #REF! cell
         ("Wins", 5, "size", "unknown win size"),
         ("Wins", 5, "people", "unknown person"),
         ("Wins", 6, "people", "unknown person"),

@@ -9,6 +9,7 @@ else the bundled demo workbook.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import tomllib
@@ -44,7 +45,14 @@ class SourceConfig:
 
     @property
     def label(self) -> str:
-        return self.name or self.collaboration or Path(self.location).stem or self.location
+        """What the source is called in the banner, problem lists and ``check``: its name, else
+        its collaboration, else the spreadsheet's key (a URL's last part is only ``edit``), else
+        the file's name."""
+        if self.name or self.collaboration:
+            return self.name or self.collaboration or ""
+        if self.kind == "gsheets":
+            return self.sheet_key
+        return Path(self.location).stem or self.location
 
     @property
     def sheet_key(self) -> str:
@@ -75,6 +83,43 @@ class Settings:
 
 def demo_path() -> Path:
     return Path(str(resources.files("dashboard") / "data" / "demo.xlsx"))
+
+
+def is_bundled_demo(source: SourceConfig) -> bool:
+    """The demo workbook that ships with the app (named so or by its path): read-only, since it
+    is the same file for every user and a copy of the package."""
+    if source.demo:
+        return True
+    if source.kind != "xlsx":
+        return False
+    try:
+        return Path(source.location).resolve() == demo_path().resolve()
+    except OSError:
+        return False
+
+
+DEMO_COPY = "my-team.xlsx"  # what ``smallwins init`` calls its copy of the demo
+
+
+def toml_string(text: str) -> str:
+    """``text`` as a TOML basic string (JSON's escapes are TOML's)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def source_entry(
+    location: str, name: str = "", collaboration: str | None = None, writable: bool = True
+) -> str:
+    """A ``[[sources]]`` table as it goes in smallwins.toml: what ``smallwins init`` writes and
+    what the Log a win page offers to paste."""
+    lines = ["[[sources]]"]
+    if name:
+        lines.append(f"name = {toml_string(name)}")
+    lines.append(f"location = {toml_string(location)}")
+    if collaboration:
+        lines.append(f"collaboration = {toml_string(collaboration)}")
+    if writable:
+        lines.append("writable = true")
+    return "\n".join(lines) + "\n"
 
 
 def demo_settings() -> Settings:

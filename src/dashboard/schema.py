@@ -11,16 +11,38 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def header_key(text: object) -> str:
+    """Reduce a header to letters and digits, lower case: ``"By when?"`` → ``"bywhen"``."""
+    folded = unicodedata.normalize("NFKD", str(text)).casefold()
+    return _NOT_WORD.sub("", "".join(c for c in folded if not unicodedata.combining(c)))
+
 
 @dataclass(frozen=True)
 class Tab:
-    """One tab of the workbook: its canonical columns (in template order) and what is required."""
+    """One tab of the workbook: its canonical columns (in template order) and what is required.
+
+    ``aliases`` are written as a team types them ("Who is responsible"), so messages can show
+    them so; the tab keeps them by ``header_key`` (``whoisresponsible``) for matching, and
+    ``spellings`` gives each key back its words."""
 
     name: str
     columns: tuple[str, ...]
     required: tuple[str, ...]
     aliases: dict[str, str] = field(default_factory=dict)
     required_tab: bool = True
+    spellings: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        typed = dict(self.aliases)
+        object.__setattr__(self, "aliases", {header_key(k): v for k, v in typed.items()})
+        object.__setattr__(self, "spellings", {header_key(k): k for k in typed})
+
+    def aliases_of(self, column: str) -> list[str]:
+        """The other headers read as ``column``, as a team would type them."""
+        return sorted(self.spellings[k] for k, name in self.aliases.items() if name == column)
 
 
 TABS: tuple[Tab, ...] = (
@@ -29,12 +51,12 @@ TABS: tuple[Tab, ...] = (
         ("collaboration", "region", "country", "started", "coordinator"),
         ("collaboration",),
         {
-            "name": "collaboration",
-            "collaborationname": "collaboration",
-            "startdate": "started",
-            "lead": "coordinator",
-            "coordinatedby": "coordinator",
-            "start": "started",
+            "Name": "collaboration",
+            "Collaboration name": "collaboration",
+            "Start date": "started",
+            "Lead": "coordinator",
+            "Coordinated by": "coordinator",
+            "Start": "started",
         },
         required_tab=False,
     ),
@@ -43,22 +65,22 @@ TABS: tuple[Tab, ...] = (
         ("name", "email", "organization", "sector", "collaboration", "joined", "role"),
         ("name",),
         {
-            "person": "name",
-            "fullname": "name",
-            "emailaddress": "email",
-            "mail": "email",
-            "organisation": "organization",
-            "org": "organization",
-            "company": "organization",
-            "employer": "organization",
-            "affiliation": "organization",
-            "institution": "organization",
-            "organizationname": "organization",
-            "startdate": "joined",
-            "title": "role",
-            "position": "role",
-            "joinedon": "joined",
-            "datejoined": "joined",
+            "Person": "name",
+            "Full name": "name",
+            "Email address": "email",
+            "Mail": "email",
+            "Organisation": "organization",
+            "Org": "organization",
+            "Company": "organization",
+            "Employer": "organization",
+            "Affiliation": "organization",
+            "Institution": "organization",
+            "Organization name": "organization",
+            "Start date": "joined",
+            "Title": "role",
+            "Position": "role",
+            "Joined on": "joined",
+            "Date joined": "joined",
         },
     ),
     Tab(
@@ -66,14 +88,14 @@ TABS: tuple[Tab, ...] = (
         ("project", "collaboration", "outcome", "status", "started", "pathfinder", "lead"),
         ("project",),
         {
-            "name": "project",
-            "projectname": "project",
-            "start": "started",
-            "owner": "lead",
-            "projectlead": "lead",
-            "startdate": "started",
-            "goal": "outcome",
-            "pathfinderproject": "project",
+            "Name": "project",
+            "Project name": "project",
+            "Start": "started",
+            "Owner": "lead",
+            "Project lead": "lead",
+            "Start date": "started",
+            "Goal": "outcome",
+            "Pathfinder project": "project",
         },
     ),
     Tab(
@@ -92,40 +114,40 @@ TABS: tuple[Tab, ...] = (
         ),
         ("person", "project", "made"),
         {
-            "whoisresponsible": "person",
-            "who": "person",
-            "owner": "person",
-            "responsible": "person",
-            "personresponsible": "person",
-            "whosresponsible": "person",
-            "assignedto": "person",
-            "assignee": "person",
-            "committedby": "person",
-            "name": "person",
-            "actionstep": "commitment",
-            "action": "commitment",
-            "task": "commitment",
-            "datemade": "made",
-            "madeon": "made",
-            "date": "made",
-            "datecommitted": "made",
-            "committed": "made",
-            "committedon": "made",
-            "created": "made",
-            "dateadded": "made",
-            "projectname": "project",
-            "whatwillbedone": "commitment",
-            "bywhen": "due",
-            "duedate": "due",
-            "deadline": "due",
-            "donedate": "done",
-            "completed": "done",
-            "completedon": "done",
-            "datedone": "done",
-            "resultslearning": "result",
-            "results": "result",
-            "learning": "result",
-            "resultlearning": "result",
+            "Who is responsible": "person",
+            "Who": "person",
+            "Owner": "person",
+            "Responsible": "person",
+            "Person responsible": "person",
+            "Who's responsible": "person",
+            "Assigned to": "person",
+            "Assignee": "person",
+            "Committed by": "person",
+            "Name": "person",
+            "Action step": "commitment",
+            "Action": "commitment",
+            "Task": "commitment",
+            "Date made": "made",
+            "Made on": "made",
+            "Date": "made",
+            "Date committed": "made",
+            "Committed": "made",
+            "Committed on": "made",
+            "Created": "made",
+            "Date added": "made",
+            "Project name": "project",
+            "What will be done": "commitment",
+            "By when": "due",
+            "Due date": "due",
+            "Deadline": "due",
+            "Done date": "done",
+            "Completed": "done",
+            "Completed on": "done",
+            "Date done": "done",
+            "Results/learning": "result",
+            "Results": "result",
+            "Learning": "result",
+            "Result/learning": "result",
         },
     ),
     Tab(
@@ -133,23 +155,23 @@ TABS: tuple[Tab, ...] = (
         ("date", "win", "project", "people", "category", "size", "evidence", "id", "collaboration"),
         ("date", "win"),
         {
-            "timestamp": "date",
-            "when": "date",
-            "smallwin": "win",
-            "whathappened": "win",
-            "description": "win",
-            "who": "people",
-            "names": "people",
-            "link": "evidence",
-            "url": "evidence",
-            "windate": "date",
-            "dateofwin": "date",
-            "participants": "people",
-            "peopleinvolved": "people",
-            "whowasinvolved": "people",
-            "type": "category",
-            "winid": "id",
-            "projectname": "project",
+            "Timestamp": "date",
+            "When": "date",
+            "Small win": "win",
+            "What happened": "win",
+            "Description": "win",
+            "Who": "people",
+            "Names": "people",
+            "Link": "evidence",
+            "URL": "evidence",
+            "Win date": "date",
+            "Date of win": "date",
+            "Participants": "people",
+            "People involved": "people",
+            "Who was involved": "people",
+            "Type": "category",
+            "Win ID": "id",
+            "Project name": "project",
         },
     ),
     Tab(
@@ -157,14 +179,14 @@ TABS: tuple[Tab, ...] = (
         ("date", "project", "collaboration", "attendees"),
         ("date",),
         {
-            "timestamp": "date",
-            "meetingdate": "date",
-            "people": "attendees",
-            "who": "attendees",
-            "participants": "attendees",
-            "present": "attendees",
-            "whoattended": "attendees",
-            "projectname": "project",
+            "Timestamp": "date",
+            "Meeting date": "date",
+            "People": "attendees",
+            "Who": "attendees",
+            "Participants": "attendees",
+            "Present": "attendees",
+            "Who attended": "attendees",
+            "Project name": "project",
         },
         required_tab=False,
     ),
@@ -175,14 +197,6 @@ TAB_BY_NAME: dict[str, Tab] = {tab.name: tab for tab in TABS}
 SECTORS = ("business", "education", "government", "nonprofit", "community", "funder", "other")
 WIN_SIZES = ("small", "medium", "large")
 UNASSIGNED = "unassigned"
-
-_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
-
-
-def header_key(text: object) -> str:
-    """Reduce a header to letters and digits, lower case: ``"By when?"`` → ``"bywhen"``."""
-    folded = unicodedata.normalize("NFKD", str(text)).casefold()
-    return _NOT_WORD.sub("", "".join(c for c in folded if not unicodedata.combining(c)))
 
 
 def canonical_column(tab: Tab, header: object) -> str | None:

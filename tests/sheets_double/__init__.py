@@ -6,13 +6,15 @@ swaps ``https://sheets.googleapis.com`` / ``https://www.googleapis.com`` for ``d
 :class:`SheetsDouble`. It answers in the shapes the recordings in ``tests/recordings`` show:
 ragged rows, no ``values`` key for an empty range, ranges resolved against the tab's grid
 (``'Sheet1'!A1:1`` -> ``Sheet1!A1:Z1`` on a 26-column tab), Google-shaped error bodies; it
-models Google's per-user read and write quotas, Drive's ``files.list`` / ``files.get`` with a
+models Google's per-user read and write quotas, ``spreadsheets.batchUpdate`` (kept for a test to
+read back with ``formatting``), Drive's ``files.list`` / ``files.get`` with a
 ``modifiedTime`` that moves on every change, and faults (failures, delays, latency, hangs).
 :class:`ReplayServer` serves the recordings byte for byte, so a test can hold gspread (and the
 double) to what Google really sent.
 
 One concept per module: ``values`` (cells), ``a1`` (ranges), ``workbook`` (the spreadsheets),
-``server`` (loopback HTTP), ``sheets`` and ``drive`` (the two APIs' methods), ``access`` (who
+``server`` (loopback HTTP), ``sheets`` and ``drive`` (the two APIs' methods), ``formatting``
+(``spreadsheets.batchUpdate``: checks and looks set on a tab), ``access`` (who
 asks, which scopes), ``oauth`` (tokens and key files), ``quota``, ``faults``, ``errors``
 (Google's error bodies), ``replay``, and ``double`` tying them together. ``python -m
 tests.sheets_double`` serves a workbook for trying the Google path by hand.

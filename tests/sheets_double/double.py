@@ -15,6 +15,7 @@ from tests.sheets_double import drive, sheets
 from tests.sheets_double.access import Caller, identify
 from tests.sheets_double.errors import ApiError
 from tests.sheets_double.faults import Faults, Plan, Rule
+from tests.sheets_double.formatting import Formatting
 from tests.sheets_double.oauth import CLIENT_EMAIL, Grant, assertion_claims, issue_token
 from tests.sheets_double.oauth import service_account_info as key_file_info
 from tests.sheets_double.quota import Quota
@@ -28,6 +29,7 @@ KINDS = (
     "get",
     "append",
     "update",
+    "batchUpdate",
     "drive_list",
     "drive_get",
     "token",
@@ -181,6 +183,12 @@ class SheetsDouble(LoopbackServer):
         """The tabs of ``key`` as now stored (after appends), cells as Python values."""
         with self._lock:
             return {tab.title: copy.deepcopy(tab.rows) for tab in self._books[key].tabs}
+
+    def formatting(self, key: str) -> dict[str, Formatting]:
+        """What batchUpdate set on each tab of ``key`` (validations, formats, frozen rows,
+        widths, conditional formats), by tab title; a copy."""
+        with self._lock:
+            return {tab.title: copy.deepcopy(tab.formatting) for tab in self._books[key].tabs}
 
     def formula_cells(self, key: str) -> set[tuple[str, int, int]]:
         """(tab, row, column), 1-based, of cells written as formulas with USER_ENTERED."""

@@ -22,6 +22,7 @@ BUCKETS = {
     "get": "Read",
     "append": "Write",
     "update": "Write",
+    "batchUpdate": "Write",
 }
 
 

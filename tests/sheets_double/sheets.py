@@ -1,5 +1,6 @@
 """The Sheets API v4 methods the double serves: spreadsheets.get (metadata), values.batchGet,
-values.get, values.append and values.update; any other Sheets path is a 404 of kind "other"."""
+values.get, values.append, values.update and spreadsheets.batchUpdate (``formatting``); any other
+Sheets path is a 404 of kind "other"."""
 
 from __future__ import annotations
 
@@ -14,13 +15,14 @@ from tests.sheets_double.workbook import Workbook
 _SHEET = r"/v4/spreadsheets/(?P<key>[^/:]+)"
 ROUTES = [
     ("metadata", "GET", re.compile(_SHEET)),
+    ("batchUpdate", "POST", re.compile(_SHEET + r":batchUpdate")),
     ("batchGet", "GET", re.compile(_SHEET + r"/values:batchGet")),
     ("append", "POST", re.compile(_SHEET + r"/values/(?P<range>[^/]+):append")),
     ("get", "GET", re.compile(_SHEET + r"/values/(?P<range>[^/]+)")),
     ("update", "PUT", re.compile(_SHEET + r"/values/(?P<range>[^/]+)")),
 ]
 ANY_SHEET = re.compile(_SHEET)
-WRITES = ("append", "update")
+WRITES = ("append", "update", "batchUpdate")
 _KEYS_REFUSED = (
     "API keys are not supported by this API. Expected OAuth2 access token or other "
     "authentication credentials that assert a principal. "
@@ -48,6 +50,8 @@ def answer(
         return {"spreadsheetId": book.key, "valueRanges": ranges}
     if request.kind == "get":
         return book.value_range(route["range"], options)
+    if request.kind == "batchUpdate":
+        return book.batch_update(request.body or {})
     rows = (request.body or {}).get("values", [])
     if request.kind == "update":
         return book.update(route["range"], rows, query)

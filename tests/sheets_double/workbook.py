@@ -6,6 +6,7 @@ modified (milliseconds, as Drive stores them) and a version that grows with ever
 
 from __future__ import annotations
 
+import copy
 import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -13,6 +14,7 @@ from typing import Any
 
 from tests.sheets_double.a1 import a1_text, parse_a1, quote_title, split_range
 from tests.sheets_double.errors import ApiError
+from tests.sheets_double.formatting import Batch, Formatting
 from tests.sheets_double.values import Rows, ragged, render, user_entered
 
 DEFAULT_GRID = (1000, 26)  # what Google gives a new tab; grown to fit the data
@@ -26,6 +28,7 @@ class Tab:
     rows: Rows
     grid_rows: int
     grid_cols: int
+    formatting: Formatting = field(default_factory=Formatting)  # what batchUpdate set
 
     @classmethod
     def new(
@@ -141,18 +144,17 @@ class Workbook:
         return answer
 
     def metadata(self) -> dict[str, Any]:
-        sheets = [
-            {
-                "properties": {
-                    "sheetId": tab.sheet_id,
-                    "title": tab.title,
-                    "index": index,
-                    "sheetType": "GRID",
-                    "gridProperties": {"rowCount": tab.grid_rows, "columnCount": tab.grid_cols},
-                }
-            }
-            for index, tab in enumerate(self.tabs)
-        ]
+        sheets = []
+        for index, tab in enumerate(self.tabs):
+            grid = {"rowCount": tab.grid_rows, "columnCount": tab.grid_cols}
+            if tab.formatting.frozen_rows:
+                grid["frozenRowCount"] = tab.formatting.frozen_rows
+            sheet: dict[str, Any] = {"properties": {"sheetId": tab.sheet_id, "title": tab.title,
+                                                    "index": index, "sheetType": "GRID",
+                                                    "gridProperties": grid}}  # fmt: skip
+            if tab.formatting.conditional_formats:  # as Google lists them, when there are any
+                sheet["conditionalFormats"] = copy.deepcopy(tab.formatting.conditional_formats)
+            sheets.append(sheet)
         return {
             "spreadsheetId": self.key,
             "properties": {
@@ -164,6 +166,17 @@ class Workbook:
             "sheets": sheets,
             "spreadsheetUrl": f"https://docs.google.com/spreadsheets/d/{self.key}/edit",
         }
+
+    def batch_update(self, body: dict[str, Any]) -> dict[str, Any]:
+        """spreadsheets.batchUpdate: every request checked, then all applied (``formatting``)."""
+        requests = body.get("requests", [])
+        if not isinstance(requests, list):
+            raise ApiError(400, "Invalid value at 'requests': expected a list")
+        batch = Batch(self.tabs)
+        batch.check(requests)
+        replies = batch.apply(requests)
+        self.touch()
+        return {"spreadsheetId": self.key, "replies": replies}
 
     def _write_target(self, text: str, query: dict[str, str]) -> tuple[Tab, int, int, str]:
         """Where a write goes (tab, first row, first column) and its valueInputOption, which

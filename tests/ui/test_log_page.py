@@ -36,12 +36,28 @@ def _submit(app: AppTest) -> None:
     next(b for b in app.button if b.label == "Log the win").click().run()
 
 
-def test_writing_off_says_how_to_switch_it_on(monkeypatch, tmp_path):
+def test_on_the_demo_writing_is_off_and_the_page_says_how_to_get_a_copy(monkeypatch, tmp_path):
     monkeypatch.delenv("SMALLWINS_CONFIG", raising=False)
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)  # no smallwins.toml: the bundled demo, which is read-only
     app = _log_page()
-    assert any("writable = true" in info.value for info in app.info)
+    (info,) = [info.value for info in app.info if "read-only" in info.value]
+    assert "demo workbook is read-only" in info and "`smallwins init`" in info
+    (lines,) = [code.value for code in app.code]
+    assert lines == '[[sources]]\nlocation = "your-team.xlsx"\nwritable = true'
     assert [b.label for b in app.button] == ["Refresh data"]  # no form to fill
+
+
+def test_a_source_not_writable_gets_its_entry_with_writing_on_to_paste(monkeypatch, tmp_path):
+    path = tmp_path / "rv.xlsx"
+    write_xlsx(path, river_valley())
+    config = tmp_path / "smallwins.toml"
+    config.write_text(f'[[sources]]\nname = "rv"\nlocation = "{path}"\n')
+    monkeypatch.setenv("SMALLWINS_CONFIG", str(config))
+    app = _log_page()
+    (info,) = [info.value for info in app.info if "Writing is off" in info.value]
+    assert "Writing is off for rv" in info and str(config) in info
+    (lines,) = [code.value for code in app.code]
+    assert lines == f'[[sources]]\nname = "rv"\nlocation = "{path}"\nwritable = true'
 
 
 def test_validation_messages_next_to_the_fields_and_nothing_written(workbook):
@@ -70,8 +86,20 @@ def test_a_logged_win_is_written_once_and_counted_at_once(workbook):
     app = _log_page()
     _fill(app)
     _submit(app)
-    assert any("Win logged" in s.value for s in app.success), [e.value for e in app.error]
-    assert app.text_area(key="win_text").value == ""  # an empty form for the next win
+    assert any("Win logged to rv (Wins tab" in s.value for s in app.success), [
+        e.value for e in app.error
+    ]
+    # an empty form for the next win, every field back to its default
+    assert app.text_area(key="win_text").value == ""
+    assert app.selectbox(key="win_project").value is None
+    assert app.multiselect(key="win_people").value == []
+    assert app.date_input(key="win_date").value == dt.date.today()
+    (written,) = [table.value for table in app.table]  # what was written, as written
+    shown = {k: v.replace("\\", "") for k, v in written["value"].items()}  # Markdown-escaped
+    assert shown == {
+        "Date": "2024-02-20", "What happened": "School board said yes", "Project": "Food Hub",
+        "People": "Ann Lee",
+    }  # fmt: skip
     _fill(app)  # the same entry sent again (a retry): its id is found, nothing is added
     _submit(app)
     assert any("already logged" in i.value for i in app.info)

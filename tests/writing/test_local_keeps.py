@@ -25,6 +25,7 @@ from dashboard.writing import NewWin, WriteError, write
 from dashboard.writing import local as local_writer
 from tests.writing.office_files import VBA_BYTES, Formula, members, write_office_workbook
 
+APRIL_9 = dt.datetime(2025, 4, 9)  # the test win's date, as openpyxl reads a date cell
 CHILD_ENV = dict(os.environ)  # the children import the same dashboard as this test
 
 
@@ -87,8 +88,9 @@ def test_every_other_part_is_kept_byte_for_byte(tmp_path):
     assert list(after) == list(before)  # same parts, same order
     changed = [name for name in before if before[name] != after[name]]
     assert changed == ["xl/worksheets/sheet4.xml"]  # the Wins tab, and nothing else
-    # the new row is the fourth, after the last: text cells, in the sheet's column order
-    assert read_xlsx(path)["Wins"][3] == ["2025-04-09", "Third win", "Food Hub", "Ann Lee", "w-new"]
+    # the new row is the fourth, after the last, in the sheet's column order: a date cell (the
+    # styles already have a date format, s="1"), then text cells
+    assert read_xlsx(path)["Wins"][3] == [APRIL_9, "Third win", "Food Hub", "Ann Lee", "w-new"]
 
 
 def test_an_xlsm_keeps_its_macros(tmp_path):
@@ -154,7 +156,7 @@ def test_the_lock_is_free_while_the_new_file_is_prepared(tmp_path, monkeypatch):
     free_while_preparing = []
 
     def watched(data, record):
-        lock = FileLock(tmp_path / ".team.xlsx.lock", timeout=0)
+        lock = FileLock(local_writer.lock_path(path), timeout=0)
         try:
             with lock:
                 free_while_preparing.append(True)
@@ -206,7 +208,8 @@ def test_a_symlinked_workbook_gets_the_row_and_stays_a_link(tmp_path):
 
 
 def test_a_crash_during_the_rename_leaves_the_workbook_and_no_temporary_file(tmp_path, monkeypatch):
-    path = write_office_workbook(tmp_path / "team.xlsx", team())
+    (tmp_path / "folder").mkdir()
+    path = write_office_workbook(tmp_path / "folder" / "team.xlsx", team())
     before = path.read_bytes()
 
     def power_cut(src, dst):
@@ -216,7 +219,22 @@ def test_a_crash_during_the_rename_leaves_the_workbook_and_no_temporary_file(tmp
     with pytest.raises(WriteError, match="power cut"):
         write(_source(path), _win())
     assert path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".team.xlsx.lock", "team.xlsx"]
+    assert sorted(p.name for p in path.parent.iterdir()) == ["team.xlsx"]
+
+
+def test_nothing_is_left_beside_the_workbook(tmp_path):
+    """The lock lives in the cache folder: the team's folder holds what it held, and the lock is
+    the one a symlink to the workbook takes too (one lock per real file)."""
+    (tmp_path / "folder").mkdir()
+    path = write_office_workbook(tmp_path / "folder" / "team.xlsx", team())
+    link = tmp_path / "folder" / "elsewhere.xlsx"
+    link.symlink_to(path)
+    assert write(_source(path), _win()) is True
+    assert write(_source(link), _win(id="w-newer")) is True
+    assert sorted(p.name for p in path.parent.iterdir()) == ["elsewhere.xlsx", "team.xlsx"]
+    lock = local_writer.lock_path(path)
+    assert lock.parent.parent == tmp_path / "snapshots"  # SMALLWINS_CACHE_DIR (conftest)
+    assert local_writer.lock_path(link) == lock
 
 
 def test_the_writers_import_without_fcntl_as_on_windows(tmp_path):
@@ -281,10 +299,12 @@ def test_a_row_formatted_ahead_takes_the_win_and_keeps_its_formatting(tmp_path):
     with zipfile.ZipFile(path) as archive:
         sheet = archive.read("xl/worksheets/sheet4.xml").decode()
     row = sheet[sheet.index('<row r="4"') : sheet.index("</row>", sheet.index('<row r="4"'))]
-    assert '<c r="A4" s="1" t="inlineStr">' in row  # our date cell, in the row's date style
+    # our date cell, in the row's date style: 2025-04-09 is serial 45756 (45658 is 2025-01-01,
+    # + 31 + 28 + 31 + 8)
+    assert '<c r="A4" s="1"><v>45756</v></c>' in row
     assert '<c r="H4" s="2"/>' in row  # a formatted cell we do not fill, kept
     assert sheet.count('<row r="4"') == 1 and '<row r="5">' in sheet
-    assert read_xlsx(path)["Wins"][3] == ["2025-04-09", "Third win", "Food Hub", "Ann Lee", "w-new"]
+    assert read_xlsx(path)["Wins"][3] == [APRIL_9, "Third win", "Food Hub", "Ann Lee", "w-new"]
 
 
 def test_a_tab_without_an_id_column_gets_one(tmp_path):
@@ -295,4 +315,4 @@ def test_a_tab_without_an_id_column_gets_one(tmp_path):
     assert write(_source(path), _win()) is False  # the id column now holds it
     rows = read_xlsx(path)["Wins"]
     assert rows[0] == ["Date", "Win", "Project", "People", "id"]
-    assert rows[-1] == ["2025-04-09", "Third win", "Food Hub", "Ann Lee", "w-new"]
+    assert rows[-1] == [APRIL_9, "Third win", "Food Hub", "Ann Lee", "w-new"]

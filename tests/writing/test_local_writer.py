@@ -34,7 +34,7 @@ def test_xlsx_appends_one_row_after_the_last_and_keeps_formulas_as_text(workbook
     assert write(source, _win()) is True
     assert write(source, _win()) is False  # same id: not again
     rows = read_xlsx(workbook)["Wins"]
-    assert rows[-1] == ["2024-03-01", "=1+1", "Food Hub", "Ann Lee", None, "w-local-1"]
+    assert rows[-1] == [dt.datetime(2024, 3, 1), "=1+1", "Food Hub", "Ann Lee", None, "w-local-1"]
     assert len(rows) == len(river_valley()["Wins"]) + 1
     cell = load_workbook(workbook)["Wins"].cell(len(rows), 2)
     assert cell.data_type == "s"

@@ -31,3 +31,11 @@ def test_commitment_problems():
     assert set(validate(late, PROJECTS, TODAY)) == {"person", "commitment", "due"}
     missing_due = NewCommitment("Ann", "Food Hub", "Call Bo", None, TODAY)
     assert validate(missing_due, PROJECTS, TODAY) == {"due": "By when? Give a date."}
+
+
+def test_a_date_too_far_ahead_says_the_latest_allowed():
+    # 10 March 2024 + 7 days = 17 March 2024
+    win = NewWin(TODAY + dt.timedelta(days=8), "Too soon", "Food Hub")
+    assert validate(win, PROJECTS, TODAY)["date"] == (
+        "The date of the win is more than 7 days ahead: the latest allowed is 2024-03-17."
+    )

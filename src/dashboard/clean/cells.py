@@ -285,6 +285,17 @@ def dates_out_of_range(raw: pd.Series, unread: pd.Series) -> pd.Series:
     return out.astype(bool)
 
 
+def sheet_errors(raw: pd.Series, unread: pd.Series) -> pd.Series:
+    """Of the cells a typed reader could not read, the spreadsheet error values (``#REF!``…):
+    they are reported as ``spreadsheet error``, not as a badly typed value. Only the unread cells
+    are looked at (few), so a clean column costs nothing."""
+    out = pd.Series(False, index=raw.index)
+    if unread.any():
+        text = raw[unread].astype("string").str.strip()
+        out[unread] = text.isin(SHEET_ERRORS).fillna(False).to_numpy(dtype=bool)
+    return out
+
+
 def emails(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Text as lower-case emails and a mask of non-blank text that is not an email."""
     lowered = values.str.lower()

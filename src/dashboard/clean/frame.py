@@ -160,8 +160,9 @@ def _report_missing(
     tab: Tab, title: str, missing: list[str], header_at: int | None, problems: Problems
 ) -> None:
     for column in missing:
-        aliases = sorted(alias for alias, name in tab.aliases.items() if name == column)
-        also = f" (or {', '.join(aliases)})" if aliases else ""
+        aliases = tab.aliases_of(column)
+        quoted = ", ".join(f'"{alias}"' for alias in aliases)
+        also = f" (or {quoted})" if aliases else ""
         problems.add(
             title,
             header_at + 1 if header_at is not None else None,

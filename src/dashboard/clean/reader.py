@@ -55,8 +55,11 @@ class TabReader:
         formats = "YYYY-MM-DD, D/M/YYYY, D.M.YYYY" if self.day_first else "YYYY-MM-DD, M/D/YYYY"
         outcome = "row skipped" if required else "left blank"
         outside = cells.dates_out_of_range(self.frame[column], unread)
+        errors = cells.sheet_errors(self.frame[column], unread)
+        shows = f"the cell shows a formula error; {outcome}"
+        self._report(column, errors, "spreadsheet error", shows)
         self._report(
-            column, unread & ~outside, "unreadable date",
+            column, unread & ~outside & ~errors, "unreadable date",
             f"not a date ({formats} or a date cell); {outcome}",
         )  # fmt: skip
         first, last = cells.FIRST_DATE.date(), cells.LAST_DATE.date()

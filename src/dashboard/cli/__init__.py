@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from dashboard.cli import check, files, network, reports, summary, write
+from dashboard.cli import check, files, init, network, reports, setup_sheet, summary, write
 from dashboard.config import ConfigError
 
 
@@ -21,10 +21,12 @@ def parser() -> argparse.ArgumentParser:
     check.add_command(commands)
     summary.add_command(commands)
     files.add_template(commands)
+    setup_sheet.add_command(commands)
     write.add_commands(commands)
     reports.add_commands(commands)
     network.add_command(commands)
     files.add_demo(commands)
+    init.add_command(commands)
     return main
 
 

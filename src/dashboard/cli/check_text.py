@@ -38,9 +38,21 @@ def check_text(dataset: Dataset) -> str:
     lines.append("")
     for (source, tab), group in problems.groupby(["source", "tab"], sort=False, dropna=False):
         lines.append(f"[{source}] {tab or '(workbook)'}: {len(group)}")
-        for problem in group.itertuples(index=False):
-            row = "" if pd.isna(problem.row) else f"row {problem.row}"
-            where = " ".join(part for part in (row, str(problem.column or "")) if part)
-            value = "" if pd.isna(problem.value) else f" {problem.value!r}"
-            lines.append(f"  {where}:{value} — {problem.kind}: {problem.reason}")
+        lines += [_problem_line(problem) for problem in group.itertuples(index=False)]
     return "\n".join(lines)
+
+
+def _blank(value: object) -> bool:
+    return value is None or bool(pd.isna(value)) or str(value) == ""
+
+
+def _problem_line(problem) -> str:  # noqa: ANN001 - a row of the problems frame
+    """``  row 14 due: 'next Tuesday' — unreadable date: …``; a problem about a whole tab or
+    source says so instead of an empty place and value."""
+    row = "" if _blank(problem.row) else f"row {problem.row}"
+    column = "" if _blank(problem.column) else str(problem.column)
+    where = " ".join(part for part in (row, column) if part)
+    if not where:
+        where = "the whole tab" if not _blank(problem.tab) else "the whole source"
+    value = "" if _blank(problem.value) else f": {problem.value!r}"
+    return f"  {where}{value} — {problem.kind}: {problem.reason}"

@@ -6,17 +6,25 @@ import argparse
 
 
 def _template(args: argparse.Namespace) -> int:
+    from dashboard.cli.output import wrote
     from dashboard.template import write_template
 
-    print(f"wrote {write_template(args.path)}")
+    written = write_template(args.path)
+    what = (
+        "a blank workbook with every tab and header, its drop-down lists and date checks"
+        if written.suffix
+        else "a blank workbook, one CSV file per tab with its header"
+    )
+    print(wrote(written, what))
     return 0
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from dashboard.cli.output import wrote
     from dashboard.demo import write_demo
 
     write_demo(args.path)
-    print(f"wrote {args.path}")
+    print(wrote(args.path, "the demo workbook (fictional collaborations)"))
     return 0
 
 

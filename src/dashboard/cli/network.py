@@ -24,7 +24,11 @@ def _network(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"wrote {written}")
+    from dashboard.cli.output import wrote
+    from dashboard.reports.provenance import is_snapshot
+
+    what = f"the network of {args.nodes} as of {args.as_of:%Y-%m-%d}"
+    print(wrote(written, what, is_snapshot(dataset)))
     return strict_status(dataset, args)
 
 

@@ -43,13 +43,16 @@ def known_projects(source: SourceConfig) -> list[str]:
 def run(args: argparse.Namespace, record) -> int:  # noqa: ANN001 - NewWin | NewCommitment
     from dashboard.loader import pacer_for
     from dashboard.secrets import service_account_from_secrets
-    from dashboard.writing import WriteError, validate, write, writing_off_reason
+    from dashboard.writing import WriteError, lines_to_paste, validate, write, writing_off_reason
 
     settings = settings_for(args.source)
     source = target(args.source, args.to)
-    off = writing_off_reason(source)
+    off = writing_off_reason(source, settings.path)
     if off:
-        print(f"error: {off}", file=sys.stderr)
+        paste = lines_to_paste(source)
+        print(f"error: {off.replace('`', '')}", file=sys.stderr)
+        if paste:
+            print("\n" + "".join(f"    {line}\n" for line in paste.splitlines()), file=sys.stderr)
         return 2
     errors = validate(record, known_projects(source), future_days=args.future_days)
     if errors:

@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -35,6 +36,7 @@ from dashboard.metrics.activity import activities, overdue
 from dashboard.metrics.follow_up import followed_up
 from dashboard.metrics.introductions import suggested_introductions
 from dashboard.metrics.scope import day, scope
+from dashboard.reports.provenance import data_notes
 
 QUIET_DAYS = 60  # no activity in D−59 … D: gone quiet
 FALLBACK_DAYS = 30  # no earlier meeting: the last 30 days
@@ -56,6 +58,13 @@ class Agenda:
     introductions: pd.DataFrame  # a_name, b_name, shared
     last_meeting: dt.date | None = None  # None: no meeting before D, so the last 30 days
     followed_up: pd.DataFrame | None = None  # a_name, b_name, status, linked_on
+    sources: list[str] = field(default_factory=list)  # where its data comes from, and when
+
+    @property
+    def file_stem(self) -> str:
+        """What its files are called: the meeting's date and whose agenda it is."""
+        name = re.sub(r"[^\w]+", "-", self.scope_label.partition(": ")[2] or self.title).strip("-")
+        return f"agenda-{self.date:%Y-%m-%d}-{name or 'meeting'}"
 
 
 def build_agenda(
@@ -95,6 +104,7 @@ def build_agenda(
         introductions=_introductions(part, d, names),
         last_meeting=last.date() if last is not None else None,
         followed_up=_followed_up(part, since, d, names),
+        sources=data_notes(dataset),
     )
 
 

@@ -38,6 +38,7 @@ SECTIONS = (
 )
 NEXT_HEADING = "6. Commitments for the next 30 days"
 NEXT_COLUMNS = ("Who", "What", "By when")
+NEXT_SHARES = [3, 6, 2]  # the printed blank table: room to write what will be done
 BLANK_ROWS = 8
 PDF_MAX_ROWS = 10  # per section, so the printed agenda stays at 1–2 pages
 HEADERS = {
@@ -106,6 +107,8 @@ def to_markdown(agenda: Agenda) -> str:
     a table, and a heading, link or image typed in a cell stays text wherever it is pasted."""
     intro = markdown_inline(agenda.scope_label + ". " + period_line(agenda))
     lines = [f"# {markdown_inline(agenda.title)}", "", intro, ""]
+    lines += [f"Data — {markdown_inline(note)}  " for note in agenda.sources]
+    lines += [""] if agenda.sources else []
     for field, heading, empty in SECTIONS:
         lines += [f"{'###' if is_part(heading) else '##'} {heading}", ""]
         if field is None:
@@ -121,23 +124,35 @@ def to_markdown(agenda: Agenda) -> str:
 
 
 def pdf_bytes(agenda: Agenda) -> bytes:
-    """The agenda as PDF bytes, built in memory (the page offers them for download)."""
+    """The agenda as PDF bytes, built in memory (the page offers them for download). Every
+    heading is kept with the start of what follows it: a section never begins at a page's foot.
+    """
     doc = Document()
     doc.line(agenda.title, size=15, style="B", gap=1)
-    doc.line(agenda.scope_label + ". " + period_line(agenda), size=9, gap=2)
-    for field, heading, empty in SECTIONS:
-        doc.line(heading, size=10 if is_part(heading) else 11, style="B", gap=0.5)
-        if field is None:
+    doc.line(agenda.scope_label + ". " + period_line(agenda), size=9, gap=1)
+    for note in agenda.sources:
+        doc.line(f"Data — {note}", size=8, gap=0.5)
+    doc.pdf.ln(1.5)
+    for number, (field, heading, empty) in enumerate(SECTIONS):
+        size = 10 if is_part(heading) else 11
+        if field is None:  # a section made of parts: kept with its first part's heading
+            part = SECTIONS[number + 1][1]
+            doc.heading(heading, size=size, gap=0.5, keep=doc.text_height(part, 10, "B") + 12)
             continue
         table = display_table(agenda, field)
         if table.empty:
+            doc.heading(heading, size=size, gap=0.5, keep=doc.text_height(empty, 9, gap=1.5))
             doc.line(empty, size=9, gap=1.5)
             continue
-        doc.table(list(table.columns), table.head(PDF_MAX_ROWS).to_numpy().tolist())
+        columns, rows = list(table.columns), table.head(PDF_MAX_ROWS).to_numpy().tolist()
+        doc.heading(heading, size=size, gap=0.5, keep=doc.table_start(columns, rows))
+        doc.table(columns, rows)
         if len(table) > PDF_MAX_ROWS:
             doc.line(f"... and {len(table) - PDF_MAX_ROWS} more (see the app).", size=8)
-    doc.line(NEXT_HEADING, size=11, style="B", gap=0.5)
-    doc.table(list(NEXT_COLUMNS), [["", "", ""]] * BLANK_ROWS, height=6)
+    blank = [["", "", ""]] * BLANK_ROWS
+    whole = doc.table_start(list(NEXT_COLUMNS), blank, 6, BLANK_ROWS, NEXT_SHARES)
+    doc.heading(NEXT_HEADING, size=11, gap=0.5, keep=whole)  # the blank table in one piece
+    doc.table(list(NEXT_COLUMNS), blank, height=6, shares=NEXT_SHARES)
     return bytes(doc.pdf.output())
 
 

@@ -15,7 +15,9 @@ from dashboard import metrics
 from dashboard.dataset import Dataset
 from dashboard.filtering import filtered
 from dashboard.privacy.masking import Masker
-from dashboard.reports.period import FIGURES, period_figures, previous_period
+from dashboard.reports import numbers
+from dashboard.reports.period import FIGURES, first_record, period_figures, previous_period
+from dashboard.reports.provenance import data_notes, is_snapshot
 from dashboard.reports.story import story, story_figures
 
 SIZE_ORDER = {"large": 0, "medium": 1, "small": 2}
@@ -32,20 +34,49 @@ class Report:
     highlights: pd.DataFrame  # date, win, project, collaboration, size, why
     paragraphs: dict[str, str]
     series: pd.DataFrame  # month, wins, commitments_done, network_nodes, network_edges
+    notes: list[str] = field(default_factory=list)  # about the comparison, in words
+    sources: list[str] = field(default_factory=list)  # where the figures come from, and when
+    snapshot: bool = False  # some figures are a last good snapshot's, not a live read's
+    previous: tuple[dt.date, dt.date] | None = None  # the period compared with, when there is one
 
     @property
     def title(self) -> str:
         return f"Impact report, {self.start:%d %B %Y} – {self.end:%d %B %Y}"
 
+    @property
+    def file_stem(self) -> str:
+        """What its files are called: the period in the name, so two reports never clash."""
+        return f"impact-report-{self.start:%Y-%m-%d}-to-{self.end:%Y-%m-%d}"
 
-def _figure_table(now: dict, before: dict) -> pd.DataFrame:
+
+def _figure_table(now: dict, before: dict | None) -> pd.DataFrame:
     rows = []
     for key, label in FIGURES.items():
-        value, previous = now[key], before[key]
+        value = now[key]
+        previous = None if before is None else before[key]
         change = None if value is None or previous is None else round(value - previous, 4)
         rows.append({"figure": key, "label": label, "value": value, "previous": previous,
                      "change": change})  # fmt: skip
     return pd.DataFrame(rows)
+
+
+def _comparison(
+    first: dt.date | None, previous: tuple[dt.date, dt.date]
+) -> tuple[bool, str | None]:
+    """Whether the previous period can be compared with, and what to say about it."""
+    prev_start, prev_end = previous
+    span = f"{prev_start:%d %B %Y} – {prev_end:%d %B %Y}"
+    if first is None or first > prev_end:
+        return False, (
+            f"Nothing is recorded before this period, so there is no previous period ({span}) "
+            "to compare with: no change is shown."
+        )
+    if first > prev_start:
+        return True, (
+            f"The records begin on {first:%d %B %Y}, inside the previous period ({span}): "
+            "the changes compare with a partly recorded period."
+        )
+    return True, None
 
 
 def _highlights(data: Dataset, start: dt.date, end: dt.date, mask: Masker | None) -> pd.DataFrame:
@@ -63,22 +94,26 @@ def _highlights(data: Dataset, start: dt.date, end: dt.date, mask: Masker | None
     return out
 
 
-def _paragraph(name: str, now: dict, before: dict) -> str:
+def _paragraph(name: str, now: dict, before: dict | None) -> str:
     kept = now["follow_through"]
     kept_text = (
-        f"{kept:.0%} of the commitments that came due were kept"
+        f"{numbers.share(kept)} of the commitments that came due were kept"
         if kept is not None
         else ("no commitment came due")
     )
-    change = now["wins"] - before["wins"]
-    trend = (
-        "the same as"
-        if change == 0
-        else (f"{abs(change)} {'more' if change > 0 else 'fewer'} than")
-    )
+    if before is None:
+        trend = "nothing is recorded before this period to compare with"
+    else:
+        change = now["wins"] - before["wins"]
+        more = "more" if change > 0 else "fewer"
+        trend = (
+            "the same as the previous period"
+            if change == 0
+            else f"{abs(change)} {more} than the previous period"
+        )
     return (
         f"{name} logged {now['wins']} small win{'s' * (now['wins'] != 1)} "
-        f"({trend} the previous period). {now['new_people']} new "
+        f"({trend}). {now['new_people']} new "
         f"{'person' if now['new_people'] == 1 else 'people'} from {now['new_organizations']} "
         f"organization{'s' * (now['new_organizations'] != 1)} joined; {kept_text}. "
         f"The network gained {now['new_links']} working relationship"
@@ -102,13 +137,16 @@ def build_report(
     if unknown:
         raise ValueError(f"no collaboration named {unknown[0]!r}; known: {', '.join(known)}")
     data = filtered(dataset, collaborations or [])
-    prev_start, prev_end = previous_period(start, end)
-    now, before = period_figures(data, start, end), period_figures(data, prev_start, prev_end)
+    previous = previous_period(start, end)
+    compared, note = _comparison(first_record(data), previous)
+    now = period_figures(data, start, end)
+    before = period_figures(data, *previous) if compared else None
     names = collaborations or known
     rows, paragraphs = [], {}
     for name in names:
         mine = period_figures(data, start, end, name)
-        said = _paragraph(name, mine, period_figures(data, prev_start, prev_end, name))
+        theirs = _comparison(first_record(data, name), previous)[0] if compared else False
+        said = _paragraph(name, mine, period_figures(data, *previous, name) if theirs else None)
         paragraphs[name] = f"{said} {story(story_figures(data, start, end, name), start)}"
         rows.append({"collaboration": name, **mine})
     series = metrics.monthly_series(data, end)
@@ -124,4 +162,8 @@ def build_report(
         highlights=_highlights(data, start, end, mask),
         paragraphs=paragraphs,
         series=series[["month", "wins", "commitments_done", "network_nodes", "network_edges"]],
+        notes=[note] if note else [],
+        sources=data_notes(dataset, mask),
+        snapshot=is_snapshot(dataset),
+        previous=previous if compared else None,
     )

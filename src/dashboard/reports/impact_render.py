@@ -1,74 +1,74 @@
-"""The impact report as PDF, self-contained HTML, CSV or XLSX (the extension picks).
+"""The impact report as PDF or self-contained HTML (``impact_data``: CSV and XLSX); the extension
+of the path picks.
 
-No cell is ever a formula: CSV cells that begin with ``=``, ``+``, ``-`` or ``@`` get a leading
-``'`` and XLSX cells are typed as text, so a spreadsheet never runs them.
+The PDF and the HTML carry the same sections under the same headings, and both say at the top
+where the figures come from and when — and, when Google failed, that they are a snapshot's.
 """
 
 from __future__ import annotations
 
 import base64
-import csv
 import html
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import Workbook
 
-from dashboard.formulas import neutralise
+from dashboard.reports import numbers
 from dashboard.reports.charts_png import momentum_png, network_png
 from dashboard.reports.impact import Report
+from dashboard.reports.impact_data import write_csv, write_xlsx
 from dashboard.reports.pdf_document import Document
 
-
-def _shown(figure: str, value: object) -> str:
-    if value is None or (isinstance(value, float) and value != value):
-        return "–"
-    if figure == "follow_through":
-        return f"{float(value):.0%}"
-    return f"{value:,.0f}" if isinstance(value, int | float) else str(value)
-
-
-def _change(figure: str, value: object) -> str:
-    if value is None or (isinstance(value, float) and value != value):
-        return "–"
-    if figure == "follow_through":
-        return f"{float(value) * 100:+.1f} pts"
-    return f"{value:+,.0f}"
+MOMENTUM = "Momentum: small wins and kept commitments per month"
+NETWORK = "Network growth: people and working relationships, at each month's end"
+SNAPSHOT = (
+    "Not every source could be read live when this report was made: some figures come from "
+    "the last good snapshot of a sheet, as of the time given below."
+)
 
 
-def _rows(report: Report) -> list[list[object]]:
-    """Every figure of the report as flat rows: section, collaboration, figure, value, previous."""
-    rows: list[list[object]] = [["section", "collaboration", "figure", "value", "previous"]]
-    scope = "all" if not report.collaborations else ", ".join(report.collaborations)
-    for r in report.figures.itertuples():
-        rows.append(["headline", scope, r.label, r.value, r.previous])
-    for r in report.by_collaboration.to_dict("records"):
-        for key, value in r.items():
-            if key != "collaboration":
-                rows.append(["by collaboration", r["collaboration"], key, value, ""])
-    for r in report.highlights.itertuples():
-        rows.append(["highlighted win", r.collaboration, f"{r.date:%Y-%m-%d} {r.why}", r.win, ""])
-    return rows
+def figures_frame(report: Report) -> pd.DataFrame:
+    """The headline figures as shown: against the previous period when there is one to
+    compare with, else this period's alone (a column of dashes says nothing)."""
+    f = report.figures
+    rows = zip(f["figure"], f["value"], f["previous"], strict=True)
+    frame = pd.DataFrame(
+        [[label, numbers.figure(k, v), numbers.figure(k, p), numbers.change(k, v, p)]
+         for label, (k, v, p) in zip(f["label"], rows, strict=True)],
+        columns=["", "this period", "previous period", "change"],
+    )  # fmt: skip
+    return frame if report.previous else frame[["", "this period"]]
 
 
-def write_csv(report: Report, path: Path) -> None:
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        for row in _rows(report):
-            writer.writerow([neutralise("" if v is None else v) for v in row])
+def collab_frame(report: Report) -> pd.DataFrame:
+    b = report.by_collaboration
+    return pd.DataFrame(
+        {
+            "collaboration": b["collaboration"],
+            "small wins": b["wins"].map(numbers.count),
+            "commitments kept": b["follow_through"].map(numbers.share),
+            "people taking part": b["people_active"].map(numbers.count),
+            "new people": b["new_people"].map(numbers.count),
+            "new working relationships": b["new_links"].map(numbers.count),
+        }
+    )
 
 
-def write_xlsx(report: Report, path: Path) -> None:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Report"
-    for row in _rows(report):
-        sheet.append(["" if v is None else v for v in row])
-    for cells in sheet.iter_rows():
-        for cell in cells:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # text stays text: never a formula
-    book.save(path)
+def wins_frame(report: Report) -> pd.DataFrame:
+    h = report.highlights
+    return pd.DataFrame(
+        {"date": h["date"].dt.strftime("%Y-%m-%d"), "win": h["win"], "project": h["project"],
+         "collaboration": h["collaboration"], "why": h["why"]}
+    ).fillna("")  # fmt: skip
+
+
+def scope_line(report: Report) -> str:
+    who = (
+        "People appear as counts; names are masked."
+        if report.anonymised
+        else "Internal: shows names."
+    )
+    return f"Collaborations: {', '.join(report.collaborations)}. {who}"
 
 
 def _img(png: bytes, alt: str) -> str:
@@ -87,57 +87,31 @@ def _html_table(frame: pd.DataFrame) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def figures_frame(report: Report) -> pd.DataFrame:
-    f = report.figures
-    return pd.DataFrame(
-        {
-            "": f["label"],
-            "this period": [_shown(k, v) for k, v in zip(f["figure"], f["value"], strict=True)],
-            "previous period": [
-                _shown(k, v) for k, v in zip(f["figure"], f["previous"], strict=True)
-            ],
-            "change": [_change(k, v) for k, v in zip(f["figure"], f["change"], strict=True)],
-        }
-    )
-
-
-def collab_frame(report: Report) -> pd.DataFrame:
-    b = report.by_collaboration
-    return pd.DataFrame(
-        {
-            "collaboration": b["collaboration"],
-            "wins": b["wins"],
-            "kept": [_shown("follow_through", v) for v in b["follow_through"]],
-            "people": b["people_active"],
-            "new people": b["new_people"],
-            "new links": b["new_links"],
-        }
-    )
-
-
-def wins_frame(report: Report) -> pd.DataFrame:
-    h = report.highlights
-    return pd.DataFrame(
-        {"date": h["date"].dt.strftime("%Y-%m-%d"), "win": h["win"], "project": h["project"],
-         "collaboration": h["collaboration"], "why": h["why"]}
-    ).fillna("")  # fmt: skip
+def _html_notes(report: Report) -> list[str]:
+    parts = []
+    if report.snapshot:
+        parts.append(f"<p class='warning'><strong>{html.escape(SNAPSHOT)}</strong></p>")
+    items = "".join(f"<li>{html.escape(note)}</li>" for note in report.sources)
+    parts.append(f"<p>Data:</p><ul>{items}</ul>")
+    parts += [f"<p><em>{html.escape(note)}</em></p>" for note in report.notes]
+    return parts
 
 
 def write_html(report: Report, path: Path) -> None:
-    style = ("body{font-family:sans-serif;max-width:900px;margin:2em auto;color:#222}"
-             "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;"
-             "padding:4px 8px;text-align:left}")  # fmt: skip
+    style = (
+        "body{font-family:sans-serif;max-width:900px;margin:2em auto;color:#222}"
+        "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;"
+        "padding:4px 8px;text-align:left}.warning{border:2px solid #b45309;padding:8px}"
+    )
     parts = [
         f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(report.title)}"
         f"</title><style>{style}</style></head><body>",
         f"<h1>{html.escape(report.title)}</h1>",
-        f"<p>Collaborations: {html.escape(', '.join(report.collaborations))}. "
-        + ("People appear as counts; names are masked." if report.anonymised else
-           "<strong>Internal: shows names.</strong>")
-        + "</p>",
+        f"<p>{html.escape(scope_line(report))}</p>",
+        *_html_notes(report),
         "<h2>Headline figures</h2>", _html_table(figures_frame(report)),
-        "<h2>Momentum</h2>", _img(momentum_png(report.series), "Wins and kept commitments"),
-        "<h2>Network growth</h2>", _img(network_png(report.series), "Network growth"),
+        f"<h2>{MOMENTUM}</h2>", _img(momentum_png(report.series), MOMENTUM),
+        f"<h2>{NETWORK}</h2>", _img(network_png(report.series), NETWORK),
         "<h2>The collaborations side by side</h2>", _html_table(collab_frame(report)),
         *[f"<p>{html.escape(t)}</p>" for t in report.paragraphs.values()],
         "<h2>Highlighted wins</h2>", _html_table(wins_frame(report)),
@@ -146,26 +120,37 @@ def write_html(report: Report, path: Path) -> None:
     path.write_text("\n".join(parts), encoding="utf-8")
 
 
+def _pdf_section(doc: Document, heading: str, frame: pd.DataFrame) -> None:
+    columns, rows = [str(c) for c in frame.columns], frame.astype(str).to_numpy().tolist()
+    doc.heading(heading, keep=doc.table_start(columns, rows))
+    doc.table(columns, rows)
+
+
+def _pdf_chart(doc: Document, heading: str, png: bytes) -> None:
+    doc.heading(heading, size=11, keep=doc.image_height(png), gap=2)
+    doc.image(png)
+
+
 def write_pdf(report: Report, path: Path) -> None:
     doc = Document()
-    doc.line(report.title, size=16, style="B")
-    note = "People appear as counts; names are masked." if report.anonymised else "Internal."
-    doc.line(f"Collaborations: {', '.join(report.collaborations)}. {note}")
-    _pdf_table(doc, figures_frame(report))
-    doc.image(momentum_png(report.series))
-    doc.image(network_png(report.series))
-    doc.new_page()
-    doc.line("The collaborations side by side", size=12, style="B")
-    _pdf_table(doc, collab_frame(report))
+    doc.line(report.title, size=16, style="B", gap=2)
+    doc.line(scope_line(report))
+    if report.snapshot:
+        doc.line(SNAPSHOT, size=9, style="B")
+    for note in report.sources:
+        doc.line(f"Data — {note}", size=8, gap=0.5)
+    for note in report.notes:
+        doc.line(note, size=8, gap=0.5)
+    doc.pdf.ln(3)
+    _pdf_section(doc, "Headline figures", figures_frame(report))
+    _pdf_chart(doc, MOMENTUM, momentum_png(report.series))
+    _pdf_chart(doc, NETWORK, network_png(report.series))
+    _pdf_section(doc, "The collaborations side by side", collab_frame(report))
     for text in report.paragraphs.values():
-        doc.line(text)
-    doc.line("Highlighted wins", size=12, style="B")
-    _pdf_table(doc, wins_frame(report).drop(columns=["collaboration"]))
+        doc.line(text, gap=2)
+    doc.pdf.ln(2)
+    _pdf_section(doc, "Highlighted wins", wins_frame(report))
     doc.save(path)
-
-
-def _pdf_table(doc: Document, frame: pd.DataFrame) -> None:
-    doc.table([str(c) for c in frame.columns], frame.astype(str).to_numpy().tolist())
 
 
 WRITERS = {".pdf": write_pdf, ".html": write_html, ".csv": write_csv, ".xlsx": write_xlsx}

@@ -17,6 +17,7 @@ from dashboard.metrics.network import edge_table, person_codes
 from dashboard.metrics.scope import Scope, scope
 from dashboard.metrics.shape import centralization, degrees, learning_share, org_pairs
 from dashboard.metrics.weaving import closes_before
+from dashboard.reports import numbers
 
 SAME = 0.02  # a change in centralization smaller than this reads as "as shared as"
 
@@ -66,7 +67,7 @@ def _leadership(figures: dict, start: dt.date) -> str | None:
         words = f"Leadership is more shared than {when}"
     else:
         words = f"Leadership is more concentrated than {when}"
-    return f"{words}: degree centralization {was:.2f} → {now:.2f}."
+    return f"{words}: degree centralization {numbers.index(was)} → {numbers.index(now)}."
 
 
 def story(figures: dict, start: dt.date) -> str:
@@ -80,5 +81,6 @@ def story(figures: dict, start: dt.date) -> str:
     )
     share = figures["learning_share"]
     if share is not None:
-        parts.append(f"A result was written down for {share:.0%} of the commitments reported back.")
+        written = numbers.share(share)
+        parts.append(f"A result was written down for {written} of the commitments reported back.")
     return " ".join(p for p in parts if p)

@@ -1,8 +1,9 @@
 """The forms that log a win or a commitment: validated, messages next to the fields, written once.
 
 What the user typed stays in the form until it is written; a failed write says what happened and
-keeps it. The id of an entry is kept with its content, so submitting the same entry twice (a
-double click, a retry after a timeout) writes one row.
+keeps it. A written entry empties the form and is shown as it was written. The id of an entry is
+kept with its content, so submitting the same entry twice (a double click, a retry after a
+timeout) writes one row.
 """
 
 from __future__ import annotations
@@ -11,16 +12,15 @@ import datetime as dt
 import hashlib
 import json
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.config import SourceConfig
 from dashboard.loader import pacer_for
-from dashboard.ui import data
+from dashboard.ui import components, data
 from dashboard.ui.components import plain
 from dashboard.writing import NewCommitment, NewWin, WriteError, validate, write
 from dashboard.writing.records import new_id
-
-SIZES = ["", "small", "medium", "large"]
 
 
 def _fingerprint(cells: dict[str, str]) -> str:
@@ -40,12 +40,34 @@ def _note(errors: dict[str, str], field: str) -> None:
 
 
 WRITE_SHOWN_WAIT_SECONDS = 20.0  # after a write, the re-read that shows it
-WIN_KEYS = ("win_date", "win_text", "win_project", "win_people", "win_new", "win_category",
-            "win_size", "win_evidence")  # fmt: skip
-COMMITMENT_KEYS = ("c_person", "c_project", "c_what", "c_due")
+SIZES = ["", "small", "medium", "large"]
+# what each field of a record is called on the form, in the order shown after a write
+LABELS = {"date": "Date", "win": "What happened", "project": "Project", "people": "People",
+          "category": "Category", "size": "Size", "evidence": "Evidence link",
+          "person": "Person", "commitment": "What will be done", "made": "Made",
+          "due": "By when", "status": "Status"}  # fmt: skip
 
 
-def _submit(kind: str, source: SourceConfig, record, projects: list[str], keys: tuple) -> None:  # noqa: ANN001
+def _win_defaults() -> dict[str, object]:
+    return {"win_date": dt.date.today(), "win_text": "", "win_project": None, "win_people": [],
+            "win_new": "", "win_category": "", "win_size": "", "win_evidence": ""}  # fmt: skip
+
+
+def _commitment_defaults() -> dict[str, object]:
+    return {"c_person": None, "c_project": None, "c_what": "", "c_due": None}
+
+
+def _prepare(kind: str, defaults: dict[str, object]) -> None:
+    """Each field's value lives in session state, set before its widget is drawn. After a write
+    every field is set back to its default *through* session state: that is what reaches the
+    browser (a field whose key is merely dropped keeps what the browser shows)."""
+    clear = st.session_state.pop(f"{kind}_clear", False)
+    for key, value in defaults.items():
+        if clear or key not in st.session_state:
+            st.session_state[key] = value
+
+
+def _submit(kind: str, source: SourceConfig, record, projects: list[str]) -> None:  # noqa: ANN001
     errors = validate(record, projects)
     st.session_state[f"{kind}_errors"] = errors
     if errors:
@@ -58,11 +80,15 @@ def _submit(kind: str, source: SourceConfig, record, projects: list[str], keys: 
         st.session_state[f"{kind}_failure"] = str(error)
         return
     st.session_state[f"{kind}_failure"] = None
-    st.session_state[f"{kind}_done"] = (record.id, written)
-    for key in keys:  # an empty form for the next entry
-        st.session_state.pop(key, None)
+    st.session_state[f"{kind}_done"] = (record.id, written, source.label, record.cells())
+    st.session_state[f"{kind}_clear"] = True  # an empty form for the next entry
     data.refresh()  # read again now; the write already waited on Google, so wait for the
     data.wait(WRITE_SHOWN_WAIT_SECONDS)  # read too, and the new row shows on every page at once
+
+
+def written_rows(cells: dict[str, str]) -> list[tuple[str, str]]:
+    """The fields of a written row that hold something, as the form calls them."""
+    return [(LABELS[k], v) for k, v in cells.items() if k in LABELS and v]
 
 
 def _outcome(kind: str, what: str) -> dict[str, str]:
@@ -72,22 +98,32 @@ def _outcome(kind: str, what: str) -> dict[str, str]:
         st.error(f"Not written — what you typed is kept below. {plain(failure)}")
     done = st.session_state.pop(f"{kind}_done", None)
     if done:
-        row_id, written = done
+        row_id, written, label, cells = done
         if written:
-            st.success(f"{what} logged (id {row_id}). It shows on every page now.")
+            st.success(
+                f"{what} logged to {plain(label)} ({record_tab(kind)} tab, id {row_id}). It "
+                "shows on every page now. What was written:"
+            )
+            components.text_table(pd.DataFrame(written_rows(cells), columns=["field", "value"])
+                                  .set_index("field"))  # fmt: skip
         else:
             st.info(f"This {what.lower()} was already logged (id {row_id}); nothing was added.")
     return st.session_state.get(f"{kind}_errors", {})
 
 
+def record_tab(kind: str) -> str:
+    return NewWin.tab if kind == "win" else NewCommitment.tab
+
+
 def win_form(source: SourceConfig, projects: list[str], people: list[str]) -> None:
     errors = _outcome("win", "Win")
+    _prepare("win", _win_defaults())
     with st.form("log_win", clear_on_submit=False):
-        day = st.date_input("Date", value=dt.date.today(), key="win_date")
+        day = st.date_input("Date", key="win_date")
         _note(errors, "date")
         text = st.text_area("What happened", key="win_text", placeholder="A small win…")
         _note(errors, "win")
-        project = st.selectbox("Project", projects, index=None, key="win_project")
+        project = st.selectbox("Project", projects, key="win_project")
         _note(errors, "project")
         known = st.multiselect("People", people, key="win_people")
         extra = st.text_input(
@@ -104,24 +140,25 @@ def win_form(source: SourceConfig, projects: list[str], people: list[str]) -> No
         names = ", ".join([*known, *([extra] if extra.strip() else [])])
         draft = NewWin(day, text, project or "", names, category, size, evidence, id="")
         record = NewWin(**{**draft.__dict__, "id": _id_for("win", draft.cells())})
-        _submit("win", source, record, projects, WIN_KEYS)
+        _submit("win", source, record, projects)
         st.rerun()
 
 
 def commitment_form(source: SourceConfig, projects: list[str], people: list[str]) -> None:
     errors = _outcome("commitment", "Commitment")
+    _prepare("commitment", _commitment_defaults())
     with st.form("log_commitment", clear_on_submit=False):
-        person = st.selectbox("Person", people, index=None, key="c_person", accept_new_options=True)
+        person = st.selectbox("Person", people, key="c_person", accept_new_options=True)
         _note(errors, "person")
-        project = st.selectbox("Project", projects, index=None, key="c_project")
+        project = st.selectbox("Project", projects, key="c_project")
         _note(errors, "project")
         what = st.text_area("What will be done", key="c_what")
         _note(errors, "commitment")
-        due = st.date_input("By when", value=None, key="c_due")
+        due = st.date_input("By when", key="c_due")
         _note(errors, "due")
         sent = st.form_submit_button("Make the commitment")
     if sent:
         draft = NewCommitment(person or "", project or "", what, due, dt.date.today(), id="")
         record = NewCommitment(**{**draft.__dict__, "id": _id_for("commitment", draft.cells())})
-        _submit("commitment", source, record, projects, COMMITMENT_KEYS)
+        _submit("commitment", source, record, projects)
         st.rerun()

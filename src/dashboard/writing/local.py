@@ -9,17 +9,21 @@
 - **In one step**: the new file is written beside the real one (a symlink is followed), flushed,
   and renamed over it with its permissions (``dashboard.atomic``); a crash leaves the old file.
 - **One writer at a time, briefly**: the new content is prepared *before* taking the lock (a
-  cross-platform ``filelock`` on a ``.name.lock`` file beside the workbook); under the lock the
-  file is checked unchanged and renamed. When another writer got there first, the write starts
-  again from the new file — so concurrent writers lose nothing, and the lock is held for
-  milliseconds, not for the seconds a big workbook takes to read.
+  cross-platform ``filelock``, kept in the cache folder beside the sheets' locks — never a file
+  left beside the workbook — and named by a hash of the workbook's real path, so a symlink and
+  its target share one); under the lock the file is checked unchanged and renamed. When another
+  writer got there first, the write starts again from the new file — so concurrent writers lose
+  nothing, and the lock is held for milliseconds, not for the seconds a big workbook takes to
+  read.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import hashlib
 import io
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,6 +33,7 @@ from filelock import FileLock, Timeout
 from dashboard.atomic import real_path, staged, write_bytes_atomically
 from dashboard.formulas import neutralise
 from dashboard.schema import canonical_tab
+from dashboard.sources.snapshots import cache_dir
 from dashboard.writing.layout import HEADER_SEARCH_ROWS, layout_of
 from dashboard.writing.records import NewCommitment, NewWin
 from dashboard.writing.xlsx import with_record
@@ -62,10 +67,22 @@ def _refuse_if_open(path: Path) -> None:
         raise NotWritable(reason)
 
 
+def lock_path(target: Path) -> Path:
+    """Where the lock of workbook ``target`` is kept: in the cache folder (``SMALLWINS_CACHE_DIR``
+    or the user's), so every process that shares it — the app's, and the commands — is kept
+    apart, and nothing is left beside the workbook (an empty ``.team.xlsx.lock`` there was
+    clutter in the team's folder, and synced with it)."""
+    real = os.path.normcase(os.path.abspath(real_path(target)))
+    digest = hashlib.sha256(real.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return cache_dir() / "locks" / f"workbook-{digest}.lock"
+
+
 @contextmanager
 def locked(target: Path) -> Iterator[None]:
-    """An exclusive lock on ``target`` (a ``.name.lock`` file beside it), for every process."""
-    lock = FileLock(target.with_name(f".{target.name}.lock"), timeout=LOCK_SECONDS)
+    """An exclusive lock on workbook ``target`` (:func:`lock_path`), for every process."""
+    path = lock_path(target)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(path, timeout=LOCK_SECONDS, mode=0o600)
     try:
         with lock:
             yield

@@ -37,6 +37,7 @@ class NewWin:
     id: str = field(default_factory=lambda: new_id("w"))
 
     tab = "Wins"
+    date_columns = ("date",)  # cells() writes them as YYYY-MM-DD; a workbook stores a date cell
 
     def cells(self) -> dict[str, str]:
         """Canonical column → cell text, as written to the sheet."""
@@ -63,6 +64,7 @@ class NewCommitment:
     id: str = field(default_factory=lambda: new_id("c"))
 
     tab = "Commitments"
+    date_columns = ("made", "due")
 
     def cells(self) -> dict[str, str]:
         return {
@@ -133,5 +135,8 @@ def _check_date(
 ) -> None:
     if value is None:
         errors[name] = "Give a date."
-    elif value > today + dt.timedelta(days=future_days):
-        errors[name] = f"The date of {what} is more than {future_days} days ahead."
+    elif value > (latest := today + dt.timedelta(days=future_days)):
+        errors[name] = (
+            f"The date of {what} is more than {future_days} days ahead: the latest allowed is "
+            f"{latest:%Y-%m-%d}."
+        )

@@ -1,8 +1,10 @@
 """A record added to an ``.xlsx`` workbook's bytes: its tab's sheet XML gets one row, nothing else
-changes (``xlsx_parts``, ``xlsx_rows``)."""
+changes (``xlsx_parts``, ``xlsx_rows``) — but for the styles part, when the workbook has no date
+format yet for the row's date cells (``xlsx_styles``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import xml.etree.ElementTree as ET
 import zipfile
@@ -15,7 +17,17 @@ from dashboard.writing.xlsx_parts import (
     shared_strings,
     workbook_parts,
 )
-from dashboard.writing.xlsx_rows import LAST_ROW, dimension_edit, row_bytes, scan, spliced
+from dashboard.writing.xlsx_rows import (
+    LAST_ROW,
+    DateCell,
+    Scan,
+    dimension_edit,
+    row_bytes,
+    row_parts,
+    scan,
+    spliced,
+)
+from dashboard.writing.xlsx_styles import DateStyles, date_styles, serial, with_date_style
 
 
 def with_record(data: bytes, record: NewWin | NewCommitment) -> bytes | None:
@@ -34,6 +46,8 @@ def with_record(data: bytes, record: NewWin | NewCommitment) -> bytes | None:
             _, part = book.sheet_of(record.tab)
             strings = shared_strings(archive, book.shared_strings)
             xml_bytes = archive.read(part)
+            styles_xml = archive.read(book.styles) if book.styles else None
+            styles = date_styles(styles_xml)
         except (KeyError, ET.ParseError, ValueError, zipfile.BadZipFile) as error:
             if isinstance(error, NotWritable):
                 raise
@@ -52,9 +66,21 @@ def with_record(data: bytes, record: NewWin | NewCommitment) -> bytes | None:
     number = max(sheet.last_filled, layout.header_row) + 1
     if number > LAST_ROW:
         raise NotWritable(f"the {record.tab} tab is full ({LAST_ROW:,} rows): start a new workbook")
-    cells = {
+    cells: dict[int, str | DateCell] = {
         position + 1: value for position, value in enumerate(layout.row(record.cells())) if value
     }
+    changed: dict[str, bytes] = {}
+    dated = [layout.positions[c] + 1 for c in record.date_columns if c in layout.positions]
+    for column in (c for c in dated if c in cells):
+        style = _date_style(xml_bytes, sheet, number, column, styles) or styles.preferred
+        if style is None and styles_xml is not None and book.styles is not None:
+            added = with_date_style(changed.get(book.styles, styles_xml), styles.count)
+            if added is not None:
+                changed[book.styles], style = added
+                styles = date_styles(changed[book.styles])
+        if style is not None:  # else (no styles part at all) the date stays YYYY-MM-DD text
+            day = dt.date.fromisoformat(str(cells[column]))
+            cells[column] = DateCell(serial(day, book.date1904), style)
     edits = [_row_edit(xml_bytes, sheet, number, cells)]
     if layout.add_id_at is not None:
         header = sheet.rows.get(layout.header_row)
@@ -66,7 +92,24 @@ def with_record(data: bytes, record: NewWin | NewCommitment) -> bytes | None:
     dimension = dimension_edit(sheet, number, max(layout.width, max(cells, default=1)))
     if dimension is not None:
         edits.append(dimension)
-    return replaced(data, part, spliced(xml_bytes, edits))
+    changed[part] = spliced(xml_bytes, edits)
+    return replaced(data, changed)
+
+
+def _date_style(
+    xml_bytes: bytes, sheet: Scan, number: int, column: int, styles: DateStyles
+) -> str | None:
+    """The date format the sheet itself gives this cell: that of a row formatted ahead, else
+    that of the same column in the last row above (the sheet's own date cells), when it is one
+    of the workbook's date formats."""
+    for row in (number, sheet.last_filled):
+        span = sheet.rows.get(row)
+        if span is None or span.end < 0:
+            continue
+        style = row_parts(xml_bytes[span.start : span.end])[1].get(column, (b"", None))[1]
+        if styles.is_date(style):
+            return style
+    return None
 
 
 def _row_edit(

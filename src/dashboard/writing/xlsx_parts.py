@@ -19,6 +19,7 @@ from dashboard.schema import canonical_tab
 _OFFICE_DOCUMENT = "/officeDocument"  # relationship types end so, in both OOXML flavours
 _WORKSHEET = "/worksheet"
 _SHARED_STRINGS = "/sharedStrings"
+_STYLES = "/styles"
 
 
 class NotWritable(ValueError):
@@ -55,10 +56,13 @@ def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, 
 
 @dataclass(frozen=True)
 class Workbook:
-    """Where the parts are: each worksheet's XML by tab title, and the shared strings."""
+    """Where the parts are: each worksheet's XML by tab title, the shared strings, the styles;
+    and whether dates count from 1904 (the old Mac date system) rather than 1900."""
 
     sheets: dict[str, str]
     shared_strings: str | None
+    styles: str | None = None
+    date1904: bool = False
 
     def sheet_of(self, tab: str) -> tuple[str, str]:
         """(title, part) of the sheet that holds canonical tab ``tab``."""
@@ -77,13 +81,22 @@ def workbook_parts(archive: zipfile.ZipFile) -> Workbook:
     book = documents[0]
     rels = _relationships(archive, book)
     sheets = {}
+    date1904 = False
     for element in ET.fromstring(archive.read(book)).iter():
         if _local(element.tag) == "sheet":
             kind, target = rels.get(_attribute(element, "id") or "", ("", ""))
             if kind.endswith(_WORKSHEET):
                 sheets[element.get("name", "")] = target
+        elif _local(element.tag) == "workbookPr":
+            date1904 = element.get("date1904", "").lower() in ("1", "true")
     strings = [target for kind, target in rels.values() if kind.endswith(_SHARED_STRINGS)]
-    return Workbook(sheets, strings[0] if strings else None)
+    styles = [target for kind, target in rels.values() if kind.endswith(_STYLES)]
+    return Workbook(
+        sheets,
+        strings[0] if strings else None,
+        styles[0] if styles and styles[0] in archive.namelist() else None,
+        date1904,
+    )
 
 
 def shared_strings(archive: zipfile.ZipFile, part: str | None) -> list[str]:
@@ -107,9 +120,9 @@ def shared_strings(archive: zipfile.ZipFile, part: str | None) -> list[str]:
     return strings
 
 
-def replaced(data: bytes, part: str, content: bytes) -> bytes:
-    """The zip ``data`` with ``part`` holding ``content``; every other part as it was, in the same
-    order, with the same names, dates and compression."""
+def replaced(data: bytes, contents: dict[str, bytes]) -> bytes:
+    """The zip ``data`` with each part of ``contents`` holding its new bytes; every other part as
+    it was, in the same order, with the same names, dates and compression."""
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(data)) as source,
@@ -121,6 +134,7 @@ def replaced(data: bytes, part: str, content: bytes) -> bytes:
             copy.compress_type = info.compress_type
             copy.external_attr = info.external_attr
             copy.create_system = info.create_system
-            body = content if info.filename == part else source.read(info.filename)
+            name = info.filename
+            body = contents[name] if name in contents else source.read(name)
             target.writestr(copy, body)
     return out.getvalue()

@@ -198,6 +198,21 @@ def scan(xml_bytes: bytes, strings: list[str], top_rows: int, watch: int | None 
     return _Scanner(xml_bytes, strings, top_rows, watch).run()
 
 
+@dataclass(frozen=True)
+class DateCell:
+    """A date as the workbook stores one: its serial number, in a date format (``s``)."""
+
+    serial: int
+    style: str
+
+
+def _date_cell(prefix: str, column: int, row: int, cell: DateCell) -> str:
+    return (
+        f'<{prefix}c r="{get_column_letter(column)}{row}" s={quoteattr(cell.style)}>'
+        f"<{prefix}v>{cell.serial}</{prefix}v></{prefix}c>"
+    )
+
+
 def _cell(prefix: str, column: int, row: int, text: str, style: str | None) -> str:
     text = _NOT_XML.sub("", text)
     space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
@@ -209,7 +224,7 @@ def _cell(prefix: str, column: int, row: int, text: str, style: str | None) -> s
     )
 
 
-def _row_parts(fragment: bytes) -> tuple[dict[str, str], dict[int, tuple[bytes, str | None]]]:
+def row_parts(fragment: bytes) -> tuple[dict[str, str], dict[int, tuple[bytes, str | None]]]:
     """A row element's attributes, and its cells: column → (the cell's bytes, its style)."""
     parser = xml.parsers.expat.ParserCreate()
     row_attrs: dict[str, str] = {}
@@ -245,20 +260,24 @@ def _row_parts(fragment: bytes) -> tuple[dict[str, str], dict[int, tuple[bytes, 
 
 
 def row_bytes(
-    prefix: str, number: int, values: dict[int, str], existing: bytes | None = None
+    prefix: str, number: int, values: dict[int, str | DateCell], existing: bytes | None = None
 ) -> bytes:
-    """Row ``number`` holding ``values`` (column → text, as text cells). Merged into an
-    ``existing`` row element when there is one: its attributes and other cells kept, a cell it
-    had at one of our columns replaced by ours in that cell's style."""
+    """Row ``number`` holding ``values`` (column → text, as text cells, or a date cell). Merged
+    into an ``existing`` row element when there is one: its attributes and other cells kept, a
+    cell it had at one of our columns replaced by ours in that cell's style (a date cell comes
+    with its own date style)."""
     attrs: dict[str, str] = {"r": str(number)}
     cells: dict[int, tuple[bytes, str | None]] = {}
     if existing is not None:
-        found, cells = _row_parts(existing)
+        found, cells = row_parts(existing)
         attrs.update({k: v for k, v in found.items() if k != "spans"})  # spans: a hint only
         attrs["r"] = str(number)
-    for column, text in values.items():
+    for column, value in values.items():
+        if isinstance(value, DateCell):
+            cells[column] = (_date_cell(prefix, column, number, value).encode(), value.style)
+            continue
         style = cells.get(column, (b"", None))[1]
-        cells[column] = (_cell(prefix, column, number, text, style).encode("utf-8"), style)
+        cells[column] = (_cell(prefix, column, number, value, style).encode("utf-8"), style)
     opening = "".join(f" {key}={quoteattr(value)}" for key, value in attrs.items())
     body = b"".join(cells[column][0] for column in sorted(cells))
     return f"<{prefix}row{opening}>".encode() + body + f"</{prefix}row>".encode()
