@@ -7,7 +7,7 @@ into free text are masked (``privacy/masking.py``). ``show_names`` is for intern
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
