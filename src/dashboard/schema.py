@@ -196,6 +196,8 @@ TAB_BY_NAME: dict[str, Tab] = {tab.name: tab for tab in TABS}
 
 SECTORS = ("business", "education", "government", "nonprofit", "community", "funder", "other")
 WIN_SIZES = ("small", "medium", "large")
+COMMITMENT_STATUSES = ("open", "done", "missed", "dropped")  # the template's drop-downs
+PROJECT_STATUSES = ("active", "completed", "paused", "dropped")
 UNASSIGNED = "unassigned"
 
 
