@@ -17,7 +17,7 @@ if problems.empty:
 else:
     st.subheader(f"{len(problems):,} problem(s)")
     per_tab = problems.groupby(["tab", "kind"], dropna=False).size().rename("count").reset_index()
-    st.dataframe(per_tab, hide_index=True)
+    components.table(per_tab, "No problems.", width="content")
     left, middle, right = st.columns(3)
     tabs = left.multiselect("Tab", sorted(problems["tab"].dropna().unique()), key="dh_tab")
     kinds = middle.multiselect("Kind", sorted(problems["kind"].dropna().unique()), key="dh_kind")

@@ -78,7 +78,7 @@ def test_text_table_escapes_cells_index_and_headers_and_keeps_numbers_and_blanks
     assert not at.exception
     shown = at.table[0].value
     assert shown["who"].tolist()[0] == r"\*\*Ann\*\*"
-    assert pd.isna(shown["who"].tolist()[1])
+    assert shown["who"].tolist()[1] == ""  # blank, never "None"
     assert shown["what"].tolist()[0] == r"\# big"
     assert shown["wins"].tolist() == [3, 4]
     assert shown.index.tolist() == [r"\<b\>x\</b\>", "y"]

@@ -15,6 +15,7 @@ from dashboard.dataset import Dataset
 from dashboard.metrics.activity import activities, done_by
 from dashboard.metrics.network import edge_table, key_codes
 from dashboard.metrics.scope import rate, scope
+from dashboard.periods import previous_period  # noqa: F401 - one home for the rule
 
 FIGURES = {
     "wins": "Small wins",
@@ -29,11 +30,6 @@ FIGURES = {
     "network_people": "Network: people (at the end)",
     "network_links": "Network: relationships (at the end)",
 }
-
-
-def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
-    length = (end - start).days + 1
-    return start - dt.timedelta(days=length), start - dt.timedelta(days=1)
 
 
 def period_figures(

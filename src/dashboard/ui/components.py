@@ -7,29 +7,35 @@ import re
 import pandas as pd
 import streamlit as st
 
+from dashboard import formatting
 from dashboard.escaping import MARKDOWN_ESCAPES
+
+TILES_PER_ROW = 3  # a tile's label is one line: more than 3 a row cut it at 1024 px
 
 
 def _delta(now: object, before: object, percent: bool) -> str | None:
-    if now is None or before is None:
-        return None
-    change = float(now) - float(before)  # type: ignore[arg-type]
-    if percent:
-        return f"{change * 100:+.1f} pts"
-    return f"{change:+,.0f}"
+    return formatting.change(now, before, share=percent)  # type: ignore[arg-type]
 
 
 def tiles(items: list[tuple[str, object, object, bool, str]], worse_up: tuple = ()) -> None:
-    """Headline tiles: (label, value, value 30 days before, is a rate, help). Labels in
-    ``worse_up`` (overdue, stalled) show a rise in red."""
-    for column, (label, value, before, percent, help_text) in zip(
-        st.columns(len(items)), items, strict=True
-    ):
-        shown = "–" if value is None else (f"{value:.0%}" if percent else f"{value:,}")
-        colour = "inverse" if label in worse_up else "normal"
-        column.metric(
-            label, shown, _delta(value, before, percent), delta_color=colour, help=help_text
-        )
+    """Headline tiles, ``TILES_PER_ROW`` a row: (label, value, value 30 days before, is a rate,
+    help). Labels in ``worse_up`` (overdue, stalled) show a rise in red; no change is grey,
+    with no arrow."""
+    for first in range(0, len(items), TILES_PER_ROW):
+        row = items[first : first + TILES_PER_ROW]
+        for column, (label, value, before, percent, help_text) in zip(
+            st.columns(TILES_PER_ROW), row, strict=False
+        ):
+            shown = formatting.percent(value) if percent else formatting.count(value)  # type: ignore[arg-type]
+            if isinstance(value, float) and not percent:
+                shown = f"{value:.2f}"  # an index such as degree centralization
+            delta = _delta(value, before, percent)
+            still = delta == formatting.NO_CHANGE
+            colour = "off" if still else ("inverse" if label in worse_up else "normal")
+            column.metric(
+                label, shown, delta, delta_color=colour, help=help_text,
+                delta_arrow="off" if still else "auto",
+            )  # fmt: skip
 
 
 def chart(spec: dict | None, empty: bool, message: str) -> None:
@@ -41,11 +47,38 @@ def chart(spec: dict | None, empty: bool, message: str) -> None:
     st.vega_lite_chart(spec, width="stretch")
 
 
-def table(frame: pd.DataFrame, empty_message: str, **options: object) -> None:
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame as a table shows it: headers in words, unknown text blank (not "None")."""
+    return formatting.blank_unknown(frame).rename(columns=formatting.headers(frame.columns))
+
+
+def table(
+    frame: pd.DataFrame, empty_message: str, pinned: str | None = None, **options: object
+) -> None:
+    """``st.dataframe`` with headers in words and unknown text blank; ``pinned``: the column
+    (by its code name) that stays in view when the table scrolls sideways — whose row it is.
+    ``column_config`` may name columns by their code names."""
     if frame.empty:
         st.info(empty_message)
         return
-    st.dataframe(frame, hide_index=True, width="stretch", **options)
+    config = {
+        formatting.header(k): v for k, v in dict(options.pop("column_config", {}) or {}).items()
+    }  # type: ignore[call-overload]
+    if pinned is not None:
+        name = formatting.header(pinned)
+        config[name] = config.get(name) or st.column_config.Column(name)
+        config[name]["pinned"] = True
+    options.setdefault("width", "stretch")
+    st.dataframe(readable(frame), hide_index=True, column_config=config, **options)
+
+
+def share_column(label: str, help_text: str | None = None) -> dict:
+    """A follow-through-like share drawn as a bar, in the whole percents shown everywhere
+    (values from ``formatting.percent_column``); blue: a good figure, not an alarm."""
+    return st.column_config.ProgressColumn(
+        label, format=formatting.PERCENT_PRINTF, min_value=0, max_value=100, color="#4c78a8",
+        help=help_text,
+    )  # fmt: skip
 
 
 def dates_as_text(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
@@ -55,18 +88,45 @@ def dates_as_text(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return out
 
 
+COLLABORATION_COLUMNS = {  # the Overview's and Regions' table: short headers, the rest in help
+    "Wins": "All wins dated up to the period's end",
+    "30 days": "Wins in the 30 days up to the period's end",
+    "Follow-through": "Of commitments due by the period's end (not dropped), the share done",
+    "Active": "People who made, kept, won or met in the 30 days up to the period's end",
+    "Network": "People in the network (with any activity) by the period's end",
+    "Stalled": "Active projects untouched for 60 days",
+}
+
+
+SHORT_HEADERS = {
+    "Wins, last 30 days": "30 days",
+    "Active people (30 days)": "Active",
+    "Network (people)": "Network",
+    "Stalled projects": "Stalled",
+}
+
+
 def collaboration_table(rows: pd.DataFrame) -> None:
-    """One row per collaboration, follow-through as a bar and wins per month as a sparkline."""
-    table(
-        rows,
-        "No collaborations are named in the workbook yet.",
-        column_config={
-            "Follow-through": st.column_config.ProgressColumn(
-                "Follow-through", format="percent", min_value=0, max_value=1
-            ),
-            "Wins per month": st.column_config.LineChartColumn("Wins per month (last 12)", y_min=0),
-        },
-    )
+    """One row per collaboration, follow-through as a bar and wins per month as a sparkline;
+    narrow columns with short headers, so all of them show at 1024 px."""
+    if rows.empty:
+        st.info("No collaborations are named in the workbook yet.")
+        return
+    shown = rows.rename(columns=SHORT_HEADERS)
+    shown["Follow-through"] = formatting.percent_column(shown["Follow-through"])
+    config: dict = {
+        "Collaboration": st.column_config.TextColumn("Collaboration", pinned=True, width=190),
+        "Follow-through": share_column("Follow-through", COLLABORATION_COLUMNS["Follow-through"]),
+        "Wins per month": st.column_config.LineChartColumn(
+            "Wins a month", y_min=0, width=90,
+            help="Wins per month, the last 12 months of the period",
+        ),
+    }  # fmt: skip
+    for name, help_text in COLLABORATION_COLUMNS.items():
+        if name != "Follow-through":
+            config[name] = st.column_config.NumberColumn(name, help=help_text, width=60)
+    config["Follow-through"]["width"] = 110
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
 
 
 # Every ASCII character Markdown or HTML gives a meaning to, backslash-escaped (one rule for the
@@ -96,8 +156,10 @@ def _plain_cell(value: object) -> object:
 def text_table(frame: pd.DataFrame) -> None:
     """``st.table``, which renders Markdown in every cell, header and index, with the text escaped
     by ``plain`` (numbers and blanks as they are)."""
-    shown = frame.map(_plain_cell)
+    shown = readable(frame).map(_plain_cell)
     shown.index = shown.index.map(_plain_cell)
-    shown.index.name = _plain_cell(frame.index.name)
+    shown.index.name = _plain_cell(
+        formatting.header(frame.index.name) if frame.index.name else None
+    )
     shown.columns = shown.columns.map(_plain_cell)
     st.table(shown)
