@@ -73,7 +73,8 @@ if page.has_records(view):
 
     st.subheader("Collaborations")
     rows = figure("collaborations", view)
-    components.collaboration_table(rows)
+    components.collaboration_table(rows, components.OVERVIEW_COLUMNS)
+    st.caption("All the figures side by side: **Regions**.")
     problems = len(view.full.problems)
     if problems:
         st.caption(

@@ -7,14 +7,13 @@ from dashboard.charts.regions import region_names, uses_heatmap
 from dashboard.ui import components, figures, page
 from dashboard.ui.figures import Ref, figure
 
-PER_ROW = 3
-
 view = page.setup("Regions", "Each collaboration on the same scale.")
 
 
 def _side_by_side(value: str, title: str) -> None:
-    """One small chart per collaboration, ``PER_ROW`` a row, all on one scale — or a heatmap,
-    a row per collaboration, for many."""
+    """One small chart per collaboration, two or three a row, all on one scale, each named
+    above it in the page's text (it wraps; a chart's title is cut) — or a heatmap, a row per
+    collaboration, for many."""
     regions = figure("regions", view)
     if regions.empty:
         st.info("No collaboration is named in the workbook yet.")
@@ -24,9 +23,11 @@ def _side_by_side(value: str, title: str) -> None:
                       message="No collaboration is named in the workbook yet.")  # fmt: skip
         return
     names = region_names(regions)
-    for first in range(0, len(names), PER_ROW):
-        for column, name in zip(st.columns(PER_ROW), names[first : first + PER_ROW], strict=False):
+    per_row = 2 if len(names) <= 4 else 3
+    for first in range(0, len(names), per_row):
+        for column, name in zip(st.columns(per_row), names[first : first + per_row], strict=False):
             with column:
+                st.markdown(f"**{components.plain(name)}**")
                 figures.chart(view, charts.region_multiple, Ref("regions"), name, value, title,
                               view.period, message="No records yet.")  # fmt: skip
 
@@ -40,6 +41,6 @@ if page.has_records(view):
     st.caption(
         "As of the period's end: all wins to then, wins and active people in its last 30 "
         "days, follow-through of the commitments due by then, people in the network, stalled "
-        "projects. The small chart: wins per month, the period's last 12 months."
+        "projects."
     )
-    components.collaboration_table(figure("collaborations", view))
+    components.collaboration_table(figure("collaborations", view), sparkline=False)

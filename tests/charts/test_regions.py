@@ -32,7 +32,7 @@ def test_a_few_collaborations_get_one_small_chart_each_on_one_scale():
     frame = _frame(3)
     assert not uses_heatmap(frame) and region_names(frame) == ["C01", "C02", "C03"]
     spec = region_multiple(frame, "C01", "wins", "wins").to_dict()
-    assert spec["mark"]["type"] == "area" and spec["title"]["text"] == "C01"
+    assert spec["mark"]["type"] == "area"
     # C01 has 1 win a month, but its scale runs to C03's 3: the small charts compare by eye
     assert spec["encoding"]["y"]["scale"]["domain"] == [0, 3.0]
     assert len(next(iter(spec["datasets"].values()))) == 2  # its own two months only

@@ -62,7 +62,6 @@ def test_plain_text_and_numbers_are_unchanged_apart_from_escapes():
 
 
 def _table_app() -> None:
-    import pandas as pd
 
     from dashboard.ui.components import text_table
 

@@ -27,13 +27,17 @@ def _month_start(day: dt.date | pd.Timestamp) -> pd.Timestamp:
 
 
 def month_domain(period: Period) -> list[alt.DateTime]:
-    """The period's first month's first day to the first day after its last month (at least
-    ``MIN_MONTHS`` months)."""
+    """The period's first month's first day to its last month's last minute (at least
+    ``MIN_MONTHS`` months): the month after it gets no tick of its own."""
     first = _month_start(period[0])
     after = max(
         _month_start(period[1]) + pd.DateOffset(months=1), first + pd.DateOffset(months=MIN_MONTHS)
     )
-    return [alt.DateTime(year=d.year, month=d.month, date=1) for d in (first, after)]
+    last = after - pd.Timedelta(minutes=1)
+    return [
+        alt.DateTime(year=first.year, month=first.month, date=1),
+        alt.DateTime(year=last.year, month=last.month, date=last.day, hours=23, minutes=59),
+    ]
 
 
 def month_x(period: Period | None, centred: bool = False) -> alt.X:
@@ -45,7 +49,7 @@ def month_x(period: Period | None, centred: bool = False) -> alt.X:
         title=None,
         scale=scale,
         bandPosition=0.5 if centred else alt.Undefined,
-        axis=alt.Axis(format="%b %Y", labelOverlap=True),
+        axis=alt.Axis(labelOverlap=True),
     )
 
 

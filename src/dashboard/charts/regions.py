@@ -30,13 +30,14 @@ def region_names(frame: pd.DataFrame) -> list[str]:
 def region_multiple(
     frame: pd.DataFrame, collaboration: str, value: str, title: str, period: Period | None = None
 ) -> alt.Chart:
-    """``frame``: collaboration, month, ``value``; the small chart of one collaboration, on the
-    scale shared by all (0 to the largest month of any). The line is straight from month to
-    month and clipped to the chart, so it never dips below zero."""
+    """``frame``: collaboration, month, ``value``; the small chart of one collaboration (the
+    page names it above: a chart's title is cut when narrow), on the scale shared by all (0 to
+    the largest month of any). The line is straight from month to month and clipped to the
+    chart, so it never dips below zero."""
     top = max(float(frame[value].max()), 1.0) if not frame.empty else 1.0
     own = frame[frame["collaboration"] == collaboration][["month", value]]
     return (
-        alt.Chart(own, title=alt.Title(collaboration, fontSize=12, anchor="start"))
+        alt.Chart(own)
         .mark_area(
             line={"strokeJoin": "round", "color": AREA_COLOUR},
             color=AREA_COLOUR,

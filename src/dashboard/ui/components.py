@@ -88,16 +88,16 @@ def dates_as_text(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return out
 
 
-COLLABORATION_COLUMNS = {  # the Overview's and Regions' table: short headers, the rest in help
-    "Wins": "All wins dated up to the period's end",
-    "30 days": "Wins in the 30 days up to the period's end",
-    "Follow-through": "Of commitments due by the period's end (not dropped), the share done",
-    "Active": "People who made, kept, won or met in the 30 days up to the period's end",
-    "Network": "People in the network (with any activity) by the period's end",
-    "Stalled": "Active projects untouched for 60 days",
+COLLABORATION_COLUMNS = {  # short headers, what they count in their help; widths in pixels
+    "Wins": ("All wins dated up to the period's end", 52),
+    "30 days": ("Wins in the 30 days up to the period's end", 56),
+    "Follow-through": ("Of commitments due by the period's end (not dropped), the share done", 100),
+    "Active": ("People who made, kept, won or met in the 30 days up to the period's end", 52),
+    "Network": ("People in the network (with any activity) by the period's end", 62),
+    "Stalled": ("Active projects untouched for 60 days", 52),
 }
-
-
+NAME_PX, SPARK_PX = 236, 64
+OVERVIEW_COLUMNS = ("30 days", "Follow-through", "Active", "Stalled")  # fit 1024 px with the rest
 SHORT_HEADERS = {
     "Wins, last 30 days": "30 days",
     "Active people (30 days)": "Active",
@@ -106,26 +106,37 @@ SHORT_HEADERS = {
 }
 
 
-def collaboration_table(rows: pd.DataFrame) -> None:
-    """One row per collaboration, follow-through as a bar and wins per month as a sparkline;
-    narrow columns with short headers, so all of them show at 1024 px."""
+def collaboration_table(
+    rows: pd.DataFrame, columns: tuple[str, ...] | None = None, sparkline: bool = True
+) -> None:
+    """One row per collaboration: its figures (``columns`` of ``COLLABORATION_COLUMNS``; all by
+    default), follow-through as a bar and wins per month as a sparkline. Narrow columns with
+    short headers (their help says what they count) and the name pinned: the Overview's four
+    figures, the name and the sparkline fit the 565 px a 1024 px window leaves beside the
+    sidebar (all seven figures scroll sideways there, the name staying in view)."""
     if rows.empty:
         st.info("No collaborations are named in the workbook yet.")
         return
-    shown = rows.rename(columns=SHORT_HEADERS)
-    shown["Follow-through"] = formatting.percent_column(shown["Follow-through"])
+    chosen = list(columns or COLLABORATION_COLUMNS)
+    spark = ["Wins per month"] if sparkline else []
+    shown = rows.rename(columns=SHORT_HEADERS)[["Collaboration", *chosen, *spark]]
+    if "Follow-through" in chosen:
+        shown["Follow-through"] = formatting.percent_column(shown["Follow-through"])
     config: dict = {
-        "Collaboration": st.column_config.TextColumn("Collaboration", pinned=True, width=190),
-        "Follow-through": share_column("Follow-through", COLLABORATION_COLUMNS["Follow-through"]),
+        "Collaboration": st.column_config.TextColumn("Collaboration", pinned=True, width=NAME_PX),
         "Wins per month": st.column_config.LineChartColumn(
-            "Wins a month", y_min=0, width=90,
+            "Wins a month", y_min=0, width=SPARK_PX, color="#4c78a8",
             help="Wins per month, the last 12 months of the period",
         ),
     }  # fmt: skip
-    for name, help_text in COLLABORATION_COLUMNS.items():
-        if name != "Follow-through":
-            config[name] = st.column_config.NumberColumn(name, help=help_text, width=60)
-    config["Follow-through"]["width"] = 110
+    for name in chosen:
+        help_text, width = COLLABORATION_COLUMNS[name]
+        config[name] = (
+            share_column(name, help_text)
+            if name == "Follow-through"
+            else st.column_config.NumberColumn(name, help=help_text)
+        )
+        config[name]["width"] = width
     st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
 
 

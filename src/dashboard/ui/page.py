@@ -101,7 +101,7 @@ def setup(title: str, intro: str = "") -> View:
     note = banner.show(full)
     chosen = filters.show(full, as_of.day)
     if chosen.end == as_of.day and as_of.note():
-        note.caption(f"📅 {as_of.note()} A later period end (in the sidebar) shows another day.")
+        note.caption(f"{as_of.note()} A later period end (in the sidebar) shows another day.")
     view = View(full, filtered(full, chosen.collaborations, chosen.projects), chosen, who)
     if chosen.start > chosen.end:
         st.warning("The period starts after it ends: pick a start date before the end date.")
