@@ -45,7 +45,7 @@ if page.has_records(view):
     table = table[[*first, *table.columns.drop(first)]]
     table = components.dates_as_text(table, "first_activity", "last_activity")
     st.caption(
-        "Sort by *days quiet* (click its header) to see who has gone quiet. *Links*: the people "
+        "Sort by *Days quiet* (click its header) to see who has gone quiet. *Links*: the people "
         "they have worked with; *brokerage*: the organizations, other than their own, among "
         "those people. A blank organization or sector: the person is not on the People tab."
     )

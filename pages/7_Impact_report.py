@@ -32,8 +32,8 @@ for column, (suffix, content) in zip(columns, files.items(), strict=True):
     )  # fmt: skip
 before_start, before_end = compared.previous
 st.caption(
-    f"Previous period: {formatting.day(before_start)} – {formatting.day(before_end)}. "
-    + (compared.note() or "")
+    compared.note()
+    or f"Previous period: {formatting.day(before_start)} – {formatting.day(before_end)}."
 )
 components.text_table(figures_table(report.figures, compared).set_index(""))
 st.subheader("Momentum")

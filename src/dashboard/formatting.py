@@ -54,9 +54,10 @@ HEADERS: Mapping[str, str] = {
 
 
 def header(name: object) -> str:
-    """A column name as words: ``days_late`` → ``days late``."""
+    """A column name as words, capitalised like a heading: ``days_late`` → ``Days late``."""
     text = str(name)
-    return HEADERS.get(text, text.replace("_", " "))
+    words = HEADERS.get(text, text.replace("_", " "))
+    return words[:1].upper() + words[1:]
 
 
 def headers(names: Iterable[object]) -> dict[str, str]:

@@ -11,6 +11,8 @@ so a single month is a bar, not a block filling the width.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import textwrap
 
 import altair as alt
 import pandas as pd
@@ -18,7 +20,8 @@ import pandas as pd
 Period = tuple[dt.date, dt.date]
 MIN_MONTHS = 3
 MONTH_TIP = alt.Tooltip("yearmonth(month):T", title="Month")
-LONG_LABEL = 18  # legend labels longer than this get a line each
+SHORT_LABEL = 12  # legend labels up to this long go two a line; longer ones, one a line
+WRAP = 22  # a longer legend label is written on several lines
 OTHER_COLOUR = "#bdbdbd"  # the grouped "other" entry and "not given": grey, never a palette colour
 
 
@@ -59,12 +62,19 @@ def count_y(field: str, title: str | None, **options: object) -> alt.Y:
 
 
 def legend(
-    labels: pd.Series | list[str], title: str | None = None, orient: str = "bottom"
+    labels: pd.Series | list[str], title: str | None = None, wide: bool = False
 ) -> alt.Legend:
-    """A legend whose labels are never shortened: one column when a label is long."""
-    longest = max((len(str(label)) for label in labels), default=0)
+    """A legend below the chart whose labels are never shortened: in two columns when every
+    label is short (four when ``wide``: the whole page), else one a line (two), and a label
+    longer than ``WRAP`` characters written on several lines, so that it fits half a 1024 px
+    page."""
+    names = [str(label) for label in pd.unique(pd.Series(list(labels), dtype=object))]
+    longest = max((len(name) for name in names), default=0)
+    columns = (1 if longest > SHORT_LABEL else 2) * (2 if wide else 1)
+    lines = {name: textwrap.wrap(name, WRAP) for name in names if len(name) > WRAP}
+    expression = f"{json.dumps(lines)}[datum.label] || datum.label" if lines else alt.Undefined
     return alt.Legend(
-        title=title, orient=orient, labelLimit=0, columns=1 if longest > LONG_LABEL else 3
+        title=title, orient="bottom", labelLimit=0, columns=columns, labelExpr=expression
     )
 
 

@@ -34,7 +34,9 @@ def _drawing(
             x=alt.X("x:Q", axis=AXIS),
             y=alt.Y("y:Q", axis=AXIS),
             size=alt.Size(f"{size}:Q", scale=alt.Scale(range=[30, 600]), title=size),
-            color=alt.Color(f"{color}:N", title=color, legend=legend(nodes[color].dropna(), color)),
+            color=alt.Color(
+                f"{color}:N", title=color, legend=legend(nodes[color].dropna(), color, wide=True)
+            ),
             tooltip=tips,
         )
     )

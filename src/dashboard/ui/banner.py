@@ -98,7 +98,7 @@ def show(dataset: Dataset):  # noqa: ANN201 - a Streamlit placeholder
     of (the page fills it once its filters are known)."""
     sources = dataset.sources
     progress = data.progress()
-    columns = st.columns([5, 1])
+    columns = st.columns([3, 1])  # the button's label whole at 1024 px
     with columns[0]:
         if sources and all(s.demo for s in sources):
             st.info(

@@ -44,6 +44,11 @@ def chart(spec: dict | None, empty: bool, message: str) -> None:
     if empty or spec is None:
         st.info(message)
         return
+    if "autosize" not in spec and "facet" not in spec:
+        # the window's width, and the chart's own height for its marks: a legend below adds to
+        # it (Streamlit's default fits legend and marks into the height, and a long legend left
+        # a chart with no room for its bars)
+        spec = {**spec, "autosize": {"type": "fit-x", "contains": "padding"}}
     st.vega_lite_chart(spec, width="stretch")
 
 
