@@ -60,6 +60,6 @@ def test_many_collaborations_get_one_heatmap_row_each_busiest_first():
     assert spec["encoding"]["y"]["sort"][:2] == ["C13", "C12"]  # 26 and 24 wins: on top
     data = next(iter(spec["datasets"].values()))
     assert len(data) == 2 * count  # aggregated: one cell per collaboration and month
-    # the period's months, January to June, though the data holds two: 1 Jan to 1 Jul
+    # the period's months, January to June, though the data holds two: 1 Jan to 30 June
     domain = spec["encoding"]["x"]["scale"]["domain"]
-    assert [(d["year"], d["month"]) for d in domain] == [(2024, 1), (2024, 7)]
+    assert [(d["year"], d["month"], d["date"]) for d in domain] == [(2024, 1, 1), (2024, 6, 30)]

@@ -41,7 +41,7 @@ def momentum_line(series: pd.DataFrame, period: Period | None = None) -> alt.Cha
         .encode(
             x=month_x(period, centred=True),
             y=count_y("n:Q", "per month"),
-            color=alt.Color("what:N", title=None, legend=alt.Legend(orient="top")),
+            color=alt.Color("what:N", title=None, legend=alt.Legend(orient="top", labelLimit=0)),
             tooltip=[
                 MONTH_TIP,
                 alt.Tooltip("what:N", title="what"),
@@ -134,7 +134,7 @@ def commitments_outcomes(series: pd.DataFrame, period: Period | None = None) -> 
                 sort=list(labels.values()),
                 title=None,
                 scale=alt.Scale(range=["#9ecae1", "#31a354", "#de2d26"]),
-                legend=alt.Legend(orient="top"),
+                legend=alt.Legend(orient="top", labelLimit=0),
             ),
             tooltip=[
                 MONTH_TIP,
@@ -201,7 +201,7 @@ def wins_with_network(series: pd.DataFrame, period: Period | None = None) -> alt
                 sort=order,
                 title="win size",
                 scale=alt.Scale(domain=order, range=["#c7e9c0", "#74c476", "#238b45", "#d9d9d9"]),
-                legend=alt.Legend(orient="top"),
+                legend=alt.Legend(orient="top", labelLimit=0),
             ),
             order=alt.Order("rank:Q"),
             tooltip=[

@@ -62,19 +62,20 @@ def count_y(field: str, title: str | None, **options: object) -> alt.Y:
 
 
 def legend(
-    labels: pd.Series | list[str], title: str | None = None, wide: bool = False
-) -> alt.Legend:
-    """A legend below the chart whose labels are never shortened: in two columns when every
-    label is short (four when ``wide``: the whole page), else one a line (two), and a label
-    longer than ``WRAP`` characters written on several lines, so that it fits half a 1024 px
-    page."""
+    labels: pd.Series | list[str], title: str | None = None, wide: bool = False,
+    orient: str = "bottom",
+) -> alt.Legend:  # fmt: skip
+    """A legend below the chart (or ``orient``) whose labels are never shortened: in two
+    columns when every label is short (four when ``wide``: the whole page), else one a line
+    (two), and a label longer than ``WRAP`` characters written on several lines, so that it
+    fits half a 1024 px page."""
     names = [str(label) for label in pd.unique(pd.Series(list(labels), dtype=object))]
     longest = max((len(name) for name in names), default=0)
     columns = (1 if longest > SHORT_LABEL else 2) * (2 if wide else 1)
     lines = {name: textwrap.wrap(name, WRAP) for name in names if len(name) > WRAP}
     expression = f"{json.dumps(lines)}[datum.label] || datum.label" if lines else alt.Undefined
     return alt.Legend(
-        title=title, orient="bottom", labelLimit=0, columns=columns, labelExpr=expression
+        title=title, orient=orient, labelLimit=0, columns=columns, labelExpr=expression
     )
 
 

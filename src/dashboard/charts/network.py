@@ -123,7 +123,7 @@ def weaving_bars(series: pd.DataFrame, period: Period | None = None) -> alt.Char
     tips = [MONTH_TIP, alt.Tooltip("new_links:Q", title="new links"),
             alt.Tooltip("triangles_closed:Q", title="closed a triangle"),
             alt.Tooltip("share:Q", title="share closing", format=".0%")]  # fmt: skip
-    colour = alt.Color("what:N", title=None, legend=alt.Legend(orient="top"),
+    colour = alt.Color("what:N", title=None, legend=legend(list(WEAVING.values()), orient="top"),
                        scale=alt.Scale(domain=list(WEAVING.values()),
                                        range=["#c6dbef", "#08519c"]))  # fmt: skip
     base = alt.Chart(frame).encode(x=month_x(period), tooltip=tips, color=colour)
@@ -164,7 +164,7 @@ def centralization_line(series: pd.DataFrame, period: Period | None = None) -> a
             x=month_x(period, centred=True),
             y=alt.Y(
                 "degree_centralization:Q",
-                title="0 = mesh … 1 = hub and spokes",
+                title="0 = mesh, 1 = hub and spokes",
                 scale=alt.Scale(domain=[0, 1]),
             ),  # fmt: skip
             tooltip=[

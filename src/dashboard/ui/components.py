@@ -49,6 +49,8 @@ def chart(spec: dict | None, empty: bool, message: str) -> None:
         # it (Streamlit's default fits legend and marks into the height, and a long legend left
         # a chart with no room for its bars)
         spec = {**spec, "autosize": {"type": "fit-x", "contains": "padding"}}
+    # a margin on the right: the last month's bar and line end short of the page's column edge
+    spec = {**spec, "padding": spec.get("padding", {"left": 5, "top": 5, "bottom": 5, "right": 12})}
     st.vega_lite_chart(spec, width="stretch")
 
 
