@@ -29,9 +29,9 @@ else:
         shown = shown[shown["kind"].isin(kinds)]
     if chosen_sources:
         shown = shown[shown["source"].isin(chosen_sources)]
-    shown = shown.assign(sheet=shown["source"].map({k: s.url for k, s in sources.items()}))
-    components.table(
-        shown,
-        "No problem matches these choices.",
-        column_config={"sheet": st.column_config.LinkColumn("sheet", display_text="open")},
-    )
+    links = {k: s.url for k, s in sources.items() if s.url}
+    config = {}
+    if links:  # a Google Sheet's problems link to it; a local file has no address
+        shown = shown.assign(sheet=shown["source"].map(links))
+        config = {"sheet": st.column_config.LinkColumn("Sheet", display_text="open")}
+    components.table(shown, "No problem matches these choices.", column_config=config)

@@ -76,7 +76,13 @@ def table(
         config[name] = config.get(name) or st.column_config.Column(name)
         config[name]["pinned"] = True
     options.setdefault("width", "stretch")
-    st.dataframe(readable(frame), hide_index=True, column_config=config, **options)
+    links = [
+        name for name, c in config.items() if (c.get("type_config") or {}).get("type") == "link"
+    ]
+    shown = readable(frame)
+    for name in links:  # a link column keeps its blanks: an empty address is no link
+        shown[name] = frame[next(k for k in frame.columns if formatting.header(k) == name)]
+    st.dataframe(shown, hide_index=True, column_config=config, **options)
 
 
 def share_column(label: str, help_text: str | None = None) -> dict:
