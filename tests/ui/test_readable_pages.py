@@ -102,7 +102,8 @@ def test_no_table_header_is_a_code_name(page):
     assert headers and not [h for h in headers if "_" in str(h)]
     for table in app.dataframe:  # unknown text blank: no cell shows "None"
         text = table.value.select_dtypes(exclude="number").drop(
-            columns=["Wins per month"], errors="ignore"  # the sparkline's lists of numbers
+            columns=["Wins per month"],
+            errors="ignore",  # the sparkline's lists of numbers
         )
         assert not text.isna().to_numpy().any() and not (text == "None").to_numpy().any()
 
