@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts
+from dashboard import charts, formatting
 from dashboard.ui import components, figures, page
 from dashboard.ui.figures import Ref, figure
 
@@ -13,7 +13,7 @@ view = page.setup(
 )
 if page.has_records(view):
     now, before = figure("headline", view), figure("previous", view)
-    st.subheader(f"As of {view.filters.end:%d %B %Y}, against 30 days before")
+    st.subheader(f"As of {formatting.day(view.filters.end)}, against 30 days before")
     components.tiles(
         [
             (
@@ -67,12 +67,14 @@ if page.has_records(view):
         view,
         charts.momentum_line,
         Ref("series"),
+        view.period,
         message="No wins or kept commitments in this period.",
     )
 
     st.subheader("Collaborations")
     rows = figure("collaborations", view)
-    components.collaboration_table(rows)
+    components.collaboration_table(rows, components.OVERVIEW_COLUMNS)
+    st.caption("All the figures side by side: **Regions**.")
     problems = len(view.full.problems)
     if problems:
         st.caption(

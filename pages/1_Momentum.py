@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts
+from dashboard import charts, formatting
 from dashboard.ui import components, figures, page
 from dashboard.ui.figures import Ref, figure
 
@@ -18,6 +18,7 @@ if page.has_records(view):
             Ref("wins_by_category"),
             "category",
             "category",
+            view.period,
             message="No wins in this period.",
         )
     with right:
@@ -28,7 +29,12 @@ if page.has_records(view):
             Ref("wins_by_project"),
             "project",
             "project",
+            view.period,
             message="No wins in this period.",
+        )
+        st.caption(
+            "The projects with the most wins in the period have a colour each; the others are "
+            "summed in grey."
         )
     st.subheader("Are wins growing with the network?")
     st.caption(
@@ -39,32 +45,38 @@ if page.has_records(view):
         view,
         charts.wins_with_network,
         Ref("series"),
+        view.period,
         empty=series.empty or series["wins"].sum() == 0,
         message="No wins in this period.",
     )
     left, right = st.columns(2)
     with left:
         st.subheader("Wins to date")
-        figures.chart(view, charts.cumulative_wins, Ref("series"), message="No wins yet.")
+        figures.chart(
+            view, charts.cumulative_wins, Ref("series"), view.period, message="No wins yet."
+        )
     with right:
         st.subheader("Commitments made, kept and missed")
         figures.chart(
             view,
             charts.commitments_outcomes,
             Ref("series"),
+            view.period,
             message="No commitments in this period.",
         )
     st.subheader("Follow-through over time")
     learning = figure("headline", view)["learning_share"]
     if learning is not None:
         st.caption(
-            f"Learning: {learning:.0%} of the commitments that came due and were kept or missed "
-            "have a result written down — what the team reported back at its 30/30s."
+            f"Learning: {formatting.percent(learning)} of the commitments that came due and "
+            "were kept or missed have a result written down — what the team reported back at "
+            "its 30/30s."
         )
     figures.chart(
         view,
         charts.follow_through_line,
         Ref("series"),
+        view.period,
         empty=series.empty or series["follow_through"].isna().all(),
         message="No commitment has come due yet.",
     )
@@ -91,4 +103,5 @@ if page.has_records(view):
     components.table(
         components.dates_as_text(stalled, "last_touch"),
         "No active project has gone 60 days without a touch.",
+        pinned="project",
     )

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts
+from dashboard import charts, formatting
 from dashboard.ui import components, figures, page
 from dashboard.ui.figures import Ref, figure
 
@@ -14,7 +14,9 @@ if page.has_records(view):
         "New: first activity ever. Returning: active before. "
         "Lapsed: active the month before, not this one."
     )
-    figures.chart(view, charts.people_flows, Ref("series"), message="No activity in this period.")
+    figures.chart(
+        view, charts.people_flows, Ref("series"), view.period, message="No activity in this period."
+    )
     left, right = st.columns(2)
     with left:
         st.subheader("Sectors engaged")
@@ -28,6 +30,7 @@ if page.has_records(view):
             view,
             charts.top10_line,
             Ref("series"),
+            view.period,
             empty=series.empty or series["top10_share"].isna().all(),
             message="No commitments yet.",
         )
@@ -38,17 +41,18 @@ if page.has_records(view):
     quiet = (view.as_of - people["last_activity"]).dt.days
     table = people.assign(days_quiet=quiet).merge(links, on="person", how="left")
     table = table.drop(columns=["person"]).astype({"links": "Int64", "brokerage": "Int64"})
-    first = ["name", "links", "brokerage"]
+    first = ["name", "days_quiet", "links", "brokerage"]
     table = table[[*first, *table.columns.drop(first)]]
     table = components.dates_as_text(table, "first_activity", "last_activity")
     st.caption(
-        "Sort by *days_quiet* to see who has gone quiet. *links*: the people they have worked "
-        "with; *brokerage*: the organizations, other than their own, among those people."
+        "Sort by *Days quiet* (click its header) to see who has gone quiet. *Links*: the people "
+        "they have worked with; *brokerage*: the organizations, other than their own, among "
+        "those people. A blank organization or sector: the person is not on the People tab."
     )
     components.table(
         table.sort_values("days_quiet", ascending=False) if not table.empty else table,
         "Nobody has taken part yet.",
-        column_config={"days_quiet": st.column_config.NumberColumn("days quiet")},
+        pinned="name",
     )
     st.subheader("Connectors")
     st.caption(
@@ -56,20 +60,21 @@ if page.has_records(view):
         "then links: who to ask for an introduction."
     )
     components.table(
-        roles["connectors"].rename(columns={"collaborations_reached": "collaborations bridged"}),
+        roles["connectors"],
         "Nobody works across organizations or collaborations yet.",
+        pinned="name",
     )
     st.subheader("Organizations")
     st.caption(
         "Per organization: its people active by the period's end, the other organizations "
         "its people work with, and the follow-through of its people's commitments."
     )
+    organizations = roles["organizations"]
     components.table(
-        roles["organizations"].rename(columns={"links_to_organizations": "organizations linked"}),
+        organizations.assign(
+            follow_through=formatting.percent_column(organizations["follow_through"])
+        ),
         "No person active in this period has an organization on the People tab.",
-        column_config={
-            "follow_through": st.column_config.ProgressColumn(
-                "follow-through", format="percent", min_value=0, max_value=1
-            )
-        },
+        pinned="organization",
+        column_config={"follow_through": components.share_column("follow-through")},
     )

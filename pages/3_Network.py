@@ -5,7 +5,7 @@ the last suggestions, and the network as files for Gephi, Cytoscape or Kumu."""
 import streamlit as st
 
 from dashboard import charts
-from dashboard.ui import components, figures, follow_up, network_files, page
+from dashboard.ui import components, figures, filters, follow_up, network_files, page
 from dashboard.ui.figures import MAX_DRAWN_PEOPLE, Ref, figure
 
 view = page.setup("Network", "Who works with whom — and the adjacent possible.")
@@ -70,14 +70,14 @@ if page.has_records(view):
             ),
             (
                 "Degree centralization",
-                None if centralization is None else round(centralization, 2),
+                centralization,
                 None,
                 False,
                 "0 when everyone has as many links (a mesh), 1 for one hub and its spokes",
             ),
         ]
     )
-    color = st.radio("Colour by", ["sector", "collaboration"], horizontal=True, key="color")
+    color = filters.choice("color", "Colour by", ["sector", "collaboration"], key="color")
     people_tab, organizations_tab = st.tabs(["People", "Organizations"])
     with people_tab:
         drawing = figure("drawing", view)
@@ -108,7 +108,12 @@ if page.has_records(view):
         )
     series = figure("series", view)
     st.subheader("Growth")
-    figures.chart(view, charts.network_growth, Ref("series"), message="No activity in this period.")
+    st.caption("At each month's end.")
+    for pair in (("network_nodes", "network_edges"), ("network_density", "cross_org_share")):
+        for column, measure in zip(st.columns(2), pair, strict=True):
+            with column:
+                figures.chart(view, charts.network_measure, Ref("series"), measure, view.period,
+                              message="No activity in this period.")  # fmt: skip
     st.subheader("Is the network weaving?")
     st.caption(
         "Left: each month's new links; in dark blue, those between two people who already "
@@ -121,11 +126,14 @@ if page.has_records(view):
             view,
             charts.weaving_bars,
             Ref("series"),
+            view.period,
             empty=series.empty or series["new_links"].sum() == 0,
             message="No new links in this period.",
         )
     with right:
-        figures.chart(view, charts.adjacent_line, Ref("series"), message="No activity yet.")
+        figures.chart(
+            view, charts.adjacent_line, Ref("series"), view.period, message="No activity yet."
+        )
     st.subheader("Hub or mesh?")
     st.caption(
         "Degree centralization at each month's end: near 1 when one person holds the network "
@@ -136,6 +144,7 @@ if page.has_records(view):
         view,
         charts.centralization_line,
         Ref("series"),
+        view.period,
         empty=series.empty or series["degree_centralization"].isna().all(),
         message="Fewer than three people in the network yet.",
     )
@@ -165,7 +174,7 @@ if page.has_records(view):
             "shared": "shared colleagues",
         }
     )
-    components.table(shown, "No introductions to suggest yet.")
+    components.table(shown, "No introductions to suggest yet.", pinned="person")
     follow_up.show(view)
     st.subheader("Export the network")
     st.caption(

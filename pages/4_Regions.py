@@ -3,16 +3,44 @@
 import streamlit as st
 
 from dashboard import charts
+from dashboard.charts.regions import region_names, uses_heatmap
 from dashboard.ui import components, figures, page
 from dashboard.ui.figures import Ref, figure
 
 view = page.setup("Regions", "Each collaboration on the same scale.")
+
+
+def _side_by_side(value: str, title: str) -> None:
+    """One small chart per collaboration, two or three a row, all on one scale, each named
+    above it in the page's text (it wraps; a chart's title is cut) — or a heatmap, a row per
+    collaboration, for many."""
+    regions = figure("regions", view)
+    if regions.empty:
+        st.info("No collaboration is named in the workbook yet.")
+        return
+    if uses_heatmap(regions):
+        figures.chart(view, charts.region_heatmap, Ref("regions"), value, title, view.period,
+                      message="No collaboration is named in the workbook yet.")  # fmt: skip
+        return
+    names = region_names(regions)
+    per_row = 2 if len(names) <= 4 else 3
+    for first in range(0, len(names), per_row):
+        for column, name in zip(st.columns(per_row), names[first : first + per_row], strict=False):
+            with column:
+                st.markdown(f"**{components.plain(name)}**")
+                figures.chart(view, charts.region_multiple, Ref("regions"), name, value, title,
+                              view.period, message="No records yet.")  # fmt: skip
+
+
 if page.has_records(view):
-    none_named = "No collaboration is named in the workbook yet."
     st.subheader("Wins per month")
-    figures.chart(view, charts.region_chart, Ref("regions"), "wins", "wins", message=none_named)
+    _side_by_side("wins", "wins")
     st.subheader("Active people per month")
-    figures.chart(view, charts.region_chart, Ref("regions"), "active", "people", message=none_named)
+    _side_by_side("active", "people")
     st.subheader("Side by side")
-    rows = figure("collaborations", view)
-    components.collaboration_table(rows)
+    st.caption(
+        "As of the period's end: all wins to then, wins and active people in its last 30 "
+        "days, follow-through of the commitments due by then, people in the network, stalled "
+        "projects."
+    )
+    components.collaboration_table(figure("collaborations", view), sparkline=False)

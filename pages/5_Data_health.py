@@ -17,7 +17,7 @@ if problems.empty:
 else:
     st.subheader(f"{len(problems):,} problem(s)")
     per_tab = problems.groupby(["tab", "kind"], dropna=False).size().rename("count").reset_index()
-    st.dataframe(per_tab, hide_index=True)
+    components.table(per_tab, "No problems.", width="content")
     left, middle, right = st.columns(3)
     tabs = left.multiselect("Tab", sorted(problems["tab"].dropna().unique()), key="dh_tab")
     kinds = middle.multiselect("Kind", sorted(problems["kind"].dropna().unique()), key="dh_kind")
@@ -29,9 +29,9 @@ else:
         shown = shown[shown["kind"].isin(kinds)]
     if chosen_sources:
         shown = shown[shown["source"].isin(chosen_sources)]
-    shown = shown.assign(sheet=shown["source"].map({k: s.url for k, s in sources.items()}))
-    components.table(
-        shown,
-        "No problem matches these choices.",
-        column_config={"sheet": st.column_config.LinkColumn("sheet", display_text="open")},
-    )
+    links = {k: s.url for k, s in sources.items() if s.url}
+    config = {}
+    if links:  # a Google Sheet's problems link to it; a local file has no address
+        shown = shown.assign(sheet=shown["source"].map(links))
+        config = {"sheet": st.column_config.LinkColumn("Sheet", display_text="open")}
+    components.table(shown, "No problem matches these choices.", column_config=config)

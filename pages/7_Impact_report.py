@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from dashboard import charts
-from dashboard.reports.impact_render import collab_frame, figures_frame, wins_frame
+from dashboard import charts, formatting
+from dashboard.reports.impact_render import collab_frame, wins_frame
 from dashboard.ui import components, figures, page
 from dashboard.ui.figures import Ref, figure
+from dashboard.ui.impact_page import figures_table
 from dashboard.ui.report_files import MIME, report_files
 
 view = page.setup(
@@ -16,6 +17,7 @@ view = page.setup(
 if view.filters.collaborations and not page.has_records(view):
     st.stop()
 report, files = figure("report", view), report_files(view)
+compared = figure("comparison", view)
 st.subheader(report.title)
 st.caption(
     "Anonymised: people appear as counts, names typed into wins are masked."
@@ -28,14 +30,22 @@ for column, (suffix, content) in zip(columns, files.items(), strict=True):
         f"Download {suffix[1:].upper()}", content, file_name=f"{report.file_stem}{suffix}",
         mime=MIME[suffix], key=f"download{suffix}",
     )  # fmt: skip
-components.text_table(figures_frame(report).set_index(""))
+before_start, before_end = compared.previous
+st.caption(
+    compared.note()
+    or f"Previous period: {formatting.day(before_start)} – {formatting.day(before_end)}."
+)
+components.text_table(figures_table(report.figures, compared).set_index(""))
+st.subheader("Momentum")
+figures.chart(
+    view, charts.momentum_line, Ref("report", "series"), view.period, message="No activity yet."
+)
+st.subheader("Network growth")
 left, right = st.columns(2)
-with left:
-    st.subheader("Momentum")
-    figures.chart(view, charts.momentum_line, Ref("report", "series"), message="No activity yet.")
-with right:
-    st.subheader("Network growth")
-    figures.chart(view, charts.network_size, Ref("report", "series"), message="No activity yet.")
+for column, measure in ((left, "network_nodes"), (right, "network_edges")):
+    with column:
+        figures.chart(view, charts.network_measure, Ref("report", "series"), measure,
+                      view.period, message="No activity yet.")  # fmt: skip
 st.subheader("The collaborations side by side")
 components.text_table(collab_frame(report).set_index("collaboration"))
 for text in report.paragraphs.values():

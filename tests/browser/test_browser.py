@@ -2,7 +2,8 @@
 
 Each page is opened by its own URL first, on a freshly started server — a funder opening a shared
 link after a restart lands there before any other page has run (STYLE.md). A screenshot of each
-page is saved in the folder printed at the start of the run.
+page is saved in ``SHOTS`` (``screenshots/`` at the repository's root unless
+``SMALLWINS_SCREENSHOTS`` names another), which the run's summary names.
 """
 
 from __future__ import annotations
@@ -25,14 +26,17 @@ PAGES = {
     "": 1,
     "Momentum": 6,
     "Participation": 3,
-    "Network": 5,
-    "Regions": 2,
+    "Network": 8,
+    "Regions": 8,
     "Data_health": 0,
     "Log_a_win": 0,
-    "Impact_report": 2,
+    "Impact_report": 3,
     "Agenda": 0,
 }
-SHOTS = Path(os.environ.get("SMALLWINS_SCREENSHOTS", tempfile.mkdtemp(prefix="smallwins-shots-")))
+ROOT = Path(__file__).resolve().parents[2]
+# screenshots for review: screenshots/ at the repository's root (git ignores it), or the folder
+# named by SMALLWINS_SCREENSHOTS; the run's summary names it (tests/browser/conftest.py)
+SHOTS = Path(os.environ.get("SMALLWINS_SCREENSHOTS", ROOT / "screenshots"))
 
 
 class Server(StreamlitServer):
@@ -49,7 +53,6 @@ class Server(StreamlitServer):
 
 @pytest.fixture(scope="module")
 def browser():
-    print(f"\nscreenshots: {SHOTS}")
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)

@@ -70,7 +70,7 @@ def test_a_period_with_nothing_before_it_says_so_instead_of_a_change():
     )
     assert "more than the previous period" not in " ".join(report.paragraphs.values())
     (note,) = report.notes
-    assert note.startswith("Nothing is recorded before this period")
+    assert note.startswith("Nothing to compare with: the records begin on 15 January 2024")
     about = {row[2]: row[3] for row in _csv(report) if row[0] == "about"}
     assert about["compared with"] == "nothing (no records)"
 

@@ -109,4 +109,4 @@ def test_a_logged_win_is_written_once_and_counted_at_once(workbook):
     app.query_params["to"] = "2024-03-01"
     app.run()
     (latest,) = [table.value for table in app.table]
-    assert "School board said yes" in latest["win"].tolist()
+    assert "School board said yes" in latest["Win"].tolist()

@@ -62,7 +62,6 @@ def test_plain_text_and_numbers_are_unchanged_apart_from_escapes():
 
 
 def _table_app() -> None:
-    import pandas as pd
 
     from dashboard.ui.components import text_table
 
@@ -77,8 +76,8 @@ def test_text_table_escapes_cells_index_and_headers_and_keeps_numbers_and_blanks
     at = AppTest.from_function(_table_app).run()
     assert not at.exception
     shown = at.table[0].value
-    assert shown["who"].tolist()[0] == r"\*\*Ann\*\*"
-    assert pd.isna(shown["who"].tolist()[1])
-    assert shown["what"].tolist()[0] == r"\# big"
-    assert shown["wins"].tolist() == [3, 4]
+    assert shown["Who"].tolist()[0] == r"\*\*Ann\*\*"
+    assert shown["Who"].tolist()[1] == ""  # blank, never "None"
+    assert shown["What"].tolist()[0] == r"\# big"
+    assert shown["Wins"].tolist() == [3, 4]
     assert shown.index.tolist() == [r"\<b\>x\</b\>", "y"]

@@ -1,4 +1,6 @@
-"""Altair chart specs built from metric frames (already aggregated: never raw records)."""
+"""Altair chart specs built from metric frames (already aggregated: never raw records).
+
+Every monthly chart takes the page's ``period`` and spans its months (``charts.months``)."""
 
 from dashboard.charts.momentum import (
     commitments_outcomes,
@@ -12,13 +14,13 @@ from dashboard.charts.network import (
     adjacent_line,
     centralization_line,
     network_drawing,
-    network_growth,
+    network_measure,
     network_size,
     organization_drawing,
     weaving_bars,
 )
 from dashboard.charts.participation import people_flows, sector_bars, top10_line
-from dashboard.charts.regions import region_chart, region_heatmap, region_multiples
+from dashboard.charts.regions import region_heatmap, region_multiple
 
 __all__ = [
     "adjacent_line",
@@ -28,13 +30,12 @@ __all__ = [
     "follow_through_line",
     "momentum_line",
     "network_drawing",
-    "network_growth",
+    "network_measure",
     "network_size",
     "organization_drawing",
     "people_flows",
-    "region_chart",
     "region_heatmap",
-    "region_multiples",
+    "region_multiple",
     "sector_bars",
     "top10_line",
     "weaving_bars",

@@ -2,58 +2,120 @@
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import pandas as pd
 
-from dashboard.charts.months import MONTH, MONTH_TIP, by_month
+from dashboard.charts.months import (
+    MONTH_TIP,
+    OTHER_COLOUR,
+    Period,
+    by_month,
+    count_y,
+    legend,
+    month_x,
+)
+
+PALETTE = [
+    "#4c78a8",
+    "#f58518",
+    "#54a24b",
+    "#e45756",
+    "#72b7b2",
+    "#b279a2",
+    "#eeca3b",
+    "#9d755d",
+    "#ff9da6",
+]  # fmt: skip - tableau10 without its grey (kept for "other")
+PLURALS = {"category": "categories", "project": "projects"}
+NOT_GIVEN = "(none)"  # metrics.lists' label of a win with no category or project
 
 
-def momentum_line(series: pd.DataFrame) -> alt.Chart:
+def momentum_line(series: pd.DataFrame, period: Period | None = None) -> alt.Chart:
     """Wins and commitments kept per month: the pulse of a collaboration."""
     long = by_month(series, {"wins": "Wins", "commitments_done": "Commitments kept"})
     return (
         alt.Chart(long)
         .mark_line(point=True)
         .encode(
-            x=MONTH,
-            y=alt.Y("n:Q", title="per month"),
-            color=alt.Color("what:N", title=None, legend=alt.Legend(orient="top")),
-            tooltip=[MONTH_TIP, "what:N", "n:Q"],
+            x=month_x(period, centred=True),
+            y=count_y("n:Q", "per month"),
+            color=alt.Color("what:N", title=None, legend=alt.Legend(orient="top", labelLimit=0)),
+            tooltip=[
+                MONTH_TIP,
+                alt.Tooltip("what:N", title="what"),
+                alt.Tooltip("n:Q", title="count"),
+            ],
         )
         .properties(height=260)
     )
 
 
-def wins_by(counts: pd.DataFrame, by: str, title: str) -> alt.Chart:
-    """Stacked wins per month by ``by`` (category or project); ``counts``: month, by, wins."""
+def grouped(
+    counts: pd.DataFrame, by: str, named: int = len(PALETTE)
+) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """``counts`` (month, ``by``, wins) with the ``named`` labels of most wins kept and the rest
+    summed as one "N other projects" entry; a win with none given says so. Returns the frame,
+    the labels that get a colour each (most wins first) and those drawn grey."""
+    totals = counts.groupby(by)["wins"].sum().sort_values(ascending=False, kind="stable")
+    given = [label for label in totals.index if label != NOT_GIVEN]
+    kept = given if len(given) <= named + 1 else given[:named]
+    rest = given[len(kept) :]
+    names = {label: label for label in kept}
+    other = f"{len(rest)} other {PLURALS.get(by, by + 's')}"
+    names |= {label: other for label in rest}
+    names[NOT_GIVEN] = f"no {by} given"
+    greys = ([other] if rest else []) + ([names[NOT_GIVEN]] if NOT_GIVEN in totals.index else [])
+    out = counts.assign(**{by: counts[by].map(names)})
+    return out.groupby(["month", by], sort=False, as_index=False)["wins"].sum(), kept, greys
+
+
+def wins_by(counts: pd.DataFrame, by: str, title: str, period: Period | None = None) -> alt.Chart:
+    """Stacked wins per month by ``by`` (category or project); ``counts``: month, by, wins. The
+    labels of most wins get a colour each; beyond that, the others share one grey entry."""
+    frame, named, greys = grouped(counts, by)
+    domain = named + greys
+    colours = PALETTE[: len(named)] + [OTHER_COLOUR, "#e0e0e0"][: len(greys)]
     return (
-        alt.Chart(counts)
+        alt.Chart(frame)
         .mark_bar()
         .encode(
-            x=MONTH,
-            y=alt.Y("wins:Q", title="wins"),
-            color=alt.Color(f"{by}:N", title=title, legend=alt.Legend(orient="bottom", columns=3)),
-            tooltip=[MONTH_TIP, f"{by}:N", "wins:Q"],
+            x=month_x(period),
+            y=count_y("wins:Q", "wins"),
+            color=alt.Color(
+                f"{by}:N",
+                sort=domain,
+                scale=alt.Scale(domain=domain, range=colours),
+                legend=legend(domain, title),
+            ),  # fmt: skip
+            order=alt.Order("rank:Q"),
+            tooltip=[
+                MONTH_TIP,
+                alt.Tooltip(f"{by}:N", title=title),
+                alt.Tooltip("wins:Q", title="wins"),
+            ],
         )
+        .transform_calculate(rank=f"indexof({json.dumps(domain)}, datum[{json.dumps(by)}])")
         .properties(height=280)
     )
 
 
-def cumulative_wins(series: pd.DataFrame) -> alt.Chart:
+def cumulative_wins(series: pd.DataFrame, period: Period | None = None) -> alt.Chart:
     frame = series.assign(total=series["wins"].cumsum())
     return (
         alt.Chart(frame)
-        .mark_area(line=True, opacity=0.3)
+        .mark_area(line={"strokeJoin": "round"}, opacity=0.3, clip=True)
         .encode(
-            x=MONTH,
-            y=alt.Y("total:Q", title="wins to date"),
-            tooltip=[MONTH_TIP, "total:Q"],
+            x=month_x(period, centred=True),
+            y=count_y("total:Q", "wins in the period, to date"),
+            tooltip=[MONTH_TIP, alt.Tooltip("total:Q", title="wins to date")],
         )
         .properties(height=240)
     )
 
 
-def commitments_outcomes(series: pd.DataFrame) -> alt.Chart:
+def commitments_outcomes(series: pd.DataFrame, period: Period | None = None) -> alt.Chart:
     labels = {
         "commitments_made": "Made",
         "commitments_done": "Kept",
@@ -64,30 +126,37 @@ def commitments_outcomes(series: pd.DataFrame) -> alt.Chart:
         alt.Chart(long)
         .mark_bar()
         .encode(
-            x=MONTH,
+            x=month_x(period),
             xOffset=alt.XOffset("what:N", sort=list(labels.values())),
-            y=alt.Y("n:Q", title="commitments"),
+            y=count_y("n:Q", "commitments"),
             color=alt.Color(
                 "what:N",
                 sort=list(labels.values()),
                 title=None,
                 scale=alt.Scale(range=["#9ecae1", "#31a354", "#de2d26"]),
-                legend=alt.Legend(orient="top"),
+                legend=alt.Legend(orient="top", labelLimit=0),
             ),
-            tooltip=[MONTH_TIP, "what:N", "n:Q"],
+            tooltip=[
+                MONTH_TIP,
+                alt.Tooltip("what:N", title="commitments"),
+                alt.Tooltip("n:Q", title="count"),
+            ],
         )
         .properties(height=260)
     )
 
 
-def share_line(frame: pd.DataFrame, column: str, title: str, color: str = "#3182bd") -> alt.Chart:
+def share_line(
+    frame: pd.DataFrame, column: str, title: str, color: str = "#3182bd",
+    period: Period | None = None,
+) -> alt.Chart:  # fmt: skip
     """A share (0–100 %) per month: ``frame`` has month and ``column``; months without one
     (nothing due yet) are left out rather than drawn as zero."""
     return (
         alt.Chart(frame.dropna(subset=[column]))
         .mark_line(point=True, color=color)
         .encode(
-            x=MONTH,
+            x=month_x(period, centred=True),
             y=alt.Y(
                 f"{column}:Q",
                 title=title,
@@ -103,9 +172,9 @@ def share_line(frame: pd.DataFrame, column: str, title: str, color: str = "#3182
     )
 
 
-def follow_through_line(frame: pd.DataFrame) -> alt.Chart:
+def follow_through_line(frame: pd.DataFrame, period: Period | None = None) -> alt.Chart:
     """Share of the commitments due by each month's end that were kept."""
-    return share_line(frame, "follow_through", "follow-through")
+    return share_line(frame, "follow_through", "follow-through", period=period)
 
 
 SIZES = {
@@ -116,7 +185,7 @@ SIZES = {
 }
 
 
-def wins_with_network(series: pd.DataFrame) -> alt.Chart:
+def wins_with_network(series: pd.DataFrame, period: Period | None = None) -> alt.Chart:
     """The monthly mix of small, medium and large wins (bars, left axis) against the people in
     the network at each month's end (line, right axis): do wins grow with the network?"""
     long = by_month(series[["month", *SIZES]], SIZES, value="n")
@@ -125,14 +194,14 @@ def wins_with_network(series: pd.DataFrame) -> alt.Chart:
         alt.Chart(long)
         .mark_bar()
         .encode(
-            x=MONTH,
-            y=alt.Y("n:Q", title="wins", stack=True),
+            x=month_x(period),
+            y=count_y("n:Q", "wins", stack=True),
             color=alt.Color(
                 "what:N",
                 sort=order,
                 title="win size",
                 scale=alt.Scale(domain=order, range=["#c7e9c0", "#74c476", "#238b45", "#d9d9d9"]),
-                legend=alt.Legend(orient="top"),
+                legend=alt.Legend(orient="top", labelLimit=0),
             ),
             order=alt.Order("rank:Q"),
             tooltip=[
@@ -147,11 +216,11 @@ def wins_with_network(series: pd.DataFrame) -> alt.Chart:
         alt.Chart(series)
         .mark_line(point=True, color="#333")
         .encode(
-            x=alt.X("yearmonth(month):T", title=None, bandPosition=0.5),
+            x=month_x(period, centred=True),
             y=alt.Y(
                 "network_nodes:Q",
                 title="people in the network (line)",
-                axis=alt.Axis(orient="right"),
+                axis=alt.Axis(orient="right", tickMinStep=1, format="d"),
             ),  # fmt: skip
             tooltip=[
                 MONTH_TIP,

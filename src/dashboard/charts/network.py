@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.charts.months import MONTH, MONTH_TIP, by_month
+from dashboard.charts.months import MONTH_TIP, Period, by_month, count_y, legend, month_x
 
 AXIS = alt.Axis(labels=False, ticks=False, grid=False, domain=False, title=None)
 
@@ -35,7 +35,7 @@ def _drawing(
             y=alt.Y("y:Q", axis=AXIS),
             size=alt.Size(f"{size}:Q", scale=alt.Scale(range=[30, 600]), title=size),
             color=alt.Color(
-                f"{color}:N", title=color, legend=alt.Legend(orient="bottom", columns=3)
+                f"{color}:N", title=color, legend=legend(nodes[color].dropna(), color, wide=True)
             ),
             tooltip=tips,
         )
@@ -58,43 +58,50 @@ def organization_drawing(nodes: pd.DataFrame, links: pd.DataFrame, color: str) -
     return _drawing(nodes, links, color, "people", tips)
 
 
-def network_growth(series: pd.DataFrame) -> alt.Chart:
-    """``series``: month, network_nodes, network_edges, network_density, cross_org_share."""
-    labels = {
-        "network_nodes": "People (nodes)",
-        "network_edges": "Links (edges)",
-        "network_density": "Density",
-        "cross_org_share": "Cross-organization share",
-    }
-    long = by_month(series, labels, value="v")
+GROWTH = {
+    "network_nodes": "People (nodes)",
+    "network_edges": "Links (edges)",
+    "network_density": "Density",
+    "cross_org_share": "Cross-organization share",
+}
+SHARES = ("network_density", "cross_org_share")
+
+
+def network_measure(series: pd.DataFrame, column: str, period: Period | None = None) -> alt.Chart:
+    """One measure of the network's growth at each month's end (``GROWTH``): a count, or a
+    share on 0…100 %. One chart each, so each spans the page's width and the period."""
+    title = GROWTH[column]
+    share = column in SHARES
+    y = (
+        alt.Y(f"{column}:Q", title=title, axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1]))
+        if share
+        else count_y(f"{column}:Q", title)
+    )
     return (
-        alt.Chart(long)
+        alt.Chart(series[["month", column]])
         .mark_line(point=True)
         .encode(
-            x=MONTH,
-            y=alt.Y("v:Q", title=None),
-            color=alt.Color("what:N", legend=None),
+            x=month_x(period, centred=True),
+            y=y,
             tooltip=[
                 MONTH_TIP,
-                "what:N",
-                alt.Tooltip("v:Q", format=",.3~f"),
-            ],  # fmt: skip
+                alt.Tooltip(f"{column}:Q", title=title, format=".0%" if share else ","),
+            ],
         )
-        .properties(height=150, width=260)
-        .facet(facet=alt.Facet("what:N", title=None, sort=list(labels.values())), columns=2)
-        .resolve_scale(y="independent")
+        .properties(height=170)
     )
 
 
 def network_size(series: pd.DataFrame) -> alt.Chart:
-    """People and relationships in the network at each month's end, side by side."""
+    """People and relationships in the network at each month's end, side by side, at a fixed
+    width (the report files' image; the page draws ``network_measure`` twice)."""
     long = by_month(series, {"network_nodes": "People", "network_edges": "Relationships"})
     return (
         alt.Chart(long)
         .mark_line(point=True)
         .encode(
-            x=MONTH,
-            y=alt.Y("n:Q", title=None),
+            x=month_x(None, centred=True),
+            y=count_y("n:Q", None),
             color=alt.Color("what:N", title=None, legend=None),
             tooltip=[MONTH_TIP, "what:N", "n:Q"],
         )
@@ -107,7 +114,7 @@ def network_size(series: pd.DataFrame) -> alt.Chart:
 WEAVING = {"new_links": "New links", "triangles_closed": "Closed a triangle"}
 
 
-def weaving_bars(series: pd.DataFrame) -> alt.Chart:
+def weaving_bars(series: pd.DataFrame, period: Period | None = None) -> alt.Chart:
     """New links per month, and in front of them those that closed a triangle (introductions
     that happened: the two already shared a colleague)."""
     frame = series[["month", *WEAVING]].assign(
@@ -116,13 +123,13 @@ def weaving_bars(series: pd.DataFrame) -> alt.Chart:
     tips = [MONTH_TIP, alt.Tooltip("new_links:Q", title="new links"),
             alt.Tooltip("triangles_closed:Q", title="closed a triangle"),
             alt.Tooltip("share:Q", title="share closing", format=".0%")]  # fmt: skip
-    colour = alt.Color("what:N", title=None, legend=alt.Legend(orient="top"),
+    colour = alt.Color("what:N", title=None, legend=legend(list(WEAVING.values()), orient="top"),
                        scale=alt.Scale(domain=list(WEAVING.values()),
                                        range=["#c6dbef", "#08519c"]))  # fmt: skip
-    base = alt.Chart(frame).encode(x=MONTH, tooltip=tips, color=colour)
+    base = alt.Chart(frame).encode(x=month_x(period), tooltip=tips, color=colour)
     links = (
         base.mark_bar()
-        .encode(y=alt.Y("new_links:Q", title="links"))
+        .encode(y=count_y("new_links:Q", "links"))
         .transform_calculate(what=f"'{WEAVING['new_links']}'")
     )
     closed = base.mark_bar(width={"band": 0.55}).encode(y="triangles_closed:Q")
@@ -130,14 +137,14 @@ def weaving_bars(series: pd.DataFrame) -> alt.Chart:
     return (links + closed).properties(height=260)
 
 
-def adjacent_line(series: pd.DataFrame) -> alt.Chart:
+def adjacent_line(series: pd.DataFrame, period: Period | None = None) -> alt.Chart:
     """The adjacent possible at each month's end: pairs one introduction apart."""
     return (
         alt.Chart(series)
         .mark_line(point=True, color="#e6550d")
         .encode(
-            x=MONTH,
-            y=alt.Y("adjacent_possible:Q", title="pairs one introduction apart"),
+            x=month_x(period, centred=True),
+            y=count_y("adjacent_possible:Q", "pairs one introduction apart"),
             tooltip=[
                 MONTH_TIP,
                 alt.Tooltip("adjacent_possible:Q", title="adjacent possible", format=","),
@@ -147,17 +154,17 @@ def adjacent_line(series: pd.DataFrame) -> alt.Chart:
     )
 
 
-def centralization_line(series: pd.DataFrame) -> alt.Chart:
+def centralization_line(series: pd.DataFrame, period: Period | None = None) -> alt.Chart:
     """Degree centralization at each month's end, on 0 (mesh) … 1 (a hub and its spokes)."""
     frame = series.dropna(subset=["degree_centralization"])
     return (
         alt.Chart(frame)
         .mark_line(point=True, color="#756bb1")
         .encode(
-            x=MONTH,
+            x=month_x(period, centred=True),
             y=alt.Y(
                 "degree_centralization:Q",
-                title="0 = mesh … 1 = hub and spokes",
+                title="0 = mesh, 1 = hub and spokes",
                 scale=alt.Scale(domain=[0, 1]),
             ),  # fmt: skip
             tooltip=[

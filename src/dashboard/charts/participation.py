@@ -6,34 +6,43 @@ import altair as alt
 import pandas as pd
 
 from dashboard.charts.momentum import share_line
-from dashboard.charts.months import MONTH, MONTH_TIP, by_month
+from dashboard.charts.months import MONTH_TIP, Period, by_month, count_y, month_x
 
 FLOWS = {"new": "New", "returning": "Returning", "lapsed": "Lapsed"}
 
 
-def people_flows(series: pd.DataFrame) -> alt.Chart:
+def people_flows(series: pd.DataFrame, period: Period | None = None) -> alt.Chart:
     long = by_month(series, FLOWS)
     long.loc[long["what"] == "Lapsed", "n"] *= -1  # lapsed drawn below the line
     bars = (
         alt.Chart(long)
         .mark_bar()
         .encode(
-            x=MONTH,
-            y=alt.Y("n:Q", title="people (lapsed below zero)"),
+            x=month_x(period),
+            y=count_y("n:Q", "people (lapsed below zero)"),
             color=alt.Color(
                 "what:N",
                 sort=list(FLOWS.values()),
                 title=None,
                 scale=alt.Scale(range=["#31a354", "#9ecae1", "#fdae6b"]),
-                legend=alt.Legend(orient="top"),
+                legend=alt.Legend(orient="top", labelLimit=0),
             ),  # fmt: skip
-            tooltip=[MONTH_TIP, "what:N", "n:Q"],
+            tooltip=[
+                MONTH_TIP,
+                alt.Tooltip("what:N", title="people"),
+                alt.Tooltip("people:Q", title="count"),
+            ],
         )
+        .transform_calculate(people="abs(datum.n)")
     )
     active = (
         alt.Chart(series)
         .mark_line(color="#333", point=True)
-        .encode(x=MONTH, y="active:Q", tooltip=[alt.Tooltip("active:Q", title="Active people")])
+        .encode(
+            x=month_x(period, centred=True),
+            y="active:Q",
+            tooltip=[MONTH_TIP, alt.Tooltip("active:Q", title="active people")],
+        )
     )
     return (bars + active).properties(height=280)
 
@@ -44,15 +53,17 @@ def sector_bars(frame: pd.DataFrame) -> alt.Chart:
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            y=alt.Y("sector:N", sort="-x", title=None),
-            x=alt.X("people:Q", title="people active"),
+            y=alt.Y(
+                "sector:N", sort="-x", title=None, axis=alt.Axis(labelOverlap=False, labelLimit=0)
+            ),
+            x=alt.X("people:Q", title="people active", axis=alt.Axis(tickMinStep=1, format="d")),
             color=alt.Color("sector:N", legend=None),
-            tooltip=["sector:N", "people:Q", "organizations:Q"],
+            tooltip=["sector:N", alt.Tooltip("people:Q", title="people active"), "organizations:Q"],
         )
-        .properties(height=220)
+        .properties(height=alt.Step(26))  # a row per sector: every bar labelled
     )
 
 
-def top10_line(frame: pd.DataFrame) -> alt.Chart:
+def top10_line(frame: pd.DataFrame, period: Period | None = None) -> alt.Chart:
     """Share of all commitments held by the busiest 10 % of the people committing."""
-    return share_line(frame, "top10_share", "share held by the top 10 %", "#756bb1")
+    return share_line(frame, "top10_share", "share held by the top 10 %", "#756bb1", period)

@@ -1,9 +1,14 @@
-"""``summary``: the headline figures of docs/METRICS.md, as a table or JSON."""
+"""``summary``: the headline figures of docs/METRICS.md, as a table or JSON.
+
+Without ``--as-of``, the figures are as of the same default day as the app's
+(``dashboard.periods.default_as_of``): today, or the last recorded activity when nothing has been
+recorded in the 30 days before today; the reason is said on stderr, so ``--json`` stays JSON.
+"""
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import sys
 
 from dashboard.cli.loading import add_strict
 from dashboard.cli.types import SOURCE_HELP, iso_date
@@ -15,9 +20,16 @@ def _summary(args: argparse.Namespace) -> int:
     from dashboard.cli.loading import load_with_warnings, strict_status
     from dashboard.cli.summary_text import summary_text
     from dashboard.metrics import summary
+    from dashboard.periods import default_as_of
 
     _, dataset = load_with_warnings(args.source)
-    figures = summary(dataset, args.as_of)
+    as_of = args.as_of
+    if as_of is None:
+        chosen = default_as_of(dataset)
+        as_of = chosen.day
+        if chosen.note():
+            print(f"note: {chosen.note()} Give --as-of to choose the day.", file=sys.stderr)
+    figures = summary(dataset, as_of)
     print(json.dumps(figures, indent=2, ensure_ascii=False) if args.json else summary_text(figures))
     if dataset.failed_sources and len(dataset.failed_sources) == len(dataset.sources):
         return 2
@@ -28,7 +40,11 @@ def add_command(commands) -> None:  # noqa: ANN001 - argparse's subparsers
     summary = commands.add_parser("summary", help="the headline figures of docs/METRICS.md")
     summary.add_argument("source", nargs="?", help=SOURCE_HELP)
     summary.add_argument(
-        "--as-of", type=iso_date, default=dt.date.today(), help="YYYY-MM-DD (default: today)"
+        "--as-of",
+        type=iso_date,
+        default=None,
+        help="YYYY-MM-DD (default: today, or the last recorded activity when nothing has been "
+        "recorded in the 30 days before today — as in the app)",
     )
     summary.add_argument(
         "--json", action="store_true", help="print JSON with the keys of docs/METRICS.md"

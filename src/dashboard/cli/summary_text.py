@@ -1,7 +1,11 @@
-"""The text `summary` prints without `--json`: a row per figure, a column per collaboration."""
+"""The text `summary` prints without `--json`: a row per figure, a column per collaboration.
+
+Shares are whole percents and counts have thousands separators, exactly as the app's tiles and
+tables show them (``dashboard.formatting``)."""
 
 from __future__ import annotations
 
+from dashboard import formatting
 from dashboard.metrics import KEYS
 
 INDICES = ("degree_centralization",)  # 0 … 1, but an index, not a share: shown as 0.18
@@ -9,13 +13,13 @@ INDICES = ("degree_centralization",)  # 0 … 1, but an index, not a share: show
 
 def _shown(value: object, key: str = "") -> str:
     if value is None:
-        return "–"
+        return formatting.UNKNOWN
     if key in INDICES:
         return f"{value:.2f}"
     if isinstance(value, float):
-        return f"{value:.1%}" if value <= 1 else f"{value:,.2f}"
+        return formatting.percent(value) if value <= 1 else f"{value:,.2f}"
     if isinstance(value, int):
-        return f"{value:,}"
+        return formatting.count(value)
     return str(value)
 
 

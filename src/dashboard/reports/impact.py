@@ -14,9 +14,10 @@ import pandas as pd
 from dashboard import metrics
 from dashboard.dataset import Dataset
 from dashboard.filtering import filtered
+from dashboard.periods import compared_with, comparison, first_records
 from dashboard.privacy.masking import Masker
 from dashboard.reports import numbers
-from dashboard.reports.period import FIGURES, first_record, period_figures, previous_period
+from dashboard.reports.period import FIGURES, period_figures
 from dashboard.reports.provenance import data_notes, is_snapshot
 from dashboard.reports.story import story, story_figures
 
@@ -58,25 +59,6 @@ def _figure_table(now: dict, before: dict | None) -> pd.DataFrame:
         rows.append({"figure": key, "label": label, "value": value, "previous": previous,
                      "change": change})  # fmt: skip
     return pd.DataFrame(rows)
-
-
-def _comparison(
-    first: dt.date | None, previous: tuple[dt.date, dt.date]
-) -> tuple[bool, str | None]:
-    """Whether the previous period can be compared with, and what to say about it."""
-    prev_start, prev_end = previous
-    span = f"{prev_start:%d %B %Y} – {prev_end:%d %B %Y}"
-    if first is None or first > prev_end:
-        return False, (
-            f"Nothing is recorded before this period, so there is no previous period ({span}) "
-            "to compare with: no change is shown."
-        )
-    if first > prev_start:
-        return True, (
-            f"The records begin on {first:%d %B %Y}, inside the previous period ({span}): "
-            "the changes compare with a partly recorded period."
-        )
-    return True, None
 
 
 def _highlights(data: Dataset, start: dt.date, end: dt.date, mask: Masker | None) -> pd.DataFrame:
@@ -137,15 +119,16 @@ def build_report(
     if unknown:
         raise ValueError(f"no collaboration named {unknown[0]!r}; known: {', '.join(known)}")
     data = filtered(dataset, collaborations or [])
-    previous = previous_period(start, end)
-    compared, note = _comparison(first_record(data), previous)
+    compared = comparison(data, start, end)
+    previous, note = compared.previous, compared.note()
     now = period_figures(data, start, end)
-    before = period_figures(data, *previous) if compared else None
+    before = period_figures(data, *previous) if compared.comparable else None
+    firsts = first_records(data, end) if compared.comparable else {}
     names = collaborations or known
     rows, paragraphs = [], {}
     for name in names:
         mine = period_figures(data, start, end, name)
-        theirs = _comparison(first_record(data, name), previous)[0] if compared else False
+        theirs = compared.comparable and compared_with(firsts.get(name), start, end).comparable
         said = _paragraph(name, mine, period_figures(data, *previous, name) if theirs else None)
         paragraphs[name] = f"{said} {story(story_figures(data, start, end, name), start)}"
         rows.append({"collaboration": name, **mine})
@@ -165,5 +148,5 @@ def build_report(
         notes=[note] if note else [],
         sources=data_notes(dataset, mask),
         snapshot=is_snapshot(dataset),
-        previous=previous if compared else None,
+        previous=previous if compared.comparable else None,
     )

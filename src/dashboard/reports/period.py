@@ -31,24 +31,6 @@ FIGURES = {
 }
 
 
-def first_record(dataset: Dataset, collaboration: str | None = None) -> dt.date | None:
-    """The day of the earliest dated record (a win, a commitment made, a meeting), or None.
-    Before it there is nothing to compare a period with."""
-    c, w, m = dataset.commitments, dataset.wins, dataset.meetings
-    if collaboration is not None:
-        c = c[c["collaboration"] == collaboration]
-        w = w[w["collaboration"] == collaboration]
-        m = m[m["collaboration"] == collaboration]
-    days = [frame[column].min() for frame, column in ((c, "made"), (w, "date"), (m, "date"))]
-    days = [day for day in days if pd.notna(day)]
-    return min(days).date() if days else None
-
-
-def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
-    length = (end - start).days + 1
-    return start - dt.timedelta(days=length), start - dt.timedelta(days=1)
-
-
 def period_figures(
     dataset: Dataset, start: dt.date, end: dt.date, collaboration: str | None = None
 ) -> dict[str, float | int | None]:

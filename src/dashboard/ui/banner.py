@@ -89,14 +89,16 @@ def _reading_messages(progress: Current, dataset: Dataset) -> list[str]:
 def _caption(sources: list[SourceStatus]) -> str:
     shown = [s for s in sources if not s.error]
     read_at = _when(min((s.read_at for s in shown if s.read_at), default=""))
-    label = names([s.title or s.label for s in shown]) if shown else "no source"
+    label = names([s.label for s in shown]) if shown else "no source"  # the configured name
     return f"Data from {label} · read {read_at} UTC"
 
 
-def show(dataset: Dataset) -> None:
+def show(dataset: Dataset):  # noqa: ANN201 - a Streamlit placeholder
+    """Draw the banner; return a placeholder under it for the note on the day figures are as
+    of (the page fills it once its filters are known)."""
     sources = dataset.sources
     progress = data.progress()
-    columns = st.columns([5, 1])
+    columns = st.columns([3, 1])  # the button's label whole at 1024 px
     with columns[0]:
         if sources and all(s.demo for s in sources):
             st.info(
@@ -105,6 +107,7 @@ def show(dataset: Dataset) -> None:
             )
         else:
             st.caption(_caption(sources))
+        note = st.empty()
         for message in _reading_messages(progress, dataset):
             st.info(message, icon="🔄")
         stale = dataset.stale_sources
@@ -131,3 +134,4 @@ def show(dataset: Dataset) -> None:
             st.rerun()
     if progress.busy:
         data.watch(data.shown_version())
+    return note

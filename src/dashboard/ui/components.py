@@ -7,29 +7,35 @@ import re
 import pandas as pd
 import streamlit as st
 
+from dashboard import formatting
 from dashboard.escaping import MARKDOWN_ESCAPES
+
+TILES_PER_ROW = 3  # a tile's label is one line: more than 3 a row cut it at 1024 px
 
 
 def _delta(now: object, before: object, percent: bool) -> str | None:
-    if now is None or before is None:
-        return None
-    change = float(now) - float(before)  # type: ignore[arg-type]
-    if percent:
-        return f"{change * 100:+.1f} pts"
-    return f"{change:+,.0f}"
+    return formatting.change(now, before, share=percent)  # type: ignore[arg-type]
 
 
 def tiles(items: list[tuple[str, object, object, bool, str]], worse_up: tuple = ()) -> None:
-    """Headline tiles: (label, value, value 30 days before, is a rate, help). Labels in
-    ``worse_up`` (overdue, stalled) show a rise in red."""
-    for column, (label, value, before, percent, help_text) in zip(
-        st.columns(len(items)), items, strict=True
-    ):
-        shown = "–" if value is None else (f"{value:.0%}" if percent else f"{value:,}")
-        colour = "inverse" if label in worse_up else "normal"
-        column.metric(
-            label, shown, _delta(value, before, percent), delta_color=colour, help=help_text
-        )
+    """Headline tiles, ``TILES_PER_ROW`` a row: (label, value, value 30 days before, is a rate,
+    help). Labels in ``worse_up`` (overdue, stalled) show a rise in red; no change is grey,
+    with no arrow."""
+    for first in range(0, len(items), TILES_PER_ROW):
+        row = items[first : first + TILES_PER_ROW]
+        for column, (label, value, before, percent, help_text) in zip(
+            st.columns(TILES_PER_ROW), row, strict=False
+        ):
+            shown = formatting.percent(value) if percent else formatting.count(value)  # type: ignore[arg-type]
+            if isinstance(value, float) and not percent:
+                shown = f"{value:.2f}"  # an index such as degree centralization
+            delta = _delta(value, before, percent)
+            still = delta == formatting.NO_CHANGE
+            colour = "off" if still else ("inverse" if label in worse_up else "normal")
+            column.metric(
+                label, shown, delta, delta_color=colour, help=help_text,
+                delta_arrow="off" if still else "auto",
+            )  # fmt: skip
 
 
 def chart(spec: dict | None, empty: bool, message: str) -> None:
@@ -38,14 +44,54 @@ def chart(spec: dict | None, empty: bool, message: str) -> None:
     if empty or spec is None:
         st.info(message)
         return
+    if "autosize" not in spec and "facet" not in spec:
+        # the window's width, and the chart's own height for its marks: a legend below adds to
+        # it (Streamlit's default fits legend and marks into the height, and a long legend left
+        # a chart with no room for its bars)
+        spec = {**spec, "autosize": {"type": "fit-x", "contains": "padding"}}
+    # a margin on the right: the last month's bar and line end short of the page's column edge
+    spec = {**spec, "padding": spec.get("padding", {"left": 5, "top": 5, "bottom": 5, "right": 12})}
     st.vega_lite_chart(spec, width="stretch")
 
 
-def table(frame: pd.DataFrame, empty_message: str, **options: object) -> None:
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame as a table shows it: headers in words, unknown text blank (not "None")."""
+    return formatting.blank_unknown(frame).rename(columns=formatting.headers(frame.columns))
+
+
+def table(
+    frame: pd.DataFrame, empty_message: str, pinned: str | None = None, **options: object
+) -> None:
+    """``st.dataframe`` with headers in words and unknown text blank; ``pinned``: the column
+    (by its code name) that stays in view when the table scrolls sideways — whose row it is.
+    ``column_config`` may name columns by their code names."""
     if frame.empty:
         st.info(empty_message)
         return
-    st.dataframe(frame, hide_index=True, width="stretch", **options)
+    config = {
+        formatting.header(k): v for k, v in dict(options.pop("column_config", {}) or {}).items()
+    }  # type: ignore[call-overload]
+    if pinned is not None:
+        name = formatting.header(pinned)
+        config[name] = config.get(name) or st.column_config.Column(name)
+        config[name]["pinned"] = True
+    options.setdefault("width", "stretch")
+    links = [
+        name for name, c in config.items() if (c.get("type_config") or {}).get("type") == "link"
+    ]
+    shown = readable(frame)
+    for name in links:  # a link column keeps its blanks: an empty address is no link
+        shown[name] = frame[next(k for k in frame.columns if formatting.header(k) == name)]
+    st.dataframe(shown, hide_index=True, column_config=config, **options)
+
+
+def share_column(label: str, help_text: str | None = None) -> dict:
+    """A follow-through-like share drawn as a bar, in the whole percents shown everywhere
+    (values from ``formatting.percent_column``); blue: a good figure, not an alarm."""
+    return st.column_config.ProgressColumn(
+        label, format=formatting.PERCENT_PRINTF, min_value=0, max_value=100, color="#4c78a8",
+        help=help_text,
+    )  # fmt: skip
 
 
 def dates_as_text(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
@@ -55,18 +101,56 @@ def dates_as_text(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return out
 
 
-def collaboration_table(rows: pd.DataFrame) -> None:
-    """One row per collaboration, follow-through as a bar and wins per month as a sparkline."""
-    table(
-        rows,
-        "No collaborations are named in the workbook yet.",
-        column_config={
-            "Follow-through": st.column_config.ProgressColumn(
-                "Follow-through", format="percent", min_value=0, max_value=1
-            ),
-            "Wins per month": st.column_config.LineChartColumn("Wins per month (last 12)", y_min=0),
-        },
-    )
+COLLABORATION_COLUMNS = {  # short headers, what they count in their help; widths in pixels
+    "Wins": ("All wins dated up to the period's end", 52),
+    "30 days": ("Wins in the 30 days up to the period's end", 56),
+    "Follow-through": ("Of commitments due by the period's end (not dropped), the share done", 100),
+    "Active": ("People who made, kept, won or met in the 30 days up to the period's end", 52),
+    "Network": ("People in the network (with any activity) by the period's end", 62),
+    "Stalled": ("Active projects untouched for 60 days", 52),
+}
+NAME_PX, SPARK_PX = 236, 64
+OVERVIEW_COLUMNS = ("30 days", "Follow-through", "Active", "Stalled")  # fit 1024 px with the rest
+SHORT_HEADERS = {
+    "Wins, last 30 days": "30 days",
+    "Active people (30 days)": "Active",
+    "Network (people)": "Network",
+    "Stalled projects": "Stalled",
+}
+
+
+def collaboration_table(
+    rows: pd.DataFrame, columns: tuple[str, ...] | None = None, sparkline: bool = True
+) -> None:
+    """One row per collaboration: its figures (``columns`` of ``COLLABORATION_COLUMNS``; all by
+    default), follow-through as a bar and wins per month as a sparkline. Narrow columns with
+    short headers (their help says what they count) and the name pinned: the Overview's four
+    figures, the name and the sparkline fit the 565 px a 1024 px window leaves beside the
+    sidebar (all seven figures scroll sideways there, the name staying in view)."""
+    if rows.empty:
+        st.info("No collaborations are named in the workbook yet.")
+        return
+    chosen = list(columns or COLLABORATION_COLUMNS)
+    spark = ["Wins per month"] if sparkline else []
+    shown = rows.rename(columns=SHORT_HEADERS)[["Collaboration", *chosen, *spark]]
+    if "Follow-through" in chosen:
+        shown["Follow-through"] = formatting.percent_column(shown["Follow-through"])
+    config: dict = {
+        "Collaboration": st.column_config.TextColumn("Collaboration", pinned=True, width=NAME_PX),
+        "Wins per month": st.column_config.LineChartColumn(
+            "Wins a month", y_min=0, width=SPARK_PX, color="#4c78a8",
+            help="Wins per month, the last 12 months of the period",
+        ),
+    }  # fmt: skip
+    for name in chosen:
+        help_text, width = COLLABORATION_COLUMNS[name]
+        config[name] = (
+            share_column(name, help_text)
+            if name == "Follow-through"
+            else st.column_config.NumberColumn(name, help=help_text)
+        )
+        config[name]["width"] = width
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
 
 
 # Every ASCII character Markdown or HTML gives a meaning to, backslash-escaped (one rule for the
@@ -96,8 +180,10 @@ def _plain_cell(value: object) -> object:
 def text_table(frame: pd.DataFrame) -> None:
     """``st.table``, which renders Markdown in every cell, header and index, with the text escaped
     by ``plain`` (numbers and blanks as they are)."""
-    shown = frame.map(_plain_cell)
+    shown = readable(frame).map(_plain_cell)
     shown.index = shown.index.map(_plain_cell)
-    shown.index.name = _plain_cell(frame.index.name)
+    shown.index.name = _plain_cell(
+        formatting.header(frame.index.name) if frame.index.name else None
+    )
     shown.columns = shown.columns.map(_plain_cell)
     st.table(shown)

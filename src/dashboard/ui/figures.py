@@ -17,11 +17,13 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import metrics
+from dashboard.filtering import filtered
 from dashboard.metrics import collaborations, connectors, drawing, lists
 from dashboard.metrics.follow_up import named_follow_up
 from dashboard.metrics.introductions import named_introductions
 from dashboard.metrics.participation import sectors
 from dashboard.metrics.series import since_month
+from dashboard.periods import comparison
 from dashboard.reports.agenda import Agenda, build_agenda
 from dashboard.reports.impact import build_report
 from dashboard.ui import components, data
@@ -54,10 +56,13 @@ FIGURES: dict[str, Callable[[View], Any]] = {
     "overdue": lambda v: lists.overdue_commitments(v.data, v.as_of),
     "due_soon": lambda v: lists.due_soon(v.data, v.as_of),
     "wins_by_category": lambda v: since_month(
-        lists.wins_per_month_by(v.data, v.as_of, "category"), v.start
+        lists.wins_per_month_by(v.data, v.as_of, "category", top=None), v.start
     ),
     "wins_by_project": lambda v: since_month(
-        lists.wins_per_month_by(v.data, v.as_of, "project"), v.start
+        lists.wins_per_month_by(v.data, v.as_of, "project", top=None), v.start
+    ),
+    "comparison": lambda v: comparison(
+        filtered(v.full, v.filters.collaborations), v.filters.start, v.filters.end
     ),
     "drawing": lambda v: drawing.network_drawing(v.data, v.full.people, v.as_of),
     "introductions": lambda v: named_introductions(v.data, v.full.people, v.as_of),

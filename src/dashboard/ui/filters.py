@@ -3,7 +3,12 @@
 A copied link reproduces the view: the filters are read from ``st.query_params`` when a session
 starts and written back on every run. Each page draws the same widgets, so the state is kept in
 plain session keys and copied into the widgets (a widget's own state does not survive a page
-switch).
+switch). What a link asks for that cannot be shown — a collaboration or project not in the
+workbook, a date that is not one — is left out *and said*, above the page, until the filters are
+changed. A page's own choice (the Network page's colouring) is kept in the URL by ``choice``.
+
+Without a period in the link, the period is the 12 months to the default as-of day
+(``dashboard.periods``), or from the first record when that is later.
 """
 
 from __future__ import annotations
@@ -11,10 +16,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import pandas as pd
 import streamlit as st
 
+from dashboard import formatting
 from dashboard.dataset import Dataset
+from dashboard.periods import default_period, recorded_span
 
 PARAMS = {"collaborations": "collaboration", "projects": "project", "start": "from", "end": "to"}
 
@@ -27,8 +33,16 @@ class Filters:
     end: dt.date
 
 
+WORDS = {"collaborations": "collaboration", "projects": "project", "start": "start", "end": "end"}
+NOTES = "filter_notes"  # what the link asked for that is not shown, and the filters it gave
+
+
 def _from_url(name: str) -> list[str]:
     return [v for v in st.query_params.get_all(PARAMS[name]) if v]
+
+
+def _note(text: str) -> None:
+    st.session_state.setdefault(NOTES, []).append(text)
 
 
 def _date_from_url(name: str, default: dt.date) -> dt.date:
@@ -36,7 +50,23 @@ def _date_from_url(name: str, default: dt.date) -> dt.date:
     try:
         return dt.date.fromisoformat(values[0]) if values else default
     except ValueError:
+        _note(
+            f"The link's period {WORDS[name]} '{values[0]}' is not a date (YYYY-MM-DD): the "
+            f"default, {formatting.day(default)}, is used."
+        )
         return default
+
+
+def _known_from_url(name: str, options: list[str]) -> list[str]:
+    asked = _from_url(name)
+    unknown = [v for v in asked if v not in options]
+    if unknown:
+        listed = ", ".join(f"'{v}'" for v in unknown)
+        _note(
+            f"The link names {WORDS[name]}{'s' * (len(unknown) > 1)} not in the workbook: "
+            f"{listed} — left out of the filters."
+        )
+    return [v for v in asked if v in options]
 
 
 def _remember(name: str, value: object) -> None:
@@ -51,11 +81,19 @@ def _init(name: str, value: object) -> object:
 
 
 def _bounds(dataset: Dataset, default_end: dt.date) -> tuple[dt.date, dt.date]:
-    dates = pd.concat(
-        [dataset.commitments["made"], dataset.wins["date"], dataset.meetings["date"]]
-    ).dropna()
-    first = dates.min().date() if not dates.empty else default_end - dt.timedelta(days=365)
-    return min(first, default_end), default_end
+    """The default period: ``periods.default_period``, from the first record if that is later."""
+    start, end = default_period(default_end)
+    span = recorded_span(dataset, default_end)
+    if span is not None and start < span[0]:
+        start = span[0]
+    return start, end
+
+
+def _init_from_url(name: str, value: object) -> object:
+    """``_init`` with what the link asks for — read, and its notes made, once a session."""
+    if f"filter_{name}" in st.session_state:
+        return st.session_state[f"filter_{name}"]
+    return _init(name, value() if callable(value) else value)
 
 
 def show(dataset: Dataset, default_end: dt.date) -> Filters:
@@ -64,11 +102,11 @@ def show(dataset: Dataset, default_end: dt.date) -> Filters:
     if (dataset.commitments["collaboration"] == "unassigned").any():
         collab_options.append("unassigned")
     first, last = _bounds(dataset, default_end)
-    chosen = _init(
-        "collaborations", [c for c in _from_url("collaborations") if c in collab_options]
+    chosen = _init_from_url(
+        "collaborations", lambda: _known_from_url("collaborations", collab_options)
     )
-    start = _init("start", _date_from_url("start", first))
-    end = _init("end", _date_from_url("end", last))
+    start = _init_from_url("start", lambda: _date_from_url("start", first))
+    end = _init_from_url("end", lambda: _date_from_url("end", last))
     with st.sidebar:
         st.header("Filters")
         collaborations = st.multiselect(
@@ -80,7 +118,7 @@ def show(dataset: Dataset, default_end: dt.date) -> Filters:
         if collaborations:
             projects_all = projects_all[projects_all["collaboration"].isin(collaborations)]
         project_options = sorted(projects_all["project"].dropna().tolist())
-        wanted = _init("projects", [p for p in _from_url("projects") if p in project_options])
+        wanted = _init_from_url("projects", lambda: _known_from_url("projects", project_options))
         projects = st.multiselect(
             "Projects", project_options, default=[p for p in wanted if p in project_options],
             placeholder="All projects", key="w_projects",
@@ -96,7 +134,42 @@ def show(dataset: Dataset, default_end: dt.date) -> Filters:
         _remember("end", end)
     filters = Filters(tuple(collaborations), tuple(projects), start, end)
     _to_url(filters)
+    _say_notes(filters)
     return filters
+
+
+def _say_notes(filters: Filters) -> None:
+    """What the link asked for that is not shown, until the filters are changed."""
+    notes = st.session_state.get(NOTES)
+    if not notes:
+        return
+    given = st.session_state.setdefault("filter_notes_for", filters)
+    if given != filters:
+        st.session_state[NOTES] = []
+        return
+    for text in notes:
+        st.warning(text, icon="🔗")
+
+
+def choice(param: str, label: str, options: list[str], key: str) -> str:
+    """A page's own radio choice, kept in the URL (``?param=value``) like the filters; a value
+    the link gives that is not an option is said and the first option used."""
+    slot = f"choice_{key}"
+    if slot not in st.session_state:
+        asked = st.query_params.get(param)
+        if asked and asked not in options:
+            listed = ", ".join(options)
+            st.warning(
+                f"The link's {param} '{asked}' is not one of {listed}: {options[0]} is used.",
+                icon="🔗",
+            )
+        st.session_state[slot] = asked if asked in options else options[0]
+    if key not in st.session_state:
+        st.session_state[key] = st.session_state[slot]
+    picked = st.radio(label, options, horizontal=True, key=key)
+    st.session_state[slot] = picked
+    st.query_params[param] = picked
+    return picked
 
 
 def _to_url(filters: Filters) -> None:

@@ -14,9 +14,10 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from dashboard.access import Viewer
-from dashboard.config import DEMO_AS_OF, ConfigError
+from dashboard.config import ConfigError
 from dashboard.dataset import Dataset
 from dashboard.filtering import filtered
+from dashboard.periods import default_as_of
 from dashboard.ui import access, banner, data, filters
 from dashboard.ui.components import plain
 
@@ -37,6 +38,11 @@ class View:
     @property
     def start(self) -> pd.Timestamp:
         return pd.Timestamp(self.filters.start)
+
+    @property
+    def period(self) -> tuple[dt.date, dt.date]:
+        """The period's first and last day: every monthly chart of the page spans its months."""
+        return (self.filters.start, self.filters.end)
 
     @property
     def key(self) -> tuple:
@@ -91,11 +97,11 @@ def setup(title: str, intro: str = "") -> View:
             f"fix it and reload. {plain(str(error))}"
         )
         st.stop()
-    banner.show(full)
-    default_end = (
-        DEMO_AS_OF if full.sources and all(s.demo for s in full.sources) else dt.date.today()
-    )
-    chosen = filters.show(full, default_end)
+    as_of = default_as_of(full)
+    note = banner.show(full)
+    chosen = filters.show(full, as_of.day)
+    if chosen.end == as_of.day and as_of.note():
+        note.caption(f"{as_of.note()} A later period end (in the sidebar) shows another day.")
     view = View(full, filtered(full, chosen.collaborations, chosen.projects), chosen, who)
     if chosen.start > chosen.end:
         st.warning("The period starts after it ends: pick a start date before the end date.")

@@ -1,0 +1,158 @@
+"""The default day the figures are as of, the default period, and whether a period has a previous
+one to compare with — one rule for the app and the command line.
+
+**As of**: today, unless nothing has been recorded in the ``QUIET_DAYS`` before today — a copy of
+the demo, an old export, a sheet nobody uses any more — when it is the last recorded activity
+(docs/METRICS.md, "Activity": a commitment made or completed, a win, a meeting). Within one 30/30
+cycle a quiet spell is itself news (wins in the last 30 days fall, commitments come due), so the
+figures stay as of today; past a whole cycle with nothing recorded, figures as of today would all
+read 0 and say nothing. Whoever shows the day says why when it is not today (``AsOf.note``).
+
+**Period**: the ``PERIOD_MONTHS`` months to the as-of day, so that "the previous period of the
+same length" (the impact report) is a year the records usually cover too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.dataset import Dataset
+from dashboard.formatting import day as written
+
+QUIET_DAYS = 30  # one 30/30 cycle with nothing recorded: the data has ended, not paused
+PERIOD_MONTHS = 12
+
+
+def _activity(dataset: Dataset) -> pd.DataFrame:
+    """Every recorded activity's date and collaboration."""
+    c = dataset.commitments
+    done = c.loc[c["status"] == "done", ["done", "collaboration"]].rename(columns={"done": "date"})
+    made = c[["made", "collaboration"]].rename(columns={"made": "date"})
+    parts = [
+        made,
+        done,
+        dataset.wins[["date", "collaboration"]],
+        dataset.meetings[["date", "collaboration"]],
+    ]
+    out = pd.concat([p.astype({"date": "datetime64[ns]"}) for p in parts], ignore_index=True)
+    return out.dropna(subset=["date"])
+
+
+def _activity_dates(dataset: Dataset) -> pd.Series:
+    return _activity(dataset)["date"]
+
+
+def recorded_span(dataset: Dataset, today: dt.date | None = None) -> tuple[dt.date, dt.date] | None:
+    """The first and last recorded activity on or before ``today`` (None when there is none)."""
+    limit = pd.Timestamp(today or dt.date.today())
+    dates = _activity_dates(dataset)
+    dates = dates[dates <= limit]
+    if dates.empty:
+        return None
+    return dates.min().date(), dates.max().date()
+
+
+@dataclass(frozen=True)
+class AsOf:
+    """The default as-of ``day``, and why: ``today``, or the last recorded activity."""
+
+    day: dt.date
+    today: dt.date
+
+    @property
+    def is_today(self) -> bool:
+        return self.day == self.today
+
+    def note(self) -> str | None:
+        """Why the figures are not as of today, in a sentence (None when they are)."""
+        if self.is_today:
+            return None
+        return (
+            f"Figures are as of {written(self.day)}, the last recorded activity: nothing has "
+            f"been recorded in the {QUIET_DAYS} days before today ({written(self.today)})."
+        )
+
+
+def default_as_of(dataset: Dataset, today: dt.date | None = None) -> AsOf:
+    """The day figures are as of when nobody chose one (the app's period end, ``summary``
+    without ``--as-of``)."""
+    now = today or dt.date.today()
+    span = recorded_span(dataset, now)
+    if span is not None and (now - span[1]).days > QUIET_DAYS:
+        return AsOf(span[1], now)
+    return AsOf(now, now)
+
+
+def default_period(as_of: dt.date) -> tuple[dt.date, dt.date]:
+    """The ``PERIOD_MONTHS`` months to ``as_of``, both ends included: 1 Nov 2025 – 31 Oct 2026."""
+    start = (
+        pd.Timestamp(as_of) - pd.DateOffset(months=PERIOD_MONTHS) + pd.Timedelta(days=1)
+    ).date()
+    return start, as_of
+
+
+def previous_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """The period of the same length just before ``start``…``end``."""
+    length = (end - start).days + 1
+    return start - dt.timedelta(days=length), start - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Whether the records reach into the period before ``start``…``end``: ``full`` (they begin
+    on or before its first day), ``partial`` (they begin inside it: its figures cover only part
+    of it) or ``none`` (they begin after it: there is nothing to compare with)."""
+
+    previous: tuple[dt.date, dt.date]
+    first_record: dt.date | None
+    state: str
+
+    @property
+    def comparable(self) -> bool:
+        return self.state != "none"
+
+    def note(self) -> str | None:
+        """What a reader of the changes must know, in a sentence (None for a full comparison)."""
+        first, (before_start, before_end) = self.first_record, self.previous
+        span = f"{written(before_start)} – {written(before_end)}"
+        if self.state == "none":
+            when = f"begin on {written(first)}" if first else "hold no activity"
+            return (
+                f"Nothing to compare with: the records {when}, after the previous period of "
+                f"the same length ({span}). Changes are not shown."
+            )
+        if self.state == "partial":
+            return (
+                f"The records begin on {written(first)}, inside the previous period ({span}): "
+                "its figures cover only part of it."
+            )
+        return None
+
+
+def compared_with(first: dt.date | None, start: dt.date, end: dt.date) -> Comparison:
+    """How the period before ``start``…``end`` is covered when the records begin on ``first``."""
+    before = previous_period(start, end)
+    if first is None or first > before[1]:
+        state = "none"
+    elif first > before[0]:
+        state = "partial"
+    else:
+        state = "full"
+    return Comparison(before, first, state)
+
+
+def comparison(dataset: Dataset, start: dt.date, end: dt.date) -> Comparison:
+    """How the period before ``start``…``end`` is covered by ``dataset``'s records."""
+    span = recorded_span(dataset, end)
+    return compared_with(span[0] if span else None, start, end)
+
+
+def first_records(dataset: Dataset, end: dt.date) -> dict[str, dt.date]:
+    """Each collaboration's first recorded activity on or before ``end`` (one grouped pass)."""
+    activity = _activity(dataset)
+    activity = activity[activity["date"] <= pd.Timestamp(end)]
+    firsts = activity.groupby("collaboration", observed=True)["date"].min()
+    return {str(name): day.date() for name, day in firsts.items()}
