@@ -52,7 +52,7 @@ SERIES = pd.DataFrame(
 CHARTS = {
     # chart: (spec, rows sent)
     "network_drawing": (lambda: charts.network_drawing(NODES, LINKS, "sector"), 3 + 2),
-    "network_growth": (lambda: charts.network_growth(SERIES), 2 * 4),
+    "network_measure": (lambda: charts.network_measure(SERIES, "network_nodes"), 2),
     "network_size": (lambda: charts.network_size(SERIES), 2 * 2),
 }
 
@@ -85,17 +85,24 @@ def test_the_drawing_puts_links_under_people_at_their_positions():
     assert tooltip_fields(lines) == ["a", "b", "weight"]
 
 
-def test_network_growth_is_four_small_charts_each_on_its_own_scale():
-    spec = spec_of(charts.network_growth(SERIES))
-    assert spec["facet"]["sort"] == [
-        "People (nodes)",
-        "Links (edges)",
-        "Density",
-        "Cross-organization share",
-    ]
-    assert spec["resolve"] == {"scale": {"y": "independent"}}
-    shares = [r["v"] for r in rows(spec) if r["what"] == "Cross-organization share"]
-    assert shares[1] == 0.5 and pd.isna(shares[0])  # January: no share yet, not a zero
+@pytest.mark.parametrize(
+    ("column", "title", "share"),
+    [("network_nodes", "People (nodes)", False), ("network_edges", "Links (edges)", False),
+     ("network_density", "Density", True), ("cross_org_share", "Cross-organization share", True)],
+)  # fmt: skip
+def test_each_growth_measure_is_its_own_chart_counts_whole_shares_on_zero_to_one(
+    column, title, share
+):
+    spec = spec_of(charts.network_measure(SERIES, column))
+    y = spec["encoding"]["y"]
+    assert y["title"] == title
+    if share:
+        assert y["scale"]["domain"] == [0, 1] and y["axis"]["format"] == "%"
+    else:
+        assert y["axis"]["tickMinStep"] == 1  # no 0.5 people
+    values = [r[column] for r in rows(spec)]
+    if column == "cross_org_share":
+        assert values[1] == 0.5 and pd.isna(values[0])  # January: no share yet, not a zero
 
 
 def test_network_size_is_people_beside_relationships():

@@ -54,7 +54,7 @@ def test_people_flows_draws_lapsed_below_zero_under_the_active_line():
     assert flows[("Returning", "2024-02")] == 2
     assert flows[("Lapsed", "2024-03")] == -1  # one person lapsed, drawn downwards
     assert [row["active"] for row in rows(spec, line)] == [3, 3, 2]
-    assert tooltip_fields(line) == ["active"]
+    assert tooltip_fields(line) == ["month", "active"]
 
 
 def test_sector_bars_longest_first_with_organizations_in_the_tooltip():

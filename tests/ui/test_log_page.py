@@ -95,7 +95,7 @@ def test_a_logged_win_is_written_once_and_counted_at_once(workbook):
     assert app.multiselect(key="win_people").value == []
     assert app.date_input(key="win_date").value == dt.date.today()
     (written,) = [table.value for table in app.table]  # what was written, as written
-    shown = {k: v.replace("\\", "") for k, v in written["value"].items()}  # Markdown-escaped
+    shown = {k: v.replace("\\", "") for k, v in written["Value"].items()}  # Markdown-escaped
     assert shown == {
         "Date": "2024-02-20", "What happened": "School board said yes", "Project": "Food Hub",
         "People": "Ann Lee",

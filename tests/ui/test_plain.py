@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -62,6 +61,8 @@ def test_plain_text_and_numbers_are_unchanged_apart_from_escapes():
 
 
 def _table_app() -> None:
+    # AppTest runs this function's source alone: what it uses is imported inside it
+    import pandas as pd
 
     from dashboard.ui.components import text_table
 
