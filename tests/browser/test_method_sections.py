@@ -58,8 +58,9 @@ def test_network_sections(browser, server):
     for heading in ("Is the network weaving?", "Hub or mesh?",
                     "Did the suggested introductions happen?", "Export the network"):  # fmt: skip
         assert _section_text(page, heading) == heading
-    # the people drawing, growth, weaving bars, adjacent possible, centralization
-    assert _charts_rendered(page) == 5
+    # the people drawing, the four growth measures (one chart each), weaving bars, adjacent
+    # possible, centralization
+    assert _charts_rendered(page) == 8
     assert page.get_by_text("introductions suggested on 31 May 2026").count() == 1
     _fits(page)
     page.get_by_role("tab", name="Organizations").click()

@@ -31,8 +31,3 @@ def missing_columns(sheets: RawSheets) -> list[str]:
         if (tab := canonical_tab(title)) is not None
         for column in missing_required(tab, rows)
     ]
-
-
-def shape_problems(sheets: RawSheets) -> list[str]:
-    """Everything that keeps the workbook from being a good read, in words."""
-    return missing_tabs(sheets) + missing_columns(sheets)

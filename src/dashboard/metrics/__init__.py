@@ -4,7 +4,7 @@ No Streamlit here: the app, the command line, the reports and the benchmarks all
 """
 
 from dashboard.metrics.headline import KEYS, headline, summary
-from dashboard.metrics.introductions import collaboration_graph, edges, suggested_introductions
+from dashboard.metrics.introductions import edges, suggested_introductions
 from dashboard.metrics.participation import participation
 from dashboard.metrics.projects import project_status
 from dashboard.metrics.series import monthly_series
@@ -12,7 +12,6 @@ from dashboard.metrics.shape_series import shape_series
 
 __all__ = [
     "KEYS",
-    "collaboration_graph",
     "edges",
     "headline",
     "monthly_series",

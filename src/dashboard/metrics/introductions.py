@@ -7,7 +7,6 @@ organizations, sectors or collaborations (the ties a network grows by).
 
 from __future__ import annotations
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 
@@ -52,24 +51,6 @@ def edges(dataset: Dataset, as_of, nodes: str = "people", collaboration: str | N
             "first_seen": table["first_seen"].to_numpy()[order],
         }
     )
-
-
-def collaboration_graph(
-    dataset: Dataset,
-    as_of,
-    nodes: str = "people",
-    collaboration: str | None = None,  # noqa: ANN001
-) -> nx.Graph:
-    """The graph as networkx, for layouts and drawing: weighted edges with their first-seen
-    dates; people carry name, organization, sector and home collaboration."""
-    table = edges(dataset, as_of, nodes, collaboration)
-    g = nx.from_pandas_edgelist(table, "a", "b", edge_attr=["weight", "first_seen"])
-    if nodes == "people":
-        people = dataset.people.set_index("person")
-        columns = ["name", "organization", "sector", "collaboration"]
-        info = people.reindex(list(g.nodes))[columns].astype(object)
-        nx.set_node_attributes(g, info.where(info.notna(), None).to_dict("index"))
-    return g
 
 
 def _fold(table: pd.DataFrame, names: np.ndarray, org_keys: np.ndarray) -> pd.DataFrame:
