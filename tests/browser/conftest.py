@@ -1,9 +1,29 @@
-"""The browser tests' screenshots: where they are, said in the run's summary (pytest captures
-what a test prints)."""
+"""What the browser tests share: one headless Chromium per module (``browser``), a
+``streamlit run`` server on the demo (``server``; a module with its own data defines its own),
+and where the screenshots are, said in the run's summary (pytest captures what a test prints)."""
 
 from __future__ import annotations
 
-from tests.browser.test_browser import SHOTS
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.browser.test_browser import ARGS, CHROMIUM, SHOTS, Server
+
+
+@pytest.fixture(scope="module")
+def browser():
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    running = Server()
+    yield running
+    running.stop()
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):  # noqa: ARG001 - pytest's hook

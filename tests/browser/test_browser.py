@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 from tests.streamlit_server import StreamlitServer
 
@@ -49,15 +49,6 @@ class Server(StreamlitServer):
         if config is not None:
             env["SMALLWINS_CONFIG"] = str(config)
         super().__init__(env)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 def _settle(page: Page) -> None:

@@ -7,10 +7,10 @@ the win had not been saved.
 
 from __future__ import annotations
 
-from tests.browser.test_browser import SHOTS, Server, _settle, browser  # noqa: F401 - a fixture
+from tests.browser.test_browser import SHOTS, Server, _settle
 
 
-def test_a_written_win_empties_the_form_and_shows_what_was_written(browser, tmp_path):  # noqa: F811
+def test_a_written_win_empties_the_form_and_shows_what_was_written(browser, tmp_path):
     from dashboard.sources.local import read_xlsx, write_xlsx
     from tests.fixtures import river_valley
 

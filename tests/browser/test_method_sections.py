@@ -8,29 +8,12 @@ URL; the first-visit case is test_browser.py's).
 from __future__ import annotations
 
 import networkx as nx
-import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
-from tests.browser.test_browser import ARGS, CHROMIUM, SHOTS, Server, _charts_rendered, _settle
+from tests.browser.test_browser import SHOTS, _charts_rendered, _settle
 
 WIDTH = 1024
 PERIOD = "from=2026-06-01&to=2026-10-31"
-
-
-@pytest.fixture(scope="module")
-def server():
-    running = Server()
-    yield running
-    running.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 def _open(browser, server, path: str) -> Page:

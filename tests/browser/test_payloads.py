@@ -13,9 +13,9 @@ import tempfile
 import urllib.parse
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
-from tests.browser.test_browser import ARGS, CHROMIUM, Server, _settle
+from tests.browser.test_browser import Server, _settle
 
 SCRIPT = "<script>window.__pwned=1</script>"
 IMAGE = '<img src=x onerror="window.__pwned=1">'
@@ -95,14 +95,6 @@ def _workbook() -> dict[str, list[list[object]]]:
             ["2024-02-28", PROJECT, COLLABORATION, f"{BOLD}, {HEADING}, {MATH}"],
         ],
     }
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")

@@ -19,31 +19,15 @@ import urllib.parse
 import pytest
 import vl_convert
 from PIL import Image
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 from dashboard.charts.months import month_domain
 from tests.browser.received import legends, listen, month_domains, parts
-from tests.browser.test_browser import ARGS, CHROMIUM, SHOTS, Server, _settle
+from tests.browser.test_browser import SHOTS, _settle
 
 PAGES = ["", "Momentum", "Participation", "Network", "Regions", "Data_health", "Log_a_win",
          "Impact_report", "Agenda"]  # fmt: skip
 WIDTHS = (1400, 1024)
-
-
-@pytest.fixture(scope="module")
-def server():
-    running = Server()
-    yield running
-    running.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 def _period(page: Page) -> tuple[dt.date, dt.date]:
