@@ -51,13 +51,20 @@ class Server(StreamlitServer):
         super().__init__(env)
 
 
+IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"  # no script run under way
+
+
 def _settle(page: Page) -> None:
-    """Wait until the script run is over and no status widget shows."""
+    """Wait until the script run is over and no status widget shows. The app's own attribute
+    says when no run is under way (a fixed pause alone, on a loaded machine, read a page whose
+    run had not yet drawn its body)."""
     page.wait_for_selector("[data-testid=stApp]", timeout=60_000)
     page.wait_for_selector("[data-testid=stMainBlockContainer] h1", timeout=60_000)
     page.wait_for_timeout(500)
+    page.wait_for_selector(IDLE, timeout=60_000)
     page.wait_for_selector("[data-testid=stStatusWidget]", state="detached", timeout=60_000)
     page.wait_for_timeout(500)
+    page.wait_for_selector(IDLE, timeout=60_000)
 
 
 def _charts_rendered(page: Page) -> int:

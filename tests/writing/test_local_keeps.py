@@ -198,8 +198,8 @@ def test_permissions_are_kept(tmp_path):
 
 
 def test_a_symlinked_workbook_gets_the_row_and_stays_a_link(tmp_path):
-    (tmp_path / "shared").mkdir()
-    real = write_office_workbook(tmp_path / "shared" / "team.xlsx", team())
+    (tmp_path / "drive").mkdir()
+    real = write_office_workbook(tmp_path / "drive" / "team.xlsx", team())
     link = tmp_path / "team.xlsx"
     link.symlink_to(real)
     assert write(_source(link), _win()) is True
