@@ -184,15 +184,20 @@ async def warm_others(proxy: Nginx, url: str, warmed: set[int | None]) -> list[d
             error = await asyncio.wait_for(run_page(socket, "", query), SETTLE_S)
         finally:
             await socket.close()
-        done.append({"replica": replica, "ms": round((time.perf_counter() - began) * 1000),
-                     "error": error})  # fmt: skip
+        done.append(
+            {"replica": replica, "ms": round((time.perf_counter() - began) * 1000), "error": error}
+        )
     return done
 
 
 async def drive(
-    servers: list[Server], proxy: Nginx | None, double: SheetsDouble, args: argparse.Namespace,
-    url: str, wins: list[list[Any]],
-) -> dict:  # fmt: skip
+    servers: list[Server],
+    proxy: Nginx | None,
+    double: SheetsDouble,
+    args: argparse.Namespace,
+    url: str,
+    wins: list[list[Any]],
+) -> dict:
     """Warm-up, then ``args.sessions`` at once while the sheet is edited; what was measured."""
     asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(args.sessions + 4))
     pids = [server.pid for server in servers]
@@ -230,12 +235,20 @@ async def drive(
     rss_closed = [rss_mb(pid) for pid in pids]
     sampler.stop()
     return {
-        "warm_s": warm_s, "warm_error": warm_error, "warm_requests": warm_requests,
-        "warm_others": others, "rss_1": rss_1, "rss_n": rss_n,
+        "warm_s": warm_s,
+        "warm_error": warm_error,
+        "warm_requests": warm_requests,
+        "warm_others": others,
+        "rss_1": rss_1,
+        "rss_n": rss_n,
         "rss_peak": [max(p, n) for p, n in zip(sampler.peak_mb, rss_n, strict=True)],
-        "rss_closed": rss_closed, "elapsed": ended - started, "loads": loads,
-        "reads_at": sampler.reads_at, "cpu": cpu_use, "edits": edits,
-    }  # fmt: skip
+        "rss_closed": rss_closed,
+        "elapsed": ended - started,
+        "loads": loads,
+        "reads_at": sampler.reads_at,
+        "cpu": cpu_use,
+        "edits": edits,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -243,32 +256,48 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, default=20, help="concurrent sessions")
     parser.add_argument("--duration", type=float, default=75, help="seconds of concurrent load")
     parser.add_argument("--ttl", type=int, default=30, help="cache_ttl_seconds of the servers")
-    parser.add_argument("--think", type=float, default=0,
-                        help="mean seconds between loads of a session (0: none)")  # fmt: skip
+    parser.add_argument(
+        "--think", type=float, default=0, help="mean seconds between loads of a session (0: none)"
+    )
     parser.add_argument("--client", choices=("browser", "websocket"), default="websocket")
-    parser.add_argument("--replicas", type=int, default=1,
-                        help="app servers on one cache folder, behind nginx when > 1")  # fmt: skip
-    parser.add_argument("--proxy", action="store_true",
-                        help="nginx (deploy/nginx.conf) in front of one replica too")  # fmt: skip
-    parser.add_argument("--edit-every", type=float, default=None,
-                        help="seconds between edits of the sheet during the load "
-                             "(default: a third of the TTL; 0: never)")  # fmt: skip
-    parser.add_argument("--scale", type=float, default=None,
-                        help="serve generate.py's workbook at this fraction of its full size "
-                             "instead of the demo workbook")  # fmt: skip
-    parser.add_argument("--auth", choices=("service-account", "api-key"),
-                        default="service-account")  # fmt: skip
+    parser.add_argument(
+        "--replicas",
+        type=int,
+        default=1,
+        help="app servers on one cache folder, behind nginx when > 1",
+    )
+    parser.add_argument(
+        "--proxy", action="store_true", help="nginx (deploy/nginx.conf) in front of one replica too"
+    )
+    parser.add_argument(
+        "--edit-every",
+        type=float,
+        default=None,
+        help="seconds between edits of the sheet during the load "
+        "(default: a third of the TTL; 0: never)",
+    )
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=None,
+        help="serve generate.py's workbook at this fraction of its full size "
+        "instead of the demo workbook",
+    )
+    parser.add_argument("--auth", choices=("service-account", "api-key"), default="service-account")
     args = parser.parse_args(argv)
     args.proxy = args.proxy or args.replicas > 1
     args.edit_every = args.ttl / 3 if args.edit_every is None else args.edit_every
     sheets, as_of, label = workbook(args.scale)
     rows = {tab: max(0, len(values) - 1) for tab, values in sheets.items()}
     load_before = os.getloadavg()[0]
-    print(f"{label}: " + ", ".join(f"{n:,} {tab.lower()}" for tab, n in rows.items())
-          + f"; {args.sessions} {args.client} session(s) for {args.duration:g} s, {args.think:g} s "
-          f"apart, TTL {args.ttl} s, {args.replicas} replica(s)"
-          f"{' behind nginx' if args.proxy else ''}, an edit every {args.edit_every:g} s;"
-          f" load average {load_before:.1f} before the start")  # fmt: skip
+    print(
+        f"{label}: "
+        + ", ".join(f"{n:,} {tab.lower()}" for tab, n in rows.items())
+        + f"; {args.sessions} {args.client} session(s) for {args.duration:g} s, {args.think:g} s "
+        f"apart, TTL {args.ttl} s, {args.replicas} replica(s)"
+        f"{' behind nginx' if args.proxy else ''}, an edit every {args.edit_every:g} s;"
+        f" load average {load_before:.1f} before the start"
+    )
     with tempfile.TemporaryDirectory(prefix="smallwins-load-") as tmp, SheetsDouble() as double:
         double.add_spreadsheet(KEY, sheets, title="Load benchmark", public=True)
         with deployment(double, Path(tmp), args) as (servers, proxy):
@@ -282,9 +311,14 @@ def main(argv: list[str] | None = None) -> int:
             print("the test double failed:\n" + double.errors[0])
     result = figures(measured, requests, args, ports)
     show(result)
-    result.update(workbook=label, rows=rows, load_average_before=round(load_before, 2),
-                  commit=run._commit(), cpus=os.cpu_count(),
-                  python=platform.python_version())  # fmt: skip
+    result.update(
+        workbook=label,
+        rows=rows,
+        load_average_before=round(load_before, 2),
+        commit=run._commit(),
+        cpus=os.cpu_count(),
+        python=platform.python_version(),
+    )
     print(json.dumps(result, ensure_ascii=False))
     return 0
 

@@ -17,8 +17,14 @@ from playwright.async_api import Browser, Page, async_playwright
 from tests.streamlit_client import Visitor, run_page, stream, upstream_of
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 PAGES = ["", "Momentum", "Participation", "Network", "Regions", "Data_health"]
 SETTLE_S = 60
 SETTLED = "[data-testid=stApp][data-test-script-state=notRunning]"
@@ -46,7 +52,7 @@ class BrowserSession:
             await page.wait_for_selector(
                 "[data-testid=stStatusWidget]", state="detached", timeout=wait
             )
-        except Exception as error:  # noqa: BLE001 - a timeout or a crash is a failed load
+        except Exception as error:
             return time.perf_counter() - began, f"{type(error).__name__}: {str(error)[:120]}"
         took = time.perf_counter() - began
         if await page.locator("[data-testid=stException]").count():
@@ -90,7 +96,7 @@ class SocketSession:
             error = await asyncio.wait_for(run_page(self.socket, path, query), SETTLE_S)
             if page_upstream != self.upstream:
                 error = error or f"page from {page_upstream}, websocket to {self.upstream}"
-        except Exception as failure:  # noqa: BLE001 - a timeout or a refusal is a failed load
+        except Exception as failure:
             error = f"{type(failure).__name__}: {str(failure)[:120]}"
         return time.perf_counter() - began, error
 
@@ -129,8 +135,15 @@ async def viewer(
     while time.monotonic() < deadline:
         path = PAGES[number % len(PAGES)]
         took, error = await session.open(f"{base}/{path}?{query}")
-        loads.append({"page": path or "Overview", "s": took, "error": error,
-                      "session": first, "upstream": session.upstream})  # fmt: skip
+        loads.append(
+            {
+                "page": path or "Overview",
+                "s": took,
+                "error": error,
+                "session": first,
+                "upstream": session.upstream,
+            }
+        )
         number += 1
         wait = think * pause.uniform(0.5, 1.5)
         await asyncio.sleep(min(wait, max(0.0, deadline - time.monotonic())))

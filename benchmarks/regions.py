@@ -58,16 +58,32 @@ GOOGLE_QUOTA = 60  # Google's default: read requests per minute per user
 APP_QUOTA = 50  # the app's default sheets_quota
 
 
-def configure(path: Path, sheets: int, window: float, ttl: int = 600, quota: int = APP_QUOTA,
-              local: Path | None = None) -> Path:  # fmt: skip
+def configure(
+    path: Path,
+    sheets: int,
+    window: float,
+    ttl: int = 600,
+    quota: int = APP_QUOTA,
+    local: Path | None = None,
+) -> Path:
     """A smallwins.toml naming the ``sheets`` regional sheets (or, with ``local``, their
     ``.xlsx`` copies in that folder)."""
-    lines = ["[app]", f"cache_ttl_seconds = {ttl}", f"sheets_quota = {quota}",
-             f"sheets_quota_seconds = {window}", ""]  # fmt: skip
+    lines = [
+        "[app]",
+        f"cache_ttl_seconds = {ttl}",
+        f"sheets_quota = {quota}",
+        f"sheets_quota_seconds = {window}",
+        "",
+    ]
     for number in range(1, sheets + 1):
         where = local / f"region-{number:03d}.xlsx" if local else book.key(number)
-        lines += ["[[sources]]", f'name = "{book.name(number)} sheet"', f'location = "{where}"',
-                  f'collaboration = "{book.name(number)}"', ""]  # fmt: skip
+        lines += [
+            "[[sources]]",
+            f'name = "{book.name(number)} sheet"',
+            f'location = "{where}"',
+            f'collaboration = "{book.name(number)}"',
+            "",
+        ]
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
 
@@ -88,9 +104,13 @@ def first_read(double: SheetsDouble, config: Path, cache: Path) -> dict:
     started = time.perf_counter()
     dataset = load(load_config(config))
     seconds = time.perf_counter() - started
-    return {"s": round(seconds, 2), "requests": counts(double),
-            "failed": len(dataset.failed_sources), "stale": len(dataset.stale_sources),
-            "wins": len(dataset.wins)}  # fmt: skip
+    return {
+        "s": round(seconds, 2),
+        "requests": counts(double),
+        "failed": len(dataset.failed_sources),
+        "stale": len(dataset.stale_sources),
+        "wins": len(dataset.wins),
+    }
 
 
 def part_a(double: SheetsDouble, folder: Path, sheets: int, window: float) -> dict:
@@ -100,26 +120,40 @@ def part_a(double: SheetsDouble, folder: Path, sheets: int, window: float) -> di
     first_read(double, configure(folder / "warm.toml", 1, window), folder / "warm-cache")
     floor = first_read(double, floor_config, folder / "floor-cache")
     double.set_quota(GOOGLE_QUOTA, seconds=window)
-    paced = first_read(double, configure(folder / "smallwins.toml", sheets, window),
-                       folder / "cache")  # fmt: skip
+    paced = first_read(
+        double, configure(folder / "smallwins.toml", sheets, window), folder / "cache"
+    )
     requests = 2 * sheets
     quota_min = window * (math.ceil(requests / GOOGLE_QUOTA) - 1)
     pace_min = window * (math.ceil(requests / APP_QUOTA) - 1)
     return {
-        "sheets": sheets, "window_s": window, "requests_needed": requests,
-        "quota_min_s": quota_min, "pace_min_s": pace_min, "floor": floor, "paced": paced,
+        "sheets": sheets,
+        "window_s": window,
+        "requests_needed": requests,
+        "quota_min_s": quota_min,
+        "pace_min_s": pace_min,
+        "floor": floor,
+        "paced": paced,
         "vs_quota_min": round(paced["s"] / quota_min, 2) if quota_min else None,
         "vs_pace_min": round(paced["s"] / pace_min, 2) if pace_min else None,
         "vs_floor": round(paced["s"] / floor["s"], 2),
-    }  # fmt: skip
+    }
 
 
 # --------------------------------------------------------------------------- b. refreshes
 
 
 def summary_in_new_process(config: Path, env: dict[str, str]) -> tuple[float, dict]:
-    command = [sys.executable, "-m", "dashboard", "summary", str(config), "--json",
-               "--as-of", book.AS_OF.isoformat()]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "dashboard",
+        "summary",
+        str(config),
+        "--json",
+        "--as-of",
+        book.AS_OF.isoformat(),
+    ]
     started = time.perf_counter()
     done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=900)
     seconds = time.perf_counter() - started
@@ -145,9 +179,16 @@ def part_b(double: SheetsDouble, folder: Path, sheets: int, changed: list[int]) 
         double.reset_counts()
         seconds, figures = summary_in_new_process(config, env)
         wins += k
-        rows.append({"changed": k, "drive": drive, "s": round(seconds, 2),
-                     "requests": counts(double), "wins": figures["wins"],
-                     "edits_shown": figures["wins"] == wins})  # fmt: skip
+        rows.append(
+            {
+                "changed": k,
+                "drive": drive,
+                "s": round(seconds, 2),
+                "requests": counts(double),
+                "wins": figures["wins"],
+                "edits_shown": figures["wins"] == wins,
+            }
+        )
         double.enable_drive()
     return rows
 
@@ -158,37 +199,55 @@ def part_b(double: SheetsDouble, folder: Path, sheets: int, changed: list[int]) 
 def show(a: dict, b: list[dict], c: dict) -> None:
     n, w = a["sheets"], a["window_s"]
     floor, paced = a["floor"], a["paced"]
-    print(f"\na. first read of {n} sheets: Google's quota {GOOGLE_QUOTA} reads / {w:g} s, the "
-          f"app's pace {APP_QUOTA} / {w:g} s; {a['requests_needed']} requests needed")  # fmt: skip
+    print(
+        f"\na. first read of {n} sheets: Google's quota {GOOGLE_QUOTA} reads / {w:g} s, the "
+        f"app's pace {APP_QUOTA} / {w:g} s; {a['requests_needed']} requests needed"
+    )
     print(f"  floor (no quota anywhere)         {floor['s']:8.2f} s")
-    print(f"  under the quota                   {paced['s']:8.2f} s   "
-          f"{a['vs_floor']}× the floor")  # fmt: skip
-    print(f"  the quota's minimum (2N at 60/w)  {a['quota_min_s']:8.2f} s   "
-          f"time / minimum {a['vs_quota_min']}")  # fmt: skip
-    print(f"  the app's pace minimum (2N at 50/w){a['pace_min_s']:7.2f} s   "
-          f"time / minimum {a['vs_pace_min']}")  # fmt: skip
+    print(f"  under the quota                   {paced['s']:8.2f} s   {a['vs_floor']}× the floor")
+    print(
+        f"  the quota's minimum (2N at 60/w)  {a['quota_min_s']:8.2f} s   "
+        f"time / minimum {a['vs_quota_min']}"
+    )
+    print(
+        f"  the app's pace minimum (2N at 50/w){a['pace_min_s']:7.2f} s   "
+        f"time / minimum {a['vs_pace_min']}"
+    )
     req = paced["requests"]
-    print(f"  requests: {req['metadata']} metadata, {req['batchGet']} batchGet, "
-          f"{req['drive_list']} Drive list; 429s seen {req['429']}; sources failed "
-          f"{paced['failed']}, stale {paced['stale']}; wins loaded {paced['wins']}")  # fmt: skip
+    print(
+        f"  requests: {req['metadata']} metadata, {req['batchGet']} batchGet, "
+        f"{req['drive_list']} Drive list; 429s seen {req['429']}; sources failed "
+        f"{paced['failed']}, stale {paced['stale']}; wins loaded {paced['wins']}"
+    )
     print(f"\nb. a refresh (summary in a new process) with k of {n} sheets changed")
-    print(f"  {'k':>4} {'Drive':<9}{'metadata':>9}{'batchGet':>9}{'Drive':>6}{'token':>6}"
-          f"{'429':>5}{'time':>9}  figures")  # fmt: skip
+    print(
+        f"  {'k':>4} {'Drive':<9}{'metadata':>9}{'batchGet':>9}{'Drive':>6}{'token':>6}"
+        f"{'429':>5}{'time':>9}  figures"
+    )
     for row in b:
         r = row["requests"]
         drive = "on" if row["drive"] else "disabled"
-        print(f"  {row['changed']:>4} {drive:<9}{r['metadata']:>9}{r['batchGet']:>9}"
-              f"{r['drive_list'] + r['drive_get']:>6}{r['token']:>6}{r['429']:>5}"
-              f"{row['s']:>8.2f}s  wins {row['wins']}"
-              f"{'' if row['edits_shown'] else ' MISSING EDITS'}")  # fmt: skip
-    print(f"\nc. the Overview on a fresh server, {n} sheets, headless Chromium: goto → first "
-          "metric tile")  # fmt: skip
-    for name, label in (("local", "local .xlsx copies (no Google)"), ("hung", "Google hung"),
-                        ("storm", "429 storm")):  # fmt: skip
+        print(
+            f"  {row['changed']:>4} {drive:<9}{r['metadata']:>9}{r['batchGet']:>9}"
+            f"{r['drive_list'] + r['drive_get']:>6}{r['token']:>6}{r['429']:>5}"
+            f"{row['s']:>8.2f}s  wins {row['wins']}"
+            f"{'' if row['edits_shown'] else ' MISSING EDITS'}"
+        )
+    print(
+        f"\nc. the Overview on a fresh server, {n} sheets, headless Chromium: goto → first "
+        "metric tile"
+    )
+    for name, label in (
+        ("local", "local .xlsx copies (no Google)"),
+        ("hung", "Google hung"),
+        ("storm", "429 storm"),
+    ):
         m = c[name]
-        print(f"  {label:<31} fresh server {m['cold_s']:6.2f} s = {m['vs_in_memory']:.2f}× the "
-              f"same page in memory ({m['warm_s']:.2f} s), {m['vs_local']:.2f}× the local "
-              f"fresh server{'   ERROR ' + m['error'] if m['error'] else ''}")  # fmt: skip
+        print(
+            f"  {label:<31} fresh server {m['cold_s']:6.2f} s = {m['vs_in_memory']:.2f}× the "
+            f"same page in memory ({m['warm_s']:.2f} s), {m['vs_local']:.2f}× the local "
+            f"fresh server{'   ERROR ' + m['error'] if m['error'] else ''}"
+        )
         if m.get("banner"):
             print(f"  {'':<31} banner: {m['banner']}")
 
@@ -196,15 +255,23 @@ def show(a: dict, b: list[dict], c: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sheets", type=int, default=60, help="regional sheets (N)")
-    parser.add_argument("--window", type=float, default=60.0,
-                        help="the quota's window in seconds (Google: 60)")  # fmt: skip
-    parser.add_argument("--changed", type=int, nargs="+", default=None,
-                        help="k values for part b (default: 0 1 5 N)")  # fmt: skip
+    parser.add_argument(
+        "--window", type=float, default=60.0, help="the quota's window in seconds (Google: 60)"
+    )
+    parser.add_argument(
+        "--changed",
+        type=int,
+        nargs="+",
+        default=None,
+        help="k values for part b (default: 0 1 5 N)",
+    )
     args = parser.parse_args(argv)
     changed = args.changed or sorted({0, 1, min(5, args.sheets), args.sheets})
     load_before = os.getloadavg()[0]
-    print(f"{args.sheets} regional sheets, quota window {args.window:g} s; load average "
-          f"{load_before:.1f} before the start")  # fmt: skip
+    print(
+        f"{args.sheets} regional sheets, quota window {args.window:g} s; load average "
+        f"{load_before:.1f} before the start"
+    )
     with tempfile.TemporaryDirectory(prefix="smallwins-regions-") as tmp, SheetsDouble() as double:
         folder = Path(tmp)
         for number in range(1, args.sheets + 1):
@@ -213,8 +280,9 @@ def main(argv: list[str] | None = None) -> int:
         key_file.write_text(json.dumps(double.service_account_info()), encoding="utf-8")
         for name in [k for k in os.environ if k.startswith(("SMALLWINS_", "GOOGLE_"))]:
             del os.environ[name]
-        os.environ.update(SMALLWINS_SHEETS_ENDPOINT=double.url,
-                          GOOGLE_APPLICATION_CREDENTIALS=str(key_file))  # fmt: skip
+        os.environ.update(
+            SMALLWINS_SHEETS_ENDPOINT=double.url, GOOGLE_APPLICATION_CREDENTIALS=str(key_file)
+        )
         print("a. the first read…", flush=True)
         a = part_a(double, folder, args.sheets, args.window)
         print("b. refreshes, each in a new process…", flush=True)
@@ -224,10 +292,16 @@ def main(argv: list[str] | None = None) -> int:
         if double.errors:
             print("the test double failed:\n" + double.errors[0])
     show(a, b, c)
-    result = {"first_read": a, "refreshes": b, "pages": c,
-              "load_average_before": round(load_before, 2), "commit": run._commit(),
-              "cpus": os.cpu_count(), "python": platform.python_version(),
-              "date": dt.date.today().isoformat()}  # fmt: skip
+    result = {
+        "first_read": a,
+        "refreshes": b,
+        "pages": c,
+        "load_average_before": round(load_before, 2),
+        "commit": run._commit(),
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "date": dt.date.today().isoformat(),
+    }
     print(json.dumps(result, ensure_ascii=False))
     return 0
 

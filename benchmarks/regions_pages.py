@@ -27,8 +27,14 @@ from tests.sheets_double import SheetsDouble
 from tests.streamlit_server import StreamlitServer
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 TTL = 5  # cache_ttl_seconds of the Google servers: the snapshots are due by the time they start
 TILE = "[data-testid=stMetric]"
 WAIT_MS = 180_000  # long enough to see a page that waits for Google's whole retry budget
@@ -46,9 +52,10 @@ def _visit(browser: Browser, url: str) -> tuple[float, str | None, str]:
         error = None
         if page.locator("[data-testid=stException]").count():
             error = page.locator("[data-testid=stException]").first.inner_text()[:200]
-        notes = " | ".join(" ".join(t.split()) for t in
-                           page.locator("[data-testid=stAlert]").all_inner_texts())  # fmt: skip
-    except Exception as failure:  # noqa: BLE001 - a page that never draws is the finding
+        notes = " | ".join(
+            " ".join(t.split()) for t in page.locator("[data-testid=stAlert]").all_inner_texts()
+        )
+    except Exception as failure:
         seconds, error, notes = time.perf_counter() - started, f"{type(failure).__name__}", ""
     context.close()
     return seconds, error, notes
@@ -66,8 +73,12 @@ def _fresh_server(browser: Browser, config: Path, cache: Path, log: Path) -> dic
     finally:
         server.stop()
     banner = next((n for n in notes.split(" | ") if "Refreshing" in n or "live" in n), "")
-    return {"cold_s": round(cold, 2), "warm_s": round(warm, 2), "error": error or warm_error,
-            "banner": banner[:140]}  # fmt: skip
+    return {
+        "cold_s": round(cold, 2),
+        "warm_s": round(warm, 2),
+        "error": error or warm_error,
+        "banner": banner[:140],
+    }
 
 
 def page_times(

@@ -115,8 +115,12 @@ def main(argv: list[str] | None = None) -> int:
             ("xlsx, written as Excel does", folder / "excel.xlsx"),
             ("csv folder", folder / "csv"),
         ):
-            source = SourceConfig(location=str(location), kind="csv" if "csv" in kind else "xlsx",
-                                  name="bench", writable=True)  # fmt: skip
+            source = SourceConfig(
+                location=str(location),
+                kind="csv" if "csv" in kind else "xlsx",
+                name="bench",
+                writable=True,
+            )
             figures = measure(source, project, args.runs)
             print(json.dumps({"file": kind, "wins": wins, **figures}), flush=True)
     return 0

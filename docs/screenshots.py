@@ -30,8 +30,14 @@ from tests.sheets_double import SheetsDouble  # noqa: E402
 from tests.streamlit_server import StreamlitServer  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 # file → (page path with its query, how much of the page: "full" or a height in pixels)
 SHOTS = {
     "overview": ("", "full"),
@@ -100,11 +106,13 @@ def stale_banner(browser, width: int) -> None:
             "[app]\ncache_ttl_seconds = 3\ntimeout_seconds = 1\n"
             f'[[sources]]\nlocation = "{KEY}"\nname = "Regional sheet"\n'
         )
-        server = _server({
-            "SMALLWINS_CONFIG": str(config),
-            "SMALLWINS_SHEETS_ENDPOINT": double.url,
-            "GOOGLE_APPLICATION_CREDENTIALS": str(key_file),
-        })  # fmt: skip
+        server = _server(
+            {
+                "SMALLWINS_CONFIG": str(config),
+                "SMALLWINS_SHEETS_ENDPOINT": double.url,
+                "GOOGLE_APPLICATION_CREDENTIALS": str(key_file),
+            }
+        )
         try:
             page = browser.new_page(viewport={"width": width, "height": 1000})
             page.goto(f"{server.url}/Momentum")

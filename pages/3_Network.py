@@ -112,8 +112,14 @@ if page.has_records(view):
     for pair in (("network_nodes", "network_edges"), ("network_density", "cross_org_share")):
         for column, measure in zip(st.columns(2), pair, strict=True):
             with column:
-                figures.chart(view, charts.network_measure, Ref("series"), measure, view.period,
-                              message="No activity in this period.")  # fmt: skip
+                figures.chart(
+                    view,
+                    charts.network_measure,
+                    Ref("series"),
+                    measure,
+                    view.period,
+                    message="No activity in this period.",
+                )
     st.subheader("Is the network weaving?")
     st.caption(
         "Left: each month's new links; in dark blue, those between two people who already "

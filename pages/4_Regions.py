@@ -19,8 +19,15 @@ def _side_by_side(value: str, title: str) -> None:
         st.info("No collaboration is named in the workbook yet.")
         return
     if uses_heatmap(regions):
-        figures.chart(view, charts.region_heatmap, Ref("regions"), value, title, view.period,
-                      message="No collaboration is named in the workbook yet.")  # fmt: skip
+        figures.chart(
+            view,
+            charts.region_heatmap,
+            Ref("regions"),
+            value,
+            title,
+            view.period,
+            message="No collaboration is named in the workbook yet.",
+        )
         return
     names = region_names(regions)
     per_row = 2 if len(names) <= 4 else 3
@@ -28,8 +35,16 @@ def _side_by_side(value: str, title: str) -> None:
         for column, name in zip(st.columns(per_row), names[first : first + per_row], strict=False):
             with column:
                 st.markdown(f"**{components.plain(name)}**")
-                figures.chart(view, charts.region_multiple, Ref("regions"), name, value, title,
-                              view.period, message="No records yet.")  # fmt: skip
+                figures.chart(
+                    view,
+                    charts.region_multiple,
+                    Ref("regions"),
+                    name,
+                    value,
+                    title,
+                    view.period,
+                    message="No records yet.",
+                )
 
 
 if page.has_records(view):

@@ -102,9 +102,12 @@ def river_valley() -> dict[str, list[list[object]]]:
 def dataset_of(sheets, label="rv", collaboration=None, day_first=False):
     """Clean a raw workbook as if it were read from a source named ``label``."""
     config = SourceConfig(
-        location=f"{label}.xlsx", kind="xlsx", name=label, collaboration=collaboration,
+        location=f"{label}.xlsx",
+        kind="xlsx",
+        name=label,
+        collaboration=collaboration,
         day_first=day_first,
-    )  # fmt: skip
+    )
     return clean([RawSource(config, sheets, label, dt.datetime(2024, 3, 1, tzinfo=dt.UTC))])
 
 

@@ -13,8 +13,11 @@ from tests.fixtures import river_valley, write_csv_folder
 def _run(*args, cwd=None):
     return subprocess.run(
         [sys.executable, "-m", "dashboard", *map(str, args)],
-        capture_output=True, text=True, timeout=120, cwd=cwd,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+    )
 
 
 def test_check_lists_problems_grouped_counted_and_located(tmp_path):
@@ -59,8 +62,15 @@ def test_template_loads_clean_with_every_tab(tmp_path):
     path = tmp_path / "blank.xlsx"
     assert _run("template", path).returncode == 0
     sheets = read_xlsx(path)
-    assert list(sheets) == ["How to use", "Collaborations", "People", "Projects", "Commitments",
-                            "Wins", "Meetings"]  # fmt: skip
+    assert list(sheets) == [
+        "How to use",
+        "Collaborations",
+        "People",
+        "Projects",
+        "Commitments",
+        "Wins",
+        "Meetings",
+    ]
     assert sheets["Commitments"][0][:4] == ["Person", "Project", "Commitment", "Made"]
     result = _run("check", path)
     assert result.returncode == 0 and "No problems found." in result.stdout
@@ -96,8 +106,20 @@ def test_check_without_source_reads_the_demo(tmp_path):
 def test_log_win_prints_the_id_and_the_same_id_writes_once(tmp_path):
     path = tmp_path / "rv.xlsx"
     write_xlsx(path, river_valley())
-    args = ["log-win", path, "--date", "2024-03-01", "--win", "Market opened", "--project",
-            "food hub", "--people", "Ann Lee, Eve Park", "--id", "w-cli-1"]  # fmt: skip
+    args = [
+        "log-win",
+        path,
+        "--date",
+        "2024-03-01",
+        "--win",
+        "Market opened",
+        "--project",
+        "food hub",
+        "--people",
+        "Ann Lee, Eve Park",
+        "--id",
+        "w-cli-1",
+    ]
     first = _run(*args)
     assert first.returncode == 0, first.stderr
     assert first.stdout.strip() == "w-cli-1"
@@ -123,8 +145,20 @@ def test_log_commitment_to_a_configured_source_needs_writing_switched_on(tmp_pat
     write_xlsx(path, river_valley())
     config = tmp_path / "smallwins.toml"
     config.write_text(f'[[sources]]\nname = "rv"\nlocation = "{path}"\n')
-    args = ["log-commitment", config, "--to", "rv", "--person", "Ann Lee", "--project",
-            "Food Hub", "--commitment", "Call the grocer", "--due", "2099-01-01"]  # fmt: skip
+    args = [
+        "log-commitment",
+        config,
+        "--to",
+        "rv",
+        "--person",
+        "Ann Lee",
+        "--project",
+        "Food Hub",
+        "--commitment",
+        "Call the grocer",
+        "--due",
+        "2099-01-01",
+    ]
     refused = _run(*args)
     assert refused.returncode == 2 and "writable = true" in refused.stderr
     config.write_text(f'[[sources]]\nname = "rv"\nlocation = "{path}"\nwritable = true\n')
@@ -177,8 +211,17 @@ def test_the_bundled_demo_is_read_only_and_the_message_says_how_to_copy_it(capsy
     from dashboard.config import demo_path
 
     before = demo_path().read_bytes()
-    status, _, err = _main(capsys, "log-win", demo_path(), "--win", "Bogus", "--project",
-                           "Food Waste Recovery", "--date", "2026-10-30")  # fmt: skip
+    status, _, err = _main(
+        capsys,
+        "log-win",
+        demo_path(),
+        "--win",
+        "Bogus",
+        "--project",
+        "Food Waste Recovery",
+        "--date",
+        "2026-10-30",
+    )
     assert status == 2
     assert "The bundled demo workbook is read-only" in err
     assert "smallwins init" in err and 'location = "your-team.xlsx"' in err
@@ -197,8 +240,17 @@ def test_init_copies_the_demo_and_writes_a_configuration_that_can_be_written_to(
     ]
     config = (tmp_path / "smallwins.toml").read_text(encoding="utf-8")
     assert '[[sources]]\nlocation = "my-team.xlsx"\nwritable = true\n' in config
-    status, _, err = _main(capsys, "log-win", "smallwins.toml", "--win", "Market opened",
-                           "--project", "Food Waste Recovery", "--date", "2026-10-30")  # fmt: skip
+    status, _, err = _main(
+        capsys,
+        "log-win",
+        "smallwins.toml",
+        "--win",
+        "Market opened",
+        "--project",
+        "Food Waste Recovery",
+        "--date",
+        "2026-10-30",
+    )
     assert status == 0, err
     wins = read_xlsx(tmp_path / "my-team.xlsx")["Wins"]
     assert wins[-1][1] == "Market opened"

@@ -54,8 +54,10 @@ def test_a_value_of_the_wrong_type_is_refused_not_read_as_true(tmp_path, setting
 
 
 def test_keys_of_a_source_are_checked_too(tmp_path):
-    text = (SOURCE + 'writable = "no"\n\n[[sources]]\nlocation = "rv.xlsx"\nname = 42\n'
-            "nmae = 'Lake'\n")  # fmt: skip
+    text = (
+        SOURCE + 'writable = "no"\n\n[[sources]]\nlocation = "rv.xlsx"\nname = 42\n'
+        "nmae = 'Lake'\n"
+    )
     message = _error(_config(tmp_path, text))
     # three mistakes, each located: writable (line 4), name (line 8), nmae (line 9)
     assert message.startswith(f"3 mistakes in {tmp_path / 'smallwins.toml'}:")
@@ -114,8 +116,10 @@ def test_every_documented_key_is_accepted(tmp_path):
     settings = load_config(_config(tmp_path, text))
     assert (settings.cache_ttl_seconds, settings.timeout_seconds) == (30, 5.0)
     assert (settings.sheets_quota, settings.sheets_quota_seconds, settings.drive_check) == (
-        10, 30.5, False
-    )  # fmt: skip
+        10,
+        30.5,
+        False,
+    )
     river, pilot, board = settings.sources
     assert (river.day_first, river.writable, river.collaboration) == (False, True, "River Valley")
     assert (pilot.kind, pilot.day_first, pilot.api_key) == ("gsheets", True, "AIza-not-a-real-key")
@@ -127,8 +131,10 @@ def test_every_documented_key_is_accepted(tmp_path):
 def test_the_new_app_keys_have_their_defaults(tmp_path):
     settings = load_config(_config(tmp_path, SOURCE))
     assert (settings.sheets_quota, settings.sheets_quota_seconds, settings.drive_check) == (
-        50, 60.0, True
-    )  # fmt: skip
+        50,
+        60.0,
+        True,
+    )
     assert "access" not in settings.extra  # no [access]: sign-in as a gate only, as documented
 
 
@@ -142,8 +148,9 @@ def test_a_misspelt_access_table_shows_an_error_page_not_the_data(tmp_path, monk
     path = _config(tmp_path, SOURCE + '\n[acess]\nfunders = ["foundation.org"]\n')
     monkeypatch.setenv("SMALLWINS_CONFIG", str(path))
     monkeypatch.chdir(tmp_path)
-    app = open_page("app.py", user={"is_logged_in": True, "email": "po@foundation.org"},
-                    secrets={"auth": AUTH})  # fmt: skip
+    app = open_page(
+        "app.py", user={"is_logged_in": True, "email": "po@foundation.org"}, secrets={"auth": AUTH}
+    )
     (error,) = [rendered(e.value) for e in app.error]
     assert "The configuration cannot be used" in error and "did you mean [access]?" in error
     assert not app.metric and not app.get("arrow_vega_lite_chart")

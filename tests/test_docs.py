@@ -45,8 +45,11 @@ def _defined(text: str) -> set[str]:
 def printed() -> dict:
     done = subprocess.run(
         [sys.executable, "-m", "dashboard", "summary", "--as-of", "2026-10-31", "--json"],
-        capture_output=True, text=True, timeout=180, cwd=ROOT,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=ROOT,
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -68,8 +71,12 @@ def test_by_collaboration_has_every_key_but_two(printed):
 
 def test_the_network_shape_keys_are_in_their_own_table():
     table = _defined(_section(METRICS, "## Network shape, introductions, learning"))
-    assert {"degree_centralization", "org_edges", "triangles_closed_last_30",
-            "learning_share"} <= table  # fmt: skip
+    assert {
+        "degree_centralization",
+        "org_edges",
+        "triangles_closed_last_30",
+        "learning_share",
+    } <= table
 
 
 def test_every_new_monthly_column_is_defined():
@@ -100,9 +107,16 @@ def _kinds_reported() -> set[str]:
 def test_every_problem_kind_is_in_the_readme_and_defined():
     kinds = _kinds_reported()
     # what the workbooks above bring out: every kind the loader can report today
-    assert {"missing tab", "missing column", "duplicate tab", "duplicate column",
-            "spreadsheet error", "duplicate person", "duplicate project",
-            "source unreadable"} <= kinds  # fmt: skip
+    assert {
+        "missing tab",
+        "missing column",
+        "duplicate tab",
+        "duplicate column",
+        "spreadsheet error",
+        "duplicate person",
+        "duplicate project",
+        "source unreadable",
+    } <= kinds
     readme = _defined(_section(README, "### Problems"))
     defined = _defined(_section(METRICS, "## Problems"))
     assert sorted(kinds - readme) == []

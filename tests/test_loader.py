@@ -49,8 +49,11 @@ def test_people_are_identified_by_email_else_by_name_key():
     assert people.loc["bo chen", "sector"] == "other"  # "govt" is not a sector
     assert pd.isna(people.loc["bo chen", "email"])
     assert people["listed"].to_dict() == {
-        "jose@example.org": True, "ann lee": True, "bo chen": True, "eve park": False,
-    }  # fmt: skip
+        "jose@example.org": True,
+        "ann lee": True,
+        "bo chen": True,
+        "eve park": False,
+    }
     assert pd.isna(people.loc["eve park", "organization"])
     assert (
         people.loc["ann lee", "collaboration"] == "River Valley"
@@ -66,19 +69,41 @@ def test_commitments_typed_and_resolved():
     made = commitments["made"].dt.strftime("%Y-%m-%d").tolist()
     assert made == ["2024-01-15", "2024-01-20", "2024-02-01"]
     assert commitments["due"].dt.strftime("%Y-%m-%d").fillna("").tolist() == [
-        "2024-02-01", "2024-02-20", "",
-    ]  # fmt: skip
+        "2024-02-01",
+        "2024-02-20",
+        "",
+    ]
     assert commitments.loc[0, "done"] == pd.Timestamp("2024-01-30")
     assert commitments.loc[0, "result"] == "They want a pilot"
 
 
 def test_statuses_and_their_synonyms():
     rows = [["Person", "Project", "Made", "Status"]]
-    words = ["complete", "Finished", "YES", "✓", "✔", "", "Ongoing", "not started", "Late",
-             "not done", "No", "Cancelled", "canceled", "abandoned", "DONE", "open"]  # fmt: skip
+    words = [
+        "complete",
+        "Finished",
+        "YES",
+        "✓",
+        "✔",
+        "",
+        "Ongoing",
+        "not started",
+        "Late",
+        "not done",
+        "No",
+        "Cancelled",
+        "canceled",
+        "abandoned",
+        "DONE",
+        "open",
+    ]
     rows += [["Ann", "P", "2024-01-01", word] for word in words]
-    sheets = {"People": [["Name"]], "Projects": [["Project"]], "Commitments": rows,
-              "Wins": [["Date", "Win"]]}  # fmt: skip
+    sheets = {
+        "People": [["Name"]],
+        "Projects": [["Project"]],
+        "Commitments": rows,
+        "Wins": [["Date", "Win"]],
+    }
     dataset = dataset_of(sheets)
     assert dataset.commitments["status"].tolist() == (
         ["done"] * 5 + ["open"] * 3 + ["missed"] * 3 + ["dropped"] * 3 + ["done", "open"]
@@ -109,8 +134,10 @@ def test_collaboration_of_a_record():
     dataset = dataset_of(river_valley())
     # project's collaboration first; Food Hub has none on Projects, and no source collaboration
     assert dataset.commitments["collaboration"].tolist() == [
-        "River Valley", "unassigned", "unassigned",
-    ]  # fmt: skip
+        "River Valley",
+        "unassigned",
+        "unassigned",
+    ]
     # a meeting with no project takes its own collaboration column
     assert dataset.meetings["collaboration"].tolist() == ["River Valley", "Lakeside"]
     configured = dataset_of(river_valley(), collaboration="river VALLEY")
@@ -124,8 +151,10 @@ def test_projects_listed_and_named_only_in_records():
     sheets["Wins"].append(["2024-02-20", "New thing", "Youth Robotics", "Ann Lee"])
     projects = dataset_of(sheets).projects.set_index("project")
     assert projects["listed"].to_dict() == {
-        "Apprenticeships": True, "Food Hub": True, "Youth Robotics": False,
-    }  # fmt: skip
+        "Apprenticeships": True,
+        "Food Hub": True,
+        "Youth Robotics": False,
+    }
     assert projects.loc["Apprenticeships", "started"] == pd.Timestamp("2024-01-15")
     assert projects.loc["Food Hub", "status"] == "active"  # "on hold" is not a status
 
@@ -181,9 +210,15 @@ def test_tabs_and_headers_in_the_teams_own_words():
     sheets = river_valley()
     sheets["Action steps"] = sheets.pop("Commitments")
     sheets["Action steps"][0] = [
-        "Person responsible", "Action step", "Project", "Date committed", "By when?", "Status",
-        "Done date", "Results / learning",
-    ]  # fmt: skip
+        "Person responsible",
+        "Action step",
+        "Project",
+        "Date committed",
+        "By when?",
+        "Status",
+        "Done date",
+        "Results / learning",
+    ]
     sheets["Small wins"] = sheets.pop("Wins")
     dataset = dataset_of(sheets)
     assert len(dataset.commitments) == 3 and len(dataset.wins) == 2

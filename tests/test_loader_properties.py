@@ -36,7 +36,7 @@ CELLS = st.one_of(
             "<script>alert(1)</script>",
             "=1+1",
         ]
-    ),  # fmt: skip
+    ),
 )
 RECORD_TABS = ("Commitments", "Wins", "Meetings")
 DATE_COLUMNS = {"Commitments": ("made", "due", "done"), "Wins": ("date",), "Meetings": ("date",)}
@@ -72,8 +72,11 @@ def test_arbitrary_cells_never_crash_and_every_dropped_row_is_reported(sheets):
     problems = dataset.problems
     assert problems["row"].notna().all()
     reported = set(zip(problems["tab"], problems["row"].astype(int), strict=True))
-    tables = {"Commitments": dataset.commitments, "Wins": dataset.wins,
-              "Meetings": dataset.meetings}  # fmt: skip
+    tables = {
+        "Commitments": dataset.commitments,
+        "Wins": dataset.wins,
+        "Meetings": dataset.meetings,
+    }
     for tab, table in tables.items():
         kept = set(table["row"])
         for number, row in enumerate(sheets[tab][1:], start=2):
@@ -95,8 +98,11 @@ def test_every_non_blank_date_is_read_or_reported(sheets):
     located = set(
         zip(problems["tab"], problems["row"].astype(int), problems["column"], strict=True)
     )
-    tables = {"Commitments": dataset.commitments, "Wins": dataset.wins,
-              "Meetings": dataset.meetings}  # fmt: skip
+    tables = {
+        "Commitments": dataset.commitments,
+        "Wins": dataset.wins,
+        "Meetings": dataset.meetings,
+    }
     for tab, columns in DATE_COLUMNS.items():
         header = sheets[tab][0]
         table = tables[tab].set_index("row")
@@ -115,5 +121,11 @@ def test_any_grid_in_any_tab_loads(grid):
     sheets = {name: grid for name in ("People", "Projects", "Commitments", "Wins", "Meetings")}
     dataset = dataset_of(sheets)
     assert set(dataset.problems.columns) == {
-        "source", "tab", "row", "column", "value", "kind", "reason",
-    }  # fmt: skip
+        "source",
+        "tab",
+        "row",
+        "column",
+        "value",
+        "kind",
+        "reason",
+    }

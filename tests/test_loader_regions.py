@@ -32,8 +32,12 @@ def regions_config(tmp_path: Path, google, count: int, quota: int = 50, **app) -
     settings = {"sheets_quota": quota, "sheets_quota_seconds": WINDOW, "timeout_seconds": 5, **app}
     lines = ["[app]", *(f"{k} = {json.dumps(v)}" for k, v in settings.items()), ""]
     for number in range(1, count + 1):
-        lines += ["[[sources]]", f'name = "Region {number:02d} sheet"',
-                  f'location = "{region_key(number)}"', ""]  # fmt: skip
+        lines += [
+            "[[sources]]",
+            f'name = "Region {number:02d} sheet"',
+            f'location = "{region_key(number)}"',
+            "",
+        ]
     path = tmp_path / "smallwins.toml"
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
@@ -72,8 +76,16 @@ def _summary_in_new_process(config: Path, google, cache: Path) -> dict:
         "GOOGLE_APPLICATION_CREDENTIALS": os.environ["GOOGLE_APPLICATION_CREDENTIALS"],
         "SMALLWINS_CACHE_DIR": str(cache),
     }
-    command = [sys.executable, "-m", "dashboard", "summary", str(config), "--json",
-               "--as-of", "2024-12-31"]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "dashboard",
+        "summary",
+        str(config),
+        "--json",
+        "--as-of",
+        "2024-12-31",
+    ]
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
@@ -114,7 +126,7 @@ def test_a_renamed_tab_has_its_titles_read_again(google, tmp_path):
 
 def test_without_drive_every_sheet_is_read_and_check_says_how_to_switch_it_on(
     google, tmp_path, capsys
-):  # fmt: skip
+):
     from dashboard import cli
 
     google.disable_drive()
@@ -158,8 +170,11 @@ def test_two_processes_read_a_source_once_per_ttl(google, tmp_path, snapshot_fol
         "reads = read_all(settings.sources, plan_for(settings, max_age=300)).reads\n"
         "print(sum(getattr(r, 'unchanged', False) for r in reads))\n"
     )
-    env = {**os.environ, "SMALLWINS_SHEETS_ENDPOINT": google.url,
-           "SMALLWINS_CACHE_DIR": str(snapshot_folder)}  # fmt: skip
+    env = {
+        **os.environ,
+        "SMALLWINS_SHEETS_ENDPOINT": google.url,
+        "SMALLWINS_CACHE_DIR": str(snapshot_folder),
+    }
     runs = [
         subprocess.Popen(
             [sys.executable, "-c", script, str(config)],
@@ -167,7 +182,7 @@ def test_two_processes_read_a_source_once_per_ttl(google, tmp_path, snapshot_fol
             cwd=ROOT,
             stdout=subprocess.PIPE,
             text=True,
-        )  # fmt: skip
+        )
         for _ in range(2)
     ]
     taken = [int(run.communicate(timeout=120)[0]) for run in runs]

@@ -19,15 +19,25 @@ def _book(wins=(), made=(), done=(), meetings=()):
     commitments = [["Person", "Project", "Made", "Due", "Status", "Done"]]
     for i, day in enumerate(made):
         finished = done[i] if i < len(done) else None
-        commitments.append(["Ann", "Hub", day.isoformat(), "", "done" if finished else "open",
-                            finished.isoformat() if finished else ""])  # fmt: skip
-    return dataset_of({
-        "People": [["Name"], ["Ann"]],
-        "Projects": [["Project"], ["Hub"]],
-        "Commitments": commitments,
-        "Wins": [["Date", "Win", "People"]] + [[d.isoformat(), "a win", "Ann"] for d in wins],
-        "Meetings": [["Date", "Attendees"]] + [[d.isoformat(), "Ann"] for d in meetings],
-    })  # fmt: skip
+        commitments.append(
+            [
+                "Ann",
+                "Hub",
+                day.isoformat(),
+                "",
+                "done" if finished else "open",
+                finished.isoformat() if finished else "",
+            ]
+        )
+    return dataset_of(
+        {
+            "People": [["Name"], ["Ann"]],
+            "Projects": [["Project"], ["Hub"]],
+            "Commitments": commitments,
+            "Wins": [["Date", "Win", "People"]] + [[d.isoformat(), "a win", "Ann"] for d in wins],
+            "Meetings": [["Date", "Attendees"]] + [[d.isoformat(), "Ann"] for d in meetings],
+        }
+    )
 
 
 def test_a_sheet_quiet_for_more_than_a_cycle_is_shown_as_of_its_last_activity():

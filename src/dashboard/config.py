@@ -204,7 +204,7 @@ def _is_sheet(location: str) -> bool:
     return bool(_SHEET_URL.search(location) or _SHEET_KEY.match(location.strip()))
 
 
-def _source(entry, number: int, file: Path, day_first: bool) -> SourceConfig:  # noqa: ANN001
+def _source(entry, number: int, file: Path, day_first: bool) -> SourceConfig:
     """One ``[[sources]]`` table as a SourceConfig; a local path made absolute against the
     configuration file's folder (never the working folder)."""
     location = entry.location

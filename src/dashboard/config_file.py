@@ -112,9 +112,11 @@ def _name(loc: tuple) -> str:
         return "the file"
     head, rest = str(loc[0]), list(loc[1:])
     if head == "sources":
-        table = f"[[sources]] #{int(rest.pop(0)) + 1}" if rest and isinstance(rest[0], int) else (
-            "[[sources]]"
-        )  # fmt: skip
+        table = (
+            f"[[sources]] #{int(rest.pop(0)) + 1}"
+            if rest and isinstance(rest[0], int)
+            else ("[[sources]]")
+        )
     elif head == "access" and rest[:1] == ["teams"]:
         table, rest = "[access.teams]", rest[1:]
     else:

@@ -26,6 +26,6 @@ def server():
     running.stop()
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus, config):  # noqa: ARG001 - pytest's hook
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if SHOTS.is_dir() and any(SHOTS.glob("*.png")):
         terminalreporter.write_sep("-", f"browser screenshots for review: {SHOTS}")

@@ -19,8 +19,14 @@ from playwright.sync_api import Page
 from tests.streamlit_server import StreamlitServer
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 # page path → charts it shows on the demo workbook (a chart in a tab not shown is not counted)
 PAGES = {
     "": 1,

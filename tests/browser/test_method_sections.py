@@ -38,8 +38,12 @@ def _section_text(page: Page, heading: str) -> str:
 
 def test_network_sections(browser, server):
     page = _open(browser, server, f"Network?{PERIOD}")
-    for heading in ("Is the network weaving?", "Hub or mesh?",
-                    "Did the suggested introductions happen?", "Export the network"):  # fmt: skip
+    for heading in (
+        "Is the network weaving?",
+        "Hub or mesh?",
+        "Did the suggested introductions happen?",
+        "Export the network",
+    ):
         assert _section_text(page, heading) == heading
     # the people drawing, the four growth measures (one chart each), weaving bars, adjacent
     # possible, centralization

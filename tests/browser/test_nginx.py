@@ -133,7 +133,7 @@ def _visit(browser: Browser, url: str, cookie: str | None = None, times: int = 1
     return upstreams, kept
 
 
-def _run(coroutine):  # noqa: ANN001, ANN202 - any coroutine, its result
+def _run(coroutine):
     """Run ``coroutine`` to the end in a thread of its own: Playwright's sync API keeps an event
     loop running in this one."""
     with ThreadPoolExecutor(max_workers=1) as thread:
@@ -196,7 +196,7 @@ async def _page_run(deployment: Deployment, cookie: str) -> tuple[int | None, st
         await socket_.close()
 
 
-async def _warm(deployment: Deployment, cookies) -> None:  # noqa: ANN001 - cookie values
+async def _warm(deployment: Deployment, cookies) -> None:
     for cookie in cookies:
         assert (await _page_run(deployment, cookie))[1] is None
 

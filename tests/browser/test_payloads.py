@@ -115,9 +115,13 @@ def server(tmp_path_factory):
 
 def _query() -> str:
     return urllib.parse.urlencode(
-        {"collaboration": COLLABORATION, "project": PROJECT, "from": "2024-01-01",
-         "to": "2024-03-31"}
-    )  # fmt: skip
+        {
+            "collaboration": COLLABORATION,
+            "project": PROJECT,
+            "from": "2024-01-01",
+            "to": "2024-03-31",
+        }
+    )
 
 
 def _assert_nothing_made_from_data(page: Page) -> None:
@@ -134,8 +138,9 @@ def _network_tooltip(page: Page) -> tuple[str, str]:
     tip = page.locator("#vg-tooltip-element.visible")
     for row in range(1, 16):
         for column in range(1, 24):
-            page.mouse.move(box["x"] + box["width"] * column / 24,
-                            box["y"] + box["height"] * row / 16)  # fmt: skip
+            page.mouse.move(
+                box["x"] + box["width"] * column / 24, box["y"] + box["height"] * row / 16
+            )
             if tip.count():
                 return tip.inner_html(), tip.inner_text()
     return "", ""

@@ -25,8 +25,17 @@ from dashboard.charts.months import month_domain
 from tests.browser.received import legends, listen, month_domains, parts
 from tests.browser.test_browser import SHOTS, _settle
 
-PAGES = ["", "Momentum", "Participation", "Network", "Regions", "Data_health", "Log_a_win",
-         "Impact_report", "Agenda"]  # fmt: skip
+PAGES = [
+    "",
+    "Momentum",
+    "Participation",
+    "Network",
+    "Regions",
+    "Data_health",
+    "Log_a_win",
+    "Impact_report",
+    "Agenda",
+]
 WIDTHS = (1400, 1024)
 
 
@@ -53,7 +62,7 @@ def _drawn(page: Page) -> list[dict]:
     return boxes
 
 
-def _inked_edge(chart) -> int:  # noqa: ANN001 - a Playwright locator
+def _inked_edge(chart) -> int:
     """How many pixels of the chart's last 3 columns are dark (text, not a light gridline)."""
     image = Image.open(io.BytesIO(chart.screenshot())).convert("L")
     width, height = image.size

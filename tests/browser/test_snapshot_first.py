@@ -19,7 +19,7 @@ KEY = "1RiverValleyKeyAbcdefghijklmnopqrstu"
 
 def test_a_fresh_server_on_a_hung_google_shows_the_snapshot_then_the_new_data(
     double, tmp_path, monkeypatch, snapshot_folder
-):  # fmt: skip
+):
     double.add_spreadsheet(KEY, river_valley(), title="River Valley book")
     key_file = tmp_path / "sa.json"
     key_file.write_text(json.dumps(double.service_account_info()))

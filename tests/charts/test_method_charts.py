@@ -44,7 +44,7 @@ def _rows(spec: dict) -> int:
         charts.adjacent_line,
         charts.centralization_line,
         charts.wins_with_network,
-    ],  # fmt: skip
+    ],
 )
 def test_monthly_charts_have_tooltips_and_a_row_per_month(build):
     spec = build(series()).to_dict()

@@ -87,9 +87,13 @@ def test_the_drawing_puts_links_under_people_at_their_positions():
 
 @pytest.mark.parametrize(
     ("column", "title", "share"),
-    [("network_nodes", "People (nodes)", False), ("network_edges", "Links (edges)", False),
-     ("network_density", "Density", True), ("cross_org_share", "Cross-organization share", True)],
-)  # fmt: skip
+    [
+        ("network_nodes", "People (nodes)", False),
+        ("network_edges", "Links (edges)", False),
+        ("network_density", "Density", True),
+        ("cross_org_share", "Cross-organization share", True),
+    ],
+)
 def test_each_growth_measure_is_its_own_chart_counts_whole_shares_on_zero_to_one(
     column, title, share
 ):

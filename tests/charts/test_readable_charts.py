@@ -130,9 +130,13 @@ def test_ten_projects_are_all_named():
 
 
 def test_a_long_legend_label_is_written_on_lines_not_cut():
-    counts = pd.DataFrame({"month": pd.to_datetime(["2026-10-01"] * 2),
-                           "project": ["Community Health Worker Network", "Hub"],
-                           "wins": [3, 1]})  # fmt: skip
+    counts = pd.DataFrame(
+        {
+            "month": pd.to_datetime(["2026-10-01"] * 2),
+            "project": ["Community Health Worker Network", "Hub"],
+            "wins": [3, 1],
+        }
+    )
     legend = charts.wins_by(counts, "project", "project", PERIOD).to_dict()["encoding"]["color"][
         "legend"
     ]
@@ -145,10 +149,22 @@ def test_a_long_legend_label_is_written_on_lines_not_cut():
 
 
 def test_every_sector_bar_is_labelled():
-    frame = pd.DataFrame({"sector": ["business", "education", "government", "nonprofit",
-                                     "community", "funder", "other", "unknown"],
-                          "people": [36, 17, 13, 11, 10, 11, 1, 2],
-                          "organizations": [9, 5, 4, 4, 3, 3, 1, 0]})  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "sector": [
+                "business",
+                "education",
+                "government",
+                "nonprofit",
+                "community",
+                "funder",
+                "other",
+                "unknown",
+            ],
+            "people": [36, 17, 13, 11, 10, 11, 1, 2],
+            "organizations": [9, 5, 4, 4, 3, 3, 1, 0],
+        }
+    )
     spec = charts.sector_bars(frame).to_dict()
     assert spec["height"] == {"step": 26}  # a row per sector, whatever their number
     assert spec["encoding"]["y"]["axis"]["labelOverlap"] is False

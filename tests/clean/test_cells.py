@@ -39,9 +39,22 @@ def test_readable_dates(cell, expected):
 
 @pytest.mark.parametrize(
     "cell",
-    ["TBD", "next Tuesday", "#REF!", "2/30/2024", "13/1/2024", "2024-13-01", True, "3/4/25",
-     "4.3.2025", 0, -5, 10**9, "1/2/0999"],
-)  # fmt: skip
+    [
+        "TBD",
+        "next Tuesday",
+        "#REF!",
+        "2/30/2024",
+        "13/1/2024",
+        "2024-13-01",
+        True,
+        "3/4/25",
+        "4.3.2025",
+        0,
+        -5,
+        10**9,
+        "1/2/0999",
+    ],
+)
 def test_unreadable_dates_are_flagged_not_guessed(cell):
     assert _dates([cell]) == ([None], [True])
 

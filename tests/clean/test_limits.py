@@ -54,8 +54,10 @@ def test_a_list_of_more_than_100_people_counts_them_but_forms_no_links():
     # w-100 names 100 people: 100·99/2 = 4,950 links; w-101 names 101: a problem, no links —
     # but its 101 people take part that day (Member 000…099 are on both lists, Member 100 only
     # on w-101)
-    rows = [[45340, "Hundred", "Food Hub", _names(100), "w-100"],
-            [45341, "Too many", "Food Hub", _names(101), "w-101"]]  # fmt: skip
+    rows = [
+        [45340, "Hundred", "Food Hub", _names(100), "w-100"],
+        [45341, "Too many", "Food Hub", _names(101), "w-101"],
+    ]
     dataset = dataset_of(_book(rows))
     (problem,) = _problems(dataset, "list too long").itertuples()
     assert (problem.row, problem.column) == (3, "people")
@@ -95,17 +97,26 @@ def test_rows_past_a_tabs_limit_are_reported_not_read(tmp_path, monkeypatch):
     # Wins, and Commitments (its header and 6 rows: row 7 is past the limit too), once each
     too_many = _problems(dataset, "too many rows")
     assert sorted(zip(too_many["tab"], too_many["row"], strict=True)) == [
-        ("Commitments", 7), ("Wins", 7)
-    ]  # fmt: skip
+        ("Commitments", 7),
+        ("Wins", 7),
+    ]
     folder = write_csv_folder(tmp_path / "csv", _book(rows))
     assert len(read_csv_folder(folder)["Wins"]) == 7
 
 
 @pytest.mark.parametrize(
     "error",
-    ["#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#GETTING_DATA",
-     "#PYTHON!"],
-)  # fmt: skip
+    [
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+        "#GETTING_DATA",
+        "#PYTHON!",
+    ],
+)
 def test_newer_excel_errors_are_spreadsheet_errors_not_people(error):
     dataset = dataset_of(_book([[45340, "Grant", "Food Hub", error, "w-9"]]))
     (problem,) = _problems(dataset, "spreadsheet error").query("tab == 'Wins'").itertuples()
@@ -141,7 +152,7 @@ def test_invisible_format_characters_do_not_make_a_second_person():
                 [45340, "Grant", "Food Hub", "\u200fAnn Lee", "w-8"],
                 [45341, "Visit", "Food Hub", "Ann\u200d Lee, A\u00adnn Lee", "w-9"],
             ]
-        )  # fmt: skip
+        )
     )
     wins_unknown = _problems(dataset, "unknown person").query("tab == 'Wins'")
     assert wins_unknown.empty
@@ -151,8 +162,9 @@ def test_invisible_format_characters_do_not_make_a_second_person():
 def test_the_year_9999_is_said_to_be_out_of_range_not_unreadable_text():
     sheets = river_valley()
     sheets["Commitments"].append(["Ann Lee", "Plan", "Food Hub", "2024-02-01", "9999-12-31"])
-    sheets["Commitments"].append(["Ann Lee", "Plan", "Food Hub", "2024-02-01",
-                                  dt.datetime(9999, 12, 31)])  # fmt: skip
+    sheets["Commitments"].append(
+        ["Ann Lee", "Plan", "Food Hub", "2024-02-01", dt.datetime(9999, 12, 31)]
+    )
     problems = _problems(dataset_of(sheets), "unreadable date")
     late = problems[problems["value"].astype("string").str.startswith("9999")]
     assert len(late) == 2

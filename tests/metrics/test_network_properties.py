@@ -232,8 +232,17 @@ def test_the_records_builder_gives_the_loaders_columns():
     loaded = scope(
         book(wins=[[dt.date(2024, 6, 1).isoformat(), None, "", "Ann, Bo", "", "", ""]]), D
     )
-    built = scope(_dataset({"people": [("", "", "")] * 2, "wins": [(-29, {0, 1})],
-                            "meetings": [], "commitments": []}), D)  # fmt: skip
+    built = scope(
+        _dataset(
+            {
+                "people": [("", "", "")] * 2,
+                "wins": [(-29, {0, 1})],
+                "meetings": [],
+                "commitments": [],
+            }
+        ),
+        D,
+    )
     for table in ("win_people", "commitments"):
         for column in getattr(built, table).columns:
             if column in getattr(loaded, table):

@@ -109,8 +109,15 @@ def orgs():
     Di (County, South), Ed (no organization, North); Hal is not on People.
     Links (wins): Ann–Bo, Ann–Cy, Bo–Cy, Cy–Di, Ann–Di, Di–Ed, Ed–Hal.
     Commitments due D−5: Ann done (kept), Bo open, Cy missed."""
-    pairs = ["Ann Lee, Bo Chen", "Ann Lee, Cy Diaz", "Bo Chen, Cy Diaz", "Cy Diaz, Di Eng",
-             "Ann Lee, Di Eng", "Di Eng, Ed Fox", "Ed Fox, Hal Ivy"]  # fmt: skip
+    pairs = [
+        "Ann Lee, Bo Chen",
+        "Ann Lee, Cy Diaz",
+        "Bo Chen, Cy Diaz",
+        "Cy Diaz, Di Eng",
+        "Ann Lee, Di Eng",
+        "Di Eng, Ed Fox",
+        "Ed Fox, Hal Ivy",
+    ]
     return book(
         people=[
             person("Ann Lee", "", "Acme", "business", "North"),

@@ -61,8 +61,14 @@ def _adjacent(edges: list, end: pd.Timestamp) -> int:
 def test_triangles_and_adjacent_possible_match_networkx(graph):
     people, pairs, days = graph
     firsts = [START + pd.Timedelta(days=d) for d in days]
-    frame = pd.DataFrame({"a": [a for a, _ in pairs], "b": [b for _, b in pairs],
-                          "weight": 1, "first_seen": pd.to_datetime(firsts)})  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "a": [a for a, _ in pairs],
+            "b": [b for _, b in pairs],
+            "weight": 1,
+            "first_seen": pd.to_datetime(firsts),
+        }
+    )
     edges = [(a, b, first) for (a, b), first in zip(pairs, firsts, strict=True)]
     expected = [_closes(edges, a, b, first) for a, b, first in edges]
     months = pd.date_range(START, periods=5, freq="MS")
@@ -89,8 +95,10 @@ def workbooks(draw):
 
 
 def _dataset(people: int, pairs: list, days: list, loners: int):
-    wins = [win((D - dt.timedelta(days=d)).isoformat(), f"P{a}, P{b}")
-            for (a, b), d in zip(pairs, days, strict=True)]  # fmt: skip
+    wins = [
+        win((D - dt.timedelta(days=d)).isoformat(), f"P{a}, P{b}")
+        for (a, b), d in zip(pairs, days, strict=True)
+    ]
     alone = [commitment(f"Loner {k}", f"Solo {k}", D.isoformat()) for k in range(loners)]
     return book(wins=wins, commitments=alone)
 

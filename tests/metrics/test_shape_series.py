@@ -62,8 +62,12 @@ def _column(frame, name):
 
 def test_new_links_and_triangles_closed_per_month():
     frame = shape_series(weave(), AS_OF)
-    assert [m.strftime("%Y-%m") for m in frame["month"]] == ["2024-01", "2024-02", "2024-03",
-                                                            "2024-04"]  # fmt: skip
+    assert [m.strftime("%Y-%m") for m in frame["month"]] == [
+        "2024-01",
+        "2024-02",
+        "2024-03",
+        "2024-04",
+    ]
     assert _column(frame, "new_links") == [2, 2, 4, 0]
     assert _column(frame, "triangles_closed") == [0, 1, 1, 0]
 
@@ -103,5 +107,10 @@ def test_wins_by_size_per_month():
 def test_an_empty_workbook_has_no_months():
     frame = shape_series(book(), AS_OF)
     assert frame.empty
-    assert list(frame.columns) == ["month", "new_links", "triangles_closed", "adjacent_possible",
-                                   "degree_centralization"]  # fmt: skip
+    assert list(frame.columns) == [
+        "month",
+        "new_links",
+        "triangles_closed",
+        "adjacent_possible",
+        "degree_centralization",
+    ]

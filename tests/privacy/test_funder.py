@@ -40,7 +40,7 @@ def workbook() -> dict[str, list[list[object]]]:
             ["Project", "Collaboration"],
             ["Ann's garden", "River Valley"],
             ["Dee's garden", "River Valley"],
-        ],  # fmt: skip
+        ],
         "Commitments": [
             ["Person", "Project", "Commitment", "Made", "Due", "Status"],
             ["Ann Lee", "Ann's garden", "Ask Bo Chen", "2024-03-01", "2024-03-20", "open"],
@@ -79,9 +79,11 @@ def test_masked_groupings_stay_apart(full):
     # "Ann's garden" and "Dee's garden" both mask to "[someone]'s garden": told apart
     assert sorted(view.projects["project"]) == ["[someone]'s garden", "[someone]'s garden (2)"]
     assert sorted(view.people["organization"]) == [
-        "Self-employed ([someone])", "[someone] Consulting", "[someone] Farms",
+        "Self-employed ([someone])",
+        "[someone] Consulting",
+        "[someone] Farms",
         "[someone] Farms (2)",
-    ]  # fmt: skip
+    ]
     # so no figure changes: 4 people of 4 organizations, each link across organizations
     assert (
         metrics.summary(view, "2024-03-31")["cross_org_share"]

@@ -73,7 +73,7 @@ def sheets() -> dict[str, list[list[object]]]:
             ["Bo Chen", FH, "Future task", "2024-07-02", "2024-07-10", "open"],
             ["Ann Lee", AP, "Hire", "2024-06-01", "2024-06-10", "open"],
             ["Gus Hill", AP, "Visit plant", "2024-03-01", "2024-03-15", "done", "2024-03-10"],
-        ],  # fmt: skip
+        ],
         "Wins": [
             ["Date", "Win", "Project", "People"],
             ["2024-06-01", "Grocer signed", FH, "Ann Lee"],
@@ -99,7 +99,7 @@ def dataset() -> Dataset:
 
 
 @pytest.fixture(scope="module")
-def food_hub(dataset: Dataset):  # noqa: ANN201
+def food_hub(dataset: Dataset):
     return build_agenda(dataset, D, project="  food HUB ")  # names match loosely
 
 
@@ -108,13 +108,13 @@ def _rows(frame: pd.DataFrame) -> list[tuple]:
     return [tuple(r) for r in out.itertuples(index=False)]
 
 
-def test_since_is_the_last_meeting_before_d(food_hub) -> None:  # noqa: ANN001
+def test_since_is_the_last_meeting_before_d(food_hub) -> None:
     assert (food_hub.since, food_hub.last_meeting) == (dt.date(2024, 6, 1), dt.date(2024, 6, 1))
     assert food_hub.title == "30/30 agenda — Food Hub"
     assert food_hub.scope_label == "Project: Food Hub"
 
 
-def test_commitments_due_since_the_last_meeting(food_hub) -> None:  # noqa: ANN001
+def test_commitments_due_since_the_last_meeting(food_hub) -> None:
     # "Call grocers" is due on the last meeting day (reported then); "Old task" earlier; "Hire"
     # is another project; "Print flyers" was done after D, so at D it is still open, not done.
     ts = pd.Timestamp
@@ -127,7 +127,7 @@ def test_commitments_due_since_the_last_meeting(food_hub) -> None:  # noqa: ANN0
     ]
 
 
-def test_wins_since_the_last_meeting(food_hub) -> None:  # noqa: ANN001
+def test_wins_since_the_last_meeting(food_hub) -> None:
     # "Grocer signed" is on the last meeting day, "Future win" after D, "Pier opened" elsewhere.
     assert _rows(food_hub.wins) == [
         (pd.Timestamp("2024-06-10"), "First delivery | 40 boxes", "Ann Lee, Bo Chen"),
@@ -135,7 +135,7 @@ def test_wins_since_the_last_meeting(food_hub) -> None:  # noqa: ANN001
     ]
 
 
-def test_overdue_with_days_late(food_hub) -> None:  # noqa: ANN001
+def test_overdue_with_days_late(food_hub) -> None:
     # Old task: 1 April → 30 June = 90 days; Find funder: 15 June → 30 June = 15. Print flyers is
     # due on D (not before it), Book venue is missed (not open).
     assert _rows(food_hub.overdue) == [
@@ -144,7 +144,7 @@ def test_overdue_with_days_late(food_hub) -> None:  # noqa: ANN001
     ]
 
 
-def test_quiet_people(food_hub) -> None:  # noqa: ANN001
+def test_quiet_people(food_hub) -> None:
     # Quiet = last activity here before D−59 = 2024-05-02. Eve's last is the 1 May meeting (D−60),
     # Cy's the commitment made 30 April (D−61). Ann (active on D) and Bo are not quiet; Gus was
     # only active on Apprenticeships, so he is not this project's to miss.
@@ -154,7 +154,7 @@ def test_quiet_people(food_hub) -> None:  # noqa: ANN001
     ]
 
 
-def test_introductions_by_name(food_hub) -> None:  # noqa: ANN001
+def test_introductions_by_name(food_hub) -> None:
     # The five committers on Food Hub are all linked (same project); Eve met Ann and Bo only, so
     # she shares those 2 neighbours with each of Cy, Dee and José; all cross organizations.
     assert _rows(food_hub.introductions) == [
@@ -192,11 +192,17 @@ def test_unknown_names_raise_with_close_names(dataset: Dataset) -> None:
         build_agenda(dataset, D, collaboration="Nowhere")
 
 
-def test_markdown(food_hub) -> None:  # noqa: ANN001
+def test_markdown(food_hub) -> None:
     text = to_markdown(food_hub)
-    for heading in ("# 30/30 agenda — Food Hub", "## 1. Report back", "## 2. Wins to celebrate",
-                    "## 3. Open and overdue", "## 4. Gone quiet", "## 5. Introductions",
-                    "## 6. Commitments for the next 30 days"):  # fmt: skip
+    for heading in (
+        "# 30/30 agenda — Food Hub",
+        "## 1. Report back",
+        "## 2. Wins to celebrate",
+        "## 3. Open and overdue",
+        "## 4. Gone quiet",
+        "## 5. Introductions",
+        "## 6. Commitments for the next 30 days",
+    ):
         assert heading in text
     assert "First delivery \\| 40 boxes" in text
     next_30 = text.split("## 6.")[1].strip().splitlines()
@@ -204,7 +210,7 @@ def test_markdown(food_hub) -> None:  # noqa: ANN001
     assert next_30[4:] == ["|  |  |  |"] * 8
 
 
-def test_pdf_opens_with_one_or_two_pages(food_hub, tmp_path: Path) -> None:  # noqa: ANN001
+def test_pdf_opens_with_one_or_two_pages(food_hub, tmp_path: Path) -> None:
     path = write_agenda(food_hub, tmp_path / "agenda.pdf")
     reader = PdfReader(path)
     assert 1 <= len(reader.pages) <= 2
@@ -214,7 +220,7 @@ def test_pdf_opens_with_one_or_two_pages(food_hub, tmp_path: Path) -> None:  # n
         write_agenda(food_hub, tmp_path / "agenda.txt")
 
 
-def test_pdf_without_a_unicode_font(food_hub, monkeypatch) -> None:  # noqa: ANN001
+def test_pdf_without_a_unicode_font(food_hub, monkeypatch) -> None:
     monkeypatch.setattr(pdf_document, "DEJAVU", Path("/nonexistent"))
     food_hub = build_agenda(dataset_of(sheets()), D, project=FH)
     food_hub.wins.loc[0, "win"] = "Łódź visit — 李 ok"
@@ -227,17 +233,45 @@ def test_cli_writes_the_agenda(tmp_path: Path) -> None:
     write_xlsx(workbook, sheets())
     out = tmp_path / "agenda.md"
     run = subprocess.run(
-        [sys.executable, "-m", "dashboard", "agenda", str(workbook), "--project", FH,
-         "--date", D.isoformat(), "--out", str(out)],
-        capture_output=True, text=True, check=False, cwd=tmp_path,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "dashboard",
+            "agenda",
+            str(workbook),
+            "--project",
+            FH,
+            "--date",
+            D.isoformat(),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
     assert run.returncode == 0, run.stderr
     assert "Volunteers found" in out.read_text(encoding="utf-8")
     bad = subprocess.run(
-        [sys.executable, "-m", "dashboard", "agenda", str(workbook), "--project", "Nope",
-         "--date", D.isoformat(), "--out", str(out)],
-        capture_output=True, text=True, check=False, cwd=tmp_path,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "dashboard",
+            "agenda",
+            str(workbook),
+            "--project",
+            "Nope",
+            "--date",
+            D.isoformat(),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
     assert bad.returncode == 1 and bad.stderr.startswith("error: ")
 
 
@@ -267,9 +301,13 @@ def test_markdown_from_the_sheet_stays_text_wherever_it_is_pasted() -> None:
     payloads["People"].append(["**Zed** <img src=x onerror=alert(1)>", "Acme"])
     payloads["Wins"] += [
         ["2024-06-12", "# Big news ![logo](http://tracker.example/p.png)", FH, "Ann Lee"],
-        ["2024-06-13", "[click](javascript:alert(1)) <script>x()</script> &lt;b&gt;", FH,
-         "**Zed** <img src=x onerror=alert(1)>"],
-    ]  # fmt: skip
+        [
+            "2024-06-13",
+            "[click](javascript:alert(1)) <script>x()</script> &lt;b&gt;",
+            FH,
+            "**Zed** <img src=x onerror=alert(1)>",
+        ],
+    ]
     payloads["Commitments"].append(
         ["Ann Lee", "[Garden](javascript:alert(1))", "_plant_ `code`", "2024-06-01", "2024-06-20"]
     )

@@ -21,8 +21,18 @@ from dashboard.sources.local import write_xlsx
 from tests.fixtures import dataset_of, river_valley
 
 FEB = (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
-NAMES = ["josé pérez", "jose perez", "pérez", "perez", "ann lee", "bo chen", "chen", "eve park",
-         "jose@example.org", "ann@example.net"]  # fmt: skip
+NAMES = [
+    "josé pérez",
+    "jose perez",
+    "pérez",
+    "perez",
+    "ann lee",
+    "bo chen",
+    "chen",
+    "eve park",
+    "jose@example.org",
+    "ann@example.net",
+]
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -49,10 +59,18 @@ def test_period_figures_against_the_previous_period():
     report = build_report(dataset_of(_sheets()), *FEB)
     figures = report.figures.set_index("figure")
     assert figures["value"].to_dict() == {
-        "wins": 4, "commitments_made": 1, "commitments_due": 2, "follow_through": 0.5,
-        "people_active": 4, "new_people": 2, "new_organizations": 1, "organizations": 3,
-        "new_links": 4, "network_people": 4, "network_links": 4,
-    }  # fmt: skip
+        "wins": 4,
+        "commitments_made": 1,
+        "commitments_due": 2,
+        "follow_through": 0.5,
+        "people_active": 4,
+        "new_people": 2,
+        "new_organizations": 1,
+        "organizations": 3,
+        "new_links": 4,
+        "network_people": 4,
+        "network_links": 4,
+    }
     assert figures.loc["wins", "previous"] == 0 and figures.loc["wins", "change"] == 4
     assert figures.loc["people_active", "previous"] == 2
     assert pd.isna(figures.loc["follow_through", "previous"])
@@ -72,8 +90,10 @@ def test_highlights_are_the_largest_and_the_most_recent_wins():
 def files(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("report")
     report = build_report(dataset_of(_sheets()), *FEB)
-    return {suffix: write_report(report, folder / f"r{suffix}") for suffix in
-            (".pdf", ".html", ".csv", ".xlsx")}  # fmt: skip
+    return {
+        suffix: write_report(report, folder / f"r{suffix}")
+        for suffix in (".pdf", ".html", ".csv", ".xlsx")
+    }
 
 
 def _texts(files: dict[str, Path]) -> dict[str, str]:
@@ -109,8 +129,13 @@ def test_formula_looking_cells_are_neutralised(files):
     formula_like = [c for c in cells if c.startswith(("=", "+", "-", "@"))]
     assert all(re.fullmatch(r"-\d+", c) for c in formula_like), formula_like
     book = load_workbook(files[".xlsx"])
-    formula = [c for sheet in book.worksheets for r in sheet.iter_rows() for c in r
-               if str(c.value).startswith("=HYPERLINK")]  # fmt: skip
+    formula = [
+        c
+        for sheet in book.worksheets
+        for r in sheet.iter_rows()
+        for c in r
+        if str(c.value).startswith("=HYPERLINK")
+    ]
     assert formula and all(c.data_type == "s" for c in formula)
 
 
@@ -127,8 +152,12 @@ def test_the_html_is_self_contained(files):
 
 
 def _cli(*args):
-    return subprocess.run([sys.executable, "-m", "dashboard", *map(str, args)],
-                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_report_command(tmp_path):
@@ -138,11 +167,32 @@ def test_report_command(tmp_path):
     done = _cli("report", workbook, "--from", "2024-02-01", "--to", "2024-02-29", "--out", out)
     assert done.returncode == 0, done.stderr
     assert out.is_file() and "Small wins" in out.read_text(encoding="utf-8")
-    wrong = _cli("report", workbook, "--from", "2024-02-01", "--to", "2024-02-29",
-                 "--collaboration", "Atlantis", "--out", tmp_path / "x.pdf")  # fmt: skip
+    wrong = _cli(
+        "report",
+        workbook,
+        "--from",
+        "2024-02-01",
+        "--to",
+        "2024-02-29",
+        "--collaboration",
+        "Atlantis",
+        "--out",
+        tmp_path / "x.pdf",
+    )
     assert wrong.returncode == 1 and "Atlantis" in wrong.stderr
-    assert _cli("report", workbook, "--from", "2024-02-01", "--to", "2024-02-29",
-                "--out", tmp_path / "x.doc").returncode == 1  # fmt: skip
+    assert (
+        _cli(
+            "report",
+            workbook,
+            "--from",
+            "2024-02-01",
+            "--to",
+            "2024-02-29",
+            "--out",
+            tmp_path / "x.doc",
+        ).returncode
+        == 1
+    )
 
 
 def test_the_page_offers_every_format(monkeypatch, tmp_path):

@@ -122,8 +122,15 @@ def test_kumu_workbook(dataset, tmp_path):
     book = load_workbook(path)
     assert book.sheetnames == ["Elements", "Connections"]
     elements = list(book["Elements"].iter_rows(values_only=True))
-    assert elements[0] == ("Label", "Type", "Organization", "Sector", "Collaboration", "Links",
-                           "First link")  # fmt: skip
+    assert elements[0] == (
+        "Label",
+        "Type",
+        "Organization",
+        "Sector",
+        "Collaboration",
+        "Links",
+        "First link",
+    )
     assert {(r[0], r[3], r[4], r[5], r[6]) for r in elements[1:]} == ORGANIZATIONS
     connections = list(book["Connections"].iter_rows(values_only=True))
     assert connections[0][:2] == ("From", "To")
@@ -136,8 +143,9 @@ def test_anonymised_files_name_nobody(dataset, tmp_path):
         path = write_network(view, view.people, D, "people", tmp_path / f"a{suffix}")
         if suffix == ".xlsx":
             book = load_workbook(path)
-            text = " ".join(str(c) for s in book.worksheets for r in s.iter_rows(values_only=True)
-                            for c in r)  # fmt: skip
+            text = " ".join(
+                str(c) for s in book.worksheets for r in s.iter_rows(values_only=True) for c in r
+            )
         else:
             text = path.read_text(encoding="utf-8")
         assert [n for n in NAMES if n in text.casefold()] == [], suffix
@@ -163,8 +171,13 @@ def test_unknown_extension_and_nodes(dataset, tmp_path):
 
 
 def _cli(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "dashboard", *map(str, args)], cwd=cwd,
-                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_network_command_anonymises_unless_names_are_allowed(tmp_path):

@@ -27,8 +27,12 @@ from dashboard.reports.impact_render import MOMENTUM, NETWORK, write_report
 
 AGENDA_HEADINGS = {heading for _, heading, _ in SECTIONS} | {NEXT_HEADING}
 REPORT_HEADINGS = {
-    "Headline figures", MOMENTUM, NETWORK, "The collaborations side by side", "Highlighted wins",
-}  # fmt: skip
+    "Headline figures",
+    MOMENTUM,
+    NETWORK,
+    "The collaborations side by side",
+    "Highlighted wins",
+}
 
 
 DPI = 72  # one pixel a PDF point: a text's y (points from the bottom) is a pixel row
@@ -38,8 +42,11 @@ def rendered(pdf: Path) -> list[Image.Image]:
     """Every page of ``pdf`` as a greyscale image, rendered by poppler's pdftoppm."""
     if shutil.which("pdftoppm") is None:
         pytest.fail("pdftoppm is missing: apt-get install -y poppler-utils (as .ci/run does)")
-    subprocess.run(["pdftoppm", "-r", str(DPI), "-png", str(pdf), str(pdf.with_suffix(""))],
-                   check=True, timeout=60)  # fmt: skip
+    subprocess.run(
+        ["pdftoppm", "-r", str(DPI), "-png", str(pdf), str(pdf.with_suffix(""))],
+        check=True,
+        timeout=60,
+    )
     pages = sorted(pdf.parent.glob(f"{pdf.stem}-*.png"))
     return [Image.open(page).convert("L") for page in pages]
 
@@ -57,7 +64,7 @@ def headings_on(pdf: Path, headings: set[str]) -> list[list[tuple[str, float]]]:
     for page in PdfReader(pdf).pages:
         found: list[tuple[str, float]] = []
 
-        def visit(text, cm, tm, font, size, found=found):  # noqa: ANN001 - pypdf's visitor
+        def visit(text, cm, tm, font, size, found=found):
             if text.strip() in headings:
                 found.append((text.strip(), tm[5] + cm[5]))
 
@@ -90,12 +97,18 @@ def demo():
 def _lines(n: int) -> pd.DataFrame:
     """``n`` commitments reported back on, with results long enough to wrap."""
     due = pd.Timestamp("2026-10-20")
-    return pd.DataFrame({
-        "name": [f"Person {i}" for i in range(n)],
-        "commitment": [f"Ask the county about the {i}th grant, and report back" for i in range(n)],
-        "due": [due] * n, "status": ["done"] * n, "done": [due] * n,
-        "result": ["Learned that the decision sits with the board, which meets quarterly"] * n,
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "name": [f"Person {i}" for i in range(n)],
+            "commitment": [
+                f"Ask the county about the {i}th grant, and report back" for i in range(n)
+            ],
+            "due": [due] * n,
+            "status": ["done"] * n,
+            "done": [due] * n,
+            "result": ["Learned that the decision sits with the board, which meets quarterly"] * n,
+        }
+    )
 
 
 def _agenda(demo, first_section_rows: int) -> Agenda:

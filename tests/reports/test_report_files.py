@@ -32,9 +32,18 @@ def _csv(report) -> list[list[str]]:
 
 def test_the_csv_writes_figures_as_read_under_words():
     rows = _csv(build_report(dataset_of(river_valley()), *FEB))
-    assert rows[0] == HEADER == [
-        "section", "collaboration", "figure", "this period", "previous period", "change",
-    ]  # fmt: skip
+    assert (
+        rows[0]
+        == HEADER
+        == [
+            "section",
+            "collaboration",
+            "figure",
+            "this period",
+            "previous period",
+            "change",
+        ]
+    )
     cells = [cell for row in rows for cell in row]
     assert not [c for c in cells if re.fullmatch(r"-?\d+\.0", c) or c in ("nan", "None", "NaT")]
     assert not [c for c in cells if "_" in c]  # no code names (commitments_made, new_links…)

@@ -41,7 +41,7 @@ def north():
             person("Ben", org="Beta"),
             person("Cal", org="Gamma"),
             person("Dot", org="Delta"),
-        ],  # fmt: skip
+        ],
         wins=[win(day, names, collab="North") for day, names in pairs],
         commitments=[
             commitment(
@@ -53,7 +53,7 @@ def north():
                 "2024-02-09",
                 collab="North",
                 result="The county wants numbers",
-            ),  # fmt: skip
+            ),
             commitment("Amy", "Q", "2024-01-20", "2024-02-20", "missed", collab="North"),
         ],
     )
@@ -89,8 +89,14 @@ def test_the_report_tells_it_per_collaboration_without_names():
 
 
 def test_a_concentrating_network_and_too_few_people():
-    figures = {"centralization_before": 0.2, "centralization_after": 0.5, "introductions": 1,
-               "org_links_before": 0, "org_links_after": 1, "learning_share": None}  # fmt: skip
+    figures = {
+        "centralization_before": 0.2,
+        "centralization_after": 0.5,
+        "introductions": 1,
+        "org_links_before": 0,
+        "org_links_after": 1,
+        "learning_share": None,
+    }
     said = story(figures, START)
     assert "more concentrated" in said and "0.20 → 0.50" in said
     assert "1 introduction happened" in said and "result" not in said

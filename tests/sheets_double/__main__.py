@@ -26,9 +26,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.sheets_double", description=__doc__)
     parser.add_argument("--port", type=int, default=8099, help="loopback port (0: any free one)")
     parser.add_argument("--workbook", type=Path, default=None, help="an .xlsx (default: demo)")
-    parser.add_argument("--quota", type=int, default=None,
-                        help="Sheets reads (and, apart, writes) per minute per user, as Google "
-                             "limits them (default: no limit)")  # fmt: skip
+    parser.add_argument(
+        "--quota",
+        type=int,
+        default=None,
+        help="Sheets reads (and, apart, writes) per minute per user, as Google "
+        "limits them (default: no limit)",
+    )
     args = parser.parse_args(argv)
     workbook = args.workbook or demo_path()
     try:
@@ -85,8 +89,10 @@ def _log_requests(double: SheetsDouble) -> None:
         for request in list(double.requests)[shown:]:
             if request.status is None:
                 break
-            print(f"{request.method} {request.kind} {request.key or ''} -> {request.status}",
-                  flush=True)  # fmt: skip
+            print(
+                f"{request.method} {request.kind} {request.key or ''} -> {request.status}",
+                flush=True,
+            )
             shown += 1
 
 

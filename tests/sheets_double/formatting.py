@@ -82,8 +82,11 @@ class Batch:
         if rows.start < 0 or cols.start < 0 or rows.stop < rows.start or cols.stop < cols.start:
             raise ApiError(400, f"Invalid {where}: the range's start is after its end")
         if rows.stop > tab.grid_rows or cols.stop > tab.grid_cols:
-            raise ApiError(400, f"Invalid {where}: Range exceeds grid limits. Max rows: "
-                                f"{tab.grid_rows}, max columns: {tab.grid_cols}")  # fmt: skip
+            raise ApiError(
+                400,
+                f"Invalid {where}: Range exceeds grid limits. Max rows: "
+                f"{tab.grid_rows}, max columns: {tab.grid_cols}",
+            )
         return tab, rows, cols
 
     def check(self, requests: list[dict[str, Any]]) -> None:
@@ -91,8 +94,11 @@ class Batch:
             kinds = list(request)
             if len(kinds) != 1 or kinds[0] not in KNOWN:
                 unknown = next((k for k in kinds if k not in KNOWN), kinds[0] if kinds else "")
-                raise ApiError(400, f'Invalid JSON payload received. Unknown name "{unknown}" at '
-                                    f"'requests[{number}]': Cannot find field.")  # fmt: skip
+                raise ApiError(
+                    400,
+                    f'Invalid JSON payload received. Unknown name "{unknown}" at '
+                    f"'requests[{number}]': Cannot find field.",
+                )
             self._apply(f"requests[{number}].{kinds[0]}", kinds[0], request[kinds[0]], dry=True)
 
     def apply(self, requests: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -40,10 +40,10 @@ class Request:
 class Handler(BaseHTTPRequestHandler):
     server_version = "ESF"
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base signature
+    def log_message(self, format: str, *args: Any) -> None:
         """Quiet: pytest output should show test failures, not access logs."""
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         self.server.app._serve(self)  # type: ignore[attr-defined]
 
     do_POST = do_PUT = do_PATCH = do_DELETE = do_GET

@@ -30,33 +30,67 @@ def _ids(double: SheetsDouble) -> dict[str, int]:
 
 
 def _size_list(sheet_id: int) -> dict:
-    return {"setDataValidation": {
-        "range": {"sheetId": sheet_id, "startRowIndex": 1, "startColumnIndex": 2,
-                  "endColumnIndex": 3},
-        "rule": {"condition": {"type": "ONE_OF_LIST", "values": [{"userEnteredValue": "small"},
-                                                                 {"userEnteredValue": "large"}]},
-                 "strict": True, "showCustomUi": True}}}  # fmt: skip
+    return {
+        "setDataValidation": {
+            "range": {
+                "sheetId": sheet_id,
+                "startRowIndex": 1,
+                "startColumnIndex": 2,
+                "endColumnIndex": 3,
+            },
+            "rule": {
+                "condition": {
+                    "type": "ONE_OF_LIST",
+                    "values": [{"userEnteredValue": "small"}, {"userEnteredValue": "large"}],
+                },
+                "strict": True,
+                "showCustomUi": True,
+            },
+        }
+    }
 
 
 def test_the_five_requests_are_answered_and_kept(double) -> None:
     wins = _ids(double)["Wins"]
-    overdue = {"ranges": [{"sheetId": wins, "startRowIndex": 1}], "booleanRule": {
-        "condition": {"type": "CUSTOM_FORMULA", "values": [{"userEnteredValue": "=$A2<TODAY()"}]},
-        "format": {"backgroundColor": {"red": 1}}}}  # fmt: skip
+    overdue = {
+        "ranges": [{"sheetId": wins, "startRowIndex": 1}],
+        "booleanRule": {
+            "condition": {
+                "type": "CUSTOM_FORMULA",
+                "values": [{"userEnteredValue": "=$A2<TODAY()"}],
+            },
+            "format": {"backgroundColor": {"red": 1}},
+        },
+    }
     requests = [
         _size_list(wins),
-        {"repeatCell": {"range": {"sheetId": wins, "startRowIndex": 0, "endRowIndex": 1},
-                        "cell": {"userEnteredFormat": {"textFormat": {"bold": True},
-                                                       "backgroundColor": {"red": 1}}},
-                        "fields": "userEnteredFormat.textFormat.bold"}},
-        {"updateSheetProperties": {"properties": {"sheetId": wins,
-                                                  "gridProperties": {"frozenRowCount": 1}},
-                                   "fields": "gridProperties.frozenRowCount"}},
-        {"updateDimensionProperties": {"range": {"sheetId": wins, "dimension": "COLUMNS",
-                                                 "startIndex": 1, "endIndex": 2},
-                                       "properties": {"pixelSize": 300}, "fields": "pixelSize"}},
+        {
+            "repeatCell": {
+                "range": {"sheetId": wins, "startRowIndex": 0, "endRowIndex": 1},
+                "cell": {
+                    "userEnteredFormat": {
+                        "textFormat": {"bold": True},
+                        "backgroundColor": {"red": 1},
+                    }
+                },
+                "fields": "userEnteredFormat.textFormat.bold",
+            }
+        },
+        {
+            "updateSheetProperties": {
+                "properties": {"sheetId": wins, "gridProperties": {"frozenRowCount": 1}},
+                "fields": "gridProperties.frozenRowCount",
+            }
+        },
+        {
+            "updateDimensionProperties": {
+                "range": {"sheetId": wins, "dimension": "COLUMNS", "startIndex": 1, "endIndex": 2},
+                "properties": {"pixelSize": 300},
+                "fields": "pixelSize",
+            }
+        },
         {"addConditionalFormatRule": {"rule": overdue, "index": 0}},
-    ]  # fmt: skip
+    ]
     answer = (
         service_client(double, WRITE_SCOPE).open_by_key(KEY).batch_update({"requests": requests})
     )
@@ -100,8 +134,13 @@ def test_a_range_on_no_tab_or_past_the_grid_is_refused(double) -> None:
     error = _refusal(double, [_size_list(424242)])
     assert error["message"] == "Invalid requests[0].setDataValidation: No grid with id: 424242"
     wins = _ids(double)["Wins"]
-    past = {"repeatCell": {"range": {"sheetId": wins, "startRowIndex": 0, "endRowIndex": 1001},
-                           "cell": {}, "fields": "*"}}  # fmt: skip
+    past = {
+        "repeatCell": {
+            "range": {"sheetId": wins, "startRowIndex": 0, "endRowIndex": 1001},
+            "cell": {},
+            "fields": "*",
+        }
+    }
     error = _refusal(double, [past])
     assert error["message"] == (
         "Invalid requests[0].repeatCell: Range exceeds grid limits. Max rows: 1000, max columns: 26"

@@ -32,8 +32,11 @@ def _read_instructions(process: subprocess.Popen) -> dict[str, str]:
 def test_the_printed_lines_let_check_read_the_demo_as_a_google_sheet(tmp_path) -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "tests.sheets_double", "--port", "0"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         told = _read_instructions(process)
         env = {k: v for k, v in os.environ.items() if not k.startswith(("SMALLWINS_", "GOOGLE_"))}
@@ -42,9 +45,13 @@ def test_the_printed_lines_let_check_read_the_demo_as_a_google_sheet(tmp_path) -
             env[name] = told[name]
         key = told["check"].split()[-1]
         result = subprocess.run(
-            told["check"].split(), cwd=tmp_path, env=env, capture_output=True, text=True,
+            told["check"].split(),
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
             timeout=120,
-        )  # fmt: skip
+        )
         config = Path(told["SMALLWINS_CONFIG"]).read_text()
     finally:
         process.terminate()

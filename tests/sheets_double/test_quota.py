@@ -92,8 +92,11 @@ def test_writes_have_their_own_bucket(double) -> None:
         "WriteRequestsPerMinutePerUser"
     )
     # the refused write was not served: two rows under the header, not three
-    assert double.sheets(KEY)["Wins"] == [["Date", "Win"], ["2024-05-01", "first"],
-                                           ["2024-05-02", "second"]]  # fmt: skip
+    assert double.sheets(KEY)["Wins"] == [
+        ["Date", "Win"],
+        ["2024-05-01", "first"],
+        ["2024-05-02", "second"],
+    ]
     assert (double.count("append", status=200), double.count("append", status=429)) == (2, 1)
 
 

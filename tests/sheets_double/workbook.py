@@ -149,9 +149,15 @@ class Workbook:
             grid = {"rowCount": tab.grid_rows, "columnCount": tab.grid_cols}
             if tab.formatting.frozen_rows:
                 grid["frozenRowCount"] = tab.formatting.frozen_rows
-            sheet: dict[str, Any] = {"properties": {"sheetId": tab.sheet_id, "title": tab.title,
-                                                    "index": index, "sheetType": "GRID",
-                                                    "gridProperties": grid}}  # fmt: skip
+            sheet: dict[str, Any] = {
+                "properties": {
+                    "sheetId": tab.sheet_id,
+                    "title": tab.title,
+                    "index": index,
+                    "sheetType": "GRID",
+                    "gridProperties": grid,
+                }
+            }
             if tab.formatting.conditional_formats:  # as Google lists them, when there are any
                 sheet["conditionalFormats"] = copy.deepcopy(tab.formatting.conditional_formats)
             sheets.append(sheet)

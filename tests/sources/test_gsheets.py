@@ -39,9 +39,9 @@ def test_batch_get_asks_for_unformatted_values_and_serial_dates(google):
     assert request.query["dateTimeRenderOption"] == ["SERIAL_NUMBER"]
     # every known tab in the one request; the "How to use" tab is not fetched
     assert sorted(request.query["ranges"]) == sorted(
-        f"'{tab}'" for tab in ("Collaborations", "People", "Projects", "Commitments", "Wins",
-                               "Meetings")
-    )  # fmt: skip
+        f"'{tab}'"
+        for tab in ("Collaborations", "People", "Projects", "Commitments", "Wins", "Meetings")
+    )
 
 
 def test_sheets_and_xlsx_reads_of_one_workbook_give_identical_tables(google, tmp_path):
@@ -99,8 +99,10 @@ collaboration = "Lakeside"
     assert lakeside["collaboration"].tolist() == ["Lakeside"]
     # the same project name in two sources is two projects
     assert sorted(dataset.projects["project"]) == [
-        "Apprenticeships", "Food Hub (Lakeside sheet)", "Food Hub (River Valley sheet)",
-    ]  # fmt: skip
+        "Apprenticeships",
+        "Food Hub (Lakeside sheet)",
+        "Food Hub (River Valley sheet)",
+    ]
     # the same email in two People tabs is one person: the bridge between the regions
     assert (dataset.people["person"] == "jose@example.org").sum() == 1
     assert "jose@example.org" in set(lakeside["person"])
@@ -228,9 +230,17 @@ def test_no_credentials_at_all_says_what_to_set(monkeypatch):
 def test_check_command_on_a_google_sheet(google):
     google.add_spreadsheet(KEY, river_valley())
     result = subprocess.run(
-        [sys.executable, "-m", "dashboard", "check", f"https://docs.google.com/spreadsheets/d/{KEY}"],
-        capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "dashboard",
+            "check",
+            f"https://docs.google.com/spreadsheets/d/{KEY}",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert "15 problem(s)" in result.stdout
     assert "row 6 status: 'waiting on Bob' — unknown commitment status" in result.stdout
@@ -282,5 +292,7 @@ def test_batch_answers_are_matched_to_tabs_by_their_range():
         ]
     }
     assert sheets_from_batch(["Wins", "Tab 'b'", "People"], body) == {
-        "Wins": [], "Tab 'b'": [["x"]], "People": [["y"]],
-    }  # fmt: skip
+        "Wins": [],
+        "Tab 'b'": [["x"]],
+        "People": [["y"]],
+    }

@@ -63,9 +63,7 @@ def test_a_good_read_keeps_a_snapshot_readable_by_its_owner_only(google, config,
 
 
 @pytest.mark.parametrize("fault", list(FAULTS))
-def test_each_fault_serves_the_snapshot_with_its_reason(
-    google, config, quick_retries, fault
-):  # fmt: skip
+def test_each_fault_serves_the_snapshot_with_its_reason(google, config, quick_retries, fault):
     good = _first_good_read(google, config)
     inject, reason = FAULTS[fault]
     inject(google)()
@@ -174,9 +172,12 @@ def test_report_is_written_from_the_snapshot(google, config, tmp_path, capsys):
 
 
 CELLS = st.one_of(
-    st.none(), st.booleans(), st.integers(-(2**53), 2**53), st.text(),
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**53), 2**53),
+    st.text(),
     st.floats(allow_nan=False, allow_infinity=False),
-)  # fmt: skip
+)
 
 
 @settings(max_examples=40, deadline=None)

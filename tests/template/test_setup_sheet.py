@@ -44,8 +44,10 @@ def test_setup_sheet_sets_the_templates_checks_where_the_sheets_own_columns_are(
     # Action steps (Commitments): header in row 2 (index 1), so checks start at index 2;
     # person is column B and comes from Members' name column, B, below its header: B2:B
     person = _rule_at(kept["Action steps"], 2, 1)
-    assert person["condition"] == {"type": "ONE_OF_RANGE",
-                                   "values": [{"userEnteredValue": "='Members'!B2:B"}]}  # fmt: skip
+    assert person["condition"] == {
+        "type": "ONE_OF_RANGE",
+        "values": [{"userEnteredValue": "='Members'!B2:B"}],
+    }
     assert person["strict"] is False  # a new name is allowed, after a warning
     project = _rule_at(kept["Action steps"], 2, 2)
     assert project["condition"]["values"] == [{"userEnteredValue": "='Projects'!A2:A"}]
@@ -56,16 +58,22 @@ def test_setup_sheet_sets_the_templates_checks_where_the_sheets_own_columns_are(
     made, due = _rule_at(kept["Action steps"], 2, 3), _rule_at(kept["Action steps"], 2, 5)
     assert made["condition"] == due["condition"] == {"type": "DATE_IS_VALID"}
     assert kept["Action steps"].formats[(5, 5)]["userEnteredFormat"]["numberFormat"] == {
-        "type": "DATE", "pattern": "yyyy-mm-dd",
-    }  # fmt: skip
+        "type": "DATE",
+        "pattern": "yyyy-mm-dd",
+    }
     # the overdue highlight, in the sheet's own letters: due is F, status E, first row 3
     (overdue,) = kept["Action steps"].conditional_formats
     assert overdue["booleanRule"]["condition"]["values"] == [
         {"userEnteredValue": '=AND(ISNUMBER($F3),$F3<TODAY(),OR($E3="",LOWER($E3)="open"))'}
     ]
-    assert overdue["ranges"] == [{"sheetId": google_sheet_id(google, "Action steps"),
-                                  "startRowIndex": 2, "startColumnIndex": 0,
-                                  "endColumnIndex": 6}]  # fmt: skip
+    assert overdue["ranges"] == [
+        {
+            "sheetId": google_sheet_id(google, "Action steps"),
+            "startRowIndex": 2,
+            "startColumnIndex": 0,
+            "endColumnIndex": 6,
+        }
+    ]
     # frozen and bold header rows; widths; the tab it does not read is left alone
     assert kept["Action steps"].frozen_rows == 2 and kept["Members"].frozen_rows == 1
     assert kept["Small wins"].formats[(0, 3)]["userEnteredFormat"]["textFormat"] == {"bold": True}
@@ -79,8 +87,9 @@ def google_sheet_id(google, title: str) -> int:
     from tests.sheets_double.clients import service_client
 
     answer = service_client(google).http_client.fetch_sheet_metadata(KEY)
-    return next(s["properties"]["sheetId"] for s in answer["sheets"]
-                if s["properties"]["title"] == title)  # fmt: skip
+    return next(
+        s["properties"]["sheetId"] for s in answer["sheets"] if s["properties"]["title"] == title
+    )
 
 
 def test_running_it_again_does_not_stack_a_second_highlight(google, capsys):

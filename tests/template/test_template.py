@@ -32,8 +32,15 @@ def _checks(sheet) -> dict[str, object]:
 
 def test_every_tab_has_a_frozen_bold_header_and_widths(template):
     book = load_workbook(template)
-    assert book.sheetnames == ["How to use", "Collaborations", "People", "Projects",
-                               "Commitments", "Wins", "Meetings"]  # fmt: skip
+    assert book.sheetnames == [
+        "How to use",
+        "Collaborations",
+        "People",
+        "Projects",
+        "Commitments",
+        "Wins",
+        "Meetings",
+    ]
     for title, columns in COLUMNS.items():
         sheet = book[title]
         assert [c.value for c in sheet[1]] == [column.header for column in columns]
@@ -56,8 +63,9 @@ def test_the_drop_downs_offer_the_words_the_dashboard_reads(template):
     for date in "DEG":  # made, due, done
         assert commitments[date].type == "date"
         assert (commitments[date].formula1, commitments[date].formula2) == (
-            "DATE(1900,1,1)", "DATE(2199,12,31)",
-        )  # fmt: skip
+            "DATE(1900,1,1)",
+            "DATE(2199,12,31)",
+        )
         assert book["Commitments"][f"{date}2"].number_format == "yyyy-mm-dd"
     assert _checks(book["People"])["D"].formula1 == '"' + ",".join(SECTORS) + '"'
     assert _checks(book["Projects"])["D"].formula1 == '"' + ",".join(PROJECT_STATUSES) + '"'
@@ -79,37 +87,79 @@ def test_a_sheet_filled_as_intended_has_no_problem_at_all(template):
     """Every word of every drop-down is used once, people and projects are picked from their
     tabs, dates are date cells: the loader finds nothing to report."""
     book = load_workbook(template)
-    book["Collaborations"].append(["River Valley", "Midwest", "US", dt.date(2024, 1, 1),
-                                   "Ann Lee"])  # fmt: skip
+    book["Collaborations"].append(["River Valley", "Midwest", "US", dt.date(2024, 1, 1), "Ann Lee"])
     sectors = COLUMNS["People"][3].rule
     assert isinstance(sectors, Choice)
     for n, sector in enumerate(sectors.values):
-        book["People"].append([f"Person {n}", f"p{n}@example.org", f"Org {n % 3}", sector,
-                               "River Valley", dt.date(2024, 1, 2), "member"])  # fmt: skip
+        book["People"].append(
+            [
+                f"Person {n}",
+                f"p{n}@example.org",
+                f"Org {n % 3}",
+                sector,
+                "River Valley",
+                dt.date(2024, 1, 2),
+                "member",
+            ]
+        )
     book["People"].append(["Ann Lee", "ann@example.org", "Org 0", "education", "River Valley"])
     for n, status in enumerate(PROJECT_STATUSES):
-        book["Projects"].append([f"Project {n}", "River Valley", "an outcome", status,
-                                 dt.date(2024, 1, 3), "yes", "Ann Lee"])  # fmt: skip
+        book["Projects"].append(
+            [
+                f"Project {n}",
+                "River Valley",
+                "an outcome",
+                status,
+                dt.date(2024, 1, 3),
+                "yes",
+                "Ann Lee",
+            ]
+        )
     for n, status in enumerate(COMMITMENT_STATUSES):
         done = dt.date(2024, 2, 1) if status == "done" else None
         learned = "learned something" if done else None
-        book["Commitments"].append([f"Person {n}", f"Project {n}", "call the grocer",
-                                    dt.date(2024, 1, 10), dt.date(2024, 2, 10), status, done,
-                                    learned, "River Valley"])  # fmt: skip
+        book["Commitments"].append(
+            [
+                f"Person {n}",
+                f"Project {n}",
+                "call the grocer",
+                dt.date(2024, 1, 10),
+                dt.date(2024, 2, 10),
+                status,
+                done,
+                learned,
+                "River Valley",
+            ]
+        )
     for n, size in enumerate(WIN_SIZES):
-        book["Wins"].append([dt.date(2024, 2, 5 + n), f"Win {n}", f"Project {n}",
-                             f"Person {n}, Ann Lee", "partnership", size,
-                             "https://example.org/news", None, "River Valley"])  # fmt: skip
-    book["Meetings"].append([dt.date(2024, 2, 28), "Project 0", "River Valley",
-                             "Ann Lee, Person 1"])  # fmt: skip
+        book["Wins"].append(
+            [
+                dt.date(2024, 2, 5 + n),
+                f"Win {n}",
+                f"Project {n}",
+                f"Person {n}, Ann Lee",
+                "partnership",
+                size,
+                "https://example.org/news",
+                None,
+                "River Valley",
+            ]
+        )
+    book["Meetings"].append(
+        [dt.date(2024, 2, 28), "Project 0", "River Valley", "Ann Lee, Person 1"]
+    )
     book.save(template)
     dataset = load(settings_for(str(template)))
     assert dataset.problems.empty, dataset.problems[["tab", "row", "column", "value", "kind"]]
     # 7 sectors + Ann = 8 people; 4 projects; 4 commitments; 3 wins; 1 meeting
     counts = {name: len(table) for name, table in dataset.tables().items() if "_" not in name}
     assert {k: counts[k] for k in ("people", "projects", "commitments", "wins", "meetings")} == {
-        "people": 8, "projects": 4, "commitments": 4, "wins": 3, "meetings": 1,
-    }  # fmt: skip
+        "people": 8,
+        "projects": 4,
+        "commitments": 4,
+        "wins": 3,
+        "meetings": 1,
+    }
 
 
 def test_a_win_logged_into_the_template_is_a_date_cell_in_its_date_format(template):

@@ -75,9 +75,7 @@ def test_data_health_names_the_snapshot_and_google_back_replaces_it(app_on_googl
     assert "last good snapshot" not in _text(" ".join(m.value for m in fresh.markdown))
 
 
-def test_no_snapshot_and_google_down_is_an_error_message_not_a_crash(
-    app_on_google, quick_retries
-):  # fmt: skip
+def test_no_snapshot_and_google_down_is_an_error_message_not_a_crash(app_on_google, quick_retries):
     app_on_google.fail_next(500, times=50)
     app = _run()
     assert any("answered 500" in _text(e.value) for e in app.error)

@@ -97,9 +97,11 @@ def test_a_logged_win_is_written_once_and_counted_at_once(workbook):
     (written,) = [table.value for table in app.table]  # what was written, as written
     shown = {k: v.replace("\\", "") for k, v in written["Value"].items()}  # Markdown-escaped
     assert shown == {
-        "Date": "2024-02-20", "What happened": "School board said yes", "Project": "Food Hub",
+        "Date": "2024-02-20",
+        "What happened": "School board said yes",
+        "Project": "Food Hub",
         "People": "Ann Lee",
-    }  # fmt: skip
+    }
     _fill(app)  # the same entry sent again (a retry): its id is found, nothing is added
     _submit(app)
     assert any("already logged" in i.value for i in app.info)

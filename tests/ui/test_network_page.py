@@ -42,8 +42,12 @@ def _text(name: str, content: bytes) -> str:
 
 
 def _files(email: str, deferred: dict) -> dict[str, str]:
-    app = open_page(PAGE, {"to": "2026-10-31"}, user={"is_logged_in": True, "email": email},
-                    secrets={"auth": AUTH})  # fmt: skip
+    app = open_page(
+        PAGE,
+        {"to": "2026-10-31"},
+        user={"is_logged_in": True, "email": email},
+        secrets={"auth": AUTH},
+    )
     (nodes,) = [r for r in app.radio if r.label == "Nodes"]
     nodes.set_value("organizations").run()
     assert not app.exception
@@ -72,8 +76,12 @@ def test_a_coordinators_export_has_the_names(roles, deferred):  # noqa: F811
 def test_the_new_sections_are_on_the_page():
     app = open_page(PAGE, {"to": "2026-10-31", "from": "2026-06-01"})
     headings = [s.value for s in app.subheader]
-    for heading in ("Is the network weaving?", "Hub or mesh?",
-                    "Did the suggested introductions happen?", "Export the network"):  # fmt: skip
+    for heading in (
+        "Is the network weaving?",
+        "Hub or mesh?",
+        "Did the suggested introductions happen?",
+        "Export the network",
+    ):
         assert heading in headings
     assert [t.label for t in app.tabs] == ["People", "Organizations"]
     labels = [m.label for m in app.metric]
@@ -83,8 +91,10 @@ def test_the_new_sections_are_on_the_page():
     follow = [c.value for c in app.caption if c.value.startswith("Of the ")]
     assert follow and "suggested on 31 May 2026" in follow[0]
     assert [b.proto.label for b in app.get("download_button")] == [
-        "Download GRAPHML", "Download GEXF", "Download XLSX",
-    ]  # fmt: skip
+        "Download GRAPHML",
+        "Download GEXF",
+        "Download XLSX",
+    ]
 
 
 def test_a_network_too_large_to_build_here_points_to_the_command_line(monkeypatch):
@@ -95,8 +105,9 @@ def test_a_network_too_large_to_build_here_points_to_the_command_line(monkeypatc
     monkeypatch.setattr(network_files, "PAGE_MAX_LINKS", 500)
     app = open_page(PAGE, {"to": "2026-10-31"})
     assert not app.get("download_button")
-    assert any("892 links are too many" in i.value and "smallwins network" in i.value
-               for i in app.info)  # fmt: skip
+    assert any(
+        "892 links are too many" in i.value and "smallwins network" in i.value for i in app.info
+    )
     (nodes,) = [r for r in app.radio if r.label == "Nodes"]
     nodes.set_value("organizations").run()
     assert len(app.get("download_button")) == 3

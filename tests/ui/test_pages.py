@@ -18,9 +18,13 @@ from tests.fixtures import river_valley
 from tests.ui.apptest import open_page
 
 PAGES = [
-    "app.py", "pages/1_Momentum.py", "pages/2_Participation.py", "pages/3_Network.py",
-    "pages/4_Regions.py", "pages/5_Data_health.py",
-]  # fmt: skip
+    "app.py",
+    "pages/1_Momentum.py",
+    "pages/2_Participation.py",
+    "pages/3_Network.py",
+    "pages/4_Regions.py",
+    "pages/5_Data_health.py",
+]
 
 
 @pytest.fixture

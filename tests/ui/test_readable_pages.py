@@ -86,15 +86,26 @@ def test_follow_through_is_a_whole_percent_in_the_collaboration_table():
     # River Valley: 0.7637… of its commitments due kept → 76, as the tile and summary round
     assert shown["River Valley Manufacturing Network"] == 76
     assert set(table.value.columns) == {
-        "Collaboration", "30 days", "Follow-through", "Active", "Stalled", "Wins per month",
-    }  # fmt: skip
+        "Collaboration",
+        "30 days",
+        "Follow-through",
+        "Active",
+        "Stalled",
+        "Wins per month",
+    }
 
 
 @pytest.mark.parametrize(
     "page",
-    ["app.py", "pages/1_Momentum.py", "pages/2_Participation.py", "pages/3_Network.py",
-     "pages/4_Regions.py", "pages/5_Data_health.py"],
-)  # fmt: skip
+    [
+        "app.py",
+        "pages/1_Momentum.py",
+        "pages/2_Participation.py",
+        "pages/3_Network.py",
+        "pages/4_Regions.py",
+        "pages/5_Data_health.py",
+    ],
+)
 def test_no_table_header_is_a_code_name(page):
     app = open_page(page, {"to": "2026-10-31"})
     headers = [c for t in app.dataframe for c in t.value.columns]

@@ -56,7 +56,7 @@ def _arrow_text(data: bytes) -> str:
         return data.decode("utf-8", errors="replace")
 
 
-def _strings(message) -> list[str]:  # noqa: ANN001 - any protobuf message
+def _strings(message) -> list[str]:
     """Every string and byte payload of a protobuf message, Arrow tables decoded to CSV."""
     found = []
     for field, value in message.ListFields():
@@ -95,9 +95,11 @@ def _personal() -> list[re.Pattern]:
     people = people[people["listed"]]
     whole = set(people["email"].dropna()) | set(people["name"].dropna())
     parts = {
-        part for name in people["name"].dropna() for part in re.split(r"[\s\-']+", name)
+        part
+        for name in people["name"].dropna()
+        for part in re.split(r"[\s\-']+", name)
         if len(part) >= 4
-    }  # fmt: skip
+    }
     return [
         *(re.compile(rf"(?<!\w){re.escape(w)}(?!\w)", re.IGNORECASE) for w in sorted(whole)),
         *(re.compile(rf"(?<!\w){re.escape(w)}(?!\w)") for w in sorted(parts)),

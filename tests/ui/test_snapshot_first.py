@@ -35,10 +35,11 @@ def _infos(app) -> str:
 def one_sheet(google, tmp_path, monkeypatch):
     google.add_spreadsheet(KEY, river_valley(), title="River Valley book")
     _configure(
-        tmp_path, monkeypatch,
-        '[app]\ntimeout_seconds = 2\ncache_ttl_seconds = 1\n\n'
+        tmp_path,
+        monkeypatch,
+        "[app]\ntimeout_seconds = 2\ncache_ttl_seconds = 1\n\n"
         f'[[sources]]\nlocation = "{KEY}"\nname = "River Valley"\n',
-    )  # fmt: skip
+    )
     return google
 
 

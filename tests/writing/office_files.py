@@ -47,8 +47,10 @@ class _Strings:
     def xml(self) -> str:
         items = "".join(f'<si><t xml:space="preserve">{escape(t)}</t></si>' for t in self.index)
         n = len(self.index)
-        return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="{MAIN}" ' \
-               f'count="{n}" uniqueCount="{n}">{items}</sst>'  # fmt: skip
+        return (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="{MAIN}" '
+            f'count="{n}" uniqueCount="{n}">{items}</sst>'
+        )
 
 
 def _cell(ref: str, value: object, strings: _Strings, editor: str) -> str:
@@ -57,8 +59,10 @@ def _cell(ref: str, value: object, strings: _Strings, editor: str) -> str:
         saved = value.saved
         aca = ' aca="false"' if editor == "libreoffice" else ""
         if isinstance(saved, str):
-            return f'<c r="{ref}"{style} t="str"><f{aca}>{escape(value.text)}</f>' \
-                   f"<v>{escape(saved)}</v></c>"  # fmt: skip
+            return (
+                f'<c r="{ref}"{style} t="str"><f{aca}>{escape(value.text)}</f>'
+                f"<v>{escape(saved)}</v></c>"
+            )
         if isinstance(saved, dt.date):
             saved = _serial(saved)
         return f'<c r="{ref}" s="1"><f{aca}>{escape(value.text)}</f><v>{saved}</v></c>'
@@ -90,29 +94,37 @@ def _sheet(
         if editor == "excel":
             attrs = f' spans="1:{width}" x14ac:dyDescent="0.25"'
         else:
-            attrs = (' customFormat="false" ht="12.8" hidden="false" customHeight="false" '
-                     'outlineLevel="0" collapsed="false"')  # fmt: skip
+            attrs = (
+                ' customFormat="false" ht="12.8" hidden="false" customHeight="false" '
+                'outlineLevel="0" collapsed="false"'
+            )
         body.append(f'<row r="{number}"{attrs}>{cells}</row>')
     for number in range(height + 1, height + 1 + styled_empty_rows):  # formatted ahead, empty
         body.append(f'<row r="{number}"><c r="A{number}" s="1"/><c r="H{number}" s="2"/></row>')
     height += styled_empty_rows
     if styled_last_row:  # a whole column formatted: LibreOffice writes the sheet's last row
-        body.append('<row r="1048576" s="2" customFormat="true" ht="12.8" hidden="false" '
-                    'customHeight="false" outlineLevel="0" collapsed="false">'
-                    '<c r="A1048576" s="2"/></row>')  # fmt: skip
+        body.append(
+            '<row r="1048576" s="2" customFormat="true" ht="12.8" hidden="false" '
+            'customHeight="false" outlineLevel="0" collapsed="false">'
+            '<c r="A1048576" s="2"/></row>'
+        )
         height = 1_048_576
     ref = f"A1:{get_column_letter(width)}{max(height, 1)}"
     if editor == "excel":
-        root = (f'<worksheet xmlns="{MAIN}" xmlns:r="{REL}" '
-                'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
-                'mc:Ignorable="x14ac xr xr2 xr3" '
-                'xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" '
-                'xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" '
-                'xmlns:xr2="http://schemas.microsoft.com/office/spreadsheetml/2015/revision2" '
-                'xmlns:xr3="http://schemas.microsoft.com/office/spreadsheetml/2016/revision3" '
-                'xr:uid="{00000000-0001-0000-0000-000000000000}">')  # fmt: skip
-        head = ('<sheetViews><sheetView workbookViewId="0"/></sheetViews>'
-                '<sheetFormatPr defaultRowHeight="15" x14ac:dyDescent="0.25"/>')  # fmt: skip
+        root = (
+            f'<worksheet xmlns="{MAIN}" xmlns:r="{REL}" '
+            'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+            'mc:Ignorable="x14ac xr xr2 xr3" '
+            'xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" '
+            'xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" '
+            'xmlns:xr2="http://schemas.microsoft.com/office/spreadsheetml/2015/revision2" '
+            'xmlns:xr3="http://schemas.microsoft.com/office/spreadsheetml/2016/revision3" '
+            'xr:uid="{00000000-0001-0000-0000-000000000000}">'
+        )
+        head = (
+            '<sheetViews><sheetView workbookViewId="0"/></sheetViews>'
+            '<sheetFormatPr defaultRowHeight="15" x14ac:dyDescent="0.25"/>'
+        )
     else:
         root = f'<worksheet xmlns="{MAIN}" xmlns:r="{REL}">'
         head = (
@@ -124,10 +136,12 @@ def _sheet(
     if editor == "libreoffice":
         head = head.replace("<sheetViews>", dims + "<sheetViews>", 1)
         dims = ""
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n{root}{dims}{head}'
-            f'<sheetData>{"".join(body)}</sheetData>'
-            '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" '
-            'footer="0.3"/></worksheet>')  # fmt: skip
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n{root}{dims}{head}'
+        f"<sheetData>{''.join(body)}</sheetData>"
+        '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" '
+        'footer="0.3"/></worksheet>'
+    )
 
 
 _STYLES = (
@@ -165,8 +179,10 @@ def write_office_workbook(
         parts[f"xl/worksheets/sheet{number}.xml"] = _sheet(
             rows, strings, editor, title in styled_last_row, (styled_empty_rows or {}).get(title, 0)
         )
-        rels.append(f'<Relationship Id="rId{number}" Type="{REL}/worksheet" '
-                    f'Target="worksheets/sheet{number}.xml"/>')  # fmt: skip
+        rels.append(
+            f'<Relationship Id="rId{number}" Type="{REL}/worksheet" '
+            f'Target="worksheets/sheet{number}.xml"/>'
+        )
         sheet_entries.append(
             f'<sheet name="{escape(title)}" sheetId="{number}" r:id="rId{number}"/>'
         )
@@ -187,8 +203,10 @@ def write_office_workbook(
     if macros:
         main = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
         defaults += '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>'
-        rels.append(f'<Relationship Id="rId{n + 3}" Type="http://schemas.microsoft.com/office/'
-                    '2006/relationships/vbaProject" Target="vbaProject.bin"/>')  # fmt: skip
+        rels.append(
+            f'<Relationship Id="rId{n + 3}" Type="http://schemas.microsoft.com/office/'
+            '2006/relationships/vbaProject" Target="vbaProject.bin"/>'
+        )
         parts["xl/vbaProject.bin"] = VBA_BYTES
     head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     parts["[Content_Types].xml"] = (

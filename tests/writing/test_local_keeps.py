@@ -31,28 +31,42 @@ CHILD_ENV = dict(os.environ)  # the children import the same dashboard as this t
 
 def _child(code: str, timeout: float) -> subprocess.CompletedProcess:
     """Run ``code`` in a fresh Python, this worktree's code first."""
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=timeout, env=CHILD_ENV)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout, env=CHILD_ENV
+    )
 
 
 def team() -> dict[str, list[list[object]]]:
     """Two wins: w-1 dated by a formula, =DATE(2025,3,26), which Excel saved as 45742."""
     return {
-        "People": [["Name", "Email", "Organization"], ["Ann Lee", "ann@lee.org", "Acme"],
-                   ["Bo Chen", "", "County"]],
+        "People": [
+            ["Name", "Email", "Organization"],
+            ["Ann Lee", "ann@lee.org", "Acme"],
+            ["Bo Chen", "", "County"],
+        ],
         "Projects": [["Project", "Status"], ["Food Hub", "active"]],
-        "Commitments": [["Person", "Project", "Made", "Due", "Status"],
-                        ["Ann Lee", "Food Hub", dt.date(2025, 3, 1), dt.date(2025, 3, 20), "open"]],
-        "Wins": [["Date", "Win", "Project", "People", "ID"],
-                 [Formula("DATE(2025,3,26)", dt.date(2025, 3, 26)), "Grant won", "Food Hub",
-                  "Ann Lee", "w-1"],
-                 [dt.date(2025, 4, 2), "Grocer joined", "Food Hub", "Bo Chen", "w-2"]],
-    }  # fmt: skip
+        "Commitments": [
+            ["Person", "Project", "Made", "Due", "Status"],
+            ["Ann Lee", "Food Hub", dt.date(2025, 3, 1), dt.date(2025, 3, 20), "open"],
+        ],
+        "Wins": [
+            ["Date", "Win", "Project", "People", "ID"],
+            [
+                Formula("DATE(2025,3,26)", dt.date(2025, 3, 26)),
+                "Grant won",
+                "Food Hub",
+                "Ann Lee",
+                "w-1",
+            ],
+            [dt.date(2025, 4, 2), "Grocer joined", "Food Hub", "Bo Chen", "w-2"],
+        ],
+    }
 
 
 def _win(**changes) -> NewWin:
-    fields = dict(date=dt.date(2025, 4, 9), win="Third win", project="Food Hub", people="Ann Lee",
-                  id="w-new")  # fmt: skip
+    fields = dict(
+        date=dt.date(2025, 4, 9), win="Third win", project="Food Hub", people="Ann Lee", id="w-new"
+    )
     fields.update(changes)
     return NewWin(**fields)
 
@@ -131,8 +145,9 @@ def test_a_csv_file_open_in_libreoffice_is_not_written(tmp_path):
 def test_a_styled_cell_at_the_last_row_does_not_hang_the_write(tmp_path):
     """LibreOffice writes a formatted empty row at 1,048,576 when a whole column is formatted;
     the old writer looked at every row up to it (hours). Run in a child, with a deadline."""
-    path = write_office_workbook(tmp_path / "team.xlsx", team(), "libreoffice",
-                                 styled_last_row=("Wins",))  # fmt: skip
+    path = write_office_workbook(
+        tmp_path / "team.xlsx", team(), "libreoffice", styled_last_row=("Wins",)
+    )
     code = textwrap.dedent(f"""
         import datetime as dt
         from dashboard.config import SourceConfig
@@ -256,8 +271,12 @@ def test_six_writers_at_once_lose_nothing(tmp_path):
         n = sys.argv[1]
         write(source, NewWin(dt.date(2025, 4, 9), f"Win {{n}}", "Food Hub", id=f"w-p{{n}}"))
     """)
-    children = [subprocess.Popen([sys.executable, "-c", code, str(n)], env=CHILD_ENV,
-                                 stderr=subprocess.PIPE) for n in range(6)]  # fmt: skip
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(n)], env=CHILD_ENV, stderr=subprocess.PIPE
+        )
+        for n in range(6)
+    ]
     for child in children:
         assert child.wait(timeout=120) == 0, child.stderr.read()
     ids = pd.Series(list(_dates(path)))
@@ -281,8 +300,9 @@ def test_a_writer_killed_mid_write_leaves_the_workbook_whole(tmp_path):
         source = SourceConfig(location={str(path)!r}, kind="xlsx", writable=True)
         write(source, NewWin(dt.date(2025, 4, 9), "Never", "Food Hub", id="w-killed"))
     """)
-    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
-                             env=CHILD_ENV)  # fmt: skip
+    child = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, env=CHILD_ENV
+    )
     assert child.stdout.readline().strip() == "staged"  # the new file is written, not renamed
     child.kill()  # SIGKILL: no cleanup runs
     child.wait(timeout=30)

@@ -16,8 +16,9 @@ from tests.fixtures import river_valley, write_csv_folder
 
 
 def _win(**changes) -> NewWin:
-    fields = dict(date=dt.date(2024, 3, 1), win="=1+1", project="Food Hub", people="Ann Lee",
-                  id="w-local-1")  # fmt: skip
+    fields = dict(
+        date=dt.date(2024, 3, 1), win="=1+1", project="Food Hub", people="Ann Lee", id="w-local-1"
+    )
     fields.update(changes)
     return NewWin(**fields)
 

@@ -16,8 +16,13 @@ def test_a_good_win_passes_and_project_names_match_loosely():
 def test_win_problems_each_on_its_field():
     win = NewWin(TODAY + dt.timedelta(days=8), "  ", "Robots", ", ;", size="huge", evidence="x")
     assert set(validate(win, PROJECTS, TODAY)) == {
-        "date", "win", "project", "people", "size", "evidence",
-    }  # fmt: skip
+        "date",
+        "win",
+        "project",
+        "people",
+        "size",
+        "evidence",
+    }
 
 
 def test_a_date_up_to_the_limit_ahead_is_allowed():

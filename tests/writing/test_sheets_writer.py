@@ -21,9 +21,16 @@ def no_waiting(monkeypatch):
 
 
 def _win(**changes) -> NewWin:
-    fields = dict(date=dt.date(2024, 3, 1), win="Grant won", project="Food Hub",
-                  people="Ann Lee, Eve Park", category="funding", size="large",
-                  evidence="https://example.org/news", id="w-test-1")  # fmt: skip
+    fields = dict(
+        date=dt.date(2024, 3, 1),
+        win="Grant won",
+        project="Food Hub",
+        people="Ann Lee, Eve Park",
+        category="funding",
+        size="large",
+        evidence="https://example.org/news",
+        id="w-test-1",
+    )
     fields.update(changes)
     return NewWin(**fields)
 
@@ -34,8 +41,14 @@ def test_one_row_in_the_sheets_own_column_order(google):
     rows = google.sheets(KEY)["Wins"]
     # the Wins tab's header: Timestamp, Win, Project, People, Size, ID (no category/evidence)
     assert rows[0] == ["Timestamp", "Win", "Project", "People", "Size", "ID"]
-    assert rows[-1] == ["2024-03-01", "Grant won", "Food Hub", "Ann Lee, Eve Park", "large",
-                        "w-test-1"]  # fmt: skip
+    assert rows[-1] == [
+        "2024-03-01",
+        "Grant won",
+        "Food Hub",
+        "Ann Lee, Eve Park",
+        "large",
+        "w-test-1",
+    ]
     assert len(rows) == len(river_valley()["Wins"]) + 1
     (append,) = [r for r in google.requests if r.kind == "append"]
     assert append.query["valueInputOption"] == ["RAW"]
@@ -48,13 +61,26 @@ def test_extra_columns_are_left_blank_and_a_missing_id_column_is_added(google):
     sheets = river_valley()
     sheets["Commitments"][0] = ["Notes", "Made", "Project", "Who", "By when", "Action step"]
     google.add_spreadsheet(KEY, sheets)
-    record = NewCommitment("Ann Lee", "Food Hub", "Call the grocer", dt.date(2024, 3, 20),
-                           dt.date(2024, 3, 1), id="c-test-1")  # fmt: skip
+    record = NewCommitment(
+        "Ann Lee",
+        "Food Hub",
+        "Call the grocer",
+        dt.date(2024, 3, 20),
+        dt.date(2024, 3, 1),
+        id="c-test-1",
+    )
     assert write(SOURCE, record) is True
     rows = google.sheets(KEY)["Commitments"]
     assert rows[0][-1] == "id"
-    assert rows[-1] == ["", "2024-03-01", "Food Hub", "Ann Lee", "2024-03-20", "Call the grocer",
-                        "c-test-1"]  # fmt: skip
+    assert rows[-1] == [
+        "",
+        "2024-03-01",
+        "Food Hub",
+        "Ann Lee",
+        "2024-03-20",
+        "Call the grocer",
+        "c-test-1",
+    ]
 
 
 def test_a_timeout_after_google_wrote_leaves_exactly_one_row(google, tmp_path):
@@ -97,8 +123,10 @@ def test_an_api_key_cannot_write(double, monkeypatch):
     monkeypatch.delenv("GOOGLE_APPLICATION_CREDENTIALS", raising=False)
     monkeypatch.chdir("/")
     with pytest.raises(WriteError, match="only an API key"):
-        write(SourceConfig(location=KEY, kind="gsheets", api_key=double.api_key, writable=True),
-              _win())  # fmt: skip
+        write(
+            SourceConfig(location=KEY, kind="gsheets", api_key=double.api_key, writable=True),
+            _win(),
+        )
     monkeypatch.setenv("SMALLWINS_SHEETS_API_KEY", double.api_key)
     with pytest.raises(WriteError, match="service account"):
         write(SOURCE, _win())

@@ -27,7 +27,7 @@ PALETTE = [
     "#eeca3b",
     "#9d755d",
     "#ff9da6",
-]  # fmt: skip - tableau10 without its grey (kept for "other")
+]  # tableau10 without its grey (kept for "other")
 PLURALS = {"category": "categories", "project": "projects"}
 NOT_GIVEN = "(none)"  # metrics.lists' label of a win with no category or project
 
@@ -88,7 +88,7 @@ def wins_by(counts: pd.DataFrame, by: str, title: str, period: Period | None = N
                 sort=domain,
                 scale=alt.Scale(domain=domain, range=colours),
                 legend=legend(domain, title),
-            ),  # fmt: skip
+            ),
             order=alt.Order("rank:Q"),
             tooltip=[
                 MONTH_TIP,
@@ -147,9 +147,12 @@ def commitments_outcomes(series: pd.DataFrame, period: Period | None = None) -> 
 
 
 def share_line(
-    frame: pd.DataFrame, column: str, title: str, color: str = "#3182bd",
+    frame: pd.DataFrame,
+    column: str,
+    title: str,
+    color: str = "#3182bd",
     period: Period | None = None,
-) -> alt.Chart:  # fmt: skip
+) -> alt.Chart:
     """A share (0–100 %) per month: ``frame`` has month and ``column``; months without one
     (nothing due yet) are left out rather than drawn as zero."""
     return (
@@ -162,7 +165,7 @@ def share_line(
                 title=title,
                 axis=alt.Axis(format="%"),
                 scale=alt.Scale(domain=[0, 1]),
-            ),  # fmt: skip
+            ),
             tooltip=[
                 MONTH_TIP,
                 alt.Tooltip(f"{column}:Q", format=".0%", title=title),
@@ -221,12 +224,12 @@ def wins_with_network(series: pd.DataFrame, period: Period | None = None) -> alt
                 "network_nodes:Q",
                 title="people in the network (line)",
                 axis=alt.Axis(orient="right", tickMinStep=1, format="d"),
-            ),  # fmt: skip
+            ),
             tooltip=[
                 MONTH_TIP,
                 alt.Tooltip("network_nodes:Q", title="people in the network"),
                 alt.Tooltip("network_edges:Q", title="links"),
-            ],  # fmt: skip
+            ],
         )
     )
     return alt.layer(bars, people).resolve_scale(y="independent").properties(height=300)

@@ -62,9 +62,11 @@ def count_y(field: str, title: str | None, **options: object) -> alt.Y:
 
 
 def legend(
-    labels: pd.Series | list[str], title: str | None = None, wide: bool = False,
+    labels: pd.Series | list[str],
+    title: str | None = None,
+    wide: bool = False,
     orient: str = "bottom",
-) -> alt.Legend:  # fmt: skip
+) -> alt.Legend:
     """A legend below the chart (or ``orient``) whose labels are never shortened: in two
     columns when every label is short (four when ``wide``: the whole page), else one a line
     (two), and a label longer than ``WRAP`` characters written on several lines, so that it

@@ -45,16 +45,24 @@ def _drawing(
 
 def network_drawing(nodes: pd.DataFrame, links: pd.DataFrame, color: str) -> alt.Chart:
     """``nodes``: id, label, x, y, activity, ``color`` column; ``links``: x, y, x2, y2, weight."""
-    tips = [alt.Tooltip("label:N", title="who"), f"{color}:N", "activity:Q",
-            alt.Tooltip("degree:Q", title="links")]  # fmt: skip
+    tips = [
+        alt.Tooltip("label:N", title="who"),
+        f"{color}:N",
+        "activity:Q",
+        alt.Tooltip("degree:Q", title="links"),
+    ]
     return _drawing(nodes, links, color, "activity", tips)
 
 
 def organization_drawing(nodes: pd.DataFrame, links: pd.DataFrame, color: str) -> alt.Chart:
     """Organizations as nodes, sized by their active people; ``links`` join organizations
     whose people are linked, as wide as the links between their people."""
-    tips = [alt.Tooltip("label:N", title="organization"), f"{color}:N", "people:Q",
-            alt.Tooltip("degree:Q", title="organizations linked")]  # fmt: skip
+    tips = [
+        alt.Tooltip("label:N", title="organization"),
+        f"{color}:N",
+        "people:Q",
+        alt.Tooltip("degree:Q", title="organizations linked"),
+    ]
     return _drawing(nodes, links, color, "people", tips)
 
 
@@ -120,12 +128,18 @@ def weaving_bars(series: pd.DataFrame, period: Period | None = None) -> alt.Char
     frame = series[["month", *WEAVING]].assign(
         share=series["triangles_closed"] / series["new_links"].where(series["new_links"] > 0)
     )
-    tips = [MONTH_TIP, alt.Tooltip("new_links:Q", title="new links"),
-            alt.Tooltip("triangles_closed:Q", title="closed a triangle"),
-            alt.Tooltip("share:Q", title="share closing", format=".0%")]  # fmt: skip
-    colour = alt.Color("what:N", title=None, legend=legend(list(WEAVING.values()), orient="top"),
-                       scale=alt.Scale(domain=list(WEAVING.values()),
-                                       range=["#c6dbef", "#08519c"]))  # fmt: skip
+    tips = [
+        MONTH_TIP,
+        alt.Tooltip("new_links:Q", title="new links"),
+        alt.Tooltip("triangles_closed:Q", title="closed a triangle"),
+        alt.Tooltip("share:Q", title="share closing", format=".0%"),
+    ]
+    colour = alt.Color(
+        "what:N",
+        title=None,
+        legend=legend(list(WEAVING.values()), orient="top"),
+        scale=alt.Scale(domain=list(WEAVING.values()), range=["#c6dbef", "#08519c"]),
+    )
     base = alt.Chart(frame).encode(x=month_x(period), tooltip=tips, color=colour)
     links = (
         base.mark_bar()
@@ -148,7 +162,7 @@ def adjacent_line(series: pd.DataFrame, period: Period | None = None) -> alt.Cha
             tooltip=[
                 MONTH_TIP,
                 alt.Tooltip("adjacent_possible:Q", title="adjacent possible", format=","),
-            ],  # fmt: skip
+            ],
         )
         .properties(height=260)
     )
@@ -166,11 +180,11 @@ def centralization_line(series: pd.DataFrame, period: Period | None = None) -> a
                 "degree_centralization:Q",
                 title="0 = mesh, 1 = hub and spokes",
                 scale=alt.Scale(domain=[0, 1]),
-            ),  # fmt: skip
+            ),
             tooltip=[
                 MONTH_TIP,
                 alt.Tooltip("degree_centralization:Q", title="centralization", format=".2f"),
-            ],  # fmt: skip
+            ],
         )
         .properties(height=240)
     )

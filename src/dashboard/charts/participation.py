@@ -26,7 +26,7 @@ def people_flows(series: pd.DataFrame, period: Period | None = None) -> alt.Char
                 title=None,
                 scale=alt.Scale(range=["#31a354", "#9ecae1", "#fdae6b"]),
                 legend=alt.Legend(orient="top", labelLimit=0),
-            ),  # fmt: skip
+            ),
             tooltip=[
                 MONTH_TIP,
                 alt.Tooltip("what:N", title="people"),

@@ -52,7 +52,7 @@ def region_multiple(
                 title=title,
                 scale=alt.Scale(domain=[0, top], nice=True),
                 axis=alt.Axis(tickMinStep=1, format="d"),
-            ),  # fmt: skip
+            ),
             tooltip=[MONTH_TIP, alt.Tooltip(f"{value}:Q", title=title)],
         )
         .properties(height=140)

@@ -27,7 +27,7 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_command(commands) -> None:  # noqa: ANN001 - argparse's subparsers
+def add_command(commands) -> None:
     check = commands.add_parser("check", help="load a workbook and list every problem")
     check.add_argument("source", nargs="?", help=SOURCE_HELP)
     check.set_defaults(run=_check)

@@ -46,7 +46,7 @@ def _blank(value: object) -> bool:
     return value is None or bool(pd.isna(value)) or str(value) == ""
 
 
-def _problem_line(problem) -> str:  # noqa: ANN001 - a row of the problems frame
+def _problem_line(problem) -> str:
     """``  row 14 due: 'next Tuesday' — unreadable date: …``; a problem about a whole tab or
     source says so instead of an empty place and value."""
     row = "" if _blank(problem.row) else f"row {problem.row}"

@@ -28,13 +28,13 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_template(commands) -> None:  # noqa: ANN001 - argparse's subparsers
+def add_template(commands) -> None:
     template = commands.add_parser("template", help="write a blank workbook to start from")
     template.add_argument("path", help="an .xlsx path (or a folder for CSV files)")
     template.set_defaults(run=_template)
 
 
-def add_demo(commands) -> None:  # noqa: ANN001 - argparse's subparsers
+def add_demo(commands) -> None:
     demo = commands.add_parser("demo", help="regenerate the demo workbook")
     demo.add_argument("path", help="the .xlsx path to write")
     demo.set_defaults(run=_demo)

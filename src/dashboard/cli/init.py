@@ -71,8 +71,10 @@ def _init(args: argparse.Namespace) -> int:
         print(f"{copied}: {state}" if kept else f"wrote {copied}: {state}")
     if checked.kind == "gsheets":
         print("Share the sheet with the service account as Editor, so rows can be added.")
-    print(f"Start the app from {folder.resolve()} (streamlit run app.py), or set "
-          f"SMALLWINS_CONFIG={config.resolve()}.")  # fmt: skip
+    print(
+        f"Start the app from {folder.resolve()} (streamlit run app.py), or set "
+        f"SMALLWINS_CONFIG={config.resolve()}."
+    )
     return 0
 
 
@@ -84,7 +86,7 @@ def _header() -> str:
     )
 
 
-def add_command(commands) -> None:  # noqa: ANN001 - argparse's subparsers
+def add_command(commands) -> None:
     init = commands.add_parser(
         "init",
         help="write a starter smallwins.toml (with a copy of the demo to write to, by default)",

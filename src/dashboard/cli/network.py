@@ -32,7 +32,7 @@ def _network(args: argparse.Namespace) -> int:
     return strict_status(dataset, args)
 
 
-def add_command(commands) -> None:  # noqa: ANN001 - argparse's subparsers
+def add_command(commands) -> None:
     network = commands.add_parser(
         "network", help="the collaboration graph as .graphml, .gexf or Kumu's .xlsx"
     )

@@ -49,7 +49,7 @@ def _agenda(args: argparse.Namespace) -> int:
     return strict_status(dataset, args)
 
 
-def add_commands(commands) -> None:  # noqa: ANN001 - argparse's subparsers
+def add_commands(commands) -> None:
     report = commands.add_parser("report", help="the funder impact report")
     report.add_argument("source", nargs="?", help=SOURCE_HELP)
     report.add_argument("--from", dest="start", type=iso_date, required=True, help="YYYY-MM-DD")

@@ -49,8 +49,10 @@ def _setup(args: argparse.Namespace) -> int:
         titles = [sheet["properties"]["title"] for sheet in metadata.get("sheets", [])]
         ranges = [absolute_range_name(t, f"1:{HEADER_SEARCH_ROWS}") for t in titles]
         answer = http.values_batch_get(key, ranges, params={"valueRenderOption": "FORMATTED_VALUE"})
-        tops = {t: r.get("values", []) for t, r in zip(titles, answer.get("valueRanges", []),
-                                                        strict=False)}  # fmt: skip
+        tops = {
+            t: r.get("values", [])
+            for t, r in zip(titles, answer.get("valueRanges", []), strict=False)
+        }
         tabs = found_tabs(metadata, tops)
         requests = setup_requests(tabs)
         if requests and not args.dry_run:
@@ -69,14 +71,17 @@ def _setup(args: argparse.Namespace) -> int:
     for tab in tabs:
         checks = ", ".join(checked_columns(tab, tabs)) or "none"
         print(f"  {tab.title}: header row {tab.header_row + 1} frozen and bold; checks: {checks}")
-    missing = [t for t in ("People", "Projects", "Commitments", "Wins")
-               if t not in {tab.name for tab in tabs}]  # fmt: skip
+    missing = [
+        t
+        for t in ("People", "Projects", "Commitments", "Wins")
+        if t not in {tab.name for tab in tabs}
+    ]
     for tab in missing:
         print(f"  {tab}: no such tab (or no header row) — nothing set", file=sys.stderr)
     return 0
 
 
-def add_command(commands) -> None:  # noqa: ANN001 - argparse's subparsers
+def add_command(commands) -> None:
     setup = commands.add_parser(
         "setup-sheet", help="give a Google Sheet the template's drop-downs and checks"
     )

@@ -36,7 +36,7 @@ def _summary(args: argparse.Namespace) -> int:
     return strict_status(dataset, args)
 
 
-def add_command(commands) -> None:  # noqa: ANN001 - argparse's subparsers
+def add_command(commands) -> None:
     summary = commands.add_parser("summary", help="the headline figures of docs/METRICS.md")
     summary.add_argument("source", nargs="?", help=SOURCE_HELP)
     summary.add_argument(

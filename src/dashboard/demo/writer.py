@@ -77,12 +77,15 @@ def _collab_rows(world: World) -> Rows:
         (
             Record(),
             {
-                "collaboration": c.name, "region": c.region, "country": c.country,
-                "started": c.started, "coordinator": coordinators[c.name],
+                "collaboration": c.name,
+                "region": c.region,
+                "country": c.country,
+                "started": c.started,
+                "coordinator": coordinators[c.name],
             },
         )
         for c in story.COLLABORATIONS
-    ]  # fmt: skip
+    ]
 
 
 def _people_rows(world: World, rng: random.Random) -> Rows:
@@ -91,13 +94,17 @@ def _people_rows(world: World, rng: random.Random) -> Rows:
         (
             p,
             {
-                "name": p.name, "email": p.email, "organization": p.org, "sector": p.sector,
-                "collaboration": p.collab, "joined": _date(rng, p.joined, p.collab),
+                "name": p.name,
+                "email": p.email,
+                "organization": p.org,
+                "sector": p.sector,
+                "collaboration": p.collab,
+                "joined": _date(rng, p.joined, p.collab),
                 "role": p.role,
             },
         )
         for p in sorted(world.people, key=lambda p: p.joined)
-    ]  # fmt: skip
+    ]
 
 
 def _project_rows(world: World, rng: random.Random) -> Rows:
@@ -105,15 +112,18 @@ def _project_rows(world: World, rng: random.Random) -> Rows:
         (
             Record(),
             {
-                "project": pr.spec.name, "collaboration": pr.spec.collab,
-                "outcome": story.OUTCOMES[pr.spec.name], "status": pr.spec.status,
+                "project": pr.spec.name,
+                "collaboration": pr.spec.collab,
+                "outcome": story.OUTCOMES[pr.spec.name],
+                "status": pr.spec.status,
                 "started": _date(rng, pr.spec.started, pr.spec.collab),
-                "pathfinder": pr.spec.pathfinder, "lead": pr.lead.name,
+                "pathfinder": pr.spec.pathfinder,
+                "lead": pr.lead.name,
                 "notes": story.NOTES.get(pr.spec.name, ""),
             },
         )
         for pr in world.projects
-    ]  # fmt: skip
+    ]
 
 
 def _commit_rows(world: World, rng: random.Random) -> Rows:
@@ -128,10 +138,15 @@ def _commit_rows(world: World, rng: random.Random) -> Rows:
             status = "Done"
         done = _date(rng, c.done, collab) if c.done and rng.random() > 0.07 else None
         values: dict[str, object] = {
-            "person": _say(rng, c.person), "project": c.project.spec.name,
-            "commitment": c.text, "made": _date(rng, c.made, collab),
-            "due": _date(rng, c.due, collab), "status": status, "done": done, "result": c.result,
-        }  # fmt: skip
+            "person": _say(rng, c.person),
+            "project": c.project.spec.name,
+            "commitment": c.text,
+            "made": _date(rng, c.made, collab),
+            "due": _date(rng, c.due, collab),
+            "status": status,
+            "done": done,
+            "result": c.result,
+        }
         rows.append((c, values))
     return rows
 
@@ -143,9 +158,14 @@ def _win_rows(world: World, rng: random.Random) -> Rows:
         stamp = dt.datetime.combine(w.date, dt.time(rng.randint(8, 18), rng.randrange(60)))
         values: dict[str, object] = {
             "date": stamp if w.id else _date(rng, w.date, w.project.spec.collab),
-            "win": w.text, "project": w.project.spec.name, "people": _names(rng, w.people),
-            "category": w.category, "size": w.size, "evidence": w.evidence, "id": w.id,
-        }  # fmt: skip
+            "win": w.text,
+            "project": w.project.spec.name,
+            "people": _names(rng, w.people),
+            "category": w.category,
+            "size": w.size,
+            "evidence": w.evidence,
+            "id": w.id,
+        }
         rows += [(w, values)] * (2 if w.twice else 1)
     return rows
 
@@ -157,8 +177,9 @@ def _meeting_rows(world: World, rng: random.Random) -> Rows:
             {
                 "date": _date(rng, m.date, m.collab),
                 "project": m.project.spec.name if m.project else "",
-                "collaboration": m.collab, "attendees": _names(rng, m.attendees),
+                "collaboration": m.collab,
+                "attendees": _names(rng, m.attendees),
             },
         )
         for m in world.meetings
-    ]  # fmt: skip
+    ]

@@ -18,8 +18,11 @@ CHUNK = 2048  # rows gathered at a time: a few MB, so the work stays in cache
 
 # Masks of the 8×8 bit-block transpose (Hacker's Delight, "transpose8"), for blocks held as
 # one uint64 each: byte k is row k, bit j of it column j.
-_T1, _T2, _T3 = (np.uint64(0x00AA00AA00AA00AA), np.uint64(0x0000CCCC0000CCCC),
-                 np.uint64(0x00000000F0F0F0F0))  # fmt: skip
+_T1, _T2, _T3 = (
+    np.uint64(0x00AA00AA00AA00AA),
+    np.uint64(0x0000CCCC0000CCCC),
+    np.uint64(0x00000000F0F0F0F0),
+)
 _S1, _S2, _S3 = np.uint64(7), np.uint64(14), np.uint64(28)
 
 

@@ -52,7 +52,7 @@ def _people_links(s: Scope, active: np.ndarray, edges: pd.DataFrame) -> pd.DataF
     return frame.reset_index(drop=True)
 
 
-def person_links(dataset: Dataset, as_of) -> pd.DataFrame:  # noqa: ANN001
+def person_links(dataset: Dataset, as_of) -> pd.DataFrame:
     """Per person active by D: links, brokerage, and collaborations reached (distinct known
     home collaborations, other than their own, among the people they are linked to)."""
     s = scope(dataset, as_of)
@@ -71,12 +71,18 @@ def _connectors(links: pd.DataFrame, people: pd.DataFrame, limit: int) -> pd.Dat
         ["brokerage", "collaborations_reached", "links", "name"],
         ascending=[False, False, False, True],
     )
-    columns = ["name", "brokerage", "collaborations_reached", "links", "organization",
-               "collaboration"]  # fmt: skip
+    columns = [
+        "name",
+        "brokerage",
+        "collaborations_reached",
+        "links",
+        "organization",
+        "collaboration",
+    ]
     return out[columns].head(limit).reset_index(drop=True)
 
 
-def connectors(dataset: Dataset, people: pd.DataFrame, as_of, limit: int = CONNECTORS):  # noqa: ANN001, ANN201
+def connectors(dataset: Dataset, people: pd.DataFrame, as_of, limit: int = CONNECTORS):
     """The people who bridge the most organizations, then collaborations, then links; with
     their name, organization and home collaboration from ``people`` (the whole People table)."""
     return _connectors(person_links(dataset, as_of), people, limit)
@@ -115,11 +121,12 @@ def _organizations(s: Scope, active: np.ndarray, edges: pd.DataFrame) -> pd.Data
     share = np.round(held["sum"] / held["size"].where(held["size"] > 0), 4)
     out["follow_through"] = share.astype(object).where(share.notna(), None)
     out = out[out["people"] > 0].astype({"people": "int64"})
-    return out.sort_values(["links_to_organizations", "people", "organization"],
-                           ascending=[False, False, True]).reset_index(drop=True)  # fmt: skip
+    return out.sort_values(
+        ["links_to_organizations", "people", "organization"], ascending=[False, False, True]
+    ).reset_index(drop=True)
 
 
-def organizations(dataset: Dataset, as_of) -> pd.DataFrame:  # noqa: ANN001
+def organizations(dataset: Dataset, as_of) -> pd.DataFrame:
     """Per known organization (compared by name key, shown as People first spells it): people
     active by D, links to other organizations (its pairs counted in ``org_edges``), and the
     follow-through of its people's commitments (as ``follow_through``)."""
@@ -127,7 +134,7 @@ def organizations(dataset: Dataset, as_of) -> pd.DataFrame:  # noqa: ANN001
     return _organizations(s, activities(s)["person"].unique(), edge_table(s))
 
 
-def participation_tables(dataset: Dataset, people: pd.DataFrame, as_of) -> dict:  # noqa: ANN001
+def participation_tables(dataset: Dataset, people: pd.DataFrame, as_of) -> dict:
     """``person_links``, ``connectors`` and ``organizations`` at once, from one edge table (the
     Participation page shows all three)."""
     s = scope(dataset, as_of)

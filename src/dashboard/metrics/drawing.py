@@ -19,7 +19,7 @@ MAX_DRAWN_PEOPLE = 250  # the drawing shows the most connected people, for legib
 MAX_DRAWN_LINKS = 2000
 
 
-def network_drawing(dataset: Dataset, people: pd.DataFrame, as_of) -> dict[str, pd.DataFrame]:  # noqa: ANN001
+def network_drawing(dataset: Dataset, people: pd.DataFrame, as_of) -> dict[str, pd.DataFrame]:
     """Nodes (id, x, y, label, sector, collaboration, organization, activity, degree) and links
     (a, b as labels, weight, x, y, x2, y2). ``people`` gives the labels (the whole People table,
     whatever the filters).
@@ -36,9 +36,12 @@ def network_drawing(dataset: Dataset, people: pd.DataFrame, as_of) -> dict[str, 
     g = nx.from_pandas_edgelist(links, "a", "b", edge_attr="weight")
     position = nx.spring_layout(g, seed=7, weight="weight", iterations=60)
     nodes = pd.DataFrame(
-        {"id": list(position), "x": [p[0] for p in position.values()],
-         "y": [p[1] for p in position.values()]}
-    )  # fmt: skip
+        {
+            "id": list(position),
+            "x": [p[0] for p in position.values()],
+            "y": [p[1] for p in position.values()],
+        }
+    )
     info = people.set_index("person").reindex(nodes["id"])
     nodes["label"] = info["name"].fillna(nodes["id"]).to_numpy()
     for column in ("sector", "collaboration", "organization"):
@@ -50,9 +53,11 @@ def network_drawing(dataset: Dataset, people: pd.DataFrame, as_of) -> dict[str, 
     links = links.nlargest(MAX_DRAWN_LINKS, "weight")
     xy = nodes.set_index("id")[["x", "y"]]
     links = links.assign(
-        x=xy["x"].reindex(links["a"]).to_numpy(), y=xy["y"].reindex(links["a"]).to_numpy(),
-        x2=xy["x"].reindex(links["b"]).to_numpy(), y2=xy["y"].reindex(links["b"]).to_numpy(),
-    )  # fmt: skip
+        x=xy["x"].reindex(links["a"]).to_numpy(),
+        y=xy["y"].reindex(links["a"]).to_numpy(),
+        x2=xy["x"].reindex(links["b"]).to_numpy(),
+        y2=xy["y"].reindex(links["b"]).to_numpy(),
+    )
     names = nodes.set_index("id")["label"]
     links["a"], links["b"] = (
         names.reindex(links["a"]).to_numpy(),
@@ -72,7 +77,7 @@ def most_common(people: pd.DataFrame, column: str) -> pd.Series:
     return counts.drop_duplicates("key").set_index("key")["value"]
 
 
-def organization_drawing(dataset: Dataset, people: pd.DataFrame, as_of) -> dict[str, pd.DataFrame]:  # noqa: ANN001
+def organization_drawing(dataset: Dataset, people: pd.DataFrame, as_of) -> dict[str, pd.DataFrame]:
     """Organizations as nodes (id, x, y, label, sector, collaboration — the most common among
     their people —, people active by D, degree), linked when their people are (weight: the
     people links between them); the most linked organizations only."""
@@ -86,9 +91,12 @@ def organization_drawing(dataset: Dataset, people: pd.DataFrame, as_of) -> dict[
     g = nx.from_pandas_edgelist(links, "a", "b", edge_attr="weight")
     position = nx.spring_layout(g, seed=7, weight="weight", iterations=60)
     nodes = pd.DataFrame(
-        {"id": list(position), "x": [p[0] for p in position.values()],
-         "y": [p[1] for p in position.values()]}
-    )  # fmt: skip
+        {
+            "id": list(position),
+            "x": [p[0] for p in position.values()],
+            "y": [p[1] for p in position.values()],
+        }
+    )
     nodes["label"] = nodes["id"]
     key = keys(nodes["id"])
     for column in ("sector", "collaboration"):
@@ -102,7 +110,9 @@ def organization_drawing(dataset: Dataset, people: pd.DataFrame, as_of) -> dict[
     xy = nodes.set_index("id")[["x", "y"]]
     links = links.nlargest(MAX_DRAWN_LINKS, "weight")
     links = links.assign(
-        x=xy["x"].reindex(links["a"]).to_numpy(), y=xy["y"].reindex(links["a"]).to_numpy(),
-        x2=xy["x"].reindex(links["b"]).to_numpy(), y2=xy["y"].reindex(links["b"]).to_numpy(),
-    )  # fmt: skip
+        x=xy["x"].reindex(links["a"]).to_numpy(),
+        y=xy["y"].reindex(links["a"]).to_numpy(),
+        x2=xy["x"].reindex(links["b"]).to_numpy(),
+        y2=xy["y"].reindex(links["b"]).to_numpy(),
+    )
     return {"nodes": nodes, "links": links.drop(columns=["first_seen"])}

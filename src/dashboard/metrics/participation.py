@@ -14,7 +14,7 @@ PEOPLE_COLUMNS = ["person", "name", "organization", "sector", "collaboration"]
 def participation(
     dataset: Dataset,
     as_of,
-    collaboration: str | None = None,  # noqa: ANN001
+    collaboration: str | None = None,
 ) -> pd.DataFrame:
     """One row per person with an activity ≤ D, most recently active first."""
     s = scope(dataset, as_of, collaboration)
@@ -41,7 +41,7 @@ def participation(
     )
 
 
-def sectors(dataset: Dataset, as_of, start) -> pd.DataFrame:  # noqa: ANN001
+def sectors(dataset: Dataset, as_of, start) -> pd.DataFrame:
     """People active from ``start`` to D, and their organizations, per sector (unknown where
     People gives none)."""
     people = participation(dataset, as_of)

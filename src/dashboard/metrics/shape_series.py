@@ -19,11 +19,15 @@ from dashboard.metrics.timeline import month_ends
 from dashboard.metrics.weaving import weave
 
 SHAPE_COLUMNS = [
-    "month", "new_links", "triangles_closed", "adjacent_possible", "degree_centralization",
-]  # fmt: skip
+    "month",
+    "new_links",
+    "triangles_closed",
+    "adjacent_possible",
+    "degree_centralization",
+]
 
 
-def shape_series(dataset: Dataset, as_of, collaboration: str | None = None) -> pd.DataFrame:  # noqa: ANN001
+def shape_series(dataset: Dataset, as_of, collaboration: str | None = None) -> pd.DataFrame:
     """One row per month of ``monthly_series``: the four figures above."""
     s = scope(dataset, as_of, collaboration)
     events = activities(s)
@@ -38,8 +42,12 @@ def shape_of(
     if out.empty:
         return out.reindex(columns=SHAPE_COLUMNS)
     starts = out["month"].to_numpy().astype("datetime64[D]")
-    slot = np.searchsorted(starts, edges["first_seen"].to_numpy().astype("datetime64[D]"),
-                           side="right") - 1  # fmt: skip
+    slot = (
+        np.searchsorted(
+            starts, edges["first_seen"].to_numpy().astype("datetime64[D]"), side="right"
+        )
+        - 1
+    )
     woven = weave(edges, starts)
     count = len(months)
     out["new_links"] = np.bincount(slot, minlength=count)
@@ -51,7 +59,7 @@ def shape_of(
 
 def _centralization(
     s: Scope, events: pd.DataFrame, edges: pd.DataFrame, slot: np.ndarray, months
-) -> list:  # noqa: ANN001
+) -> list:
     """Degree centralization at each month's end: people with an activity by then as nodes, the
     busiest one's links from a person × month grid of new links, summed over the months."""
     ends = month_ends(pd.Series(months), s.as_of)

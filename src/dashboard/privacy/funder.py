@@ -130,8 +130,9 @@ def _problems(problems: pd.DataFrame) -> pd.DataFrame:
     titles = problems["tab"].dropna().unique()
     people_titles = [t for t in titles if (tab := canonical_tab(str(t))) and tab.name == "People"]
     on_people = problems["tab"].isin(people_titles).fillna(False).astype(bool)
-    return problems.assign(value=problems["value"].mask(on_people & problems["value"].notna(),
-                                                        HIDDEN))  # fmt: skip
+    return problems.assign(
+        value=problems["value"].mask(on_people & problems["value"].notna(), HIDDEN)
+    )
 
 
 def _source(source: SourceStatus, labels: dict[str, str], masker: Masker) -> SourceStatus:

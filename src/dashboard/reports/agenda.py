@@ -118,7 +118,7 @@ def _collaboration_names(dataset: Dataset) -> pd.Series:
     return pd.concat([t["collaboration"] for t in (*tables, dataset.meetings)]).dropna().unique()
 
 
-def _match(wanted: str, known, what: str) -> str:  # noqa: ANN001 - a sequence of names
+def _match(wanted: str, known, what: str) -> str:
     """The known name whose key equals ``wanted``'s key, else ValueError with close names."""
     by_key = {key_of(str(n)): str(n) for n in known}
     if key_of(wanted) in by_key:

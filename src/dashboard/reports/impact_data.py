@@ -42,9 +42,13 @@ def about(report: Report) -> list[tuple[str, str]]:
         ("period", _period(report.start, report.end)),
         ("compared with", _period(*report.previous) if report.previous else "nothing (no records)"),
         ("collaborations", "; ".join(report.collaborations)),
-        ("people", "anonymised: people appear as counts, names are masked"
-         if report.anonymised else "internal: names are shown"),
-    ]  # fmt: skip
+        (
+            "people",
+            "anonymised: people appear as counts, names are masked"
+            if report.anonymised
+            else "internal: names are shown",
+        ),
+    ]
     if report.snapshot:
         rows.append(("data", "NOT all read live: some figures are a last good snapshot's"))
     rows += [("source", note) for note in report.sources]
@@ -66,9 +70,16 @@ def csv_rows(report: Report) -> list[list[str]]:
     rows = [HEADER]
     rows += [["about", "", what, neutralise(value), "", ""] for what, value in about(report)]
     for r in report.figures.itertuples():
-        rows.append(["headline", ALL, r.label, numbers.figure(r.figure, r.value),
-                     numbers.figure(r.figure, r.previous),
-                     change_cell(r.figure, r.value, r.previous)])  # fmt: skip
+        rows.append(
+            [
+                "headline",
+                ALL,
+                r.label,
+                numbers.figure(r.figure, r.value),
+                numbers.figure(r.figure, r.previous),
+                change_cell(r.figure, r.value, r.previous),
+            ]
+        )
     for record in report.by_collaboration.to_dict("records"):
         name = neutralise(record["collaboration"])
         for key, label in FIGURES.items():
@@ -76,8 +87,16 @@ def csv_rows(report: Report) -> list[list[str]]:
     for r in report.highlights.itertuples():
         what = f"win of {r.date:%Y-%m-%d} ({r.why})"
         project = "" if pd.isna(r.project) else f", {r.project}"
-        rows.append(["highlighted win", neutralise(r.collaboration), neutralise(what + project),
-                     neutralise(r.win), "", ""])  # fmt: skip
+        rows.append(
+            [
+                "highlighted win",
+                neutralise(r.collaboration),
+                neutralise(what + project),
+                neutralise(r.win),
+                "",
+                "",
+            ]
+        )
     return rows
 
 
@@ -121,8 +140,9 @@ def _figures_sheet(book: Workbook, report: Report) -> None:
 
 def _collaborations_sheet(book: Workbook, report: Report) -> None:
     keys = list(FIGURES)
-    sheet = _sheet(book, "By collaboration", ["collaboration", *FIGURES.values()],
-                   [34] + [14] * len(keys))  # fmt: skip
+    sheet = _sheet(
+        book, "By collaboration", ["collaboration", *FIGURES.values()], [34] + [14] * len(keys)
+    )
     for record in report.by_collaboration.to_dict("records"):
         sheet.append([record["collaboration"], *(_typed(record[k], k) for k in keys)])
         for key, cell in zip(keys, sheet[sheet.max_row][1:], strict=True):
@@ -131,8 +151,12 @@ def _collaborations_sheet(book: Workbook, report: Report) -> None:
 
 
 def _wins_sheet(book: Workbook, report: Report) -> None:
-    sheet = _sheet(book, "Highlighted wins", ["date", "win", "project", "collaboration", "size",
-                                              "why"], [12, 60, 30, 30, 8, 12])  # fmt: skip
+    sheet = _sheet(
+        book,
+        "Highlighted wins",
+        ["date", "win", "project", "collaboration", "size", "why"],
+        [12, 60, 30, 30, 8, 12],
+    )
     for r in report.highlights.itertuples():
         rest = ("" if pd.isna(v) else v for v in (r.project, r.collaboration, r.size, r.why))
         sheet.append([r.date.date(), r.win, *rest])

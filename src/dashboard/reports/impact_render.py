@@ -33,10 +33,12 @@ def figures_frame(report: Report) -> pd.DataFrame:
     f = report.figures
     rows = zip(f["figure"], f["value"], f["previous"], strict=True)
     frame = pd.DataFrame(
-        [[label, numbers.figure(k, v), numbers.figure(k, p), numbers.change(k, v, p)]
-         for label, (k, v, p) in zip(f["label"], rows, strict=True)],
+        [
+            [label, numbers.figure(k, v), numbers.figure(k, p), numbers.change(k, v, p)]
+            for label, (k, v, p) in zip(f["label"], rows, strict=True)
+        ],
         columns=["", "this period", "previous period", "change"],
-    )  # fmt: skip
+    )
     return frame if report.previous else frame[["", "this period"]]
 
 
@@ -57,9 +59,14 @@ def collab_frame(report: Report) -> pd.DataFrame:
 def wins_frame(report: Report) -> pd.DataFrame:
     h = report.highlights
     return pd.DataFrame(
-        {"date": h["date"].dt.strftime("%Y-%m-%d"), "win": h["win"], "project": h["project"],
-         "collaboration": h["collaboration"], "why": h["why"]}
-    ).fillna("")  # fmt: skip
+        {
+            "date": h["date"].dt.strftime("%Y-%m-%d"),
+            "win": h["win"],
+            "project": h["project"],
+            "collaboration": h["collaboration"],
+            "why": h["why"],
+        }
+    ).fillna("")
 
 
 def scope_line(report: Report) -> str:
@@ -109,14 +116,19 @@ def write_html(report: Report, path: Path) -> None:
         f"<h1>{html.escape(report.title)}</h1>",
         f"<p>{html.escape(scope_line(report))}</p>",
         *_html_notes(report),
-        "<h2>Headline figures</h2>", _html_table(figures_frame(report)),
-        f"<h2>{MOMENTUM}</h2>", _img(momentum_png(report.series), MOMENTUM),
-        f"<h2>{NETWORK}</h2>", _img(network_png(report.series), NETWORK),
-        "<h2>The collaborations side by side</h2>", _html_table(collab_frame(report)),
+        "<h2>Headline figures</h2>",
+        _html_table(figures_frame(report)),
+        f"<h2>{MOMENTUM}</h2>",
+        _img(momentum_png(report.series), MOMENTUM),
+        f"<h2>{NETWORK}</h2>",
+        _img(network_png(report.series), NETWORK),
+        "<h2>The collaborations side by side</h2>",
+        _html_table(collab_frame(report)),
         *[f"<p>{html.escape(t)}</p>" for t in report.paragraphs.values()],
-        "<h2>Highlighted wins</h2>", _html_table(wins_frame(report)),
+        "<h2>Highlighted wins</h2>",
+        _html_table(wins_frame(report)),
         "</body></html>",
-    ]  # fmt: skip
+    ]
     path.write_text("\n".join(parts), encoding="utf-8")
 
 

@@ -29,11 +29,21 @@ from dashboard.metrics.scope import scope
 
 NODES = ("people", "organizations")
 FORMATS = (".graphml", ".gexf", ".xlsx")
-MIME = {".graphml": "application/xml", ".gexf": "application/xml",
-        ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}  # fmt: skip
+MIME = {
+    ".graphml": "application/xml",
+    ".gexf": "application/xml",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 XLSX_MAX_ROWS = 1_048_575  # Excel's rows per sheet, less the header
-ELEMENT_COLUMNS = ["Label", "Type", "Organization", "Sector", "Collaboration", "Links",
-                   "First link"]  # fmt: skip
+ELEMENT_COLUMNS = [
+    "Label",
+    "Type",
+    "Organization",
+    "Sector",
+    "Collaboration",
+    "Links",
+    "First link",
+]
 CONNECTION_COLUMNS = ["From", "To", "Type", "Strength", "First shared event"]
 
 
@@ -50,7 +60,7 @@ def _dates(values: pd.Series) -> pd.Series:
     return pd.to_datetime(values).dt.strftime("%Y-%m-%d").fillna("")
 
 
-def _people_tables(dataset: Dataset, people: pd.DataFrame, as_of) -> tuple:  # noqa: ANN001
+def _people_tables(dataset: Dataset, people: pd.DataFrame, as_of) -> tuple:
     s = scope(dataset, as_of)
     table = edge_table(s)
     links = person_links(dataset, as_of)
@@ -59,27 +69,33 @@ def _people_tables(dataset: Dataset, people: pd.DataFrame, as_of) -> tuple:  # n
     firsts = pd.Series(np.concatenate([table["first_seen"].to_numpy()] * 2)).groupby(ends).min()
     codes = person_codes(s)
     codes = codes[~codes.index.duplicated()]
-    elements = pd.DataFrame({
-        "Label": _unique(info["name"].fillna(links["person"].set_axis(info.index))).to_numpy(),
-        "Type": "Person",
-        "Organization": info["organization"].fillna("").to_numpy(),
-        "Sector": info["sector"].fillna("").to_numpy(),
-        "Collaboration": info["collaboration"].fillna("").to_numpy(),
-        "Links": links["links"].to_numpy(),
-        "First link": _dates(firsts.reindex(codes.reindex(links["person"]).to_numpy())).to_numpy(),
-    })  # fmt: skip
+    elements = pd.DataFrame(
+        {
+            "Label": _unique(info["name"].fillna(links["person"].set_axis(info.index))).to_numpy(),
+            "Type": "Person",
+            "Organization": info["organization"].fillna("").to_numpy(),
+            "Sector": info["sector"].fillna("").to_numpy(),
+            "Collaboration": info["collaboration"].fillna("").to_numpy(),
+            "Links": links["links"].to_numpy(),
+            "First link": _dates(
+                firsts.reindex(codes.reindex(links["person"]).to_numpy())
+            ).to_numpy(),
+        }
+    )
     label_of = pd.Series(elements["Label"].to_numpy(), index=codes.reindex(links["person"]))
-    connections = pd.DataFrame({
-        "From": label_of.reindex(table["a"]).to_numpy(),
-        "To": label_of.reindex(table["b"]).to_numpy(),
-        "Type": "worked together",
-        "Strength": table["weight"].to_numpy(),
-        "First shared event": _dates(table["first_seen"]).to_numpy(),
-    })  # fmt: skip
+    connections = pd.DataFrame(
+        {
+            "From": label_of.reindex(table["a"]).to_numpy(),
+            "To": label_of.reindex(table["b"]).to_numpy(),
+            "Type": "worked together",
+            "Strength": table["weight"].to_numpy(),
+            "First shared event": _dates(table["first_seen"]).to_numpy(),
+        }
+    )
     return elements, connections
 
 
-def _organization_tables(dataset: Dataset, people: pd.DataFrame, as_of) -> tuple:  # noqa: ANN001
+def _organization_tables(dataset: Dataset, people: pd.DataFrame, as_of) -> tuple:
     table = org_edges(dataset, as_of, nodes="organizations")
     active = organizations(dataset, as_of)
     names = active["organization"]
@@ -87,23 +103,27 @@ def _organization_tables(dataset: Dataset, people: pd.DataFrame, as_of) -> tuple
     firsts = pd.concat([table["first_seen"]] * 2).groupby(ends).min()
     sector, collaboration = (most_common(people, c) for c in ("sector", "collaboration"))
     key = keys(names)
-    elements = pd.DataFrame({
-        "Label": _unique(names).to_numpy(),
-        "Type": "Organization",
-        "Organization": names.to_numpy(),
-        "Sector": sector.reindex(key).fillna("").to_numpy(),
-        "Collaboration": collaboration.reindex(key).fillna("").to_numpy(),
-        "Links": active["links_to_organizations"].to_numpy(),
-        "First link": _dates(firsts.reindex(key.to_numpy())).to_numpy(),
-    })  # fmt: skip
+    elements = pd.DataFrame(
+        {
+            "Label": _unique(names).to_numpy(),
+            "Type": "Organization",
+            "Organization": names.to_numpy(),
+            "Sector": sector.reindex(key).fillna("").to_numpy(),
+            "Collaboration": collaboration.reindex(key).fillna("").to_numpy(),
+            "Links": active["links_to_organizations"].to_numpy(),
+            "First link": _dates(firsts.reindex(key.to_numpy())).to_numpy(),
+        }
+    )
     label_of = pd.Series(elements["Label"].to_numpy(), index=key.to_numpy())
-    connections = pd.DataFrame({
-        "From": label_of.reindex(keys(table["a"]).to_numpy()).to_numpy(),
-        "To": label_of.reindex(keys(table["b"]).to_numpy()).to_numpy(),
-        "Type": "people linked",
-        "Strength": table["weight"].to_numpy(),
-        "First shared event": _dates(table["first_seen"]).to_numpy(),
-    }).dropna(subset=["From", "To"])  # fmt: skip
+    connections = pd.DataFrame(
+        {
+            "From": label_of.reindex(keys(table["a"]).to_numpy()).to_numpy(),
+            "To": label_of.reindex(keys(table["b"]).to_numpy()).to_numpy(),
+            "Type": "people linked",
+            "Strength": table["weight"].to_numpy(),
+            "First shared event": _dates(table["first_seen"]).to_numpy(),
+        }
+    ).dropna(subset=["From", "To"])
     return elements, connections
 
 
@@ -111,7 +131,7 @@ def network_tables(
     dataset: Dataset,
     people: pd.DataFrame,
     as_of,
-    nodes: str = "people",  # noqa: ANN001
+    nodes: str = "people",
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(Elements, Connections) as Kumu reads them. ``people`` names the nodes (the whole People
     table of the same view, whatever the filters)."""
@@ -122,16 +142,23 @@ def network_tables(
     return _organization_tables(dataset, people, as_of)
 
 
-ATTRIBUTES = {"Label": "label", "Type": "type", "Organization": "organization",
-              "Sector": "sector", "Collaboration": "collaboration", "Links": "links",
-              "First link": "first_link"}  # fmt: skip
+ATTRIBUTES = {
+    "Label": "label",
+    "Type": "type",
+    "Organization": "organization",
+    "Sector": "sector",
+    "Collaboration": "collaboration",
+    "Links": "links",
+    "First link": "first_link",
+}
 
 
 def graph(elements: pd.DataFrame, connections: pd.DataFrame) -> nx.Graph:
     """The tables as a networkx graph: nodes by label, with their attributes (blank text where
     unknown: GraphML and GEXF have no null)."""
-    edges = connections.rename(columns={"Strength": "weight",
-                                        "First shared event": "first_shared_event"})  # fmt: skip
+    edges = connections.rename(
+        columns={"Strength": "weight", "First shared event": "first_shared_event"}
+    )
     g = nx.from_pandas_edgelist(edges, "From", "To", edge_attr=["weight", "first_shared_event"])
     g.add_nodes_from(elements["Label"])
     attributes = elements.rename(columns=ATTRIBUTES).set_index("label", drop=False)
@@ -139,14 +166,14 @@ def graph(elements: pd.DataFrame, connections: pd.DataFrame) -> nx.Graph:
     return g
 
 
-def _cells(sheet, frame: pd.DataFrame):  # noqa: ANN001, ANN202 - openpyxl's write-only sheet
+def _cells(sheet, frame: pd.DataFrame):
     """The rows of ``frame`` for a write-only sheet; text that would start a formula (``=``) is
     written as text (a name typed as "=…" never runs)."""
     for row in frame.astype(object).to_numpy().tolist():
         yield [_text(sheet, v) if isinstance(v, str) and v.startswith("=") else v for v in row]
 
 
-def _text(sheet, value: str) -> WriteOnlyCell:  # noqa: ANN001
+def _text(sheet, value: str) -> WriteOnlyCell:
     cell = WriteOnlyCell(sheet, value=value)
     cell.data_type = "s"
     return cell
@@ -181,14 +208,14 @@ def to_bytes(elements: pd.DataFrame, connections: pd.DataFrame, suffix: str) -> 
     return out.getvalue()
 
 
-def export_bytes(dataset: Dataset, people: pd.DataFrame, as_of, nodes: str, suffix: str) -> bytes:  # noqa: ANN001
+def export_bytes(dataset: Dataset, people: pd.DataFrame, as_of, nodes: str, suffix: str) -> bytes:
     """The network of ``dataset`` as of D, people or organizations as nodes, as a file."""
     if suffix not in FORMATS:
         raise ValueError(f"cannot write {suffix or 'that'}: use {', '.join(FORMATS)}")
     return to_bytes(*network_tables(dataset, people, as_of, nodes), suffix)
 
 
-def write_network(dataset: Dataset, people: pd.DataFrame, as_of, nodes: str, path) -> Path:  # noqa: ANN001
+def write_network(dataset: Dataset, people: pd.DataFrame, as_of, nodes: str, path) -> Path:
     """Write the file named ``path`` (its extension picks the format)."""
     target = Path(path)
     content = export_bytes(dataset, people, as_of, nodes, target.suffix.lower())

@@ -153,12 +153,12 @@ class SmallWinsHTTPClient(HTTPClient):
     default_timeout: float = 20.0
     pacer: Pacer | None = None
 
-    def __init__(self, auth, session=None) -> None:  # noqa: ANN001 - gspread's signature
+    def __init__(self, auth, session=None) -> None:
         super().__init__(auth, session)
         self.timeout = self.default_timeout
         self.budget = Budget(self.retry_policy.budget_seconds)
 
-    def request(self, method, endpoint, params=None, *args, **kwargs):  # noqa: ANN001, ANN201
+    def request(self, method, endpoint, params=None, *args, **kwargs):
         token = getattr(getattr(self, "auth", None), "token", None)
         if isinstance(getattr(self, "auth", None), APIKeyCredentials) and token:
             # google-auth sends the key as a header; Google also takes ``key=``, which some

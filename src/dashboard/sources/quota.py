@@ -60,7 +60,7 @@ class Pacer:
             self._held_until = max(self._held_until, time.monotonic() + seconds)
 
 
-def _bucket(rate: Rate, quota: Quota, folder: Path | None):  # noqa: ANN202 - a pyrate bucket
+def _bucket(rate: Rate, quota: Quota, folder: Path | None):
     """Shared across processes through SQLite in ``folder``; in memory when it cannot be."""
     if folder is not None:
         try:

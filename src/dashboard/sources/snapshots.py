@@ -161,8 +161,10 @@ def load(source: SourceConfig) -> Snapshot | None:
 def state(source: SourceConfig) -> State:
     try:
         body = json.loads(_stem(source).with_suffix(".state.json").read_text(encoding="utf-8"))
-        when = {k: dt.datetime.fromisoformat(body[k]) if body.get(k) else None
-                for k in ("checked_at", "attempted_at")}  # fmt: skip
+        when = {
+            k: dt.datetime.fromisoformat(body[k]) if body.get(k) else None
+            for k in ("checked_at", "attempted_at")
+        }
         return State(when["checked_at"], when["attempted_at"], body.get("error"))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return State()

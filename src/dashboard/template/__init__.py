@@ -23,14 +23,14 @@ HOW_TO_USE = [
         "",
         "One row per record. Keep the header row; add columns or tabs of your own if you like: "
         "the dashboard ignores what it does not know.",
-    ],  # fmt: skip
+    ],
     [
         "",
         "Fill in People, Projects and Collaborations first: the Person, Project, Lead and "
         "Collaboration columns of the other tabs offer them in a drop-down list. Status, "
         f"sector and size offer the words the dashboard reads (sizes: {', '.join(WIN_SIZES)}; "
         f"sectors: {', '.join(SECTORS)}); date columns take dates only.",
-    ],  # fmt: skip
+    ],
     ["", "An open commitment past its due date turns red on the Commitments tab."],
     [""],
     ["Tab", "What goes in it", "Required columns"],
@@ -56,7 +56,7 @@ HOW_TO_USE = [
         "",
         "Dates: a date cell, 2025-03-31 or 3/31/2025. Problems the dashboard finds are listed "
         "on its Data health page, by tab, row and column.",
-    ],  # fmt: skip
+    ],
 ]
 
 

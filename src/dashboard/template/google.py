@@ -58,16 +58,27 @@ def found_tabs(metadata: dict[str, Any], tops: dict[str, list[list[object]]]) ->
         positions, _ = header_positions(TAB_BY_NAME[tab.name], rows[at])
         rules = sheet.get("conditionalFormats", [])
         found.append(
-            FoundTab(tab.name, properties["title"], properties["sheetId"], at, positions,
-                     len(rows[at]), rules)
-        )  # fmt: skip
+            FoundTab(
+                tab.name,
+                properties["title"],
+                properties["sheetId"],
+                at,
+                positions,
+                len(rows[at]),
+                rules,
+            )
+        )
     return found
 
 
 def _column_range(tab: FoundTab, position: int) -> dict[str, int]:
     """Every cell of a column below the header (to the grid's end: no endRowIndex)."""
-    return {"sheetId": tab.sheet_id, "startRowIndex": tab.header_row + 1,
-            "startColumnIndex": position, "endColumnIndex": position + 1}  # fmt: skip
+    return {
+        "sheetId": tab.sheet_id,
+        "startRowIndex": tab.header_row + 1,
+        "startColumnIndex": position,
+        "endColumnIndex": position + 1,
+    }
 
 
 def _letters(position: int) -> str:
@@ -83,8 +94,11 @@ def _condition(column: Column, tabs: dict[str, FoundTab]) -> dict[str, Any] | No
     rule = column.rule
     if isinstance(rule, Choice):
         values = [{"userEnteredValue": value} for value in rule.values]
-        return {"condition": {"type": "ONE_OF_LIST", "values": values}, "strict": True,
-                "showCustomUi": True}  # fmt: skip
+        return {
+            "condition": {"type": "ONE_OF_LIST", "values": values},
+            "strict": True,
+            "showCustomUi": True,
+        }
     if isinstance(rule, FromTab):
         source = tabs.get(rule.tab)
         first = TAB_BY_NAME[rule.tab].columns[0]
@@ -92,8 +106,11 @@ def _condition(column: Column, tabs: dict[str, FoundTab]) -> dict[str, Any] | No
             return None
         letters = _letters(source.positions[first])
         where = f"={_quoted(source.title)}!{letters}{source.header_row + 2}:{letters}"
-        return {"condition": {"type": "ONE_OF_RANGE", "values": [{"userEnteredValue": where}]},
-                "strict": False, "showCustomUi": True}  # fmt: skip
+        return {
+            "condition": {"type": "ONE_OF_RANGE", "values": [{"userEnteredValue": where}]},
+            "strict": False,
+            "showCustomUi": True,
+        }
     if isinstance(rule, Date):
         return {"condition": {"type": "DATE_IS_VALID"}, "strict": True}
     return None
@@ -102,21 +119,38 @@ def _condition(column: Column, tabs: dict[str, FoundTab]) -> dict[str, Any] | No
 def _column_requests(tab: FoundTab, column: Column, tabs: dict[str, FoundTab]) -> list[dict]:
     position = tab.positions[column.name]
     pixels = column.width * PIXELS_PER_CHARACTER + 10
-    requests: list[dict] = [{"updateDimensionProperties": {
-        "range": {"sheetId": tab.sheet_id, "dimension": "COLUMNS", "startIndex": position,
-                  "endIndex": position + 1},
-        "properties": {"pixelSize": pixels}, "fields": "pixelSize"}}]  # fmt: skip
+    requests: list[dict] = [
+        {
+            "updateDimensionProperties": {
+                "range": {
+                    "sheetId": tab.sheet_id,
+                    "dimension": "COLUMNS",
+                    "startIndex": position,
+                    "endIndex": position + 1,
+                },
+                "properties": {"pixelSize": pixels},
+                "fields": "pixelSize",
+            }
+        }
+    ]
     rule = _condition(column, tabs)
     if rule is not None:
         if column.note:
             rule["inputMessage"] = column.note
-        requests.append({"setDataValidation": {"range": _column_range(tab, position),
-                                               "rule": rule}})  # fmt: skip
+        requests.append(
+            {"setDataValidation": {"range": _column_range(tab, position), "rule": rule}}
+        )
     if isinstance(column.rule, Date):
         number = {"numberFormat": {"type": "DATE", "pattern": DATE_FORMAT}}
-        requests.append({"repeatCell": {"range": _column_range(tab, position),
-                                        "cell": {"userEnteredFormat": number},
-                                        "fields": "userEnteredFormat.numberFormat"}})  # fmt: skip
+        requests.append(
+            {
+                "repeatCell": {
+                    "range": _column_range(tab, position),
+                    "cell": {"userEnteredFormat": number},
+                    "fields": "userEnteredFormat.numberFormat",
+                }
+            }
+        )
     return requests
 
 
@@ -126,12 +160,20 @@ def overdue_rule(tab: FoundTab) -> dict[str, Any] | None:
         return None
     due, status = (_letters(tab.positions[c]) for c in ("due", "status"))
     red, green, blue = (int(OVERDUE_FILL[i : i + 2], 16) / 255 for i in (0, 2, 4))
-    rows = {"sheetId": tab.sheet_id, "startRowIndex": tab.header_row + 1,
-            "startColumnIndex": 0, "endColumnIndex": tab.width}  # fmt: skip
+    rows = {
+        "sheetId": tab.sheet_id,
+        "startRowIndex": tab.header_row + 1,
+        "startColumnIndex": 0,
+        "endColumnIndex": tab.width,
+    }
     formula = overdue_formula(due, status, tab.header_row + 2)
-    return {"ranges": [rows], "booleanRule": {
-        "condition": {"type": "CUSTOM_FORMULA", "values": [{"userEnteredValue": formula}]},
-        "format": {"backgroundColor": {"red": red, "green": green, "blue": blue}}}}  # fmt: skip
+    return {
+        "ranges": [rows],
+        "booleanRule": {
+            "condition": {"type": "CUSTOM_FORMULA", "values": [{"userEnteredValue": formula}]},
+            "format": {"backgroundColor": {"red": red, "green": green, "blue": blue}},
+        },
+    }
 
 
 def _same_rule(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -148,16 +190,32 @@ def setup_requests(tabs: list[FoundTab]) -> list[dict[str, Any]]:
     by_name = {tab.name: tab for tab in tabs}
     requests: list[dict[str, Any]] = []
     for tab in tabs:
-        requests.append({"updateSheetProperties": {
-            "properties": {"sheetId": tab.sheet_id,
-                           "gridProperties": {"frozenRowCount": tab.header_row + 1}},
-            "fields": "gridProperties.frozenRowCount"}})  # fmt: skip
-        requests.append({"repeatCell": {
-            "range": {"sheetId": tab.sheet_id, "startRowIndex": tab.header_row,
-                      "endRowIndex": tab.header_row + 1, "startColumnIndex": 0,
-                      "endColumnIndex": tab.width},
-            "cell": {"userEnteredFormat": {"textFormat": {"bold": True}}},
-            "fields": "userEnteredFormat.textFormat.bold"}})  # fmt: skip
+        requests.append(
+            {
+                "updateSheetProperties": {
+                    "properties": {
+                        "sheetId": tab.sheet_id,
+                        "gridProperties": {"frozenRowCount": tab.header_row + 1},
+                    },
+                    "fields": "gridProperties.frozenRowCount",
+                }
+            }
+        )
+        requests.append(
+            {
+                "repeatCell": {
+                    "range": {
+                        "sheetId": tab.sheet_id,
+                        "startRowIndex": tab.header_row,
+                        "endRowIndex": tab.header_row + 1,
+                        "startColumnIndex": 0,
+                        "endColumnIndex": tab.width,
+                    },
+                    "cell": {"userEnteredFormat": {"textFormat": {"bold": True}}},
+                    "fields": "userEnteredFormat.textFormat.bold",
+                }
+            }
+        )
         for column in COLUMNS[tab.name]:
             if column.name in tab.positions:
                 requests += _column_requests(tab, column, by_name)

@@ -40,20 +40,30 @@ def _validation(column: Column, letter: str) -> DataValidation | None:
     rule = column.rule
     where = f"{letter}2:{letter}{ROWS + 1}"
     if isinstance(rule, Choice):
-        check = DataValidation(type="list", formula1=f'"{",".join(rule.values)}"',
-                               error=f"Choose one of: {', '.join(rule.values)}.",
-                               errorTitle="Not on the list")  # fmt: skip
+        check = DataValidation(
+            type="list",
+            formula1=f'"{",".join(rule.values)}"',
+            error=f"Choose one of: {', '.join(rule.values)}.",
+            errorTitle="Not on the list",
+        )
     elif isinstance(rule, FromTab):
-        check = DataValidation(type="list", formula1=f"{rule.tab}!$A$2:$A${ROWS + 1}",
-                               errorStyle="warning", errorTitle=f"Not on the {rule.tab} tab",
-                               error=f"Add it to the {rule.tab} tab first, so it is counted "
-                                     "there; keep it anyway?")  # fmt: skip
+        check = DataValidation(
+            type="list",
+            formula1=f"{rule.tab}!$A$2:$A${ROWS + 1}",
+            errorStyle="warning",
+            errorTitle=f"Not on the {rule.tab} tab",
+            error=f"Add it to the {rule.tab} tab first, so it is counted there; keep it anyway?",
+        )
     elif isinstance(rule, Date):
         first, last = (f"DATE({y},{m},{d})" for y, m, d in (FIRST_DAY, LAST_DAY))
         check = DataValidation(
-            type="date", operator="between", formula1=first, formula2=last,
-            errorTitle="Not a date", error="Type a date, e.g. 2026-03-31.",
-        )  # fmt: skip
+            type="date",
+            operator="between",
+            formula1=first,
+            formula2=last,
+            errorTitle="Not a date",
+            error="Type a date, e.g. 2026-03-31.",
+        )
     else:
         check = DataValidation(type=None, showErrorMessage=False) if column.note else None
     if check is None:

@@ -23,7 +23,7 @@ from dashboard.ui.components import plain
 def _auth_section() -> Mapping | None:
     try:
         section = st.secrets.get("auth")
-    except Exception:  # noqa: BLE001 - no secrets file at all is a normal, open setup
+    except Exception:
         return None
     return section if isinstance(section, Mapping) and section else None
 
@@ -83,7 +83,7 @@ def _pseudonym_secret() -> str | None:
     the environment or the cache folder's, ``privacy.secret``)."""
     try:
         section = st.secrets.get("privacy")
-    except Exception:  # noqa: BLE001 - no secrets file at all is a normal setup
+    except Exception:
         return None
     value = section.get("pseudonym_secret") if isinstance(section, Mapping) else None
     return str(value) if value else None

@@ -93,7 +93,7 @@ def _caption(sources: list[SourceStatus]) -> str:
     return f"Data from {label} · read {read_at} UTC"
 
 
-def show(dataset: Dataset):  # noqa: ANN201 - a Streamlit placeholder
+def show(dataset: Dataset):
     """Draw the banner; return a placeholder under it for the note on the day figures are as
     of (the page fills it once its filters are known)."""
     sources = dataset.sources

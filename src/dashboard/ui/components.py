@@ -33,9 +33,13 @@ def tiles(items: list[tuple[str, object, object, bool, str]], worse_up: tuple = 
             still = delta == formatting.NO_CHANGE
             colour = "off" if still else ("inverse" if label in worse_up else "normal")
             column.metric(
-                label, shown, delta, delta_color=colour, help=help_text,
+                label,
+                shown,
+                delta,
+                delta_color=colour,
+                help=help_text,
                 delta_arrow="off" if still else "auto",
-            )  # fmt: skip
+            )
 
 
 def chart(spec: dict | None, empty: bool, message: str) -> None:
@@ -89,9 +93,13 @@ def share_column(label: str, help_text: str | None = None) -> dict:
     """A follow-through-like share drawn as a bar, in the whole percents shown everywhere
     (values from ``formatting.percent_column``); blue: a good figure, not an alarm."""
     return st.column_config.ProgressColumn(
-        label, format=formatting.PERCENT_PRINTF, min_value=0, max_value=100, color="#4c78a8",
+        label,
+        format=formatting.PERCENT_PRINTF,
+        min_value=0,
+        max_value=100,
+        color="#4c78a8",
         help=help_text,
-    )  # fmt: skip
+    )
 
 
 def dates_as_text(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
@@ -138,10 +146,13 @@ def collaboration_table(
     config: dict = {
         "Collaboration": st.column_config.TextColumn("Collaboration", pinned=True, width=NAME_PX),
         "Wins per month": st.column_config.LineChartColumn(
-            "Wins a month", y_min=0, width=SPARK_PX, color="#4c78a8",
+            "Wins a month",
+            y_min=0,
+            width=SPARK_PX,
+            color="#4c78a8",
             help="Wins per month, the last 12 months of the period",
         ),
-    }  # fmt: skip
+    }
     for name in chosen:
         help_text, width = COLLABORATION_COLUMNS[name]
         config[name] = (

@@ -87,11 +87,11 @@ def figure(name: str, view: View) -> Any:
 
 
 @st.cache_data(max_entries=200, show_spinner=False)
-def _agenda(key: tuple, project: str | None, collaboration: str | None, day, _view: View) -> Agenda:  # noqa: ANN001
+def _agenda(key: tuple, project: str | None, collaboration: str | None, day, _view: View) -> Agenda:
     return build_agenda(_view.full, day, project=project, collaboration=collaboration)
 
 
-def agenda(view: View, day, project: str | None = None, collaboration: str | None = None) -> Agenda:  # noqa: ANN001
+def agenda(view: View, day, project: str | None = None, collaboration: str | None = None) -> Agenda:
     """The 30/30 agenda of a project or collaboration for a meeting on ``day``, built once per
     data read, viewer and choice (the agenda's follow-up of introductions computes two graphs)."""
     return _agenda(view.key, project, collaboration, day, view)

@@ -110,9 +110,12 @@ def show(dataset: Dataset, default_end: dt.date) -> Filters:
     with st.sidebar:
         st.header("Filters")
         collaborations = st.multiselect(
-            "Collaborations", collab_options, default=[c for c in chosen if c in collab_options],
-            placeholder="All collaborations", key="w_collaborations",
-        )  # fmt: skip
+            "Collaborations",
+            collab_options,
+            default=[c for c in chosen if c in collab_options],
+            placeholder="All collaborations",
+            key="w_collaborations",
+        )
         _remember("collaborations", collaborations)
         projects_all = dataset.projects
         if collaborations:
@@ -120,14 +123,20 @@ def show(dataset: Dataset, default_end: dt.date) -> Filters:
         project_options = sorted(projects_all["project"].dropna().tolist())
         wanted = _init_from_url("projects", lambda: _known_from_url("projects", project_options))
         projects = st.multiselect(
-            "Projects", project_options, default=[p for p in wanted if p in project_options],
-            placeholder="All projects", key="w_projects",
-        )  # fmt: skip
+            "Projects",
+            project_options,
+            default=[p for p in wanted if p in project_options],
+            placeholder="All projects",
+            key="w_projects",
+        )
         _remember("projects", projects)
         picked = st.date_input(
-            "Period", value=(start, end), min_value=dt.date(1900, 1, 1), key="w_period",
+            "Period",
+            value=(start, end),
+            min_value=dt.date(1900, 1, 1),
+            key="w_period",
             help="Figures are as of the period's last day; charts show the period.",
-        )  # fmt: skip
+        )
     if isinstance(picked, tuple) and len(picked) == 2:
         start, end = picked
         _remember("start", start)

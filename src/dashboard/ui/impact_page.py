@@ -26,6 +26,12 @@ def figures_table(figures: pd.DataFrame, comparison: Comparison) -> pd.DataFrame
         else:
             before, change = "no records", formatting.NOTHING_TO_COMPARE
         shown = _value(r.figure, r.value)
-        rows.append({"": r.label, "this period": shown, "previous period": before,
-                     "change": change or formatting.UNKNOWN})  # fmt: skip
+        rows.append(
+            {
+                "": r.label,
+                "this period": shown,
+                "previous period": before,
+                "change": change or formatting.UNKNOWN,
+            }
+        )
     return pd.DataFrame(rows)

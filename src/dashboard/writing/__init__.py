@@ -101,7 +101,7 @@ def write(
             raise WriteError(
                 f"cannot write to {source.label}: {reason}; writing needs a service account "
                 "key (GOOGLE_APPLICATION_CREDENTIALS or [gcp_service_account] in secrets)"
-            )  # fmt: skip
+            )
         client = gsheets.client(creds, None, timeout, RetryPolicy(attempts=1), pacer)
         return append_record(client, source.sheet_key, record)
     except (gsheets.SheetsError, LayoutError, ValueError, OSError) as error:

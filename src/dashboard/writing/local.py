@@ -151,8 +151,9 @@ def csv_with_record(data: bytes, record: NewWin | NewCommitment) -> bytes | None
         raise NotWritable(f"the CSV file cannot be read ({error})") from None
     layout = layout_of(record.tab, rows[:HEADER_SEARCH_ROWS])
     id_at = layout.positions["id"]
-    if any(len(row) > id_at and row[id_at].strip() == record.id
-           for row in rows[layout.header_row :]):  # fmt: skip
+    if any(
+        len(row) > id_at and row[id_at].strip() == record.id for row in rows[layout.header_row :]
+    ):
         return None
     ending = "\r\n" if "\r\n" in text or "\n" not in text else "\n"
     safe = [neutralise(value) for value in layout.row(record.cells())]

@@ -39,7 +39,7 @@ def _column(position: int) -> str:
     return rowcol_to_a1(1, position + 1).rstrip("0123456789")
 
 
-def _tab_title(http, key: str, tab: str) -> str:  # noqa: ANN001 - gspread's HTTPClient
+def _tab_title(http, key: str, tab: str) -> str:
     metadata = http.fetch_sheet_metadata(key)
     for sheet in metadata.get("sheets", []):
         title = sheet["properties"]["title"]
@@ -49,20 +49,20 @@ def _tab_title(http, key: str, tab: str) -> str:  # noqa: ANN001 - gspread's HTT
     raise SheetsError(f"the spreadsheet has no {tab} tab")
 
 
-def _read(http, key: str, a1: str) -> list[list[object]]:  # noqa: ANN001
+def _read(http, key: str, a1: str) -> list[list[object]]:
     """One range, read with ``values:batchGet`` — the read the loader uses too."""
     answer = http.values_batch_get(key, [a1], params={"valueRenderOption": "UNFORMATTED_VALUE"})
     ranges = answer.get("valueRanges", [])
     return ranges[0].get("values", []) if ranges else []
 
 
-def _rows_with_id(http, key: str, title: str, column: str, row_id: str) -> list[int]:  # noqa: ANN001
+def _rows_with_id(http, key: str, title: str, column: str, row_id: str) -> list[int]:
     """The sheet row numbers whose id cell is ``row_id``."""
     rows = _read(http, key, absolute_range_name(title, f"{column}1:{column}"))
     return [n for n, row in enumerate(rows, start=1) if row and str(row[0]).strip() == row_id]
 
 
-def _has_id(http, key: str, title: str, column: str, row_id: str) -> bool:  # noqa: ANN001
+def _has_id(http, key: str, title: str, column: str, row_id: str) -> bool:
     return bool(_rows_with_id(http, key, title, column, row_id))
 
 
@@ -95,7 +95,7 @@ def _attempts(call: Callable[[], T], sleep: Callable[[float], None]) -> T:
 
 
 def _withdraw_if_second(
-    http,  # noqa: ANN001 - gspread's HTTPClient
+    http,
     key: str,
     title: str,
     id_column: str,
@@ -115,9 +115,11 @@ def _withdraw_if_second(
         if mine not in carrying or carrying[0] == mine:
             return mine not in carrying  # already cleared, or ours is the first: kept
         http.values_update(
-            key, absolute_range_name(title, f"A{mine}:{_column(width - 1)}{mine}"),
-            params={"valueInputOption": "RAW"}, body={"values": [[""] * width]},
-        )  # fmt: skip
+            key,
+            absolute_range_name(title, f"A{mine}:{_column(width - 1)}{mine}"),
+            params={"valueInputOption": "RAW"},
+            body={"values": [[""] * width]},
+        )
         return True
 
     try:
@@ -140,9 +142,11 @@ def append_record(
     if layout.add_id_at is not None:
         cell = rowcol_to_a1(layout.header_row, layout.add_id_at + 1)
         http.values_update(
-            key, absolute_range_name(title, cell),
-            params={"valueInputOption": "RAW"}, body={"values": [["id"]]},
-        )  # fmt: skip
+            key,
+            absolute_range_name(title, cell),
+            params={"valueInputOption": "RAW"},
+            body={"values": [["id"]]},
+        )
     id_column = _column(layout.positions["id"])
     row = layout.row(record.cells())
 
@@ -158,7 +162,7 @@ def append_record(
         mine = _appended_row(answer)
         return not _withdraw_if_second(
             http, key, title, id_column, record.id, mine, layout.width, sleep
-        )  # fmt: skip
+        )
 
     try:
         return _attempts(append, sleep)

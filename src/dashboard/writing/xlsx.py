@@ -59,8 +59,12 @@ def with_record(data: bytes, record: NewWin | NewCommitment) -> bytes | None:
     layout = layout_of(record.tab, top.top(HEADER_SEARCH_ROWS))
     id_column = layout.positions["id"] + 1
     sheet = scan(xml_bytes, strings, 0, watch=id_column)
-    ids = (value for row, cells in sheet.values.items() if row > layout.header_row
-           for value in cells.values())  # fmt: skip
+    ids = (
+        value
+        for row, cells in sheet.values.items()
+        if row > layout.header_row
+        for value in cells.values()
+    )
     if any(str(value).strip() == record.id for value in ids):
         return None
     number = max(sheet.last_filled, layout.header_row) + 1
@@ -86,8 +90,9 @@ def with_record(data: bytes, record: NewWin | NewCommitment) -> bytes | None:
         header = sheet.rows.get(layout.header_row)
         if header is None:  # the header was found, so its row element is there
             raise NotWritable(f"the {record.tab} tab's header row could not be located")
-        merged = row_bytes(sheet.prefix, layout.header_row, {id_column: "id"},
-                           xml_bytes[header.start : header.end])  # fmt: skip
+        merged = row_bytes(
+            sheet.prefix, layout.header_row, {id_column: "id"}, xml_bytes[header.start : header.end]
+        )
         edits.append((header.start, header.end, merged))
     dimension = dimension_edit(sheet, number, max(layout.width, max(cells, default=1)))
     if dimension is not None:
@@ -114,7 +119,7 @@ def _date_style(
 
 def _row_edit(
     xml_bytes: bytes, sheet, number: int, cells: dict[int, str]
-) -> tuple[int, int, bytes]:  # noqa: ANN001 - a Scan
+) -> tuple[int, int, bytes]:
     """Where row ``number`` goes: over an existing (empty, perhaps styled) row element of that
     number, else before the first row below it, else at the end of ``sheetData``."""
     existing = sheet.rows.get(number)

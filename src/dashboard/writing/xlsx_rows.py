@@ -156,9 +156,11 @@ class _Scanner:
         elif local == "sheetData" and self.scan.sheet_data is not None:
             span = self.scan.sheet_data
             self.scan.sheet_data_empty = not self.scan.order and self.children == 0
-            span.end = self._end_of(span.start) if self.scan.sheet_data_empty else (
-                self.parser.CurrentByteIndex
-            )  # fmt: skip
+            span.end = (
+                self._end_of(span.start)
+                if self.scan.sheet_data_empty
+                else (self.parser.CurrentByteIndex)
+            )
         elif local == "dimension" and self.scan.dimension is not None:
             self.scan.dimension.end = self._end_of(self.scan.dimension.start)
 

@@ -5,33 +5,58 @@ from __future__ import annotations
 # How the teams typed their headers (30/30-form words, British spelling, an extra Notes column).
 HEADERS: dict[str, tuple[tuple[str, str], ...]] = {
     "Collaborations": (
-        ("Collaboration", "collaboration"), ("Region", "region"), ("Country", "country"),
-        ("Started", "started"), ("Coordinator", "coordinator"),
+        ("Collaboration", "collaboration"),
+        ("Region", "region"),
+        ("Country", "country"),
+        ("Started", "started"),
+        ("Coordinator", "coordinator"),
     ),
     "People": (
-        ("Name", "name"), ("Email", "email"), ("Organisation", "organization"),
-        ("Sector", "sector"), ("Collaboration", "collaboration"), ("Joined", "joined"),
+        ("Name", "name"),
+        ("Email", "email"),
+        ("Organisation", "organization"),
+        ("Sector", "sector"),
+        ("Collaboration", "collaboration"),
+        ("Joined", "joined"),
         ("Role", "role"),
     ),
     "Projects": (
-        ("Project", "project"), ("Collaboration", "collaboration"), ("Outcome", "outcome"),
-        ("Status", "status"), ("Started", "started"), ("Pathfinder", "pathfinder"),
-        ("Lead", "lead"), ("Notes", "notes"),
+        ("Project", "project"),
+        ("Collaboration", "collaboration"),
+        ("Outcome", "outcome"),
+        ("Status", "status"),
+        ("Started", "started"),
+        ("Pathfinder", "pathfinder"),
+        ("Lead", "lead"),
+        ("Notes", "notes"),
     ),
     "Commitments": (
-        ("Who is responsible", "person"), ("Project", "project"), ("Action step", "commitment"),
-        ("Date made", "made"), ("By when", "due"), ("Status", "status"), ("Done", "done"),
+        ("Who is responsible", "person"),
+        ("Project", "project"),
+        ("Action step", "commitment"),
+        ("Date made", "made"),
+        ("By when", "due"),
+        ("Status", "status"),
+        ("Done", "done"),
         ("Results/learning", "result"),
     ),
     "Wins": (
-        ("Date", "date"), ("Win", "win"), ("Project", "project"), ("People", "people"),
-        ("Category", "category"), ("Size", "size"), ("Evidence", "evidence"), ("ID", "id"),
+        ("Date", "date"),
+        ("Win", "win"),
+        ("Project", "project"),
+        ("People", "people"),
+        ("Category", "category"),
+        ("Size", "size"),
+        ("Evidence", "evidence"),
+        ("ID", "id"),
     ),
     "Meetings": (
-        ("Date", "date"), ("Project", "project"), ("Collaboration", "collaboration"),
+        ("Date", "date"),
+        ("Project", "project"),
+        ("Collaboration", "collaboration"),
         ("Attendees", "attendees"),
     ),
-}  # fmt: skip
+}
 
 
 READ_ME: tuple[str, ...] = (
