@@ -77,10 +77,12 @@ def cache_root() -> Path:
     return Path(configured) if configured else Path.home() / ".cache" / "smallwins-bench"
 
 
-def ensure_workbook(seed: int, scale: float) -> tuple[Path, dict, float | None]:
+def ensure_workbook(
+    seed: int, scale: float, shape: str = "realistic", sizes: dict | None = None, name: str = ""
+) -> tuple[Path, dict, float | None]:
     """The cached workbook folder and its meta; generated (in a child process, so its memory is
     not counted as ours) when missing or made by an older generator."""
-    folder = cache_root() / f"workbook-seed{seed}-scale{scale:g}"
+    folder = cache_root() / (name or f"workbook-{shape}-seed{seed}-scale{scale:g}")
     meta_file = folder / generate.META_FILE
     if meta_file.is_file():
         meta = json.loads(meta_file.read_text(encoding="utf-8"))
@@ -96,7 +98,8 @@ def ensure_workbook(seed: int, scale: float) -> tuple[Path, dict, float | None]:
     try:
         subprocess.run(
             [sys.executable, str(HERE / "generate.py"), str(tmp), "--seed", str(seed),
-             "--scale", str(scale)],
+             "--scale", str(scale), "--shape", shape,
+             *(["--sizes", json.dumps(sizes)] if sizes else [])],
             check=True,
             stdout=subprocess.DEVNULL,
         )  # fmt: skip

