@@ -8,8 +8,9 @@ workbook"). Aliases include the words of the Strategic Doing 30/30 form and Goog
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
+
+from dashboard.folding import without_marks
 
 
 @dataclass(frozen=True)
@@ -182,9 +183,9 @@ _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
 def header_key(text: object) -> str:
-    """Reduce a header to letters and digits, lower case: ``"By when?"`` → ``"bywhen"``."""
-    folded = unicodedata.normalize("NFKD", str(text)).casefold()
-    return _NOT_WORD.sub("", "".join(c for c in folded if not unicodedata.combining(c)))
+    """Reduce a header to letters and digits, lower case, accents off (``folding``):
+    ``"By when?"`` → ``"bywhen"``, ``"Fecha de creación"`` → ``"fechadecreacion"``."""
+    return _NOT_WORD.sub("", without_marks(str(text)).casefold())
 
 
 def canonical_column(tab: Tab, header: object) -> str | None:

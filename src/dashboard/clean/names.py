@@ -7,10 +7,11 @@ cells holds a few thousand spellings, so this stays fast without a per-row loop.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 import pandas as pd
+
+from dashboard.folding import without_marks
 
 # `,` `;` `/` `&`, newline and the whole word "and" (any case) separate people in a list.
 LIST_SEPARATORS = re.compile(r"[,;/&\n\r]|\band\b", re.IGNORECASE)
@@ -33,11 +34,11 @@ _FORMAT = re.compile(FORMAT_CHARACTERS)
 
 @lru_cache(maxsize=500_000)
 def key_of(name: str) -> str:
-    """``" jose  PÉREZ"`` → ``"jose perez"``: NFKD, marks removed, format characters (Cf)
-    removed, case folded, spaces collapsed (docs/METRICS.md, "Names")."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_FORMAT.sub("", bare).casefold().split())
+    """``" jose  PÉREZ"`` → ``"jose perez"``: accents off (``folding``: NFKD, marks removed),
+    format characters (Cf) removed, case folded, spaces collapsed (docs/METRICS.md, "Names")."""
+    if name.isascii():  # no marks, no format characters
+        return " ".join(name.lower().split())
+    return " ".join(_FORMAT.sub("", without_marks(name)).casefold().split())
 
 
 def display_of(name: str) -> str:
@@ -70,15 +71,10 @@ def displays(values: pd.Series) -> pd.Series:
     return values.map(mapping).astype("string")
 
 
-_COMBINING = r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
-
-
 def text_keys(values: pd.Series) -> pd.Series:
-    """Free text (a win's description) compared as names are, with vectorised string operations:
-    such a column has as many distinct values as rows, so a per-value loop would be slow."""
-    folded = values.astype("string").str.normalize("NFKD").str.replace(_COMBINING, "", regex=True)
-    folded = folded.str.replace(FORMAT_CHARACTERS, "", regex=True)
-    return folded.str.casefold().str.replace(r"\s+", " ", regex=True).str.strip()
+    """Free text (a win's description) compared as names are (``key_of``), once per distinct
+    text; unlike ``keys``, an empty key stays empty."""
+    return per_unique(values, key_of)
 
 
 def split_lists(values: pd.Series) -> pd.Series:

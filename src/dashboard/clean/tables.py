@@ -11,7 +11,7 @@ import pandas as pd
 from dashboard.clean import names
 from dashboard.clean.frame import ROW
 from dashboard.clean.reader import TabReader
-from dashboard.schema import SECTORS, WIN_SIZES
+from dashboard.schema import PROJECT_STATUSES, SECTORS, WIN_SIZES
 
 COMMITMENT_STATUS = {
     **dict.fromkeys(["done", "complete", "completed", "finished", "yes", "✓", "✔"], "done"),
@@ -19,7 +19,7 @@ COMMITMENT_STATUS = {
     **dict.fromkeys(["missed", "late", "not done", "no"], "missed"),
     **dict.fromkeys(["dropped", "cancelled", "canceled", "abandoned"], "dropped"),
 }
-PROJECT_STATUS = {s: s for s in ("active", "completed", "paused", "dropped")}
+PROJECT_STATUS = {s: s for s in PROJECT_STATUSES}
 SECTOR = {s: s for s in SECTORS}
 SIZE = {s: s for s in WIN_SIZES}
 

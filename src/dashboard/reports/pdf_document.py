@@ -9,6 +9,8 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+from dashboard.folding import without_marks
+
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 
 
@@ -18,8 +20,7 @@ def to_latin1(text: str) -> str:
     text = text.translate({0x201C: '"', 0x201D: '"', 0x2022: "-", 0x0141: "L", 0x0142: "l"})
     if all(ord(c) < 256 for c in text):
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = without_marks(text)  # accents off, as names are compared (dashboard.folding)
     return unicodedata.normalize("NFC", bare).encode("latin-1", "ignore").decode("latin-1")
 
 

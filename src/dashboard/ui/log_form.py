@@ -15,12 +15,13 @@ import streamlit as st
 
 from dashboard.config import SourceConfig
 from dashboard.loader import pacer_for
+from dashboard.schema import WIN_SIZES
 from dashboard.ui import data
 from dashboard.ui.components import plain
 from dashboard.writing import NewCommitment, NewWin, WriteError, validate, write
 from dashboard.writing.records import new_id
 
-SIZES = ["", "small", "medium", "large"]
+SIZES = ["", *WIN_SIZES]  # none given, or one of the workbook's sizes
 
 
 def _fingerprint(cells: dict[str, str]) -> str:
