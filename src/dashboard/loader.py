@@ -31,7 +31,7 @@ import filelock
 from dashboard.clean.build import build_dataset
 from dashboard.clean.problems import Problems
 from dashboard.clean.shape import missing_columns, missing_tabs
-from dashboard.clean.source import CleanSource, clean_sheets
+from dashboard.clean.source import SourceSheets, clean_sources
 from dashboard.config import Settings, SourceConfig
 from dashboard.dataset import Dataset, SourceStatus
 from dashboard.sources import RawSource, SourceError, drive, read_source, snapshots
@@ -270,12 +270,17 @@ def load(
 
 def assemble(reads: Sequence[Read], drive_note: str | None = None) -> Dataset:
     """One Dataset from the reads of every source, failed ones reported."""
-    cleaned = [clean_one(read) for read in reads if isinstance(read, RawSource)]
-    failures = [failure_problems(read) for read in reads if isinstance(read, FailedRead)]
-    dataset = merge(cleaned, failures)
+    dataset = merged(reads)
     dataset.sources = [status(read) for read in reads]
     dataset.drive_note = drive_note
     return dataset
+
+
+def merged(reads: Sequence[Read]) -> Dataset:
+    """The Dataset of ``reads`` (no I/O; the app caches it by the reads): the good ones cleaned
+    together, the failed ones as ``source unreadable`` problems."""
+    raws = [read for read in reads if isinstance(read, RawSource)]
+    return clean(raws, [failure_problems(read) for read in reads if isinstance(read, FailedRead)])
 
 
 def failure_problems(read: FailedRead):  # noqa: ANN201 - a problems frame
@@ -284,22 +289,15 @@ def failure_problems(read: FailedRead):  # noqa: ANN201 - a problems frame
     return failed.frame()
 
 
-def clean_one(raw: RawSource) -> tuple[CleanSource, Any]:
-    """One source's typed tables and its problems (no I/O; the app caches it per read)."""
-    found = Problems(raw.config.label)
-    config = raw.config
-    source = clean_sheets(raw.sheets, config.label, config.collaboration, config.day_first, found)
-    return source, found.frame()
-
-
-def merge(cleaned: Sequence[tuple[CleanSource, Any]], problems: Sequence = ()) -> Dataset:
-    """The Dataset of sources already cleaned, with extra problem frames (failed sources)."""
-    return build_dataset([c for c, _ in cleaned], [*problems, *(p for _, p in cleaned)])
-
-
-def clean(raws: list[RawSource], problems: list | None = None) -> Dataset:
-    """Clean and merge sources already read (no I/O)."""
-    return merge([clean_one(raw) for raw in raws], problems or [])
+def clean(raws: Sequence[RawSource], problems: Sequence | None = None) -> Dataset:
+    """Clean and merge sources already read (no I/O); ``problems``: more problem frames, first
+    (failed sources)."""
+    sheets = [
+        SourceSheets(raw.config.label, raw.config.collaboration, raw.config.day_first, raw.sheets)
+        for raw in raws
+    ]
+    cleaned = clean_sources(sheets)
+    return build_dataset(cleaned.tables, [*(problems or []), cleaned.problems])
 
 
 def status(read: Read) -> SourceStatus:

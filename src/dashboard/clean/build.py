@@ -12,10 +12,8 @@ from dashboard.clean.merge import (
     finish_problems,
     problems_at,
     record_collaboration,
-    stacked,
     unknown_people_problems,
 )
-from dashboard.clean.source import CleanSource
 from dashboard.dataset import Dataset
 from dashboard.limits import MAX_LIST_PEOPLE
 from dashboard.schema import UNASSIGNED
@@ -24,10 +22,11 @@ RECORD_TABS = ("Commitments", "Wins", "Meetings")
 _KEEP = ["source", "tab", ROW]
 
 
-def build_dataset(sources: list[CleanSource], problems: list[pd.DataFrame]) -> Dataset:
-    """Resolve people, projects and collaborations across sources; drop duplicate wins."""
-    tabs = {tab: stacked(sources, tab) for tab in ("Collaborations", "People", "Projects")}
-    records = {tab: stacked(sources, tab) for tab in RECORD_TABS}
+def build_dataset(tables: dict[str, pd.DataFrame], problems: list[pd.DataFrame]) -> Dataset:
+    """Resolve people, projects and collaborations across sources; drop duplicate wins.
+    ``tables``: each tab's typed rows of every source (``clean.source.clean_sources``)."""
+    tabs = {tab: tables[tab] for tab in ("Collaborations", "People", "Projects")}
+    records = {tab: tables[tab] for tab in RECORD_TABS}
     parts = list(problems)
     directory = people.directory(tabs["People"])
     parts.append(_duplicate_people(directory))

@@ -57,7 +57,7 @@ class _Bool:
         return hash(("bool", self.value))
 
 
-def _factorize(raw: pd.Series) -> tuple[np.ndarray, pd.Series]:
+def factorize(raw: pd.Series) -> tuple[np.ndarray, pd.Series]:
     """Codes (−1 for blank) and the distinct cells: a column of 200,000 cells has a few thousand
     distinct values, so each reading rule runs once per distinct value."""
     types = raw.map(type)
@@ -127,12 +127,16 @@ def _other_text(value: object) -> str:
     return str(value)
 
 
-def text(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
+Factorized = tuple[np.ndarray, pd.Series]  # a column's codes and distinct cells (``factorize``)
+
+
+def text(raw: pd.Series, factorized: Factorized | None = None) -> tuple[pd.Series, pd.Series]:
     """Cells as stripped text (blank → ``<NA>``) and a mask of spreadsheet error cells.
 
     Error cells (``#REF!``…) become blank: they are unreadable, not text a team typed.
+    ``factorized``: the column's ``factorize``, when the caller has it already.
     """
-    codes, uniques = _factorize(raw)
+    codes, uniques = factorized or factorize(raw)
     values, errors = _text_of(uniques)
     return (
         _spread(values, codes, raw.index, pd.NA),
@@ -212,9 +216,11 @@ def _from_serials(serials: pd.Series) -> pd.Series:
     return result
 
 
-def dates(raw: pd.Series, day_first: bool = False) -> tuple[pd.Series, pd.Series]:
+def dates(
+    raw: pd.Series, day_first: bool = False, factorized: Factorized | None = None
+) -> tuple[pd.Series, pd.Series]:
     """Cells as dates (``datetime64``, midnight) and a mask of non-blank cells not read."""
-    codes, uniques = _factorize(raw)
+    codes, uniques = factorized or factorize(raw)
     values, unread = _dates_of(uniques, day_first)
     return (
         _spread(values, codes, raw.index, pd.NaT),
@@ -270,7 +276,7 @@ def dates_out_of_range(raw: pd.Series, unread: pd.Series) -> pd.Series:
     out = pd.Series(False, index=raw.index)
     if not unread.any():
         return out
-    codes, uniques = _factorize(raw[unread])
+    codes, uniques = factorize(raw[unread])
     cell_kinds = kinds(uniques)
     shaped = cell_kinds.isin(["datetime", "date", "number"])
     texts = cell_kinds.eq("text")
