@@ -59,30 +59,31 @@ class _Bool:
 
 def factorize(raw: pd.Series) -> tuple[np.ndarray, pd.Series]:
     """Codes (−1 for blank) and the distinct cells: a column of 200,000 cells has a few thousand
-    distinct values, so each reading rule runs once per distinct value."""
-    types = raw.map(type)
-    bools = types.isin([bool, np.bool_]).to_numpy()
+    distinct values, so each reading rule runs once per distinct value. A boolean cell is kept
+    apart from 1 and 0 (equal to True and False in Python): when the distinct cells hold any of
+    them, the column is factorized again with its booleans wrapped."""
     values = raw.to_numpy(dtype=object)
-    if bools.any():
-        values = values.copy()
-        values[bools] = [_Bool(v) for v in values[bools]]
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    if pd.Series(uniques, dtype=object).isin([0, 1]).any():
+        types = raw.map(type)
+        bools = types.isin([bool, np.bool_]).to_numpy()
+        if bools.any():
+            values = values.copy()
+            values[bools] = [_Bool(v) for v in values[bools]]
+            codes, uniques = pd.factorize(values, use_na_sentinel=True)
     return codes, pd.Series(uniques, dtype=object)
 
 
 def _spread(
     per_unique: pd.Series, codes: np.ndarray, index: pd.Index, missing: object
 ) -> pd.Series:
-    """Values computed per distinct cell, put back on every cell (blank cells get ``missing``)."""
-    taken = per_unique.take(np.where(codes < 0, 0, codes)) if len(per_unique) else per_unique
-    out = (
-        pd.Series(taken.to_numpy(), index=index, dtype=per_unique.dtype)
-        if len(per_unique)
-        else (pd.Series(missing, index=index, dtype=per_unique.dtype))
+    """Values computed per distinct cell, put back on every cell (blank cells get ``missing``),
+    kept in their own dtype's array (text stays Arrow text: no round trip through Python)."""
+    padded = pd.concat(
+        [per_unique.reset_index(drop=True), pd.Series([missing], dtype=per_unique.dtype)],
+        ignore_index=True,
     )
-    if (codes < 0).any():
-        out = out.mask(codes < 0, missing)
-    return out
+    return padded.take(np.where(codes < 0, len(per_unique), codes)).set_axis(index)
 
 
 def _cell_kind(value: object) -> str:

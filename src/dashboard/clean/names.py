@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from dashboard.folding import without_marks
@@ -47,9 +48,11 @@ def display_of(name: str) -> str:
 
 
 def per_unique(values: pd.Series, func) -> pd.Series:  # noqa: ANN001 - str -> str | None
-    """``func`` applied once per distinct text, mapped back onto the column (as ``string``)."""
-    mapping = {text: func(text) for text in values.dropna().unique()}
-    return values.map(mapping).astype("string")
+    """``func`` applied once per distinct text, put back on the column (as ``string``): the
+    distinct texts by their codes (Arrow's dictionary encoding), not a lookup per cell."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    mapped = pd.array([func(text) for text in uniques] + [None], dtype="string")
+    return pd.Series(mapped.take(np.where(codes < 0, len(uniques), codes)), index=values.index)
 
 
 def squeeze(text: str) -> str:
@@ -59,16 +62,11 @@ def squeeze(text: str) -> str:
 
 def keys(values: pd.Series) -> pd.Series:
     """The key of every name in a text Series (``<NA>`` stays ``<NA>``, and so does a blank key)."""
-    uniques = values.dropna().unique()
-    mapping = {name: key_of(name) for name in uniques}
-    out = values.map(mapping).astype("string")
-    return out.mask(out.eq(""))
+    return per_unique(values, lambda name: key_of(name) or None)
 
 
 def displays(values: pd.Series) -> pd.Series:
-    uniques = values.dropna().unique()
-    mapping = {name: display_of(name) for name in uniques}
-    return values.map(mapping).astype("string")
+    return per_unique(values, display_of)
 
 
 def text_keys(values: pd.Series) -> pd.Series:

@@ -166,8 +166,8 @@ def _as_text(values: pd.Series) -> pd.Series:
     """Problem values as text. ``shortened`` makes the cut; a 300 MB cell is sliced here first,
     so it is never copied whole into a text column."""
     keep = MAX_PROBLEM_VALUE_CHARS + 1
-    text = values.map(lambda v: "" if v is None or v is pd.NA else str(v)[:keep], na_action=None)
-    return text.astype("string")
+    text = values.map(lambda v: str(v)[:keep], na_action="ignore").astype("string")
+    return text.fillna("")  # a blank cell (None, NaN or NA, as the reader gave it) shows as blank
 
 
 _TAB_ORDER = {tab.name.casefold(): i for i, tab in enumerate(TABS)}
