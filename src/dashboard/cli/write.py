@@ -70,9 +70,21 @@ def run(args: argparse.Namespace, record) -> int:  # noqa: ANN001 - NewWin | New
     return 0
 
 
-def add_commands(commands) -> None:  # noqa: ANN001 - argparse's subparsers
-    from dashboard.writing.records import NewCommitment, NewWin, new_id
+def _win(a: argparse.Namespace):  # noqa: ANN202 - a NewWin, imported when the command runs
+    from dashboard.writing.records import NewWin, new_id
 
+    return NewWin(a.date, a.win, a.project, a.people, a.category, a.size, a.evidence,
+                  a.id or new_id("w"))  # fmt: skip
+
+
+def _commitment(a: argparse.Namespace):  # noqa: ANN202 - a NewCommitment
+    from dashboard.writing.records import NewCommitment, new_id
+
+    return NewCommitment(a.person, a.project, a.commitment, a.due, a.made, a.id or new_id("c"))
+
+
+def add_commands(commands) -> None:  # noqa: ANN001 - argparse's subparsers
+    """The writing commands; what they write with is imported only when one runs."""
     win = commands.add_parser("log-win", help="append a win to the sheet")
     _common(win)
     win.add_argument("--date", type=iso_date, default=dt.date.today())
@@ -82,10 +94,7 @@ def add_commands(commands) -> None:  # noqa: ANN001 - argparse's subparsers
     win.add_argument("--category", default="")
     win.add_argument("--size", default="", help="small, medium or large")
     win.add_argument("--evidence", default="", help="a link")
-    win.set_defaults(
-        run=lambda a: run(a, NewWin(a.date, a.win, a.project, a.people, a.category, a.size,
-                                    a.evidence, a.id or new_id("w")))
-    )  # fmt: skip
+    win.set_defaults(run=lambda a: run(a, _win(a)))
     commitment = commands.add_parser("log-commitment", help="append a commitment to the sheet")
     _common(commitment)
     commitment.add_argument("--person", required=True)
@@ -93,10 +102,7 @@ def add_commands(commands) -> None:  # noqa: ANN001 - argparse's subparsers
     commitment.add_argument("--commitment", required=True, help="what will be done")
     commitment.add_argument("--due", type=iso_date, required=True, help="by when, YYYY-MM-DD")
     commitment.add_argument("--made", type=iso_date, default=None, help="default: today")
-    commitment.set_defaults(
-        run=lambda a: run(a, NewCommitment(a.person, a.project, a.commitment, a.due, a.made,
-                                           a.id or new_id("c")))
-    )  # fmt: skip
+    commitment.set_defaults(run=lambda a: run(a, _commitment(a)))
 
 
 def _common(parser: argparse.ArgumentParser) -> None:

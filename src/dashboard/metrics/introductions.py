@@ -7,7 +7,8 @@ organizations, sectors or collaborations (the ties a network grows by).
 
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
@@ -16,6 +17,9 @@ from dashboard.dataset import Dataset
 from dashboard.metrics.network import differ, edge_table, key_codes
 from dashboard.metrics.scope import scope
 from dashboard.metrics.two_step import best_unlinked
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 # How much a bridge adds to the score of a pair, in shared neighbours.
 BRIDGE_BONUS = {"cross_org": 1.0, "cross_sector": 0.5, "cross_collab": 1.5}
@@ -63,6 +67,8 @@ def collaboration_graph(
     """The graph as networkx, for layouts and drawing: weighted edges with their first-seen
     dates; people carry name, organization, sector and home collaboration."""
     table = edges(dataset, as_of, nodes, collaboration)
+    import networkx as nx  # only the drawing and the export need the graph as networkx
+
     g = nx.from_pandas_edgelist(table, "a", "b", edge_attr=["weight", "first_seen"])
     if nodes == "people":
         people = dataset.people.set_index("person")
