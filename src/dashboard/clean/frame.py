@@ -187,7 +187,8 @@ def stacked_frame(
             for part, size in zip(parts, sizes, strict=True)
         ]
         joined = np.concatenate(pieces) if pieces else np.zeros(0, dtype=object)
-        frame[column] = pd.Series(joined.astype(object, copy=False), index=frame.index)
+        # raw cells stay Python objects: no round trip through Arrow text before factorize
+        frame[column] = pd.Series(joined, index=frame.index, dtype=object)
     frame[ROW] = np.concatenate([part.rows for part in parts]) if parts else np.zeros(0, np.int64)
     places = [part.place for part in parts]
     frame["_source"] = np.repeat(np.array([p.source for p in places], dtype=np.int64), sizes)
