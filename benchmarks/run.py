@@ -1,25 +1,30 @@
 """The Small Wins performance benchmark: load, clean and compute on a large workbook.
 
-    python benchmarks/run.py [--runs 5] [--profile]
+    python benchmarks/run.py [--runs 5] [--quick] [--shape realistic|dense] [--profile]
 
-Generates the workbook once (``generate.py``) into ``$SMALLWINS_BENCH_DIR`` or
-``~/.cache/smallwins-bench``, then, in this one process, times the median of ``--runs`` runs of:
+Two cases, each its own generated workbook (``generate.py``, cached in ``$SMALLWINS_BENCH_DIR``
+or ``~/.cache/smallwins-bench``): "realistic" (project teams of about 8, ~140,000 links; the
+goals are for this one) and "dense" (4.5 million links, the stress case: no goal, no regression).
+For each, in this one process, the median of ``--runs`` runs of:
 
 - ``floor_s``: the bare floor — the batchGet bytes → ``json.loads`` → one DataFrame per tab (ragged
   rows padded) → date columns' serial numbers to ``datetime64`` → Wins people lists exploded;
-- ``load_s``: the same bytes → ``json.loads`` → ``sheets_from_batch`` → ``loader.clean``;
+  timed interleaved with the loads, and once more after the summary runs;
+- ``load_s``: the same bytes → ``sources.gsheets.sheets_from_body`` → ``loader.clean``;
 - ``headline_s`` (``metrics.headline``), ``summary_figures_s`` (``metrics.summary``, with
   ``by_collaboration``), ``series_s`` (``metrics.monthly_series``), ``graph_s`` (``metrics.edges``
   + ``metrics.suggested_introductions``) on the loaded dataset;
-- ``shape_s``, ``shape_series_s``: the network-shape figures alone (the four headline figures,
-  and their monthly series), from an edge table built beforehand; ``period_series_s``: the pages'
-  whole monthly series (``metrics.collaborations.period_series``);
-- ``summary_s``: ``python -m dashboard summary FOLDER --as-of D --json`` end to end, in a
-  subprocess;
-- ``peak_mb``: the peak resident memory of this process and of the summary command (the larger).
+- without ``--quick``: ``shape_s``, ``shape_series_s`` (the network-shape figures alone, from an
+  edge table built beforehand), ``period_series_s`` (the pages' whole monthly series) and the
+  with/without-shape pairs;
+- ``summary_s``: ``python -m dashboard summary KEY --as-of D --json`` end to end in a subprocess
+  (Python's start and imports count), reading the workbook as a Google Sheet through gspread
+  from the Sheets double (``sheet_server.py``, a process of its own), a fresh cache each run;
+  ``summary_vs_floor`` is its ratio to the floor;
+- ``peak_mb_bench`` (this process, the largest stage) and ``peak_mb_summary`` (the command's own
+  VmHWM); ``peak_mb`` the larger.
 
-It prints a table, then one JSON line with every figure, to compare from run to run. Figures not
-available yet (no ``dashboard.metrics``, no ``summary`` command) are reported as ``null``.
+It prints each case's table, then one JSON line per case: the realistic case's first.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard import metrics
 from dashboard.dataset import Dataset
-from dashboard.filtering import filtered
+from dashboard.filtering import by_collaboration, filtered
 from dashboard.privacy.masking import Masker
 from dashboard.reports.period import FIGURES, period_figures, previous_period
 from dashboard.reports.story import story, story_figures
@@ -107,10 +107,11 @@ def build_report(
     now, before = period_figures(data, start, end), period_figures(data, prev_start, prev_end)
     names = collaborations or known
     rows, paragraphs = [], {}
+    own = by_collaboration(data, names)  # each scope below then reads one collaboration's rows
     for name in names:
-        mine = period_figures(data, start, end, name)
-        said = _paragraph(name, mine, period_figures(data, prev_start, prev_end, name))
-        paragraphs[name] = f"{said} {story(story_figures(data, start, end, name), start)}"
+        mine = period_figures(own[name], start, end, name)
+        said = _paragraph(name, mine, period_figures(own[name], prev_start, prev_end, name))
+        paragraphs[name] = f"{said} {story(story_figures(own[name], start, end, name), start)}"
         rows.append({"collaboration": name, **mine})
     series = metrics.monthly_series(data, end)
     series = series[series["month"] >= pd.Timestamp(start).to_period("M").to_timestamp()]
