@@ -26,7 +26,7 @@ columns = st.columns(len(files))
 for column, (suffix, content) in zip(columns, files.items(), strict=True):
     column.download_button(
         f"Download {suffix[1:].upper()}", content, file_name=f"impact-report{suffix}",
-        mime=MIME[suffix], key=f"download{suffix}",
+        mime=MIME[suffix], on_click="ignore", key=f"download{suffix}",
     )  # fmt: skip
 components.text_table(figures_frame(report).set_index(""))
 left, right = st.columns(2)

@@ -1,4 +1,4 @@
-"""``by_collaboration``: the dataset of each collaboration from one pass, as ``filtered`` gives it."""
+"""``by_collaboration``: each collaboration's dataset from one pass, as ``filtered`` gives it."""
 
 from __future__ import annotations
 
