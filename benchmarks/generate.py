@@ -40,6 +40,19 @@ SIZES = {
     "wins": 100_000,
     "meetings": 10_000,
 }
+# The two shapes of network (``generate(shape=...)``):
+# - "realistic", the benchmark's main case: each project has a team of about 8 people (600
+#   projects, 24 per collaboration, each person on one team); records name mostly the project's
+#   team, sometimes others of its collaboration, and now and then anyone — the few bridges
+#   between collaborations. About 140,000 links among 5,000 people.
+# - "dense", the stress case: a project's records name anyone of its collaboration (its first
+#   members far more often) and 10 % anyone at all, so each project's committers form a clique
+#   of hundreds — 4.5 million links, a third of all possible pairs.
+SHAPES = ("realistic", "dense")
+PROJECTS = {"realistic": 600, "dense": SIZES["projects"]}
+# Who a realistic record names, per person named: (the project's team, its collaboration);
+# the rest is anyone.
+MIX = {"commitment": (0.99, 0.009), "win": (0.92, 0.07), "meeting": (0.75, 0.23)}
 START = dt.date(2022, 1, 1)
 END = dt.date(2024, 12, 31)  # the last day of the generated period: the benchmark's as_of
 SPAN = (END - START).days + 1
@@ -47,36 +60,63 @@ _EPOCH = dt.date(1899, 12, 30)
 SPREADSHEET_ID = "1BenchSmallWinsWorkbook0000000000000000000"
 BODY_FILE = "batch.json"
 META_FILE = "meta.json"
-FORMAT_VERSION = 3  # bump when the generated content changes, so cached workbooks are rebuilt
+FORMAT_VERSION = 4  # bump when the generated content changes, so cached workbooks are rebuilt
 
 # Each tab's headers as a team would type them (30/30 form words among them), and what the
 # benchmark's floor does with the column: parse serial dates ("date") or explode a list ("list").
 TABS: dict[str, list[tuple[str, str]]] = {
     "Collaborations": [
-        ("Collaboration", "text"), ("Region", "text"), ("Country", "text"),
-        ("Started", "date"), ("Coordinator", "text"),
+        ("Collaboration", "text"),
+        ("Region", "text"),
+        ("Country", "text"),
+        ("Started", "date"),
+        ("Coordinator", "text"),
     ],
     "People": [
-        ("Name", "text"), ("Email", "text"), ("Organization", "text"), ("Sector", "text"),
-        ("Collaboration", "text"), ("Joined", "date"), ("Role", "text"),
+        ("Name", "text"),
+        ("Email", "text"),
+        ("Organization", "text"),
+        ("Sector", "text"),
+        ("Collaboration", "text"),
+        ("Joined", "date"),
+        ("Role", "text"),
     ],
     "Projects": [
-        ("Project", "text"), ("Collaboration", "text"), ("Outcome", "text"), ("Status", "text"),
-        ("Started", "date"), ("Pathfinder", "text"), ("Lead", "text"),
+        ("Project", "text"),
+        ("Collaboration", "text"),
+        ("Outcome", "text"),
+        ("Status", "text"),
+        ("Started", "date"),
+        ("Pathfinder", "text"),
+        ("Lead", "text"),
     ],
     "Commitments": [
-        ("Who is responsible", "text"), ("Project", "text"), ("Action step", "text"),
-        ("Date made", "date"), ("By when", "date"), ("Status", "text"), ("Done date", "date"),
+        ("Who is responsible", "text"),
+        ("Project", "text"),
+        ("Action step", "text"),
+        ("Date made", "date"),
+        ("By when", "date"),
+        ("Status", "text"),
+        ("Done date", "date"),
         ("Results/learning", "text"),
     ],
     "Wins": [
-        ("Date", "date"), ("Win", "text"), ("Project", "text"), ("People", "list"),
-        ("Category", "text"), ("Size", "text"), ("Evidence", "text"), ("ID", "text"),
+        ("Date", "date"),
+        ("Win", "text"),
+        ("Project", "text"),
+        ("People", "list"),
+        ("Category", "text"),
+        ("Size", "text"),
+        ("Evidence", "text"),
+        ("ID", "text"),
     ],
     "Meetings": [
-        ("Date", "date"), ("Project", "text"), ("Collaboration", "text"), ("Attendees", "list"),
+        ("Date", "date"),
+        ("Project", "text"),
+        ("Collaboration", "text"),
+        ("Attendees", "list"),
     ],
-}  # fmt: skip
+}
 
 # --------------------------------------------------------------------------- word lists
 
@@ -100,62 +140,157 @@ _LAST_NAMES = (
 FIRST = _FIRST_NAMES.split()
 LAST = _LAST_NAMES.split()
 ORG_PLACES = (
-    "River Valley", "High Plains", "Coastal", "Northgate", "Lakeshore", "Prairie View",
-    "Tri-County", "Harbor", "Pinecrest", "Summit", "Bayou", "Cottonwood", "Red Rock",
-    "Blue Ridge", "Granite", "Sweetwater", "Cedar", "Maple", "Willow Creek", "Iron Range",
-    "Sandhills", "Tynebridge", "Quayside", "Meadowbrook", "Stonebridge", "Oakmont",
-    "Fairhaven", "Greenfield", "Silver Lake", "Eastside",
-)  # fmt: skip
+    "River Valley",
+    "High Plains",
+    "Coastal",
+    "Northgate",
+    "Lakeshore",
+    "Prairie View",
+    "Tri-County",
+    "Harbor",
+    "Pinecrest",
+    "Summit",
+    "Bayou",
+    "Cottonwood",
+    "Red Rock",
+    "Blue Ridge",
+    "Granite",
+    "Sweetwater",
+    "Cedar",
+    "Maple",
+    "Willow Creek",
+    "Iron Range",
+    "Sandhills",
+    "Tynebridge",
+    "Quayside",
+    "Meadowbrook",
+    "Stonebridge",
+    "Oakmont",
+    "Fairhaven",
+    "Greenfield",
+    "Silver Lake",
+    "Eastside",
+)
 ORG_KINDS = (
-    ("Manufacturing", "business"), ("Tool & Die", "business"), ("Software", "business"),
-    ("Foods Co.", "business"), ("Logistics", "business"), ("Bank", "business"),
-    ("Community College", "education"), ("State University", "education"),
-    ("School District", "education"), ("County Council", "government"),
-    ("Workforce Board", "government"), ("Health Department", "government"),
-    ("Food Bank", "nonprofit"), ("Chamber of Commerce", "nonprofit"),
-    ("Makers Guild", "community"), ("Neighbors Association", "community"),
-    ("Community Foundation", "funder"), ("Innovation Fund", "funder"),
-    ("Consulting", "other"), ("Media", "other"),
-)  # fmt: skip
+    ("Manufacturing", "business"),
+    ("Tool & Die", "business"),
+    ("Software", "business"),
+    ("Foods Co.", "business"),
+    ("Logistics", "business"),
+    ("Bank", "business"),
+    ("Community College", "education"),
+    ("State University", "education"),
+    ("School District", "education"),
+    ("County Council", "government"),
+    ("Workforce Board", "government"),
+    ("Health Department", "government"),
+    ("Food Bank", "nonprofit"),
+    ("Chamber of Commerce", "nonprofit"),
+    ("Makers Guild", "community"),
+    ("Neighbors Association", "community"),
+    ("Community Foundation", "funder"),
+    ("Innovation Fund", "funder"),
+    ("Consulting", "other"),
+    ("Media", "other"),
+)
 REGIONS = (
-    ("Midwest", "United States"), ("Great Plains", "United States"),
-    ("Gulf Coast", "United States"), ("Appalachia", "United States"),
-    ("Pacific Northwest", "United States"), ("North East England", "United Kingdom"),
-    ("Scotland", "United Kingdom"), ("Ontario", "Canada"), ("Bavaria", "Germany"),
+    ("Midwest", "United States"),
+    ("Great Plains", "United States"),
+    ("Gulf Coast", "United States"),
+    ("Appalachia", "United States"),
+    ("Pacific Northwest", "United States"),
+    ("North East England", "United Kingdom"),
+    ("Scotland", "United Kingdom"),
+    ("Ontario", "Canada"),
+    ("Bavaria", "Germany"),
     ("Queensland", "Australia"),
-)  # fmt: skip
+)
 COLLAB_THEMES = (
-    "Manufacturing Network", "Rural Health", "Food Systems Alliance", "Tech Corridor",
-    "Workforce Partnership", "Clean Energy Cluster", "Arts & Culture Compact",
-    "Housing Collaborative", "Maritime Cluster", "Tourism Partnership",
-)  # fmt: skip
+    "Manufacturing Network",
+    "Rural Health",
+    "Food Systems Alliance",
+    "Tech Corridor",
+    "Workforce Partnership",
+    "Clean Energy Cluster",
+    "Arts & Culture Compact",
+    "Housing Collaborative",
+    "Maritime Cluster",
+    "Tourism Partnership",
+)
 ADJECTIVES = (
-    "Shared", "Regional", "Rural", "Youth", "Green", "Digital", "Mobile", "Local", "Open",
-    "Community", "Small Business", "Career", "Healthy", "Smart", "Circular",
-)  # fmt: skip
+    "Shared",
+    "Regional",
+    "Rural",
+    "Youth",
+    "Green",
+    "Digital",
+    "Mobile",
+    "Local",
+    "Open",
+    "Community",
+    "Small Business",
+    "Career",
+    "Healthy",
+    "Smart",
+    "Circular",
+)
 NOUNS = (
-    "Apprenticeship Pipeline", "Supplier Directory", "Prototyping Lab", "Skills Bootcamp",
-    "Telehealth Kiosks", "Market Match", "Cold Storage Co-op", "Mentoring Circle",
-    "Founders Meetup", "Energy Audit", "Broadband Pilot", "Food Hub",
-)  # fmt: skip
+    "Apprenticeship Pipeline",
+    "Supplier Directory",
+    "Prototyping Lab",
+    "Skills Bootcamp",
+    "Telehealth Kiosks",
+    "Market Match",
+    "Cold Storage Co-op",
+    "Mentoring Circle",
+    "Founders Meetup",
+    "Energy Audit",
+    "Broadband Pilot",
+    "Food Hub",
+)
 ACTION_VERBS = (
-    "Call", "Email", "Visit", "Invite", "Draft a pitch for", "Share the plan with",
-    "Set up a meeting with", "Ask", "Introduce the team to", "Send the survey to",
-    "Collect data from", "Follow up with",
-)  # fmt: skip
+    "Call",
+    "Email",
+    "Visit",
+    "Invite",
+    "Draft a pitch for",
+    "Share the plan with",
+    "Set up a meeting with",
+    "Ask",
+    "Introduce the team to",
+    "Send the survey to",
+    "Collect data from",
+    "Follow up with",
+)
 RESULTS = (
-    "They want to join the next 30/30", "Needs a budget line first", "Agreed to host a pilot",
-    "No answer yet; will try again", "Sent a letter of support", "Asked for a one-pager",
-    "Introduced us to their board", "Shared contacts at two firms", "Too busy this quarter",
+    "They want to join the next 30/30",
+    "Needs a budget line first",
+    "Agreed to host a pilot",
+    "No answer yet; will try again",
+    "Sent a letter of support",
+    "Asked for a one-pager",
+    "Introduced us to their board",
+    "Shared contacts at two firms",
+    "Too busy this quarter",
     "Offered meeting space",
-)  # fmt: skip
+)
 WINS = (
-    "Signed a memorandum of understanding", "First cohort started", "Grant awarded",
-    "Hosted a workshop", "Local paper ran a story", "New partner joined",
-    "Pilot launched", "Policy change adopted", "Volunteers recruited", "Site visit held",
-    "Survey results shared", "Equipment donated", "Students placed in internships",
-    "Joint purchase agreed", "Website went live",
-)  # fmt: skip
+    "Signed a memorandum of understanding",
+    "First cohort started",
+    "Grant awarded",
+    "Hosted a workshop",
+    "Local paper ran a story",
+    "New partner joined",
+    "Pilot launched",
+    "Policy change adopted",
+    "Volunteers recruited",
+    "Site visit held",
+    "Survey results shared",
+    "Equipment donated",
+    "Students placed in internships",
+    "Joint purchase agreed",
+    "Website went live",
+)
 CATEGORIES = ("Partnership", "Funding", "Event", "Policy", "Media", "Training", "Other")
 ROLES = ("member", "core team", "coordinator", "champion", "observer", "")
 SEPARATORS = np.array([", ", "; ", " / ", " & ", " and ", ",", " AND ", ";"], dtype=object)
@@ -227,9 +362,7 @@ def _variants(names: list[str]) -> np.ndarray:
     table = np.empty((len(names), 6), dtype=object)
     for i, name in enumerate(names):
         first, _, last = name.partition(" ")
-        table[i] = (
-            name, name, name.lower(), name.upper(), f" {first}  {last} ", _ascii(name)
-        )  # fmt: skip
+        table[i] = (name, name, name.lower(), name.upper(), f" {first}  {last} ", _ascii(name))
     return table
 
 
@@ -242,12 +375,25 @@ def _spell(table: np.ndarray, index: np.ndarray, rng: np.random.Generator) -> np
 # --------------------------------------------------------------------------- the workbook
 
 
-def generate(folder: str | Path, seed: int = 1, scale: float = 1.0) -> dict[str, int]:
-    """Write the workbook's CSVs into ``folder``; return the number of rows of every tab."""
+def generate(
+    folder: str | Path,
+    seed: int = 1,
+    scale: float = 1.0,
+    shape: str = "realistic",
+    sizes: dict[str, int] | None = None,
+    first: int = 0,
+) -> dict[str, int]:
+    """Write the workbook's CSVs into ``folder``; return the number of rows of every tab.
+
+    ``sizes`` replaces the row counts and ``first`` numbers the collaborations from there (the
+    many-sources case: one small region per workbook, each its own collaboration)."""
+    if shape not in SHAPES:
+        raise ValueError(f"shape must be one of {SHAPES}")
     w = _Writer(seed)
     rng = w.rng
-    n = {key: max(1, int(round(value * scale))) for key, value in SIZES.items()}
-    n["collaborations"] = SIZES["collaborations"]
+    wanted = {**SIZES, "projects": PROJECTS[shape]} if sizes is None else {**SIZES, **sizes}
+    n = {key: max(1, int(round(value * scale))) for key, value in wanted.items()}
+    n["collaborations"] = wanted["collaborations"]
     n["projects"] = max(n["collaborations"], n["projects"])
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -255,7 +401,8 @@ def generate(folder: str | Path, seed: int = 1, scale: float = 1.0) -> dict[str,
     # Collaborations ------------------------------------------------------------------------
     n_col = n["collaborations"]
     collab_names = []
-    for i in range(n_col):
+    numbers = range(first, first + n_col)
+    for i in numbers:
         region, _ = REGIONS[i % len(REGIONS)]
         theme = COLLAB_THEMES[(i * 3 + i // len(REGIONS)) % len(COLLAB_THEMES)]
         collab_names.append(f"{region} {theme}")
@@ -271,8 +418,10 @@ def generate(folder: str | Path, seed: int = 1, scale: float = 1.0) -> dict[str,
         f"{FIRST[c // len(LAST)]} {LAST[c % len(LAST)]}" for c in combos[: n_people + n_unknown]
     ]
     if len(set(full_names)) < len(full_names):  # repeated combos: make them distinct
-        full_names = [f"{name} {i}" if i >= len(FIRST) * len(LAST) else name
-                      for i, name in enumerate(full_names)]  # fmt: skip
+        full_names = [
+            f"{name} {i}" if i >= len(FIRST) * len(LAST) else name
+            for i, name in enumerate(full_names)
+        ]
     name_table = _variants(full_names)
     person_collab = np.sort(rng.integers(0, n_col, n_people))  # people grouped by collaboration
     starts = np.searchsorted(person_collab, np.arange(n_col))
@@ -281,9 +430,11 @@ def generate(folder: str | Path, seed: int = 1, scale: float = 1.0) -> dict[str,
     org_place = rng.integers(0, len(ORG_PLACES), n_orgs)
     org_kind = rng.integers(0, len(ORG_KINDS), n_orgs)
     org_names = _obj(
-        [f"{ORG_PLACES[p]} {ORG_KINDS[k][0]}" + (f" {i}" if i >= 200 else "")
-         for i, (p, k) in enumerate(zip(org_place, org_kind, strict=True))]
-    )  # fmt: skip
+        [
+            f"{ORG_PLACES[p]} {ORG_KINDS[k][0]}" + (f" {i}" if i >= 200 else "")
+            for i, (p, k) in enumerate(zip(org_place, org_kind, strict=True))
+        ]
+    )
     org_sector = _obj([ORG_KINDS[k][1] for k in org_kind])
     person_org = rng.integers(0, n_orgs, n_people)
     has_org = rng.random(n_people) < 0.92
@@ -326,9 +477,26 @@ def generate(folder: str | Path, seed: int = 1, scale: float = 1.0) -> dict[str,
         cells[unknown] = _spell(name_table, stranger, rng)
         return cells
 
-    def pick_people(project: np.ndarray) -> np.ndarray:
-        """A person for each record: 90 % from the project's collaboration (the first members,
-        its core team, far more often), else anyone."""
+    def pick_people(project: np.ndarray, kind: str) -> np.ndarray:
+        """A person for each record of ``kind`` (commitment, win, meeting)."""
+        if shape == "realistic":
+            return pick_teammates(project, *MIX[kind])
+        return pick_anyone_near(project)
+
+    def pick_teammates(project: np.ndarray, team: float, collab: float) -> np.ndarray:
+        """The project's team with probability ``team``, else someone of its collaboration with
+        probability ``collab``, else anyone."""
+        u = rng.random(len(project))
+        c = project_collab[project]
+        mate = team_lo[project] + (u * team_size[project]).astype(np.int64)
+        near = starts[c] + (rng.random(len(project)) * counts[c]).astype(np.int64)
+        anyone = rng.integers(0, n_people, len(project))
+        chosen = np.where(rng.random(len(project)) < collab / (1 - team), near, anyone)
+        return np.where((rng.random(len(project)) < team) & (team_size[project] > 0), mate, chosen)
+
+    def pick_anyone_near(project: np.ndarray) -> np.ndarray:
+        """90 % from the project's collaboration (the first members, its core team, far more
+        often), else anyone."""
         c = project_collab[project]
         inner = starts[c] + (rng.random(len(project)) ** 2 * counts[c]).astype(np.int64)
         anyone = (rng.random(len(project)) ** 2 * n_people).astype(np.int64)
@@ -344,11 +512,24 @@ def generate(folder: str | Path, seed: int = 1, scale: float = 1.0) -> dict[str,
         for i in rng.permutation(n_proj)
     ]
     project_collab = np.arange(n_proj) % n_col
-    project_variants = _obj([[p, p, p.lower(), p.upper(), f"{p} ", p.replace(" ", "  ")]
-                             for p in project_names])  # fmt: skip
+    project_variants = _obj(
+        [[p, p, p.lower(), p.upper(), f"{p} ", p.replace(" ", "  ")] for p in project_names]
+    )
     project_start = rng.integers(0, SPAN - 120, n_proj)
     project_lead = starts[project_collab] + rng.integers(0, 5, n_proj)
     project_lead = np.minimum(project_lead, n_people - 1)
+    # each collaboration's people split into one team per project, in order (realistic shape)
+    in_collab = np.bincount(project_collab, minlength=n_col)
+    rank, members, teams = (
+        np.arange(n_proj) // n_col,
+        counts[project_collab],
+        in_collab[project_collab],
+    )
+    team_lo = starts[project_collab] + rank * members // teams
+    team_hi = starts[project_collab] + (rank + 1) * members // teams
+    team_size = team_hi - team_lo
+    if shape == "realistic":
+        project_lead = np.where(team_size > 0, team_lo, project_lead)
     status_words = _obj(["active", "Active", "", "completed", "paused", "dropped", "on hold"])
     projects = pd.DataFrame(
         {
@@ -381,8 +562,8 @@ def generate(folder: str | Path, seed: int = 1, scale: float = 1.0) -> dict[str,
     collaborations = pd.DataFrame(
         {
             "Collaboration": _obj(collab_names),
-            "Region": _obj([REGIONS[i % len(REGIONS)][0] for i in range(n_col)]),
-            "Country": _obj([REGIONS[i % len(REGIONS)][1] for i in range(n_col)]),
+            "Region": _obj([REGIONS[i % len(REGIONS)][0] for i in numbers]),
+            "Country": _obj([REGIONS[i % len(REGIONS)][1] for i in numbers]),
             "Started": w.dates(rng.integers(0, 60, n_col), 0.0),
             "Coordinator": _spell(name_table, starts.clip(max=n_people - 1), rng),
         }
@@ -414,7 +595,7 @@ def generate(folder: str | Path, seed: int = 1, scale: float = 1.0) -> dict[str,
     verbs = rng.choice(_obj(ACTION_VERBS), n_com)
     commitments = pd.DataFrame(
         {
-            "Who is responsible": person_cells(pick_people(project)),
+            "Who is responsible": person_cells(pick_people(project, "commitment")),
             "Project": project_cells(project),
             "Action step": verbs + " " + orgs_named,
             "Date made": w.dates(made),
@@ -433,9 +614,9 @@ def generate(folder: str | Path, seed: int = 1, scale: float = 1.0) -> dict[str,
     n_win = n["wins"] - n_again
     project = rng.integers(0, n_proj, n_win)
     size = rng.choice(4, n_win, p=[0.35, 0.35, 0.2, 0.1]) + 1  # 1–4 people per win
-    names_list = person_cells(pick_people(project))
+    names_list = person_cells(pick_people(project, "win"))
     for j in range(1, 4):
-        part = person_cells(pick_people(project))
+        part = person_cells(pick_people(project, "win"))
         sep = rng.choice(SEPARATORS, n_win, p=SEP_P)
         names_list = np.where(size > j, names_list + sep + part, names_list)
     ids = _obj([f"W-{i:06d}" for i in range(1, n_win + 1)])
@@ -466,9 +647,9 @@ def generate(folder: str | Path, seed: int = 1, scale: float = 1.0) -> dict[str,
     n_meet = n["meetings"]
     project = rng.integers(0, n_proj, n_meet)
     size = rng.integers(2, 9, n_meet)
-    attendees = person_cells(pick_people(project))
+    attendees = person_cells(pick_people(project, "meeting"))
     for j in range(1, 8):
-        part = person_cells(pick_people(project))
+        part = person_cells(pick_people(project, "meeting"))
         sep = rng.choice(SEPARATORS, n_meet, p=SEP_P)
         attendees = np.where(size > j, attendees + sep + part, attendees)
     meetings = pd.DataFrame(
@@ -563,11 +744,18 @@ def batch_body(folder: str | Path) -> bytes:
     return (json.dumps(body, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def build(folder: str | Path, seed: int = 1, scale: float = 1.0) -> dict:
+def build(
+    folder: str | Path,
+    seed: int = 1,
+    scale: float = 1.0,
+    shape: str = "realistic",
+    sizes: dict[str, int] | None = None,
+    first: int = 0,
+) -> dict:
     """Write the CSVs, the batchGet body and ``meta.json`` (sizes, period, timings)."""
     folder = Path(folder)
     began = time.perf_counter()
-    rows = generate(folder, seed, scale)
+    rows = generate(folder, seed, scale, shape, sizes, first)
     csv_s = time.perf_counter() - began
     began = time.perf_counter()
     data = batch_body(folder)
@@ -577,6 +765,7 @@ def build(folder: str | Path, seed: int = 1, scale: float = 1.0) -> dict:
         "format": FORMAT_VERSION,
         "seed": seed,
         "scale": scale,
+        "shape": shape,
         "rows": rows,
         "start": START.isoformat(),
         "as_of": END.isoformat(),
@@ -588,13 +777,64 @@ def build(folder: str | Path, seed: int = 1, scale: float = 1.0) -> dict:
     return meta
 
 
+# One regional sheet of the many-sources case: a collaboration's own small workbook.
+REGION_SIZES = {
+    "collaborations": 1,
+    "people": 15,
+    "projects": 2,
+    "commitments": 40,
+    "wins": 20,
+    "meetings": 6,
+}
+REGION_FOLDER = "region-{:02d}"
+
+
+def build_regions(folder: str | Path, count: int, seed: int = 1) -> dict:
+    """``count`` regional workbooks, one folder each (``REGION_FOLDER``), each its own
+    collaboration with a few rows per tab; names are drawn from the same lists, so a few people
+    appear in two regions' sheets (the bridges). ``meta.json`` of the whole sits in ``folder``."""
+    folder = Path(folder)
+    began = time.perf_counter()
+    metas = [
+        build(
+            folder / REGION_FOLDER.format(i + 1),
+            seed * 1000 + i,
+            1.0,
+            "realistic",
+            REGION_SIZES,
+            first=i,
+        )
+        for i in range(count)
+    ]
+    rows = {tab: sum(m["rows"][tab] for m in metas) for tab in TABS}
+    meta = {
+        "format": FORMAT_VERSION,
+        "seed": seed,
+        "regions": count,
+        "rows": rows,
+        "start": START.isoformat(),
+        "as_of": END.isoformat(),
+        "body_bytes": sum(m["body_bytes"] for m in metas),
+        "csv_s": round(time.perf_counter() - began, 3),
+        "body_s": 0.0,
+    }
+    (folder / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    return meta
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", help="where to write the CSVs and the batchGet body")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the full size")
+    parser.add_argument("--shape", choices=SHAPES, default="realistic")
+    parser.add_argument("--sizes", type=json.loads, default=None, help='JSON: {"people": 12, …}')
+    parser.add_argument("--regions", type=int, default=0, help="that many small regional sheets")
     args = parser.parse_args(argv)
-    meta = build(args.folder, args.seed, args.scale)
+    if args.regions:
+        meta = build_regions(args.folder, args.regions, args.seed)
+    else:
+        meta = build(args.folder, args.seed, args.scale, args.shape, args.sizes)
     print(json.dumps(meta))
     return 0
 

@@ -1,25 +1,30 @@
 """The Small Wins performance benchmark: load, clean and compute on a large workbook.
 
-    python benchmarks/run.py [--runs 5] [--profile]
+    python benchmarks/run.py [--runs 5] [--quick] [--shape realistic|dense] [--profile]
 
-Generates the workbook once (``generate.py``) into ``$SMALLWINS_BENCH_DIR`` or
-``~/.cache/smallwins-bench``, then, in this one process, times the median of ``--runs`` runs of:
+Two cases, each its own generated workbook (``generate.py``, cached in ``$SMALLWINS_BENCH_DIR``
+or ``~/.cache/smallwins-bench``): "realistic" (project teams of about 8, ~140,000 links; the
+goals are for this one) and "dense" (4.5 million links, the stress case: no goal, no regression).
+For each, in this one process, the median of ``--runs`` runs of:
 
 - ``floor_s``: the bare floor — the batchGet bytes → ``json.loads`` → one DataFrame per tab (ragged
   rows padded) → date columns' serial numbers to ``datetime64`` → Wins people lists exploded;
-- ``load_s``: the same bytes → ``json.loads`` → ``sheets_from_batch`` → ``loader.clean``;
+  timed interleaved with the loads, and once more after the summary runs;
+- ``load_s``: the same bytes → ``sources.gsheets.sheets_from_body`` → ``loader.clean``;
 - ``headline_s`` (``metrics.headline``), ``summary_figures_s`` (``metrics.summary``, with
   ``by_collaboration``), ``series_s`` (``metrics.monthly_series``), ``graph_s`` (``metrics.edges``
   + ``metrics.suggested_introductions``) on the loaded dataset;
-- ``shape_s``, ``shape_series_s``: the network-shape figures alone (the four headline figures,
-  and their monthly series), from an edge table built beforehand; ``period_series_s``: the pages'
-  whole monthly series (``metrics.collaborations.period_series``);
-- ``summary_s``: ``python -m dashboard summary FOLDER --as-of D --json`` end to end, in a
-  subprocess;
-- ``peak_mb``: the peak resident memory of this process and of the summary command (the larger).
+- without ``--quick``: ``shape_s``, ``shape_series_s`` (the network-shape figures alone, from an
+  edge table built beforehand), ``period_series_s`` (the pages' whole monthly series) and the
+  with/without-shape pairs;
+- ``summary_s``: ``python -m dashboard summary KEY --as-of D --json`` end to end in a subprocess
+  (Python's start and imports count), reading the workbook as a Google Sheet through gspread
+  from the Sheets double (``sheet_server.py``, a process of its own), a fresh cache each run;
+  ``summary_vs_floor`` is its ratio to the floor;
+- ``peak_mb_bench`` (this process, the largest stage) and ``peak_mb_summary`` (the command's own
+  VmHWM); ``peak_mb`` the larger.
 
-It prints a table, then one JSON line with every figure, to compare from run to run. Figures not
-available yet (no ``dashboard.metrics``, no ``summary`` command) are reported as ``null``.
+It prints each case's table, then one JSON line per case: the realistic case's first.
 """
 
 from __future__ import annotations
@@ -52,19 +57,21 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402 (benchmarks/ is a folder of scripts, not a package)
+from table import print_table  # noqa: E402
 
 from dashboard.config import SourceConfig  # noqa: E402
 from dashboard.loader import clean  # noqa: E402
 from dashboard.sources import RawSource  # noqa: E402
-from dashboard.sources.gsheets import sheets_from_batch  # noqa: E402
+from dashboard.sources.gsheets import sheets_from_body  # noqa: E402
 
-GOALS = {
-    "load_vs_floor": 3.0,  # load_s within 3x the floor timed in the same run
-    "headline_s": 1.0,
-    "series_s": 1.0,
-    "summary_s": 10.0,
-    "peak_mb": 1500.0,
+GOALS = {  # for the realistic case; the dense one has none (no regression)
+    "load_vs_floor": 2.0,  # load_s within 2x the floor timed in the same run
+    "headline_series_s": 1.0,  # headline_s + series_s
+    "summary_vs_floor": 4.0,  # the summary command through the Sheets double, end to end
+    "peak_mb_summary": 800.0,
+    "peak_mb_bench": 1000.0,
 }
+SHAPES = ("realistic", "dense")
 LIST_SPLIT = r"[,;/&]|\band\b"
 SERIAL_ORIGIN = "1899-12-30"
 
@@ -77,10 +84,12 @@ def cache_root() -> Path:
     return Path(configured) if configured else Path.home() / ".cache" / "smallwins-bench"
 
 
-def ensure_workbook(seed: int, scale: float) -> tuple[Path, dict, float | None]:
+def ensure_workbook(
+    seed: int, scale: float, shape: str = "realistic", sizes: dict | None = None, name: str = ""
+) -> tuple[Path, dict, float | None]:
     """The cached workbook folder and its meta; generated (in a child process, so its memory is
     not counted as ours) when missing or made by an older generator."""
-    folder = cache_root() / f"workbook-seed{seed}-scale{scale:g}"
+    folder = cache_root() / (name or f"workbook-{shape}-seed{seed}-scale{scale:g}")
     meta_file = folder / generate.META_FILE
     if meta_file.is_file():
         meta = json.loads(meta_file.read_text(encoding="utf-8"))
@@ -95,11 +104,21 @@ def ensure_workbook(seed: int, scale: float) -> tuple[Path, dict, float | None]:
     tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".generating-"))
     try:
         subprocess.run(
-            [sys.executable, str(HERE / "generate.py"), str(tmp), "--seed", str(seed),
-             "--scale", str(scale)],
+            [
+                sys.executable,
+                str(HERE / "generate.py"),
+                str(tmp),
+                "--seed",
+                str(seed),
+                "--scale",
+                str(scale),
+                "--shape",
+                shape,
+                *(["--sizes", json.dumps(sizes)] if sizes else []),
+            ],
             check=True,
             stdout=subprocess.DEVNULL,
-        )  # fmt: skip
+        )
         if folder.exists():
             shutil.rmtree(folder)
         os.replace(tmp, folder)
@@ -142,10 +161,9 @@ def floor(data: bytes) -> dict[str, pd.DataFrame]:
 
 
 def load(data: bytes) -> Any:
-    """What the app does with Google's answer: ``json.loads`` (as gspread's ``response.json()``),
-    the raw tabs, then cleaning into a Dataset."""
-    body = json.loads(data)
-    sheets = sheets_from_batch(list(generate.TABS), body)
+    """What the app does with Google's answer: its bytes parsed (``sources.gsheets``, as a live
+    read or a snapshot does), the raw tabs, then cleaning into a Dataset."""
+    sheets = sheets_from_body(list(generate.TABS), data)
     config = SourceConfig(location="bench", kind="gsheets", name="bench")
     return clean([RawSource(config, sheets, "bench", dt.datetime.now(dt.UTC))])
 
@@ -189,9 +207,16 @@ def shape_calls(dataset: Any, as_of: dt.date) -> dict[str, Callable[[], Any] | N
     incremental); and the figures that hold them timed with and without them, side by side:
     ``headline``/``summary``/``period_series`` (the pages' monthly series) ``_with_shape`` and
     ``_without_shape``, the network-shape functions replaced by stubs that return at once."""
-    names = ("shape", "shape_series", "headline_with_shape", "headline_without_shape",
-             "summary_with_shape", "summary_without_shape", "period_series",
-             "period_series_without_shape")  # fmt: skip
+    names = (
+        "shape",
+        "shape_series",
+        "headline_with_shape",
+        "headline_without_shape",
+        "summary_with_shape",
+        "summary_without_shape",
+        "period_series",
+        "period_series_without_shape",
+    )
     try:
         from unittest import mock
 
@@ -234,20 +259,23 @@ def shape_calls(dataset: Any, as_of: dt.date) -> dict[str, Callable[[], Any] | N
         "shape_series": lambda: shape_of(s, events, months, edges),
         "headline_with_shape": lambda: metrics.headline(dataset, as_of),
         "headline_without_shape": without(
-            "dashboard.metrics.headline.shape_figures", no_shape,
+            "dashboard.metrics.headline.shape_figures",
+            no_shape,
             lambda: metrics.headline(dataset, as_of),
         ),
         "summary_with_shape": lambda: metrics.summary(dataset, as_of),
         "summary_without_shape": without(
-            "dashboard.metrics.headline.shape_figures", no_shape,
+            "dashboard.metrics.headline.shape_figures",
+            no_shape,
             lambda: metrics.summary(dataset, as_of),
         ),
         "period_series": lambda: period_series(dataset, as_of, start),
         "period_series_without_shape": without(
-            "dashboard.metrics.collaborations.shape_of", no_series,
+            "dashboard.metrics.collaborations.shape_of",
+            no_series,
             lambda: period_series(dataset, as_of, start),
         ),
-    }  # fmt: skip
+    }
 
 
 # ``python -m dashboard``, reporting at exit the peak RSS of its own memory (VmHWM). The child's
@@ -272,14 +300,16 @@ runpy.run_module("dashboard", run_name="__main__", alter_sys=True)
 _PEAK_MARK = "smallwins-bench-peak-kb"
 
 
-def run_summary(folder: Path, as_of: str) -> tuple[float, float | None, str | None]:
-    """Wall time and peak RSS (MB) of ``python -m dashboard summary``; an error message when it
-    does not work (yet)."""
+def run_summary(
+    source: str, as_of: str, env: dict[str, str] | None = None
+) -> tuple[float, float | None, str | None]:
+    """Wall time and peak RSS (MB) of ``python -m dashboard summary SOURCE`` (Python's start and
+    imports included); an error message when it does not work (yet)."""
     code = f"MARK = {_PEAK_MARK!r}\n" + _CHILD
-    command = [sys.executable, "-c", code, "summary", str(folder), "--as-of", as_of, "--json"]
+    command = [sys.executable, "-c", code, "summary", source, "--as-of", as_of, "--json"]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         began = time.perf_counter()
-        child = subprocess.run(command, stdout=out, stderr=err, check=False)
+        child = subprocess.run(command, stdout=out, stderr=err, check=False, env=env)
         took = time.perf_counter() - began
         err.seek(0)
         lines = err.read().decode(errors="replace").strip().splitlines()
@@ -296,12 +326,51 @@ def run_summary(folder: Path, as_of: str) -> tuple[float, float | None, str | No
     return took, peak, None
 
 
+class SheetServer:
+    """The workbook served as one Google Sheet by the Sheets double (``sheet_server.py``), in a
+    process of its own so its memory and CPU are not the benchmark's; and the environment of a
+    ``summary`` run reading it through gspread with a service-account key, each run with a
+    fresh cache folder (no snapshot: a live read, and its snapshot written, every time)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, str(HERE / "sheet_server.py"), str(folder)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        line = self.process.stdout.readline() if self.process.stdout else ""
+        if not line:
+            self.process.wait()
+            raise RuntimeError("the Sheets double did not start")
+        self.info = json.loads(line)
+        self.cache = Path(tempfile.mkdtemp(prefix="smallwins-bench-cache-"))
+
+    def env(self) -> dict[str, str]:
+        shutil.rmtree(self.cache, ignore_errors=True)
+        self.cache.mkdir()
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("SMALLWINS_", "GOOGLE_"))}
+        env.update(
+            SMALLWINS_SHEETS_ENDPOINT=self.info["url"],
+            GOOGLE_APPLICATION_CREDENTIALS=self.info["credentials"],
+            SMALLWINS_CACHE_DIR=str(self.cache),
+        )
+        return env
+
+    def close(self) -> None:
+        if self.process.stdin:
+            self.process.stdin.close()
+        self.process.wait(timeout=30)
+        shutil.rmtree(self.cache, ignore_errors=True)
+
+
 class PeakMeter:
     """The peak RSS of this process during each stage: Linux's VmHWM, reset between stages
     through ``/proc/self/clear_refs``. Elsewhere, ru_maxrss (the peak so far) for every stage."""
 
     def __init__(self) -> None:
-        self.start_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        self.reset()  # a second case's meter does not start at the first case's peak
+        self.start_mb = self.now()
         self.peaks: dict[str, float] = {}
 
     def reset(self) -> None:
@@ -362,22 +431,20 @@ def profile_load(data: bytes, top: int = 25) -> None:
 # --------------------------------------------------------------------------- report
 
 
-def _fmt(value: float | None, unit: str = "s") -> str:
-    if value is None:
-        return "not available"
-    return f"{value:.3f} {unit}" if unit == "s" else f"{value:.0f} {unit}"
-
-
 def _commit() -> str | None:
     try:
         head = subprocess.run(
             ["git", "-C", str(HERE.parent), "rev-parse", "--short", "HEAD"],
-            capture_output=True, text=True, check=True,
-        ).stdout.strip()  # fmt: skip
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
         dirty = subprocess.run(
             ["git", "-C", str(HERE.parent), "status", "--porcelain", "--", "src"],
-            capture_output=True, text=True, check=True,
-        ).stdout.strip()  # fmt: skip
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return None
     return head + ("+dirty" if dirty else "")
@@ -406,27 +473,40 @@ def repeat(
     return result
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Small Wins performance benchmark")
-    parser.add_argument("--runs", type=int, default=5, help="runs of each timing (median)")
-    parser.add_argument(
-        "--budget", type=float, default=60.0,
-        help="seconds after which a slow figure is not run again (at least one run each)",
-    )  # fmt: skip
-    parser.add_argument("--summary-runs", type=int, default=3, help="runs of the summary command")
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--scale", type=float, default=1.0, help="fraction of the full size")
-    parser.add_argument("--profile", action="store_true", help="profile one load at the end")
-    args = parser.parse_args(argv)
+def time_summary(
+    folder: Path, as_of: str, runs: int, budget: float
+) -> tuple[list[float], list[float], str | None]:
+    """``summary --json`` of the workbook read as a Google Sheet (the Sheets double, through
+    gspread), ``runs`` times; a fresh cache each time, so each is a live read."""
+    server = SheetServer(folder)
+    times: list[float] = []
+    peaks: list[float] = []
+    error = None
+    try:
+        for _ in range(max(1, runs)):
+            took, peak, error = run_summary(server.info["key"], as_of, server.env())
+            if error:
+                break
+            times.append(took)
+            if peak is not None:
+                peaks.append(peak)
+            if sum(times) > budget:  # slow: fewer runs tell enough
+                break
+    finally:
+        server.close()
+    return times, peaks, error
 
-    folder, meta, generated_s = ensure_workbook(args.seed, args.scale)
+
+def run_case(args: argparse.Namespace, shape: str) -> dict[str, Any]:
+    """Every figure of one workbook shape, its table printed; the figures returned."""
+    folder, meta, generated_s = ensure_workbook(args.seed, args.scale, shape)
     as_of_text = meta["as_of"]
     as_of = dt.date.fromisoformat(as_of_text)
     meter = PeakMeter()
     data = (folder / generate.BODY_FILE).read_bytes()
     rows = meta["rows"]
     print(
-        f"workbook: {folder} — "
+        f"\n[{shape}] workbook: {folder} — "
         + ", ".join(f"{count:,} {tab.lower()}" for tab, count in rows.items())
         + f"; batchGet body {len(data) / 1e6:.0f} MB; as_of {as_of_text}; {args.runs} runs",
         flush=True,
@@ -435,132 +515,47 @@ def main(argv: list[str] | None = None) -> int:
     times: dict[str, list[float]] = {}
     dataset = None
     for _ in range(args.runs):  # interleaved, so both see the same machine state
+        dataset = None  # the floor's peak without the last load's dataset
         repeat("floor", lambda: floor(data), 1, args.budget, times, meter)
-        dataset = None
         dataset = repeat("load", lambda: load(data), 1, args.budget, times, meter)
     print(f"floor {median(times['floor']):.2f} s, load {median(times['load']):.2f} s", flush=True)
 
     calls = metric_calls(dataset, as_of)
-    missing = [name for name, call in calls.items() if call is None]
     for name, call in calls.items():
         if call is not None:
             repeat(name, call, args.runs, args.budget, times, meter)
             print(f"{name} {median(times[name]):.2f} s", flush=True)
-    if missing:
-        print(f"not available (yet): dashboard.metrics {', '.join(missing)}", flush=True)
-    shape = shape_calls(dataset, as_of)  # their inputs are held only while they are timed
-    for _ in range(args.runs):  # with and without, interleaved: the same machine state
-        for name, call in shape.items():
-            if call is not None:
-                repeat(name, call, 1, args.budget, times, meter)
-    for name in shape:
-        if times.get(name):
-            print(f"{name} {median(times[name]):.2f} s", flush=True)
-    del shape
+    if not args.quick:
+        shape_figures = shape_calls(dataset, as_of)  # inputs held only while they are timed
+        for _ in range(args.runs):  # with and without, interleaved: the same machine state
+            for name, call in shape_figures.items():
+                if call is not None:
+                    repeat(name, call, 1, args.budget, times, meter)
+        for name in shape_figures:
+            if times.get(name):
+                print(f"{name} {median(times[name]):.2f} s", flush=True)
+        del shape_figures
+    dataset = None
+    gc.collect()
 
-    summary_times: list[float] = []
-    summary_peaks: list[float] = []
-    for _ in range(max(1, args.summary_runs)):
-        took, peak, summary_error = run_summary(folder, as_of_text)
-        if summary_error:
-            print(f"summary command not available: {summary_error}", flush=True)
-            break
-        summary_times.append(took)
-        if peak is not None:
-            summary_peaks.append(peak)
-        if sum(summary_times) > min(args.budget, 20.0):  # slow: one run tells enough
-            break
+    summary_times, summary_peaks, summary_error = time_summary(
+        folder, as_of_text, args.summary_runs, min(args.budget, 60.0)
+    )
+    if summary_error:
+        print(f"summary command failed: {summary_error}", flush=True)
     if summary_times:
         times["summary_command"] = summary_times
+        print(f"summary command {median(summary_times):.2f} s", flush=True)
+    # the floor once more after the summary runs, so the ratio sees the machine as they did
+    repeat("floor", lambda: floor(data), 1, args.budget, times, meter)
 
-    figures: dict[str, Any] = {
-        "floor_s": median(times["floor"]),
-        "load_s": median(times["load"]),
-        "headline_s": median(times.get("headline", [])),
-        "summary_figures_s": median(times.get("summary", [])),
-        "series_s": median(times.get("series", [])),
-        "edges_s": median(times.get("edges", [])),
-        "introductions_s": median(times.get("introductions", [])),
-        "shape_s": median(times.get("shape", [])),
-        "shape_series_s": median(times.get("shape_series", [])),
-        "headline_with_shape_s": median(times.get("headline_with_shape", [])),
-        "headline_without_shape_s": median(times.get("headline_without_shape", [])),
-        "summary_with_shape_s": median(times.get("summary_with_shape", [])),
-        "summary_without_shape_s": median(times.get("summary_without_shape", [])),
-        "period_series_s": median(times.get("period_series", [])),
-        "period_series_without_shape_s": median(times.get("period_series_without_shape", [])),
-    }
-    parts = [figures["edges_s"], figures["introductions_s"]]
-    figures["graph_s"] = None if None in parts else sum(parts)  # type: ignore[arg-type]
-    figures["summary_s"] = median(summary_times)
-    summary_peak = max(summary_peaks) if summary_peaks else None
-    figures["peak_mb"] = max(meter.overall, summary_peak or 0.0)
-    figures["peak_mb_bench"] = meter.overall
-    figures["peak_mb_summary"] = summary_peak
-    figures["load_vs_floor"] = figures["load_s"] / figures["floor_s"]
-
-    table = [
-        ("floor_s", "floor", "bare floor: bytes → frames, serial dates, lists exploded", None),
-        ("load_s", "load", "bytes → json → sheets_from_batch → loader.clean", None),
-        ("load_vs_floor", None, "load_s / floor_s", GOALS["load_vs_floor"]),
-        ("headline_s", "headline", "metrics.headline", GOALS["headline_s"]),
-        ("summary_figures_s", "summary", "metrics.summary (with by_collaboration)", None),
-        ("series_s", "series", "metrics.monthly_series", GOALS["series_s"]),
-        ("edges_s", "edges", "metrics.edges", None),
-        ("introductions_s", "introductions", "metrics.suggested_introductions", None),
-        ("graph_s", None, "edges_s + introductions_s", None),
-        ("shape_s", "shape", "the 4 network-shape headline figures (edges given)", None),
-        ("shape_series_s", "shape_series", "their monthly series (edges given)", None),
-        ("headline_with_shape_s", "headline_with_shape", "headline, timed beside …", None),
-        ("headline_without_shape_s", "headline_without_shape", "… headline without them", None),
-        ("summary_with_shape_s", "summary_with_shape", "summary, timed beside …", None),
-        ("summary_without_shape_s", "summary_without_shape", "… summary without them", None),
-        ("period_series_s", "period_series", "the pages' monthly series, all of it", None),
-        (
-            "period_series_without_shape_s",
-            "period_series_without_shape",
-            "… without the shape",
-            None,
-        ),
-        (
-            "summary_s",
-            "summary_command",
-            "python -m dashboard summary … --json",
-            GOALS["summary_s"],
-        ),
-        ("peak_mb_bench", None, "peak RSS of this process (the largest stage)", None),
-        ("peak_mb_summary", None, "peak RSS of the summary command", None),
-        ("peak_mb", None, "the larger of the two", GOALS["peak_mb"]),
-    ]
-    print()
-    print(f"{'figure':<18} {'median':>13} {'min':>8} {'runs':>4} {'peak MB':>8} {'goal':>10}  what")
-    for key, stage, what, goal in table:
-        value = figures[key]
-        samples = times.get(stage or "", [])
-        low = f"{min(samples):.3f}" if samples else ""
-        count = str(len(samples)) if samples else ""
-        peak = meter.peaks.get(stage or "")
-        peak_text = f"{peak:.0f}" if peak is not None else ""
-        if stage == "summary_command" and summary_peak is not None:
-            peak_text = f"{summary_peak:.0f}"
-        if key == "load_vs_floor":
-            shown = f"{value:.2f} ×"
-        else:
-            shown = _fmt(value, "MB" if key.endswith("_mb") or "_mb_" in key else "s")
-        verdict = ""
-        if goal is not None:
-            verdict = (f"≤ {goal:g}" if key == "load_vs_floor" else f"< {goal:g}") + (
-                "" if value is None else (" ok" if value <= goal else " MISS")
-            )
-        print(f"{key:<18} {shown:>13} {low:>8} {count:>4} {peak_text:>8} {verdict:>10}  {what}")
-    print()
-
+    figures = collect(times, meter, summary_peaks)
+    print_table(shape, figures, times, meter.peaks, GOALS if shape == "realistic" else {})
     if args.profile:
-        dataset = None
         gc.collect()
         profile_load(data)
-
-    line = {key: (None if value is None else round(value, 4)) for key, value in figures.items()}
+    line = {"case": shape}
+    line.update({k: (None if v is None else round(v, 4)) for k, v in figures.items()})
     line.update(
         {
             "runs": args.runs,
@@ -571,13 +566,81 @@ def main(argv: list[str] | None = None) -> int:
             "as_of": as_of_text,
             "generated_s": None if generated_s is None else round(generated_s, 2),
             "commit": _commit(),
+            "date": dt.date.today().isoformat(),
             "python": platform.python_version(),
             "pandas": pd.__version__,
             "numpy": np.__version__,
             "cpus": os.cpu_count(),
         }
     )
-    print(json.dumps(line, ensure_ascii=False))
+    return line
+
+
+def collect(
+    times: dict[str, list[float]], meter: PeakMeter, summary_peaks: list[float]
+) -> dict[str, float | None]:
+    """The figures of one case from its timings: medians, sums and ratios to the floor."""
+
+    def of(stage: str) -> float | None:
+        return median(times.get(stage, []))
+
+    names = (
+        "headline",
+        "summary",
+        "series",
+        "edges",
+        "introductions",
+        "shape",
+        "shape_series",
+        "headline_with_shape",
+        "headline_without_shape",
+        "summary_with_shape",
+        "summary_without_shape",
+        "period_series",
+        "period_series_without_shape",
+    )
+    figures: dict[str, float | None] = {"floor_s": of("floor"), "load_s": of("load")}
+    figures.update({f"{name}_s": of(name) for name in names})
+    figures["summary_figures_s"] = figures.pop("summary_s")
+    figures["summary_s"] = of("summary_command")
+    summary_peak = max(summary_peaks) if summary_peaks else None
+    figures["peak_mb"] = max(meter.overall, summary_peak or 0.0)
+    figures["peak_mb_bench"] = meter.overall
+    figures["peak_mb_summary"] = summary_peak
+    floor_s = figures["floor_s"] or float("nan")
+
+    def total(*keys: str) -> float | None:
+        parts = [figures[key] for key in keys]
+        return None if None in parts else sum(parts)  # type: ignore[arg-type]
+
+    figures["graph_s"] = total("edges_s", "introductions_s")
+    figures["headline_series_s"] = total("headline_s", "series_s")
+    figures["load_vs_floor"] = figures["load_s"] / floor_s  # type: ignore[operator]
+    summary_s = figures["summary_s"]
+    figures["summary_vs_floor"] = None if summary_s is None else summary_s / floor_s
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Small Wins performance benchmark")
+    parser.add_argument("--runs", type=int, default=5, help="runs of each timing (median)")
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=60.0,
+        help="seconds after which a slow figure is not run again (at least one run each)",
+    )
+    parser.add_argument("--summary-runs", type=int, default=3, help="runs of the summary command")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--scale", type=float, default=1.0, help="fraction of the full size")
+    parser.add_argument("--shape", choices=SHAPES, action="append", help="only this case")
+    parser.add_argument("--quick", action="store_true", help="leave out the network-shape parts")
+    parser.add_argument("--profile", action="store_true", help="profile one load at the end")
+    args = parser.parse_args(argv)
+    lines = [run_case(args, shape) for shape in (args.shape or SHAPES)]
+    print()
+    for line in lines:  # the realistic case's line first, then the dense case's
+        print(json.dumps(line, ensure_ascii=False))
     return 0
 
 

@@ -27,9 +27,13 @@ st.caption(
 columns = st.columns(len(files))
 for column, (suffix, content) in zip(columns, files.items(), strict=True):
     column.download_button(
-        f"Download {suffix[1:].upper()}", content, file_name=f"{report.file_stem}{suffix}",
-        mime=MIME[suffix], key=f"download{suffix}",
-    )  # fmt: skip
+        f"Download {suffix[1:].upper()}",
+        content,
+        file_name=f"{report.file_stem}{suffix}",
+        mime=MIME[suffix],
+        on_click="ignore",
+        key=f"download{suffix}",
+    )
 before_start, before_end = compared.previous
 st.caption(
     compared.note()
@@ -44,8 +48,14 @@ st.subheader("Network growth")
 left, right = st.columns(2)
 for column, measure in ((left, "network_nodes"), (right, "network_edges")):
     with column:
-        figures.chart(view, charts.network_measure, Ref("report", "series"), measure,
-                      view.period, message="No activity yet.")  # fmt: skip
+        figures.chart(
+            view,
+            charts.network_measure,
+            Ref("report", "series"),
+            measure,
+            view.period,
+            message="No activity yet.",
+        )
 st.subheader("The collaborations side by side")
 components.text_table(collab_frame(report).set_index("collaboration"))
 for text in report.paragraphs.values():

@@ -31,7 +31,7 @@ import filelock
 from dashboard.clean.build import build_dataset
 from dashboard.clean.problems import Problems
 from dashboard.clean.shape import missing_columns, missing_tabs
-from dashboard.clean.source import CleanSource, clean_sheets
+from dashboard.clean.source import SourceSheets, clean_sources
 from dashboard.config import Settings, SourceConfig
 from dashboard.dataset import Dataset, SourceStatus
 from dashboard.sources import RawSource, SourceError, drive, read_source, snapshots
@@ -194,9 +194,16 @@ def _served(source: SourceConfig, kept: snapshots.Snapshot, at: dt.datetime) -> 
     titles = Titles(kept.title, kept.titles, kept.titles_at)
     google = SheetRead(titles, kept.read, kept.body, sheets)
     return RawSource(
-        source, sheets, kept.title, at, snapshot=str(kept.path), google=google,
-        modified_time=kept.modified_time, unchanged=True, taken_at=kept.read_at,
-    )  # fmt: skip
+        source,
+        sheets,
+        kept.title,
+        at,
+        snapshot=str(kept.path),
+        google=google,
+        modified_time=kept.modified_time,
+        unchanged=True,
+        taken_at=kept.read_at,
+    )
 
 
 def kept_copy(source: SourceConfig) -> RawSource | None:
@@ -237,15 +244,23 @@ def _keep(raw: RawSource) -> None:
         return
     try:
         snapshots.save(
-            raw.config, raw.title, raw.read_at, google.body, google.read,
-            google.titles.tabs, google.titles.at, raw.modified_time,
-        )  # fmt: skip
+            raw.config,
+            raw.title,
+            raw.read_at,
+            google.body,
+            google.read,
+            google.titles.tabs,
+            google.titles.at,
+            raw.modified_time,
+        )
         snapshots.record(raw.config, snapshots.State(raw.read_at, raw.read_at, None))
     except OSError as error:
         log.warning(
             "could not keep a snapshot of %s in %s (%s)",
-            raw.config.label, snapshots.cache_dir(), type(error).__name__,
-        )  # fmt: skip
+            raw.config.label,
+            snapshots.cache_dir(),
+            type(error).__name__,
+        )
 
 
 def _record(source: SourceConfig, attempt: snapshots.State) -> None:
@@ -270,36 +285,34 @@ def load(
 
 def assemble(reads: Sequence[Read], drive_note: str | None = None) -> Dataset:
     """One Dataset from the reads of every source, failed ones reported."""
-    cleaned = [clean_one(read) for read in reads if isinstance(read, RawSource)]
-    failures = [failure_problems(read) for read in reads if isinstance(read, FailedRead)]
-    dataset = merge(cleaned, failures)
+    dataset = merged(reads)
     dataset.sources = [status(read) for read in reads]
     dataset.drive_note = drive_note
     return dataset
 
 
-def failure_problems(read: FailedRead):  # noqa: ANN201 - a problems frame
+def merged(reads: Sequence[Read]) -> Dataset:
+    """The Dataset of ``reads`` (no I/O; the app caches it by the reads): the good ones cleaned
+    together, the failed ones as ``source unreadable`` problems."""
+    raws = [read for read in reads if isinstance(read, RawSource)]
+    return clean(raws, [failure_problems(read) for read in reads if isinstance(read, FailedRead)])
+
+
+def failure_problems(read: FailedRead):
     failed = Problems(read.config.label)
     failed.add("", None, "", read.config.location, "source unreadable", read.error)
     return failed.frame()
 
 
-def clean_one(raw: RawSource) -> tuple[CleanSource, Any]:
-    """One source's typed tables and its problems (no I/O; the app caches it per read)."""
-    found = Problems(raw.config.label)
-    config = raw.config
-    source = clean_sheets(raw.sheets, config.label, config.collaboration, config.day_first, found)
-    return source, found.frame()
-
-
-def merge(cleaned: Sequence[tuple[CleanSource, Any]], problems: Sequence = ()) -> Dataset:
-    """The Dataset of sources already cleaned, with extra problem frames (failed sources)."""
-    return build_dataset([c for c, _ in cleaned], [*problems, *(p for _, p in cleaned)])
-
-
-def clean(raws: list[RawSource], problems: list | None = None) -> Dataset:
-    """Clean and merge sources already read (no I/O)."""
-    return merge([clean_one(raw) for raw in raws], problems or [])
+def clean(raws: Sequence[RawSource], problems: Sequence | None = None) -> Dataset:
+    """Clean and merge sources already read (no I/O); ``problems``: more problem frames, first
+    (failed sources)."""
+    sheets = [
+        SourceSheets(raw.config.label, raw.config.collaboration, raw.config.day_first, raw.sheets)
+        for raw in raws
+    ]
+    cleaned = clean_sources(sheets)
+    return build_dataset(cleaned.tables, [*(problems or []), cleaned.problems])
 
 
 def status(read: Read) -> SourceStatus:

@@ -26,23 +26,11 @@ QUIET_DAYS = 30  # one 30/30 cycle with nothing recorded: the data has ended, no
 PERIOD_MONTHS = 12
 
 
-def _activity(dataset: Dataset) -> pd.DataFrame:
-    """Every recorded activity's date and collaboration."""
-    c = dataset.commitments
-    done = c.loc[c["status"] == "done", ["done", "collaboration"]].rename(columns={"done": "date"})
-    made = c[["made", "collaboration"]].rename(columns={"made": "date"})
-    parts = [
-        made,
-        done,
-        dataset.wins[["date", "collaboration"]],
-        dataset.meetings[["date", "collaboration"]],
-    ]
-    out = pd.concat([p.astype({"date": "datetime64[ns]"}) for p in parts], ignore_index=True)
-    return out.dropna(subset=["date"])
-
-
 def _activity_dates(dataset: Dataset) -> pd.Series:
-    return _activity(dataset)["date"]
+    c = dataset.commitments
+    done = c.loc[c["status"] == "done", "done"]
+    parts = [c["made"], done, dataset.wins["date"], dataset.meetings["date"]]
+    return pd.concat([p.astype("datetime64[ns]") for p in parts], ignore_index=True).dropna()
 
 
 def recorded_span(dataset: Dataset, today: dt.date | None = None) -> tuple[dt.date, dt.date] | None:
@@ -132,9 +120,11 @@ class Comparison:
         return None
 
 
-def compared_with(first: dt.date | None, start: dt.date, end: dt.date) -> Comparison:
-    """How the period before ``start``…``end`` is covered when the records begin on ``first``."""
+def comparison(dataset: Dataset, start: dt.date, end: dt.date) -> Comparison:
+    """How the period before ``start``…``end`` is covered by ``dataset``'s records."""
     before = previous_period(start, end)
+    span = recorded_span(dataset, end)
+    first = span[0] if span else None
     if first is None or first > before[1]:
         state = "none"
     elif first > before[0]:
@@ -142,17 +132,3 @@ def compared_with(first: dt.date | None, start: dt.date, end: dt.date) -> Compar
     else:
         state = "full"
     return Comparison(before, first, state)
-
-
-def comparison(dataset: Dataset, start: dt.date, end: dt.date) -> Comparison:
-    """How the period before ``start``…``end`` is covered by ``dataset``'s records."""
-    span = recorded_span(dataset, end)
-    return compared_with(span[0] if span else None, start, end)
-
-
-def first_records(dataset: Dataset, end: dt.date) -> dict[str, dt.date]:
-    """Each collaboration's first recorded activity on or before ``end`` (one grouped pass)."""
-    activity = _activity(dataset)
-    activity = activity[activity["date"] <= pd.Timestamp(end)]
-    firsts = activity.groupby("collaboration", observed=True)["date"].min()
-    return {str(name): day.date() for name, day in firsts.items()}

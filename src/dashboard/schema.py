@@ -8,16 +8,9 @@ workbook"). Aliases include the words of the Strategic Doing 30/30 form and Goog
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
-
-
-def header_key(text: object) -> str:
-    """Reduce a header to letters and digits, lower case: ``"By when?"`` → ``"bywhen"``."""
-    folded = unicodedata.normalize("NFKD", str(text)).casefold()
-    return _NOT_WORD.sub("", "".join(c for c in folded if not unicodedata.combining(c)))
+from dashboard.folding import without_marks
 
 
 @dataclass(frozen=True)
@@ -200,6 +193,14 @@ COMMITMENT_STATUSES = ("open", "done", "missed", "dropped")  # the template's dr
 PROJECT_STATUSES = ("active", "completed", "paused", "dropped")
 UNASSIGNED = "unassigned"
 
+_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def header_key(text: object) -> str:
+    """Reduce a header to letters and digits, lower case, accents off (``folding``):
+    ``"By when?"`` → ``"bywhen"``, ``"Fecha de creación"`` → ``"fechadecreacion"``."""
+    return _NOT_WORD.sub("", without_marks(str(text)).casefold())
+
 
 def canonical_column(tab: Tab, header: object) -> str | None:
     """The canonical column a header names in ``tab``, or ``None`` for an extra column."""
@@ -215,8 +216,11 @@ def header_positions(tab: Tab, headers: list[object]) -> tuple[dict[str, int], l
     A header that is the column's own name wins over an alias (a Google Form's ``Timestamp``
     beside a ``Date`` column the team typed: the date is read); among equals, the first.
     """
-    named = [(i, header_key(h), canonical_column(tab, h)) for i, h in enumerate(headers)
-             if h is not None and str(h).strip()]  # fmt: skip
+    named = [
+        (i, header_key(h), canonical_column(tab, h))
+        for i, h in enumerate(headers)
+        if h is not None and str(h).strip()
+    ]
     positions: dict[str, int] = {}
     for exact in (True, False):
         for position, key, column in named:

@@ -12,10 +12,8 @@ from dashboard.clean.merge import (
     finish_problems,
     problems_at,
     record_collaboration,
-    stacked,
     unknown_people_problems,
 )
-from dashboard.clean.source import CleanSource
 from dashboard.dataset import Dataset
 from dashboard.limits import MAX_LIST_PEOPLE
 from dashboard.schema import UNASSIGNED
@@ -24,10 +22,11 @@ RECORD_TABS = ("Commitments", "Wins", "Meetings")
 _KEEP = ["source", "tab", ROW]
 
 
-def build_dataset(sources: list[CleanSource], problems: list[pd.DataFrame]) -> Dataset:
-    """Resolve people, projects and collaborations across sources; drop duplicate wins."""
-    tabs = {tab: stacked(sources, tab) for tab in ("Collaborations", "People", "Projects")}
-    records = {tab: stacked(sources, tab) for tab in RECORD_TABS}
+def build_dataset(tables: dict[str, pd.DataFrame], problems: list[pd.DataFrame]) -> Dataset:
+    """Resolve people, projects and collaborations across sources; drop duplicate wins.
+    ``tables``: each tab's typed rows of every source (``clean.source.clean_sources``)."""
+    tabs = {tab: tables[tab] for tab in ("Collaborations", "People", "Projects")}
+    records = {tab: tables[tab] for tab in RECORD_TABS}
     parts = list(problems)
     directory = people.directory(tabs["People"])
     parts.append(_duplicate_people(directory))
@@ -89,7 +88,7 @@ def _projects(listed: pd.DataFrame, records: dict[str, pd.DataFrame], parts: lis
             listed["project"],
             "duplicate project",
             "this project is listed earlier on the tab; this row is ignored",
-        )  # fmt: skip
+        )
     )
     listed = listed[~repeated.to_numpy()]
     named = [
@@ -189,7 +188,7 @@ def _report_long_lists(table: pd.DataFrame, column: str, mentions: pd.Series, pa
             "list too long",
             f"names more than {MAX_LIST_PEOPLE} people; they count as taking part that day, but "
             f"the {record} forms no links between them: split it into several records",
-        )  # fmt: skip
+        )
     )
 
 
@@ -214,18 +213,30 @@ def _drop_duplicate_wins(
     )
     same_row = compared.duplicated()
     parts.append(
-        problems_at(wins, same_row, "win", wins["win"], "duplicate row",
-                    "the same win is recorded earlier; counted once")
-    )  # fmt: skip
+        problems_at(
+            wins,
+            same_row,
+            "win",
+            wins["win"],
+            "duplicate row",
+            "the same win is recorded earlier; counted once",
+        )
+    )
     same_id = (
         wins["id"].notna()
         & ~same_row
         & wins[~same_row]["id"].duplicated().reindex(wins.index, fill_value=False)
     )
     parts.append(
-        problems_at(wins, same_id, "id", wins["id"], "duplicate id",
-                    "this id is used by an earlier win; only the first is counted")
-    )  # fmt: skip
+        problems_at(
+            wins,
+            same_id,
+            "id",
+            wins["id"],
+            "duplicate id",
+            "this id is used by an earlier win; only the first is counted",
+        )
+    )
     keep = ~(same_row | same_id)
     kept = wins[keep.to_numpy()]
     columns = ["_win", "date", "win", "project", "category", "size", "evidence", "id"]
@@ -244,8 +255,17 @@ def _people(
     unlisted = pd.concat(extras, ignore_index=True).drop_duplicates("person")
     unlisted = unlisted[~unlisted["person"].isin(listed["person"])]
     unlisted = unlisted.assign(listed=False)
-    columns = ["person", "name", "email", "organization", "sector", "collaboration", "joined",
-               "role", "listed"]  # fmt: skip
+    columns = [
+        "person",
+        "name",
+        "email",
+        "organization",
+        "sector",
+        "collaboration",
+        "joined",
+        "role",
+        "listed",
+    ]
     out = pd.concat([listed, unlisted], ignore_index=True).reindex(columns=columns)
     out["listed"] = out["listed"].astype(bool)
     for column in ("person", "name", "email", "organization", "sector", "collaboration", "role"):

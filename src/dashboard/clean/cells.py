@@ -21,11 +21,25 @@ from dashboard.limits import MAX_CELL_CHARS
 # #ERROR!, and those of newer Excel (dynamic arrays, data types, linked data, Python in Excel).
 SHEET_ERRORS = frozenset(
     {
-        "#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#ERROR!", "#SPILL!",
-        "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#GETTING_DATA",
+        "#REF!",
+        "#N/A",
+        "#VALUE!",
+        "#DIV/0!",
+        "#NAME?",
+        "#NUM!",
+        "#NULL!",
+        "#ERROR!",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+        "#GETTING_DATA",
         "#PYTHON!",
     }
-)  # fmt: skip
+)
 
 # Dates outside this range are typing slips (a year of 20225, a serial of 3), not dates.
 FIRST_DATE = pd.Timestamp("1900-01-01")
@@ -57,32 +71,33 @@ class _Bool:
         return hash(("bool", self.value))
 
 
-def _factorize(raw: pd.Series) -> tuple[np.ndarray, pd.Series]:
+def factorize(raw: pd.Series) -> tuple[np.ndarray, pd.Series]:
     """Codes (−1 for blank) and the distinct cells: a column of 200,000 cells has a few thousand
-    distinct values, so each reading rule runs once per distinct value."""
-    types = raw.map(type)
-    bools = types.isin([bool, np.bool_]).to_numpy()
+    distinct values, so each reading rule runs once per distinct value. A boolean cell is kept
+    apart from 1 and 0 (equal to True and False in Python): when the distinct cells hold any of
+    them, the column is factorized again with its booleans wrapped."""
     values = raw.to_numpy(dtype=object)
-    if bools.any():
-        values = values.copy()
-        values[bools] = [_Bool(v) for v in values[bools]]
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    if pd.Series(uniques, dtype=object).isin([0, 1]).any():
+        types = raw.map(type)
+        bools = types.isin([bool, np.bool_]).to_numpy()
+        if bools.any():
+            values = values.copy()
+            values[bools] = [_Bool(v) for v in values[bools]]
+            codes, uniques = pd.factorize(values, use_na_sentinel=True)
     return codes, pd.Series(uniques, dtype=object)
 
 
 def _spread(
     per_unique: pd.Series, codes: np.ndarray, index: pd.Index, missing: object
 ) -> pd.Series:
-    """Values computed per distinct cell, put back on every cell (blank cells get ``missing``)."""
-    taken = per_unique.take(np.where(codes < 0, 0, codes)) if len(per_unique) else per_unique
-    out = (
-        pd.Series(taken.to_numpy(), index=index, dtype=per_unique.dtype)
-        if len(per_unique)
-        else (pd.Series(missing, index=index, dtype=per_unique.dtype))
+    """Values computed per distinct cell, put back on every cell (blank cells get ``missing``),
+    kept in their own dtype's array (text stays Arrow text: no round trip through Python)."""
+    padded = pd.concat(
+        [per_unique.reset_index(drop=True), pd.Series([missing], dtype=per_unique.dtype)],
+        ignore_index=True,
     )
-    if (codes < 0).any():
-        out = out.mask(codes < 0, missing)
-    return out
+    return padded.take(np.where(codes < 0, len(per_unique), codes)).set_axis(index)
 
 
 def _cell_kind(value: object) -> str:
@@ -127,12 +142,16 @@ def _other_text(value: object) -> str:
     return str(value)
 
 
-def text(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
+Factorized = tuple[np.ndarray, pd.Series]  # a column's codes and distinct cells (``factorize``)
+
+
+def text(raw: pd.Series, factorized: Factorized | None = None) -> tuple[pd.Series, pd.Series]:
     """Cells as stripped text (blank → ``<NA>``) and a mask of spreadsheet error cells.
 
     Error cells (``#REF!``…) become blank: they are unreadable, not text a team typed.
+    ``factorized``: the column's ``factorize``, when the caller has it already.
     """
-    codes, uniques = _factorize(raw)
+    codes, uniques = factorized or factorize(raw)
     values, errors = _text_of(uniques)
     return (
         _spread(values, codes, raw.index, pd.NA),
@@ -212,9 +231,11 @@ def _from_serials(serials: pd.Series) -> pd.Series:
     return result
 
 
-def dates(raw: pd.Series, day_first: bool = False) -> tuple[pd.Series, pd.Series]:
+def dates(
+    raw: pd.Series, day_first: bool = False, factorized: Factorized | None = None
+) -> tuple[pd.Series, pd.Series]:
     """Cells as dates (``datetime64``, midnight) and a mask of non-blank cells not read."""
-    codes, uniques = _factorize(raw)
+    codes, uniques = factorized or factorize(raw)
     values, unread = _dates_of(uniques, day_first)
     return (
         _spread(values, codes, raw.index, pd.NaT),
@@ -270,7 +291,7 @@ def dates_out_of_range(raw: pd.Series, unread: pd.Series) -> pd.Series:
     out = pd.Series(False, index=raw.index)
     if not unread.any():
         return out
-    codes, uniques = _factorize(raw[unread])
+    codes, uniques = factorize(raw[unread])
     cell_kinds = kinds(uniques)
     shaped = cell_kinds.isin(["datetime", "date", "number"])
     texts = cell_kinds.eq("text")

@@ -7,10 +7,13 @@ and extra columns are ignored. Rows that are blank in every column we read are s
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
-from dashboard.clean.problems import Problems
+from dashboard.clean.cells import Factorized, factorize
+from dashboard.clean.problems import ProblemLog
 from dashboard.limits import MAX_TAB_ROWS
 from dashboard.schema import Tab, canonical_column, header_positions
 
@@ -59,18 +62,17 @@ def missing_required(tab: Tab, rows: list[list[object]]) -> list[str]:
     return _header(tab, rows)[4]
 
 
-def _blank_mask(column: pd.Series) -> pd.Series:
-    """Blank cells, judged once per distinct value (a column holds few distinct blanks)."""
-    codes, uniques = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=True)
+def blank_cells(codes: np.ndarray, uniques: pd.Series) -> np.ndarray:
+    """Blank cells of a factorized column (``cells.factorize``), judged once per distinct
+    value."""
     blank_unique = np.fromiter((is_blank(u) for u in uniques), dtype=bool, count=len(uniques))
-    blank = np.append(blank_unique, True)  # code −1 (None, NaN) is blank
-    return pd.Series(blank[codes], index=column.index)
+    return np.append(blank_unique, True)[codes]  # code −1 (None, NaN) is blank
 
 
 _HEADER_CHARS = 60  # a header is short: longer cells cannot be one, and are not looked at
 
 
-def _names_column(tab: Tab, column: str, cells: pd.Series) -> pd.Series:
+def _names_column(tab: Tab, column: str, cells: pd.Series) -> np.ndarray:
     """Cells that name ``column`` as a header would, judged once per distinct short text."""
     codes, uniques = pd.factorize(cells.to_numpy(dtype=object), use_na_sentinel=True)
     named = np.fromiter(
@@ -81,21 +83,23 @@ def _names_column(tab: Tab, column: str, cells: pd.Series) -> pd.Series:
         dtype=bool,
         count=len(uniques),
     )
-    return pd.Series(np.append(named, False)[codes], index=cells.index)
+    return np.append(named, False)[codes]
 
 
-def _repeated_headers(tab: Tab, frame: pd.DataFrame, read: list[str]) -> pd.Series:
+def _repeated_headers(tab: Tab, frame: pd.DataFrame, blank: dict[str, np.ndarray]) -> np.ndarray:
     """Rows that copy the header (pasted twice): every required column's cell names its column,
-    and every other read column's cell is blank or names its own. The required columns are
-    looked at first, so a tab of 200,000 distinct texts costs a few distinct names."""
-    copied = pd.Series(True, index=frame.index)
-    for column in tab.required:
-        copied &= _names_column(tab, column, frame[column])
-    if not copied.any():
-        return copied
-    for column in (c for c in read if c not in tab.required):
-        cells = frame.loc[copied, column]
-        copied[copied] = (_names_column(tab, column, cells) | _blank_mask(cells)).to_numpy()
+    and every other column's cell is blank or names its own. Each column looks only at the rows
+    still in question, so a tab of 200,000 distinct texts costs a few distinct names."""
+    copied = np.ones(len(frame), dtype=bool)
+    for column in (*tab.required, *(c for c in tab.columns if c not in tab.required)):
+        rows = np.flatnonzero(copied)
+        if len(rows) == 0:
+            break
+        cells = frame[column].iloc[rows]
+        named = _names_column(tab, column, cells)
+        if column not in tab.required:
+            named |= blank[column][rows]
+        copied[rows] = named
     return copied
 
 
@@ -109,10 +113,29 @@ def _columns(body: list[list[object]]) -> np.ndarray:
     return grid.T
 
 
-def tab_frame(
-    tab: Tab, title: str, rows: list[list[object]], problems: Problems
-) -> pd.DataFrame | None:
-    """The tab's records as raw cells under canonical column names, plus ``row``.
+@dataclass(frozen=True)
+class Place:
+    """Where a tab's rows come from: the source (its number among those cleaned together), the
+    tab's place in that workbook, its title, and whether dates are read day first."""
+
+    source: int
+    position: int
+    title: str
+    day_first: bool = False
+
+
+@dataclass
+class RawTab:
+    """One source's rows of one tab, as raw cells under canonical column names (None: the
+    source has no such column), with their sheet row numbers."""
+
+    place: Place
+    cells: dict[str, np.ndarray | None]
+    rows: np.ndarray
+
+
+def raw_tab(tab: Tab, place: Place, rows: list[list[object]], log: ProblemLog) -> RawTab | None:
+    """The tab's records as raw cells, found by their header.
 
     Returns ``None`` (with a ``missing column`` problem) when a required column is absent, since
     no record of the tab can be read then; the other tabs still load.
@@ -120,55 +143,102 @@ def tab_frame(
     header_at, headers, positions, repeated, missing = _header(tab, rows)
     for position in repeated:
         column = canonical_column(tab, headers[position])
-        problems.add(
-            title, header_at + 1, column, headers[position], "duplicate column",
+        log.add(
+            place.source,
+            place.position,
+            place.title,
+            header_at + 1,
+            column,
+            headers[position],
+            "duplicate column",
             f"another column is read as '{column}'; this one is ignored",
-        )  # fmt: skip
+        )
     if missing:
-        _report_missing(tab, title, missing, header_at, problems)
+        _report_missing(tab, place, missing, header_at, log)
         return None
     if len(rows) > MAX_TAB_ROWS:
-        problems.add(
-            title, MAX_TAB_ROWS + 1, "", None, "too many rows",
+        log.add(
+            place.source,
+            place.position,
+            place.title,
+            MAX_TAB_ROWS + 1,
+            "",
+            None,
+            "too many rows",
             f"the tab goes on past row {MAX_TAB_ROWS:,}, the most read of one tab; those rows "
             "are not read: move older records to another workbook",
-        )  # fmt: skip
+        )
     body = rows[header_at + 1 : MAX_TAB_ROWS]  # type: ignore[operator]
     by_position = _columns(body)
-    index = pd.RangeIndex(len(body))
-    frame = pd.DataFrame(index=index)
+    cells = {
+        column: by_position[positions[column]]
+        if column in positions and positions[column] < len(by_position)
+        else None
+        for column in tab.columns
+    }
+    numbers = np.arange(len(body), dtype=np.int64) + header_at + 2  # type: ignore[operator]
+    return RawTab(place, cells, numbers)
+
+
+PLACE_COLUMNS = ["_source", "_position", "tab", "_day_first"]
+
+
+def stacked_frame(
+    tab: Tab, parts: list[RawTab], log: ProblemLog
+) -> tuple[pd.DataFrame, dict[str, Factorized]]:
+    """The rows of one tab of every source, one frame: the canonical columns as raw cells,
+    ``row``, where each row comes from (``PLACE_COLUMNS``); rows blank in every column and
+    copies of the header row (a ``repeated header`` problem) left out. With each column's
+    distinct cells (``cells.factorize``), for the readers."""
+    sizes = [len(part.rows) for part in parts]
+    frame = pd.DataFrame(index=pd.RangeIndex(sum(sizes)))
     for column in tab.columns:
-        position = positions.get(column)
-        cells = (
-            by_position[position] if position is not None and position < len(by_position) else None
-        )
-        frame[column] = pd.Series(cells, index=index, dtype=object)
-    frame[ROW] = (frame.index + header_at + 2).astype("int64")  # type: ignore[operator]
-    read_columns = [column for column in tab.columns if column in positions]
-    blank = pd.concat([_blank_mask(frame[c]) for c in read_columns], axis=1).all(axis=1)
-    repeated_header = _repeated_headers(tab, frame, read_columns)
+        pieces = [
+            part.cells[column] if part.cells[column] is not None else np.full(size, None)
+            for part, size in zip(parts, sizes, strict=True)
+        ]
+        joined = np.concatenate(pieces) if pieces else np.zeros(0, dtype=object)
+        # raw cells stay Python objects: no round trip through Arrow text before factorize
+        frame[column] = pd.Series(joined, index=frame.index, dtype=object)
+    frame[ROW] = np.concatenate([part.rows for part in parts]) if parts else np.zeros(0, np.int64)
+    places = [part.place for part in parts]
+    frame["_source"] = np.repeat(np.array([p.source for p in places], dtype=np.int64), sizes)
+    frame["_position"] = np.repeat(np.array([p.position for p in places], dtype=np.int64), sizes)
+    frame["tab"] = np.repeat(np.array([p.title for p in places], dtype=object), sizes)
+    frame["_day_first"] = np.repeat(np.array([p.day_first for p in places], dtype=bool), sizes)
+    factorized = {column: factorize(frame[column]) for column in tab.columns}
+    blank = {column: blank_cells(*factorized[column]) for column in tab.columns}
+    empty = np.logical_and.reduce([blank[c] for c in tab.columns])
+    repeated_header = _repeated_headers(tab, frame, blank)
     if repeated_header.any():
         first = tab.required[0]
-        problems.add_cells(
-            title, frame.loc[repeated_header, ROW], first, frame.loc[repeated_header, first],
-            "repeated header", "a copy of the header row, not a record; row skipped",
-        )  # fmt: skip
-    return frame[~(blank | repeated_header).to_numpy()].reset_index(drop=True)
+        log.add_cells(
+            frame.loc[repeated_header, [*PLACE_COLUMNS, ROW]],
+            first,
+            frame.loc[repeated_header, first],
+            "repeated header",
+            "a copy of the header row, not a record; row skipped",
+        )
+    keep = ~(empty | repeated_header)
+    kept = {column: (codes[keep], uniques) for column, (codes, uniques) in factorized.items()}
+    return frame[keep].reset_index(drop=True), kept
 
 
 def _report_missing(
-    tab: Tab, title: str, missing: list[str], header_at: int | None, problems: Problems
+    tab: Tab, place: Place, missing: list[str], header_at: int | None, log: ProblemLog
 ) -> None:
     for column in missing:
         aliases = tab.aliases_of(column)
         quoted = ", ".join(f'"{alias}"' for alias in aliases)
         also = f" (or {quoted})" if aliases else ""
-        problems.add(
-            title,
+        log.add(
+            place.source,
+            place.position,
+            place.title,
             header_at + 1 if header_at is not None else None,
             column,
             None,
             "missing column",
-            f"tab '{title}' has no '{column}' column{also}, which is required; "
+            f"tab '{place.title}' has no '{column}' column{also}, which is required; "
             f"none of its rows can be read until a header names it",
         )

@@ -12,32 +12,7 @@ import pandas as pd
 from dashboard.clean import names
 from dashboard.clean.frame import ROW
 from dashboard.clean.problems import empty_problems, normalise_problems
-from dashboard.clean.source import CleanSource
-from dashboard.clean.tables import empty_typed
 from dashboard.schema import UNASSIGNED
-
-
-def stacked(sources: list[CleanSource], tab: str) -> pd.DataFrame:
-    """One tab of every source, with ``source``, ``source_collab`` and ``tab`` (sheet title)."""
-    parts = []
-    for source in sources:
-        table = source.tables.get(tab)
-        if table is None or table.empty:
-            continue
-        table = table.copy()
-        table["source"] = source.label
-        table["source_collab"] = source.collaboration
-        table["tab"] = source.titles.get(tab, tab)
-        parts.append(table)
-    if not parts:
-        table = empty_typed(tab)
-        for column in ("source", "source_collab", "tab"):
-            table[column] = pd.Series(dtype="string")
-        return table
-    out = pd.concat(parts, ignore_index=True)
-    for column in ("source", "source_collab", "tab"):
-        out[column] = out[column].astype("string")
-    return out
 
 
 def problems_at(

@@ -7,10 +7,12 @@ cells holds a few thousand spellings, so this stays fast without a per-row loop.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
+
+from dashboard.folding import without_marks
 
 # `,` `;` `/` `&`, newline and the whole word "and" (any case) separate people in a list.
 LIST_SEPARATORS = re.compile(r"[,;/&\n\r]|\band\b", re.IGNORECASE)
@@ -20,12 +22,28 @@ LIST_SEPARATORS = re.compile(r"[,;/&\n\r]|\band\b", re.IGNORECASE)
 # chat or a PDF leaves in a name, so "Ann\u200bLee" would be a second person. Written out (as of
 # Unicode 15) rather than computed from unicodedata at import, which costs 0.2 s.
 _CF_RANGES = (
-    (0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD), (0x070F, 0x070F),
-    (0x0890, 0x0891), (0x08E2, 0x08E2), (0x180E, 0x180E), (0x200B, 0x200F), (0x202A, 0x202E),
-    (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD),
-    (0x110CD, 0x110CD), (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
-    (0xE0001, 0xE0001), (0xE0020, 0xE007F),
-)  # fmt: skip
+    (0x00AD, 0x00AD),
+    (0x0600, 0x0605),
+    (0x061C, 0x061C),
+    (0x06DD, 0x06DD),
+    (0x070F, 0x070F),
+    (0x0890, 0x0891),
+    (0x08E2, 0x08E2),
+    (0x180E, 0x180E),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x2064),
+    (0x2066, 0x206F),
+    (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0001, 0xE0001),
+    (0xE0020, 0xE007F),
+)
 # literal characters, so Python's re and pyarrow's RE2 (string columns) read the class alike
 FORMAT_CHARACTERS = "[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _CF_RANGES) + "]"
 _FORMAT = re.compile(FORMAT_CHARACTERS)
@@ -33,11 +51,11 @@ _FORMAT = re.compile(FORMAT_CHARACTERS)
 
 @lru_cache(maxsize=500_000)
 def key_of(name: str) -> str:
-    """``" jose  PÉREZ"`` → ``"jose perez"``: NFKD, marks removed, format characters (Cf)
-    removed, case folded, spaces collapsed (docs/METRICS.md, "Names")."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_FORMAT.sub("", bare).casefold().split())
+    """``" jose  PÉREZ"`` → ``"jose perez"``: accents off (``folding``: NFKD, marks removed),
+    format characters (Cf) removed, case folded, spaces collapsed (docs/METRICS.md, "Names")."""
+    if name.isascii():  # no marks, no format characters
+        return " ".join(name.lower().split())
+    return " ".join(_FORMAT.sub("", without_marks(name)).casefold().split())
 
 
 def display_of(name: str) -> str:
@@ -45,10 +63,12 @@ def display_of(name: str) -> str:
     return " ".join(name.split())
 
 
-def per_unique(values: pd.Series, func) -> pd.Series:  # noqa: ANN001 - str -> str | None
-    """``func`` applied once per distinct text, mapped back onto the column (as ``string``)."""
-    mapping = {text: func(text) for text in values.dropna().unique()}
-    return values.map(mapping).astype("string")
+def per_unique(values: pd.Series, func) -> pd.Series:
+    """``func`` applied once per distinct text, put back on the column (as ``string``): the
+    distinct texts by their codes (Arrow's dictionary encoding), not a lookup per cell."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    mapped = pd.array([func(text) for text in uniques] + [None], dtype="string")
+    return pd.Series(mapped.take(np.where(codes < 0, len(uniques), codes)), index=values.index)
 
 
 def squeeze(text: str) -> str:
@@ -58,27 +78,17 @@ def squeeze(text: str) -> str:
 
 def keys(values: pd.Series) -> pd.Series:
     """The key of every name in a text Series (``<NA>`` stays ``<NA>``, and so does a blank key)."""
-    uniques = values.dropna().unique()
-    mapping = {name: key_of(name) for name in uniques}
-    out = values.map(mapping).astype("string")
-    return out.mask(out.eq(""))
+    return per_unique(values, lambda name: key_of(name) or None)
 
 
 def displays(values: pd.Series) -> pd.Series:
-    uniques = values.dropna().unique()
-    mapping = {name: display_of(name) for name in uniques}
-    return values.map(mapping).astype("string")
-
-
-_COMBINING = r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+    return per_unique(values, display_of)
 
 
 def text_keys(values: pd.Series) -> pd.Series:
-    """Free text (a win's description) compared as names are, with vectorised string operations:
-    such a column has as many distinct values as rows, so a per-value loop would be slow."""
-    folded = values.astype("string").str.normalize("NFKD").str.replace(_COMBINING, "", regex=True)
-    folded = folded.str.replace(FORMAT_CHARACTERS, "", regex=True)
-    return folded.str.casefold().str.replace(r"\s+", " ", regex=True).str.strip()
+    """Free text (a win's description) compared as names are (``key_of``), once per distinct
+    text; unlike ``keys``, an empty key stays empty."""
+    return per_unique(values, key_of)
 
 
 def split_lists(values: pd.Series) -> pd.Series:

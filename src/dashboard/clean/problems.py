@@ -86,6 +86,73 @@ class Problems:
         return normalise_problems(frame)
 
 
+class ProblemLog:
+    """Problems found while the sources are cleaned together (each tab of every source stacked
+    and read at once), given back in the order reading each source on its own finds them: by
+    source, by its tab's place in the workbook (``position``), then as found."""
+
+    def __init__(self, labels: list[str]) -> None:
+        self.labels = labels
+        self._parts: list[pd.DataFrame] = []
+
+    def add_cells(
+        self,
+        where: pd.DataFrame,
+        column: str,
+        values: pd.Series,
+        kind: str,
+        reason: str | pd.Series,
+    ) -> None:
+        """One problem per row of ``where`` (its ``source`` number, ``position``, ``tab``
+        title and ``row``), with the values aligned to it."""
+        if len(where) == 0:
+            return
+        part = pd.DataFrame(
+            {
+                "_source": where["_source"].to_numpy(),
+                "_position": where["_position"].to_numpy(),
+                "tab": where["tab"].to_numpy(),
+                "row": where["row"].to_numpy(),
+                "value": _as_text(values).to_numpy(),
+            }
+        )
+        part["column"] = column
+        part["kind"] = kind
+        part["reason"] = reason if isinstance(reason, str) else reason.to_numpy()
+        part["_seq"] = len(self._parts)
+        self._parts.append(part)
+
+    def add(
+        self,
+        source: int,
+        position: int,
+        tab: str,
+        row: int | None,
+        column: str,
+        value: object,
+        kind: str,
+        reason: str,
+    ) -> None:
+        """Record a single problem (a missing tab or column, a repeated column)."""
+        where = pd.DataFrame(
+            {
+                "_source": [source],
+                "_position": [position],
+                "tab": [tab],
+                "row": pd.array([row], dtype="Int64"),
+            }
+        )
+        self.add_cells(where, column, pd.Series([value], dtype=object), kind, reason)
+
+    def frame(self) -> pd.DataFrame:
+        if not self._parts:
+            return empty_problems()
+        frame = pd.concat(self._parts, ignore_index=True)
+        frame = frame.sort_values(["_source", "_position", "_seq"], kind="stable")
+        frame["source"] = pd.Series(self.labels, dtype=object).to_numpy()[frame["_source"]]
+        return normalise_problems(frame)
+
+
 def normalise_problems(frame: pd.DataFrame) -> pd.DataFrame:
     """Give a problems frame the standard columns and dtypes, in the standard order, each value
     cut to ``MAX_PROBLEM_VALUE_CHARS`` (every problem passes here, whoever found it)."""
@@ -110,8 +177,8 @@ def _as_text(values: pd.Series) -> pd.Series:
     """Problem values as text. ``shortened`` makes the cut; a 300 MB cell is sliced here first,
     so it is never copied whole into a text column."""
     keep = MAX_PROBLEM_VALUE_CHARS + 1
-    text = values.map(lambda v: "" if v is None or v is pd.NA else str(v)[:keep], na_action=None)
-    return text.astype("string")
+    text = values.map(lambda v: str(v)[:keep], na_action="ignore").astype("string")
+    return text.fillna("")  # a blank cell (None, NaN or NA, as the reader gave it) shows as blank
 
 
 _TAB_ORDER = {tab.name.casefold(): i for i, tab in enumerate(TABS)}

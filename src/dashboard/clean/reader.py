@@ -1,41 +1,52 @@
-"""Typed reads of one tab's columns, recording a problem for every cell that cannot be read."""
+"""Typed reads of one tab's columns, recording a problem for every cell that cannot be read.
+
+The tab's rows of every source are read at once (``frame.stacked_frame``): each reading rule
+runs once per distinct cell of all of them, so sixty small regional sheets cost about what one
+sheet of the same rows costs, not sixty times the fixed cost of the pandas calls.
+"""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from dashboard.clean import cells, names
-from dashboard.clean.frame import ROW
-from dashboard.clean.problems import Problems
+from dashboard.clean.frame import PLACE_COLUMNS, ROW
+from dashboard.clean.problems import ProblemLog
 from dashboard.limits import MAX_CELL_CHARS
 
 
 class TabReader:
-    """Reads the columns of one tab's frame; every unreadable cell becomes a problem."""
+    """Reads the columns of one tab's stacked frame; every unreadable cell becomes a problem,
+    located at its source, tab and row."""
 
-    def __init__(self, frame: pd.DataFrame, title: str, problems: Problems, day_first: bool):
+    def __init__(
+        self,
+        frame: pd.DataFrame,
+        problems: ProblemLog,
+        factorized: dict[str, cells.Factorized] | None = None,
+    ):
         self.frame = frame
-        self.title = title
         self.problems = problems
-        self.day_first = day_first
+        self.factorized = factorized or {}
         self.drop = pd.Series(False, index=frame.index)
 
     def _report(self, column: str, mask: pd.Series, kind: str, reason: str) -> None:
         if mask.any():
-            self.problems.add_cells(
-                self.title, self.frame.loc[mask, ROW], column, self.frame.loc[mask, column], kind,
-                reason,
-            )  # fmt: skip
+            where = self.frame.loc[mask, [*PLACE_COLUMNS, ROW]]
+            self.problems.add_cells(where, column, self.frame.loc[mask, column], kind, reason)
 
     def text(self, column: str, required: bool = False) -> pd.Series:
-        values, errors = cells.text(self.frame[column])
+        values, errors = cells.text(self.frame[column], self.factorized.get(column))
         self._report(column, errors, "spreadsheet error", "the cell shows a formula error")
         long = cells.too_long(values)
         self._report(
-            column, long, "cell too long",
+            column,
+            long,
+            "cell too long",
             f"longer than {MAX_CELL_CHARS:,} characters (Google Sheets' own cell limit); "
             f"only the first {MAX_CELL_CHARS:,} are read",
-        )  # fmt: skip
+        )
         values = cells.cut(values, long)
         if required:
             self._require(column, values.isna() & ~errors, errors)
@@ -51,25 +62,45 @@ class TabReader:
         self.drop |= blank | unreadable
 
     def date(self, column: str, required: bool = False) -> pd.Series:
-        values, unread = cells.dates(self.frame[column], self.day_first)
-        formats = "YYYY-MM-DD, D/M/YYYY, D.M.YYYY" if self.day_first else "YYYY-MM-DD, M/D/YYYY"
+        """Dates, each source's by its own ``day_first`` (the rows of sources that read days
+        first are read apart, with their own formats)."""
+        day_first = self.frame["_day_first"].to_numpy(dtype=bool)
+        if day_first.all() or not day_first.any():
+            return self._dates(column, bool(day_first.any()), required, slice(None))
+        values = pd.Series(pd.NaT, index=self.frame.index, dtype="datetime64[ns]")
+        for flag in (False, True):
+            rows = day_first == flag
+            values[rows] = self._dates(column, flag, required, rows).to_numpy()
+        return values
+
+    def _dates(self, column: str, day_first: bool, required: bool, rows: slice | np.ndarray):
+        raw = self.frame[column][rows]
+        whole = isinstance(rows, slice)
+        values, unread = cells.dates(raw, day_first, self.factorized.get(column) if whole else None)
+        formats = "YYYY-MM-DD, D/M/YYYY, D.M.YYYY" if day_first else "YYYY-MM-DD, M/D/YYYY"
         outcome = "row skipped" if required else "left blank"
-        outside = cells.dates_out_of_range(self.frame[column], unread)
-        errors = cells.sheet_errors(self.frame[column], unread)
+        outside = cells.dates_out_of_range(raw, unread)
+        errors = cells.sheet_errors(raw, unread)
+        every = self.frame.index
         shows = f"the cell shows a formula error; {outcome}"
-        self._report(column, errors, "spreadsheet error", shows)
+        self._report(column, errors.reindex(every, fill_value=False), "spreadsheet error", shows)
         self._report(
-            column, unread & ~outside & ~errors, "unreadable date",
+            column,
+            (unread & ~outside & ~errors).reindex(every, fill_value=False),
+            "unreadable date",
             f"not a date ({formats} or a date cell); {outcome}",
-        )  # fmt: skip
+        )
         first, last = cells.FIRST_DATE.date(), cells.LAST_DATE.date()
         self._report(
-            column, outside, "unreadable date",
+            column,
+            outside.reindex(every, fill_value=False),
+            "unreadable date",
             f"a date outside {first} … {last}, taken for a typing slip or a placeholder "
             f"(9999-12-31 often stands for 'no date'); {outcome}",
-        )  # fmt: skip
+        )
         if required:
-            self._require(column, values.isna() & ~unread, unread)
+            blank = (values.isna() & ~unread).reindex(every, fill_value=False)
+            self._require(column, blank, unread.reindex(every, fill_value=False))
         return values
 
     def choice(

@@ -9,9 +9,10 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.clean import names
-from dashboard.clean.frame import ROW
+from dashboard.clean.frame import PLACE_COLUMNS, ROW
+from dashboard.clean.problems import ProblemLog
 from dashboard.clean.reader import TabReader
-from dashboard.schema import COMMITMENT_STATUSES, PROJECT_STATUSES, SECTORS, WIN_SIZES
+from dashboard.schema import COMMITMENT_STATUSES, PROJECT_STATUSES, SECTORS, TAB_BY_NAME, WIN_SIZES
 
 COMMITMENT_STATUS = {
     **dict.fromkeys(["done", "complete", "completed", "finished", "yes", "✓", "✔"], "done"),
@@ -133,10 +134,9 @@ READERS = {
 
 def empty_typed(tab_name: str) -> pd.DataFrame:
     """The typed table of a tab with no rows, with the same columns and dtypes as a full one."""
-    from dashboard.clean.problems import Problems
-    from dashboard.schema import TAB_BY_NAME
-
     tab = TAB_BY_NAME[tab_name]
     frame = pd.DataFrame({column: pd.Series(dtype=object) for column in tab.columns})
     frame[ROW] = pd.Series(dtype="int64")
-    return READERS[tab_name](TabReader(frame, tab_name, Problems(""), False))
+    for column in PLACE_COLUMNS:
+        frame[column] = pd.Series(dtype=bool if column == "_day_first" else object)
+    return READERS[tab_name](TabReader(frame, ProblemLog([])))

@@ -25,8 +25,9 @@ def target(source_arg: str | None, name: str | None) -> SourceConfig:
         return candidates[0]  # writing_off_reason() explains how to switch it on
     raise SystemExit(
         "error: say which source to write to with --to NAME (one with writable = true)"
-        if writable else "error: no source has writable = true in the configuration"
-    )  # fmt: skip
+        if writable
+        else "error: no source has writable = true in the configuration"
+    )
 
 
 def known_projects(source: SourceConfig) -> list[str]:
@@ -40,7 +41,7 @@ def known_projects(source: SourceConfig) -> list[str]:
     return projects.loc[projects["listed"], "project"].tolist()
 
 
-def run(args: argparse.Namespace, record) -> int:  # noqa: ANN001 - NewWin | NewCommitment
+def run(args: argparse.Namespace, record) -> int:
     from dashboard.loader import pacer_for
     from dashboard.secrets import service_account_from_secrets
     from dashboard.writing import WriteError, lines_to_paste, validate, write, writing_off_reason
@@ -61,9 +62,12 @@ def run(args: argparse.Namespace, record) -> int:  # noqa: ANN001 - NewWin | New
         return 1
     try:
         written = write(
-            source, record, service_account_from_secrets(), settings.timeout_seconds,
+            source,
+            record,
+            service_account_from_secrets(),
+            settings.timeout_seconds,
             pacer_for(settings),
-        )  # fmt: skip
+        )
     except WriteError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -73,9 +77,22 @@ def run(args: argparse.Namespace, record) -> int:  # noqa: ANN001 - NewWin | New
     return 0
 
 
-def add_commands(commands) -> None:  # noqa: ANN001 - argparse's subparsers
-    from dashboard.writing.records import NewCommitment, NewWin, new_id
+def _win(a: argparse.Namespace):
+    from dashboard.writing.records import NewWin, new_id
 
+    return NewWin(
+        a.date, a.win, a.project, a.people, a.category, a.size, a.evidence, a.id or new_id("w")
+    )
+
+
+def _commitment(a: argparse.Namespace):
+    from dashboard.writing.records import NewCommitment, new_id
+
+    return NewCommitment(a.person, a.project, a.commitment, a.due, a.made, a.id or new_id("c"))
+
+
+def add_commands(commands) -> None:
+    """The writing commands; what they write with is imported only when one runs."""
     win = commands.add_parser("log-win", help="append a win to the sheet")
     _common(win)
     win.add_argument("--date", type=iso_date, default=dt.date.today())
@@ -85,10 +102,7 @@ def add_commands(commands) -> None:  # noqa: ANN001 - argparse's subparsers
     win.add_argument("--category", default="")
     win.add_argument("--size", default="", help="small, medium or large")
     win.add_argument("--evidence", default="", help="a link")
-    win.set_defaults(
-        run=lambda a: run(a, NewWin(a.date, a.win, a.project, a.people, a.category, a.size,
-                                    a.evidence, a.id or new_id("w")))
-    )  # fmt: skip
+    win.set_defaults(run=lambda a: run(a, _win(a)))
     commitment = commands.add_parser("log-commitment", help="append a commitment to the sheet")
     _common(commitment)
     commitment.add_argument("--person", required=True)
@@ -96,10 +110,7 @@ def add_commands(commands) -> None:  # noqa: ANN001 - argparse's subparsers
     commitment.add_argument("--commitment", required=True, help="what will be done")
     commitment.add_argument("--due", type=iso_date, required=True, help="by when, YYYY-MM-DD")
     commitment.add_argument("--made", type=iso_date, default=None, help="default: today")
-    commitment.set_defaults(
-        run=lambda a: run(a, NewCommitment(a.person, a.project, a.commitment, a.due, a.made,
-                                           a.id or new_id("c")))
-    )  # fmt: skip
+    commitment.set_defaults(run=lambda a: run(a, _commitment(a)))
 
 
 def _common(parser: argparse.ArgumentParser) -> None:

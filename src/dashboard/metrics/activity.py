@@ -31,24 +31,30 @@ def overdue(commitments: pd.DataFrame, d: pd.Timestamp) -> pd.Series:
 
 
 def activities(scope: Scope) -> pd.DataFrame:
-    """One row per (person, date) activity ≤ D, with its kind. Duplicates are kept (counts)."""
+    """One row per (person, date) activity ≤ D, with its kind and its record's ``group`` (see
+    ``Scope``). Duplicates are kept (counts)."""
     c = scope.commitments
-    completed = c[(c["status"] == "done") & c["done"].notna() & (c["done"] <= scope.as_of)]
+    completed = (c["status"] == "done") & c["done"].notna() & (c["done"] <= scope.as_of)
+    completed = completed.to_numpy()
+    groups = scope.group("commitments")
     parts = [
-        pd.DataFrame({"person": c["person"], "date": c["made"], "kind": "commitment"}),
-        pd.DataFrame({"person": completed["person"], "date": completed["done"], "kind": "done"}),
-        pd.DataFrame(
-            {"person": scope.win_people["person"], "date": scope.win_people["date"], "kind": "win"}
-        ),
-        pd.DataFrame(
-            {
-                "person": scope.meeting_people["person"],
-                "date": scope.meeting_people["date"],
-                "kind": "meeting",
-            }
+        ("commitment", c["person"], c["made"], groups),
+        ("done", c["person"][completed], c["done"][completed], groups[completed]),
+        ("win", scope.win_people["person"], scope.win_people["date"], scope.group("win_people")),
+        (
+            "meeting",
+            scope.meeting_people["person"],
+            scope.meeting_people["date"],
+            scope.group("meeting_people"),
         ),
     ]
-    out = pd.concat(parts, ignore_index=True)
+    out = pd.concat(
+        [
+            pd.DataFrame({"person": person, "date": date, "kind": kind, "group": group})
+            for kind, person, date, group in parts
+        ],
+        ignore_index=True,
+    )
     out["person"] = out["person"].astype("string")
     out["date"] = out["date"].astype("datetime64[ns]")
     return out

@@ -10,17 +10,17 @@ import pandas as pd
 
 from dashboard.dataset import Dataset
 from dashboard.metrics.activity import activities
-from dashboard.metrics.headline import summary
+from dashboard.metrics.headline import by_collaboration
 from dashboard.metrics.network import edge_table
-from dashboard.metrics.scope import scope
-from dashboard.metrics.series import monthly_series, series_months, series_of, since_month
+from dashboard.metrics.scope import grouped, scope
+from dashboard.metrics.series import series_by_group, series_months, series_of, since_month
 from dashboard.metrics.shape_series import shape_of
 from dashboard.metrics.timeline import over_time_of
 
 SPARK_MONTHS = 12  # the sparkline of wins per month shows the last year
 
 
-def period_series(dataset: Dataset, as_of, start) -> pd.DataFrame:  # noqa: ANN001
+def period_series(dataset: Dataset, as_of, start) -> pd.DataFrame:
     """The monthly series with the "over time" figures and the network's shape beside it, from
     ``start``'s month. The edge table is built once for all three."""
     s = scope(dataset, as_of)
@@ -33,13 +33,14 @@ def period_series(dataset: Dataset, as_of, start) -> pd.DataFrame:  # noqa: ANN0
     return since_month(series.merge(over, on="month").merge(shape, on="month"), start)
 
 
-def collaboration_rows(dataset: Dataset, as_of, start) -> pd.DataFrame:  # noqa: ANN001
-    """One row per collaboration: its headline figures and its wins per month since ``start``."""
-    by = summary(dataset, as_of)["by_collaboration"]
+def collaboration_rows(dataset: Dataset, as_of, start) -> pd.DataFrame:
+    """One row per collaboration: its headline figures and its wins per month since ``start``
+    (the Overview's and Regions' table) — every collaboration in one pass."""
+    by = by_collaboration(dataset, as_of)
+    series = _series_by_collaboration(dataset, as_of, start)
     rows = []
     for name, figures in by.items():
-        series = monthly_series(dataset, as_of, collaboration=name)
-        recent = since_month(series, start)["wins"].tail(SPARK_MONTHS).astype(int).tolist()
+        recent = series.get(name, _NO_SERIES)["wins"].tail(SPARK_MONTHS).astype(int).tolist()
         rows.append(
             {
                 "Collaboration": name,
@@ -55,10 +56,29 @@ def collaboration_rows(dataset: Dataset, as_of, start) -> pd.DataFrame:  # noqa:
     return pd.DataFrame(rows)
 
 
-def region_series(dataset: Dataset, as_of, start) -> pd.DataFrame:  # noqa: ANN001
+def region_series(dataset: Dataset, as_of, start) -> pd.DataFrame:
     """Each listed collaboration's monthly series since ``start``, stacked with its name."""
-    parts = []
-    for name in dataset.collaborations["collaboration"]:
-        series = monthly_series(dataset, as_of, collaboration=name)
-        parts.append(since_month(series, start).assign(collaboration=name))
+    parts = [
+        part.assign(collaboration=name)
+        for name, part in _series_by_collaboration(dataset, as_of, start).items()
+    ]
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+
+_NO_SERIES = pd.DataFrame({"wins": pd.Series(dtype="int64")})
+
+
+def _series_by_collaboration(dataset: Dataset, as_of, start) -> dict[str, pd.DataFrame]:
+    """The monthly series of each collaboration of the Collaborations table since ``start``'s
+    month, by name (in the table's order), from one pass over every collaboration's records."""
+    names = dataset.collaborations["collaboration"].tolist()
+    if not names:
+        return {}
+    s = grouped(dataset, as_of, names)
+    stacked = since_month(series_by_group(s, activities(s)), start)
+    parts = dict(iter(stacked.groupby("group", sort=True)))
+    empty = stacked.iloc[:0].drop(columns="group")
+    return {
+        name: parts[i].drop(columns="group").reset_index(drop=True) if i in parts else empty
+        for i, name in enumerate(names)
+    }

@@ -1,55 +1,79 @@
-"""The headline figures of docs/METRICS.md, keys exactly as named there (``summary --json``)."""
+"""The headline figures of docs/METRICS.md, keys exactly as named there (``summary --json``).
+
+Every figure is computed for all the groups of a scope at once (``scoped_figures``): the headline
+is one group, ``summary``'s ``by_collaboration`` one group per collaboration — one pass over the
+tables and one edge list, however many collaborations.
+"""
 
 from __future__ import annotations
-
-import math
 
 import numpy as np
 import pandas as pd
 
 from dashboard.dataset import Dataset
-from dashboard.metrics.activity import activities, done_by, due_by, first_activity, overdue
-from dashboard.metrics.network import (
-    component_count,
-    differ,
-    edge_table,
-    key_codes,
-    org_keys,
-    person_codes,
-)
-from dashboard.metrics.projects import active_projects, last_touch
-from dashboard.metrics.scope import Scope, rate, scope, window
-from dashboard.metrics.shape import shape_figures
-from dashboard.metrics.two_step import count_unlinked_with_shared
+from dashboard.metrics.activity import activities, done_by, due_by, overdue
+from dashboard.metrics.concentration import top_share_by_group
+from dashboard.metrics.graph_figures import network_by_group
+from dashboard.metrics.grouped import codes_of, counts, distinct, first_dates, positions
+from dashboard.metrics.network import key_codes
+from dashboard.metrics.projects import ProjectStates
+from dashboard.metrics.scope import Scope, grouped, rates, scope, window
 
 KEYS = (
-    "as_of", "collaborations", "projects_active", "people", "organizations", "wins",
-    "wins_last_30", "wins_prev_30", "commitments_made", "commitments_due", "follow_through",
-    "overdue", "active_last_30", "new_last_30", "top10_share", "stalled_projects",
-    "network_nodes", "network_edges", "network_density", "cross_org_share",
-    "cross_collab_share", "components", "adjacent_possible", "new_edges_last_30",
-    "degree_centralization", "org_edges", "triangles_closed_last_30", "learning_share",
-)  # fmt: skip
+    "as_of",
+    "collaborations",
+    "projects_active",
+    "people",
+    "organizations",
+    "wins",
+    "wins_last_30",
+    "wins_prev_30",
+    "commitments_made",
+    "commitments_due",
+    "follow_through",
+    "overdue",
+    "active_last_30",
+    "new_last_30",
+    "top10_share",
+    "stalled_projects",
+    "network_nodes",
+    "network_edges",
+    "network_density",
+    "cross_org_share",
+    "cross_collab_share",
+    "components",
+    "adjacent_possible",
+    "new_edges_last_30",
+    "degree_centralization",
+    "org_edges",
+    "triangles_closed_last_30",
+    "learning_share",
+)
 
 
-def headline(dataset: Dataset, as_of) -> dict:  # noqa: ANN001 - a date, str or Timestamp
+def headline(dataset: Dataset, as_of) -> dict:
     """Every headline figure at ``as_of`` over all collaborations."""
     figures = {"as_of": pd.Timestamp(as_of).strftime("%Y-%m-%d")}
     s = scope(dataset, as_of)
     figures["collaborations"] = _collaborations(dataset, s)
-    figures.update(scoped_figures(s))
+    figures.update(scoped_figures(s)[0])
     return {key: figures[key] for key in KEYS}
 
 
-def summary(dataset: Dataset, as_of) -> dict:  # noqa: ANN001
+def summary(dataset: Dataset, as_of) -> dict:
     """The headline figures plus ``by_collaboration``: the same (but as_of and collaborations)
     on each collaboration's records only."""
     out = headline(dataset, as_of)
-    out["by_collaboration"] = {
-        name: scoped_figures(scope(dataset, as_of, name))
-        for name in dataset.collaborations["collaboration"]
-    }
+    out["by_collaboration"] = by_collaboration(dataset, as_of)
     return out
+
+
+def by_collaboration(dataset: Dataset, as_of) -> dict[str, dict]:
+    """The scoped figures of each collaboration of the Collaborations table, in its order."""
+    names = dataset.collaborations["collaboration"].tolist()
+    if not names:
+        return {}
+    return dict(zip(names, scoped_figures(grouped(dataset, as_of, names)), strict=True))
 
 
 def _collaborations(dataset: Dataset, s: Scope) -> int:
@@ -75,79 +99,60 @@ def _collaborations(dataset: Dataset, s: Scope) -> int:
     return int(named[named != "unassigned"].nunique())
 
 
-def scoped_figures(s: Scope) -> dict:
-    """The figures of one scope (all keys but ``as_of`` and ``collaborations``)."""
+def scoped_figures(s: Scope) -> list[dict]:
+    """The figures of each group of ``s`` (all keys but ``as_of`` and ``collaborations``)."""
+    n = len(s.groups)
     events = activities(s)
-    figures = {**_projects(s), **_momentum(s), **_participation(s, events)}
-    figures.update(_network(s, events))
-    return {key: figures[key] for key in KEYS[2:]}
+    person = positions(events["person"], s.people["person"])  # person codes, as in the graph
+    organization = key_codes(s.people, "organization")
+    columns = {
+        **ProjectStates(s).per_group(n),
+        **_momentum(s, n),
+        **_participation(s, events, person, organization),
+        **network_by_group(s, events, person, organization),
+    }
+    return [{key: _plain(columns[key][i]) for key in KEYS[2:]} for i in range(n)]
 
 
-def _momentum(s: Scope) -> dict:
+def _plain(value: object) -> object:
+    """Python numbers for JSON (numpy integers become ``int``)."""
+    return int(value) if isinstance(value, np.integer) else value
+
+
+def _momentum(s: Scope, n: int) -> dict:
     d = s.as_of
-    last = window(d, 30)
-    prev = window(d, 30, offset=30)
     dates = s.wins["date"]
+    wins = s.group("wins")
     c = s.commitments
-    due = c[due_by(c, d)]
+    made = s.group("commitments")
+    due = due_by(c, d).to_numpy()
+    kept = counts(made, n, due & done_by(c, d).to_numpy())
     return {
-        "wins": int(len(dates)),
-        "wins_last_30": int(dates.between(*last).sum()),
-        "wins_prev_30": int(dates.between(*prev).sum()),
-        "commitments_made": int(len(c)),
-        "commitments_due": int(len(due)),
-        "follow_through": rate(done_by(due, d).sum(), len(due)),
-        "overdue": int(overdue(c, d).sum()),
-        "top10_share": _top10_share(c),
+        "wins": counts(wins, n),
+        "wins_last_30": counts(wins, n, dates.between(*window(d, 30))),
+        "wins_prev_30": counts(wins, n, dates.between(*window(d, 30, offset=30))),
+        "commitments_made": counts(made, n),
+        "commitments_due": counts(made, n, due),
+        "follow_through": rates(kept, counts(made, n, due)),
+        "overdue": counts(made, n, overdue(c, d)),
+        "top10_share": top_share_by_group(made, codes_of(c["person"]), n),
     }
 
 
-def _top10_share(commitments: pd.DataFrame) -> float | None:
-    """Share of commitments held by the ⌈10 %⌉ of committing people with the most."""
-    counts = commitments.groupby("person").size()
-    if counts.empty:
-        return None
-    top = math.ceil(len(counts) * 0.1)
-    held = np.sort(counts.to_numpy())[::-1][:top].sum()
-    return rate(held, counts.sum())
-
-
-def _participation(s: Scope, events: pd.DataFrame) -> dict:
-    last = window(s.as_of, 30)
-    people = events["person"].unique()
-    orgs = org_keys(s.people.set_index("person").reindex(people).reset_index())
-    firsts = first_activity(events)
+def _participation(
+    s: Scope, events: pd.DataFrame, person: np.ndarray, organization: np.ndarray
+) -> dict:
+    n = len(s.groups)
+    groups = events["group"].to_numpy()
+    start, end = window(s.as_of, 30)
+    dates = events["date"]
+    recent = dates.between(start, end).to_numpy()
+    organization = np.where(person >= 0, organization[person], -1)
+    first_group, first = first_dates(groups, person, dates.to_numpy())
+    new = (first >= start.to_datetime64()) & (first <= end.to_datetime64())
     return {
-        "people": int(len(people)),
-        "organizations": int(orgs.dropna().nunique()),
-        "active_last_30": int(events.loc[events["date"].between(*last), "person"].nunique()),
-        "new_last_30": int(firsts.between(*last).sum()),
-    }
-
-
-def _projects(s: Scope) -> dict:
-    active = active_projects(s)
-    touched = last_touch(s).reindex(active)
-    limit = s.as_of - pd.Timedelta(days=59)
-    stalled = touched.isna() | (touched < limit)
-    return {"projects_active": int(len(active)), "stalled_projects": int(stalled.sum())}
-
-
-def _network(s: Scope, events: pd.DataFrame) -> dict:
-    codes = person_codes(s)
-    nodes = codes.reindex(events["person"].unique()).to_numpy()
-    edges = edge_table(s)
-    n, e = len(nodes), len(edges)
-    a, b = edges["a"].to_numpy(), edges["b"].to_numpy()
-    last = window(s.as_of, 30)
-    return {
-        **shape_figures(s, nodes, edges),
-        "network_nodes": int(n),
-        "network_edges": int(e),
-        "network_density": rate(2 * e, n * (n - 1)),
-        "cross_org_share": rate(differ(key_codes(s.people, "organization"), a, b).sum(), e),
-        "cross_collab_share": rate(differ(key_codes(s.people, "collaboration"), a, b).sum(), e),
-        "components": component_count(edges, nodes, len(codes)),
-        "adjacent_possible": count_unlinked_with_shared(edges),
-        "new_edges_last_30": int(edges["first_seen"].between(*last).sum()),
+        "people": distinct(groups, person, n),
+        "organizations": distinct(groups, organization, n),
+        "active_last_30": distinct(groups[recent], person[recent], n),
+        "new_last_30": np.bincount(first_group[new], minlength=n),
     }

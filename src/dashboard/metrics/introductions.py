@@ -25,7 +25,7 @@ BRIDGE_COLUMNS = {
 }
 
 
-def edges(dataset: Dataset, as_of, nodes: str = "people", collaboration: str | None = None):  # noqa: ANN001, ANN201
+def edges(dataset: Dataset, as_of, nodes: str = "people", collaboration: str | None = None):
     """Linked pairs with weight (shared events) and first shared date.
 
     ``nodes="people"`` gives person ids; ``"organizations"`` folds people into their
@@ -56,9 +56,15 @@ def edges(dataset: Dataset, as_of, nodes: str = "people", collaboration: str | N
 def _fold(table: pd.DataFrame, names: np.ndarray, org_keys: np.ndarray) -> pd.DataFrame:
     a_key, b_key = org_keys[table["a"]], org_keys[table["b"]]
     frame = pd.DataFrame(
-        {"a_key": a_key, "b_key": b_key, "a": names[table["a"]], "b": names[table["b"]],
-         "weight": table["weight"].to_numpy(), "first_seen": table["first_seen"].to_numpy()}
-    )  # fmt: skip
+        {
+            "a_key": a_key,
+            "b_key": b_key,
+            "a": names[table["a"]],
+            "b": names[table["b"]],
+            "weight": table["weight"].to_numpy(),
+            "first_seen": table["first_seen"].to_numpy(),
+        }
+    )
     frame = frame[
         frame["a_key"].notna() & frame["b_key"].notna() & (frame["a_key"] != frame["b_key"])
     ]
@@ -79,7 +85,7 @@ def suggested_introductions(
     dataset: Dataset,
     as_of,
     limit: int = 20,
-    collaboration: str | None = None,  # noqa: ANN001
+    collaboration: str | None = None,
 ) -> pd.DataFrame:
     """Unlinked pairs with ≥ 1 shared neighbour, best first: shared neighbours plus bridge bonus."""
     s = scope(dataset, as_of, collaboration)
@@ -104,7 +110,7 @@ def suggested_introductions(
 def named_introductions(
     dataset: Dataset,
     people: pd.DataFrame,
-    as_of,  # noqa: ANN001
+    as_of,
     limit: int = 25,
 ) -> pd.DataFrame:
     """``suggested_introductions`` with each side's name and organization from ``people`` (the

@@ -15,51 +15,55 @@ from scipy.sparse.csgraph import connected_components
 
 from dashboard.clean.names import keys
 from dashboard.limits import MAX_LIST_PEOPLE
+from dashboard.metrics.grouped import codes_of, positions
 from dashboard.metrics.pairs import pairs_within_groups
 from dashboard.metrics.scope import Scope
 
-EDGE_COLUMNS = ["a", "b", "weight", "first_seen"]
-
 
 def _members(
-    table: pd.DataFrame, group: str, codes: pd.Series, largest: int | None = None
-) -> pd.DataFrame:
-    """Distinct (group, person code) with the member's date; groups of more than ``largest``
-    people left out (a list too long forms no links, docs/METRICS.md "Limits")."""
-    frame = pd.DataFrame(
-        {
-            "group": table[group].to_numpy(),
-            "code": table["person"].map(codes).to_numpy(),
-            "date": table["date"].to_numpy(),
-        }
-    ).dropna(subset=["code"])
-    frame["code"] = frame["code"].astype("int64")
-    members = frame.groupby(["group", "code"], as_index=False, sort=False)["date"].min()
-    if largest is not None:
-        size = members.groupby("group")["code"].transform("size")
-        members = members[size <= largest]
-    return members
+    table: pd.DataFrame, event: np.ndarray, people: pd.Series, largest: int | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Distinct (event, person code), sorted so, with the member's earliest date (ns); events of
+    more than ``largest`` people left out (a list too long forms no links, docs/METRICS.md
+    "Limits")."""
+    code = positions(table["person"], people)
+    known = (code >= 0) & (event >= 0)
+    size = np.int64(max(len(people), 1))
+    ns = table["date"].to_numpy().astype("datetime64[ns]").view("int64")
+    keys, _, first = first_and_count(event[known] * size + code[known], ns[known])
+    events, codes = keys // size, keys % size
+    if largest is not None and len(events):
+        starts = np.flatnonzero(np.r_[True, events[1:] != events[:-1]])
+        counted = np.diff(np.r_[starts, len(events)])
+        kept = np.repeat(counted <= largest, counted)
+        events, codes, first = events[kept], codes[kept], first[kept]
+    return events, codes, first
 
 
-def event_pairs(scope: Scope, codes: pd.Series) -> pd.DataFrame:
-    """Every shared event as a dated pair of person codes (a < b); one row per event."""
+def event_pairs(scope: Scope) -> pd.DataFrame:
+    """Every shared event as a dated pair of person codes (a < b), with the scope's ``group``
+    of its record; one row per event. A project's commitments are one event per group."""
     c = scope.commitments
-    commits = pd.DataFrame({"project": c["project"], "person": c["person"], "date": c["made"]})
-    commits["project"] = commits["project"].astype("category").cat.codes
+    commits = pd.DataFrame({"person": c["person"], "date": c["made"]})
+    n = len(scope.groups)
     parts = []
-    for table, group, largest in (
-        (scope.win_people, "win_id", MAX_LIST_PEOPLE),
-        (scope.meeting_people, "meeting_id", MAX_LIST_PEOPLE),
-        (commits, "project", None),  # a project's team is no typed list: no limit
+    for table, event, groups, largest in (
+        (scope.win_people, scope.win_people["win_id"].to_numpy(), "win_people", MAX_LIST_PEOPLE),
+        (
+            scope.meeting_people,
+            scope.meeting_people["meeting_id"].to_numpy(),
+            "meeting_people",
+            MAX_LIST_PEOPLE,
+        ),
+        (commits, codes_of(c["project"]), "commitments", None),  # a team is no list: no limit
     ):
-        members = _members(table, group, codes, largest)
-        parts.append(
-            pairs_within_groups(
-                members["group"].to_numpy(),
-                members["code"].to_numpy(),
-                members["date"].to_numpy().astype("datetime64[ns]"),
-            )
+        key = np.where(event >= 0, event.astype(np.int64) * n + scope.group(groups), -1)
+        events, codes, first = _members(table, key, scope.people["person"], largest)
+        pairs = pairs_within_groups(
+            events, codes, first.view("datetime64[ns]"), with_group=True, ordered=True
         )
+        pairs["group"] = pairs["group"] % n
+        parts.append(pairs)
     return pd.concat(parts, ignore_index=True)
 
 
@@ -69,12 +73,14 @@ def person_codes(scope: Scope) -> pd.Series:
     return pd.Series(np.arange(len(people), dtype="int64"), index=people.to_numpy())
 
 
-DENSE_KEYS = 40_000_000  # up to this many possible pairs, count them in flat arrays
+EDGE_COLUMNS = ["a", "b", "weight", "first_seen", "group"]
+DAY_NS = 86_400 * 10**9
 
 
 def edge_table(scope: Scope) -> pd.DataFrame:
-    """Distinct linked pairs (codes) with their weight (shared events) and first shared date."""
-    pairs = event_pairs(scope, person_codes(scope))
+    """Distinct linked pairs (codes) of each group with their weight (shared events) and first
+    shared date; in the order of (group, a, b)."""
+    pairs = event_pairs(scope)
     a, b = pairs["a"].to_numpy(), pairs["b"].to_numpy()
     # number only the people who share an event: a collaboration's pairs stay in its own space
     linked = np.zeros(len(scope.people), dtype=bool)
@@ -83,36 +89,41 @@ def edge_table(scope: Scope) -> pd.DataFrame:
     nodes = np.flatnonzero(linked)
     renumber = np.cumsum(linked) - 1
     size = np.int64(max(len(nodes), 1))
-    key = renumber[a] * size + renumber[b]
-    days = pairs["date"].to_numpy().astype("datetime64[ns]").view("int64")
-    if size * size <= DENSE_KEYS:
-        keys, weight, first = _group_flat(key, days, int(size * size))
-    else:
-        grouped = pd.DataFrame({"key": key, "date": days}).groupby("key")["date"]
-        stats = grouped.agg(["size", "min"])
-        keys, weight, first = (
-            stats.index.to_numpy(),
-            stats["size"].to_numpy(),
-            stats["min"].to_numpy(),
-        )
+    key = (pairs["group"].to_numpy() * size + renumber[a]) * size + renumber[b]
+    keys, weight, first = first_and_count(key, pairs["date"].to_numpy().view("int64"))
+    pair = keys % (size * size)
     return pd.DataFrame(
         {
-            "a": nodes[keys // size],
-            "b": nodes[keys % size],
+            "a": nodes[pair // size],
+            "b": nodes[pair % size],
             "weight": weight.astype("int64"),
-            "first_seen": first.astype("int64").view("datetime64[ns]"),
-        }
+            "first_seen": first.view("datetime64[ns]"),
+            "group": keys // (size * size),
+        },
+        columns=EDGE_COLUMNS,
     )
 
 
-def _group_flat(key: np.ndarray, days: np.ndarray, space: int) -> tuple:
-    """Count and first date per pair key with flat arrays over every possible pair: linear in
-    the number of events, no sort and no hash table."""
-    weight = np.bincount(key, minlength=space)
-    first = np.full(space, np.iinfo(np.int64).max, dtype=np.int64)
-    np.minimum.at(first, key, days)
-    keys = np.flatnonzero(weight)
-    return keys, weight[keys], first[keys]
+def first_and_count(key: np.ndarray, ns: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The distinct keys in ascending order, how often each occurs, and its earliest time
+    (``ns``: nanoseconds). Dates at midnight sort with their key as one integer (one sort, no
+    hash table); otherwise by key and time."""
+    if len(key) == 0:
+        return key.astype(np.int64), np.zeros(0, dtype=np.int64), ns.astype(np.int64)
+    low = int(ns.min())
+    offsets = ns - low
+    days = offsets // DAY_NS
+    day_bits = int(days.max()).bit_length()
+    exact = low != np.iinfo(np.int64).min and not (offsets % DAY_NS).any()
+    if exact and int(key.max()).bit_length() + day_bits <= 62:
+        both = np.sort((key << day_bits) | days)
+        keys, first = both >> day_bits, low + (both & ((1 << day_bits) - 1)) * DAY_NS
+    else:
+        order = np.lexsort((ns, key))
+        keys, first = key[order], ns[order]
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    weight = np.diff(np.r_[starts, len(keys)])
+    return keys[starts], weight, first[starts]
 
 
 def adjacency(edge_codes: pd.DataFrame, size: int) -> sparse.csr_matrix:

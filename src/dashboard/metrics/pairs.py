@@ -12,11 +12,20 @@ import numpy as np
 import pandas as pd
 
 
-def pairs_within_groups(groups: np.ndarray, codes: np.ndarray, dates: np.ndarray) -> pd.DataFrame:
+def pairs_within_groups(
+    groups: np.ndarray,
+    codes: np.ndarray,
+    dates: np.ndarray,
+    with_group: bool = False,
+    ordered: bool = False,
+) -> pd.DataFrame:
     """All pairs (a < b by code) of distinct members of the same group, dated by the later of
-    the two members' dates (a project pair dates from the second of the two first commits)."""
-    order = np.lexsort((codes, groups))
-    groups, codes, dates = groups[order], codes[order], dates[order]
+    the two members' dates (a project pair dates from the second of the two first commits);
+    ``with_group``: with the group of each pair too; ``ordered``: the members come sorted by
+    group and code already."""
+    if not ordered:
+        order = np.lexsort((codes, groups))
+        groups, codes, dates = groups[order], codes[order], dates[order]
     starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
     sizes = np.diff(np.r_[starts, len(groups)])
     ends = np.repeat(starts + sizes, sizes)
@@ -24,10 +33,13 @@ def pairs_within_groups(groups: np.ndarray, codes: np.ndarray, dates: np.ndarray
     first = np.repeat(np.arange(len(groups)), later)
     offsets = np.arange(len(first)) - np.repeat(np.cumsum(later) - later, later)
     second = first + 1 + offsets
-    return pd.DataFrame(
+    out = pd.DataFrame(
         {
             "a": codes[first],
             "b": codes[second],
             "date": np.maximum(dates[first], dates[second]),
         }
     )
+    if with_group:
+        out["group"] = groups[first]
+    return out

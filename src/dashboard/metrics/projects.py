@@ -1,60 +1,98 @@
-"""Where each project stands: active, last touched, stalled, open and overdue commitments, wins."""
+"""Where each project stands: active, last touched, stalled, open and overdue commitments, wins.
+
+Each rule lives here once, for every group of a scope at a time (``Scope.groups``): the headline
+figures count them (``projects_active``, ``stalled_projects``), ``project_status`` lists them.
+"""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
-from dashboard.metrics.scope import Scope
+from dashboard.metrics.activity import overdue
+from dashboard.metrics.grouped import positions
+from dashboard.metrics.scope import Scope, scope
+
+STALLED_AFTER_DAYS = 59  # untouched since before D−59 (docs/METRICS.md ``stalled_projects``)
+RECORDS = ("commitments", "wins", "meetings")
 
 
-def active_projects(s: Scope) -> pd.Index:
-    """docs/METRICS.md ``projects_active``: listed, status active, started blank or ≤ D; plus
-    projects named only in other tabs with a record dated ≤ D."""
-    p = s.projects
-    listed = (
-        p["listed"] & (p["status"] == "active") & (p["started"].isna() | (p["started"] <= s.as_of))
-    )
-    recorded = pd.concat(
-        [s.commitments["project"], s.wins["project"], s.meetings["project"]], ignore_index=True
-    ).dropna()
-    unlisted = p["project"][~p["listed"] & p["project"].isin(recorded.unique())]
-    return pd.Index(pd.concat([p["project"][listed], unlisted]).unique())
+class ProjectStates:
+    """Per row of ``s.projects``: whether it is active in its group, its last touch ≤ D, and so
+    whether it is stalled."""
+
+    def __init__(self, s: Scope) -> None:
+        p = s.projects
+        names = pd.Index(p["project"].dropna().unique())
+        self.code = positions(p["project"], names)
+        self.group = s.group("projects")
+        width = max(len(names), 1)
+        own = self.group * width + self.code
+        listed = (
+            p["listed"]
+            & (p["status"] == "active")
+            & (p["started"].isna() | (p["started"] <= s.as_of))
+        ).to_numpy(dtype=bool)
+        touched, recorded = _touches(s, names, width)
+        recorded = np.isin(own, recorded)
+        self.active = (listed | (~p["listed"].to_numpy(dtype=bool) & recorded)) & (self.code >= 0)
+        last = touched.reindex(own).to_numpy()
+        self.last_touch = np.where(self.code >= 0, last, np.datetime64("NaT", "ns"))
+        limit = (s.as_of - pd.Timedelta(days=STALLED_AFTER_DAYS)).to_datetime64()
+        self.stalled = self.active & (np.isnat(self.last_touch) | (self.last_touch < limit))
+        self._own = own
+
+    def per_group(self, n: int) -> dict[str, np.ndarray]:
+        """``projects_active`` and ``stalled_projects`` of each of ``n`` groups (each project
+        counted once per group)."""
+        first = ~pd.Series(self._own).duplicated().to_numpy()
+        active, stalled = self.active & first, self.stalled & first
+        return {
+            "projects_active": np.bincount(self.group[active], minlength=n),
+            "stalled_projects": np.bincount(self.group[stalled], minlength=n),
+        }
 
 
-def last_touch(s: Scope) -> pd.Series:
-    """The latest of started, a win, a commitment made or done, a meeting of each project (≤ D)."""
+def _touches(s: Scope, names: pd.Index, width: int) -> tuple[pd.Series, np.ndarray]:
+    """The latest touch ≤ D of each (group, project) — started, a commitment made or done, a win,
+    a meeting — indexed by group × width + project code; and the keys of those named by a
+    record. A group's records count for that group only: a project's records in another
+    collaboration do not touch it here."""
     c = s.commitments
-    done = c[c["done"].notna() & (c["done"] <= s.as_of)]
-    started = s.projects[s.projects["started"] <= s.as_of]
-    touches = pd.concat(
-        [
-            pd.DataFrame({"project": started["project"], "date": started["started"]}),
-            pd.DataFrame({"project": c["project"], "date": c["made"]}),
-            pd.DataFrame({"project": done["project"], "date": done["done"]}),
-            pd.DataFrame({"project": s.wins["project"], "date": s.wins["date"]}),
-            pd.DataFrame({"project": s.meetings["project"], "date": s.meetings["date"]}),
-        ],
-        ignore_index=True,
-    ).dropna()
-    return touches.groupby("project")["date"].max()
+    done = (c["done"].notna() & (c["done"] <= s.as_of)).to_numpy()
+    started = (s.projects["started"] <= s.as_of).to_numpy()
+    parts = [
+        (
+            s.projects["project"][started],
+            s.projects["started"][started],
+            s.group("projects")[started],
+        ),
+        (c["project"], c["made"], s.group("commitments")),
+        (c["project"][done], c["done"][done], s.group("commitments")[done]),
+        (s.wins["project"], s.wins["date"], s.group("wins")),
+        (s.meetings["project"], s.meetings["date"], s.group("meetings")),
+    ]
+    codes = np.concatenate([positions(project, names) for project, _, _ in parts])
+    dates = np.concatenate([date.to_numpy(dtype="datetime64[ns]") for _, date, _ in parts])
+    groups = np.concatenate([group for _, _, group in parts]).astype(np.int64)
+    keys = groups * width + codes
+    known = (codes >= 0) & ~np.isnat(dates)
+    by_record = np.arange(len(codes)) >= int(started.sum())  # not the Projects tab's own dates
+    touched = pd.Series(dates[known]).groupby(keys[known]).max()
+    return touched, np.unique(keys[(codes >= 0) & by_record])
 
 
-def project_status(dataset, as_of, collaboration: str | None = None) -> pd.DataFrame:  # noqa: ANN001
+def project_status(dataset, as_of, collaboration: str | None = None) -> pd.DataFrame:
     """Per project: status, last touch, stalled (active projects untouched since before D−59, or
     never touched), open and overdue commitments, wins — all as of D."""
-    from dashboard.metrics.activity import overdue
-    from dashboard.metrics.scope import scope
-
     s = scope(dataset, as_of, collaboration)
     c = s.commitments
-    d = s.as_of
+    states = ProjectStates(s)
     out = s.projects[["project", "collaboration", "status"]].copy()
-    out["last_touch"] = out["project"].map(last_touch(s)).astype("datetime64[ns]")
-    active = out["project"].isin(active_projects(s))
-    limit = d - pd.Timedelta(days=59)
-    out["stalled"] = active & (out["last_touch"].isna() | (out["last_touch"] < limit))
+    out["last_touch"] = pd.Series(states.last_touch, index=out.index).astype("datetime64[ns]")
+    out["stalled"] = states.stalled
     out["open_commitments"] = _count(c[c["status"] == "open"], out)
-    out["overdue_commitments"] = _count(c[overdue(c, d)], out)
+    out["overdue_commitments"] = _count(c[overdue(c, s.as_of)], out)
     out["wins"] = _count(s.wins, out)
     return out.reset_index(drop=True)
 

@@ -12,8 +12,9 @@ import numpy as np
 import pandas as pd
 
 from dashboard.metrics.activity import done_by, due_by
+from dashboard.metrics.grouped import counts, distinct
 from dashboard.metrics.network import key_codes
-from dashboard.metrics.scope import Scope, rate, window
+from dashboard.metrics.scope import Scope, rate, rates, window
 from dashboard.metrics.weaving import closes_before
 
 
@@ -67,16 +68,53 @@ def learning_share(commitments: pd.DataFrame, d: pd.Timestamp) -> float | None:
     return rate(has_text(reported["result"]).sum(), len(reported))
 
 
-def shape_figures(s: Scope, nodes: np.ndarray, edges: pd.DataFrame) -> dict:
-    """The four figures for one scope; ``nodes`` are the codes of the people active by D."""
-    degree = degrees(edges, len(s.people))
-    busiest = int(degree[nodes].max()) if len(nodes) else 0
+def shape_by_group(
+    s: Scope,
+    edges: pd.DataFrame,
+    organization: np.ndarray,
+    sizes: tuple[np.ndarray, np.ndarray],
+    slices: np.ndarray,
+) -> dict:
+    """The four figures for each group of ``s``: ``edges`` sorted by group (group g is rows
+    ``slices[g]`` … ``slices[g + 1]``), ``organization`` each person's organization code;
+    ``sizes``: per group, the people active by D and the links of the busiest one."""
+    nodes, degree = sizes
+    n = len(s.groups)
+    group = edges["group"].to_numpy()
     start, end = window(s.as_of, 30)
-    closed = closes_before(edges, start)
     in_window = edges["first_seen"].between(start, end).to_numpy()
+    closed = np.zeros(n, dtype=np.int64)
+    for g in np.flatnonzero(np.diff(slices)):  # each group's graph on its own (small ones)
+        lo, hi = slices[g], slices[g + 1]
+        closed[g] = (closes_before(edges.iloc[lo:hi], start) & in_window[lo:hi]).sum()
+    links = np.bincount(group, minlength=n)
+    centralizations = [
+        centralization(int(k), int(e), int(d)) for k, e, d in zip(nodes, links, degree, strict=True)
+    ]
     return {
-        "degree_centralization": centralization(len(nodes), len(edges), busiest),
-        "org_edges": int(len(org_pairs(s.people, edges))),
-        "triangles_closed_last_30": int((closed & in_window).sum()),
-        "learning_share": learning_share(s.commitments, s.as_of),
+        "degree_centralization": centralizations,
+        "org_edges": org_pairs_by_group(organization, edges, n),
+        "triangles_closed_last_30": closed,
+        "learning_share": learning_by_group(s, n),
     }
+
+
+def org_pairs_by_group(codes: np.ndarray, edges: pd.DataFrame, n: int) -> np.ndarray:
+    """``org_edges`` of each group: distinct pairs of known, different organizations (``codes``
+    per person) linked by one of its edges."""
+    oa, ob = codes[edges["a"].to_numpy()], codes[edges["b"].to_numpy()]
+    across = (oa >= 0) & (ob >= 0) & (oa != ob)
+    size = np.int64(max(int(codes.max(initial=-1)) + 1, 1))
+    low, high = np.minimum(oa[across], ob[across]), np.maximum(oa[across], ob[across])
+    group = edges["group"].to_numpy()[across]
+    return distinct(group, low.astype(np.int64) * size + high, n)
+
+
+def learning_by_group(s: Scope, n: int) -> list[float | None]:
+    """``learning_share`` of each group."""
+    c = s.commitments
+    due = due_by(c, s.as_of)
+    reported = (due & (done_by(c, s.as_of) | (c["status"] == "missed"))).to_numpy()
+    written = reported & has_text(c["result"]).to_numpy()
+    groups = s.group("commitments")
+    return rates(counts(groups, n, written), counts(groups, n, reported))

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.dataset import Dataset
+from dashboard.metrics.concentration import top_count
 from dashboard.metrics.network import differ, edge_table, key_codes
 from dashboard.metrics.scope import Scope, scope
 
@@ -50,7 +51,7 @@ def top10_over_time(s: Scope, months: pd.Series) -> pd.DataFrame:
     np.add.at(grid, (who[inside], slot[inside]), 1)
     cumulative = np.sort(grid.cumsum(axis=1), axis=0)[::-1]  # each month: busiest first
     committing = (cumulative > 0).sum(axis=0)
-    top = np.ceil(committing * 0.1).astype(int)
+    top = top_count(committing)
     ranks = np.arange(len(people))[:, None]
     held = np.where(ranks < top, cumulative, 0).sum(axis=0)
     total = cumulative.sum(axis=0)

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.metrics import bitsets
+from dashboard.metrics.reach import Reach
 from dashboard.metrics.two_step import compact
 from dashboard.metrics.wedges import closed_and_reach, wedge_count
 
@@ -126,13 +127,8 @@ def weave(edges: pd.DataFrame, starts: np.ndarray) -> Weaving:
     return Weaving(out, reach)
 
 
-class _State:
-    """N (links) and R (pairs sharing a neighbour; symmetric between periods) over m people."""
-
-    def __init__(self, m: int) -> None:
-        self.links = bitsets.empty(m)
-        self.reach = bitsets.empty(m)
-        self.linked = np.zeros(self.links.shape[0], dtype=bool)
+class _State(Reach):
+    """N and R (symmetric between periods) over m people, one period at a time."""
 
     def add_period(self, a: np.ndarray, b: np.ndarray, days: np.ndarray) -> np.ndarray:
         """Add one period's links (sorted by day); whether each closed a triangle."""
@@ -142,34 +138,6 @@ class _State:
         closed |= _day_by_day(self.links, a, b, days, ~closed)
         self.linked[a] = True
         self.linked[b] = True
-        self._reach_further(np.r_[a, b], np.r_[b, a])
+        self.reach_further(np.r_[a, b], np.r_[b, a])
         self.reach |= bitsets.transposed(self.reach)
         return closed
-
-    def _reach_further(self, rows: np.ndarray, partners: np.ndarray) -> None:
-        """New two-step pairs of the people with a new link, each the cheaper way: OR in their
-        new neighbours' rows, or test the pairs they have not reached yet."""
-        size = len(self.linked)
-        by_rows = np.bincount(rows, minlength=size)
-        touched = np.flatnonzero(by_rows)
-        everyone = np.packbits(self.linked, bitorder="little").view(np.uint64)
-        unreached = everyone[None, :] & ~bitsets.words(self.reach)[touched]
-        unreached &= ~bitsets.words(self.links)[touched]
-        by_tests = np.bitwise_count(unreached).sum(axis=1, dtype=np.int64)
-        testing = np.zeros(size, dtype=bool)
-        testing[touched] = by_tests < by_rows[touched]
-        merge = ~testing[rows]
-        bitsets.or_rows(self.reach, rows[merge], self.links, partners[merge])
-        chosen = testing[touched]
-        if chosen.any():
-            u, x = bitsets.positions(unreached[chosen], touched[chosen])
-            u, x = u[u != x], x[u != x]
-            met = bitsets.rows_meet(self.links, u, x)
-            bitsets.set_pairs(self.reach, u[met], x[met])
-
-    def adjacent_possible(self) -> int:
-        """Unlinked pairs sharing a neighbour: the bits of R outside N and the diagonal, halved."""
-        unlinked = bitsets.words(self.reach) & ~bitsets.words(self.links)
-        people = np.arange(len(self.linked))
-        diagonal = int(bitsets.get_pairs(self.reach, people, people).sum())
-        return (int(np.bitwise_count(unlinked).sum()) - diagonal) // 2

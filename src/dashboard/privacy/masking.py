@@ -8,22 +8,15 @@ into a report that is not for internal use.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import pandas as pd
 
 from dashboard.clean.cells import EMAIL  # the pattern the loader reads emails with
+from dashboard.folding import each_without_marks
 
 MASK = "[someone]"
 _WORD = re.compile(r"\w+")
 _EMAIL_IN_TEXT = re.compile(EMAIL.pattern.strip("^$"), re.IGNORECASE)
-
-
-def _bare(text: str) -> str:
-    """Accents removed, character for character (so positions still match the original)."""
-    return "".join(
-        unicodedata.normalize("NFKD", c)[0] if unicodedata.normalize("NFKD", c) else c for c in text
-    )
 
 
 def _trie_pattern(words: set[str]) -> str:
@@ -66,7 +59,7 @@ class Masker:
     def __init__(self, people: pd.DataFrame) -> None:
         words: set[str] = set()
         for name in people["name"].dropna():
-            bare = _bare(str(name)).casefold().strip()
+            bare = each_without_marks(str(name)).casefold().strip()
             words.add(bare)
             words.update(part for part in re.split(r"[\s\-']+", bare) if len(part) >= 3)
         body = _trie_pattern(words - {""})
@@ -82,7 +75,7 @@ class Masker:
         value = _EMAIL_IN_TEXT.sub(MASK, str(text))
         if self._names is None:
             return value
-        bare = _bare(value)
+        bare = each_without_marks(value)
         if self._vocabulary.isdisjoint(_WORD.findall(bare.casefold())):
             return value
         spans = [m.span() for m in self._names.finditer(bare)]

@@ -13,8 +13,8 @@ import pandas as pd
 
 from dashboard import metrics
 from dashboard.dataset import Dataset
-from dashboard.filtering import filtered
-from dashboard.periods import compared_with, comparison, first_records
+from dashboard.filtering import by_collaboration, filtered
+from dashboard.periods import comparison
 from dashboard.privacy.masking import Masker
 from dashboard.reports import numbers
 from dashboard.reports.period import FIGURES, period_figures
@@ -56,8 +56,9 @@ def _figure_table(now: dict, before: dict | None) -> pd.DataFrame:
         value = now[key]
         previous = None if before is None else before[key]
         change = None if value is None or previous is None else round(value - previous, 4)
-        rows.append({"figure": key, "label": label, "value": value, "previous": previous,
-                     "change": change})  # fmt: skip
+        rows.append(
+            {"figure": key, "label": label, "value": value, "previous": previous, "change": change}
+        )
     return pd.DataFrame(rows)
 
 
@@ -123,14 +124,16 @@ def build_report(
     previous, note = compared.previous, compared.note()
     now = period_figures(data, start, end)
     before = period_figures(data, *previous) if compared.comparable else None
-    firsts = first_records(data, end) if compared.comparable else {}
     names = collaborations or known
     rows, paragraphs = [], {}
+    own = by_collaboration(data, names)  # each scope below then reads one collaboration's rows
     for name in names:
-        mine = period_figures(data, start, end, name)
-        theirs = compared.comparable and compared_with(firsts.get(name), start, end).comparable
-        said = _paragraph(name, mine, period_figures(data, *previous, name) if theirs else None)
-        paragraphs[name] = f"{said} {story(story_figures(data, start, end, name), start)}"
+        mine = period_figures(own[name], start, end, name)
+        theirs = compared.comparable and comparison(own[name], start, end).comparable
+        said = _paragraph(
+            name, mine, period_figures(own[name], *previous, name) if theirs else None
+        )
+        paragraphs[name] = f"{said} {story(story_figures(own[name], start, end, name), start)}"
         rows.append({"collaboration": name, **mine})
     series = metrics.monthly_series(data, end)
     series = series[series["month"] >= pd.Timestamp(start).to_period("M").to_timestamp()]

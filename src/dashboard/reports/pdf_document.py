@@ -20,6 +20,8 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+from dashboard.folding import without_marks
+
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 TABLE_FONT_SIZE = 8
 _COMPACT = re.compile(r"^[\s\d.,:%+\-–−/]*(?:pts)?$")  # counts, shares, changes, dates, blanks
@@ -32,8 +34,7 @@ def to_latin1(text: str) -> str:
     text = text.translate({0x2192: "->"})
     if all(ord(c) < 256 for c in text):
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = without_marks(text)  # accents off, as names are compared (dashboard.folding)
     return unicodedata.normalize("NFC", bare).encode("latin-1", "ignore").decode("latin-1")
 
 
@@ -123,8 +124,10 @@ class Document:
         wanted = [max(a, b) + pad for a, b in zip(longest, word, strict=True)]
         compact = [all(_COMPACT.match(v) for v in col) for col in cells]
         spare = self.pdf.epw - sum(wanted)
-        unwrapped = [max(0.0, h + pad - w) if small else 0.0
-                     for h, w, small in zip(whole, wanted, compact, strict=True)]  # fmt: skip
+        unwrapped = [
+            max(0.0, h + pad - w) if small else 0.0
+            for h, w, small in zip(whole, wanted, compact, strict=True)
+        ]
         if 0 < sum(unwrapped) <= spare:  # room enough: number columns' headers on one line
             wanted = [w + u for w, u in zip(wanted, unwrapped, strict=True)]
         room = self.pdf.epw - sum(w for w, small in zip(wanted, compact, strict=True) if small)
@@ -149,7 +152,7 @@ class Document:
                     dry_run=True,
                     output="LINES",
                 )
-            )  # fmt: skip
+            )
             for v, w in zip(row, widths, strict=True)
         ]
         return max(lines, default=1) * height
@@ -178,9 +181,13 @@ class Document:
         widths = self.column_widths(columns, rows, shares)
         self.pdf.set_font(self.family, "", TABLE_FONT_SIZE)
         with self.pdf.table(
-            line_height=height, text_align="LEFT", first_row_as_headings=True,
-            col_widths=widths, width=min(sum(widths), self.pdf.epw), align="LEFT",
-        ) as t:  # fmt: skip
+            line_height=height,
+            text_align="LEFT",
+            first_row_as_headings=True,
+            col_widths=widths,
+            width=min(sum(widths), self.pdf.epw),
+            align="LEFT",
+        ) as t:
             for row in [columns, *rows]:
                 cells = t.row()
                 for value in row:

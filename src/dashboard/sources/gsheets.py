@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import gspread
+import orjson
 import requests
 from google.auth.exceptions import GoogleAuthError
 from google.oauth2 import service_account
@@ -167,7 +168,17 @@ def _values(gc: gspread.Client, key: str, titles: Titles) -> SheetRead:
 
 def sheets_from_body(tabs: tuple[str, ...] | list[str], body: bytes) -> RawSheets:
     """The tabs of a batchGet answer's bytes (a live answer, or a snapshot's)."""
-    return sheets_from_batch(list(tabs), json.loads(body))
+    return sheets_from_batch(list(tabs), parse_json(body))
+
+
+def parse_json(body: bytes) -> Any:
+    """JSON bytes as Python values: by orjson (a 75 MB answer in about a third of the standard
+    library's time); what orjson refuses and the standard library reads (an integer beyond 64
+    bits, NaN) by the standard library."""
+    try:
+        return orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return json.loads(body)
 
 
 def _title_of(a1: str) -> str:

@@ -12,9 +12,6 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.writer.excel import ExcelWriter
-
 from dashboard.atomic import write_atomically
 from dashboard.limits import MAX_CELL_CHARS, MAX_CSV_FIELD_CHARS, MAX_TAB_ROWS
 
@@ -63,10 +60,12 @@ def read_xlsx(path: str | Path) -> RawSheets:
     if Path(path).is_file() and Path(path).stat().st_size == 0:
         raise EmptyFile(f"{name} is an empty file (0 bytes), not a workbook")
     try:
+        from openpyxl import load_workbook  # not imported by a command reading a Sheet
+
         book = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
         raise
-    except Exception as error:  # noqa: BLE001 - whatever openpyxl trips on, the file is unreadable
+    except Exception as error:
         raise _not_xlsx(name, error) from None
     try:
         sheets: RawSheets = {}
@@ -74,7 +73,7 @@ def read_xlsx(path: str | Path) -> RawSheets:
             sheet.reset_dimensions()  # read every row there is, not the size the file claims
             sheets[sheet.title] = _rows(map(_shortened, sheet.iter_rows(values_only=True)))
         return sheets
-    except Exception as error:  # noqa: BLE001 - a sheet's XML broken halfway through
+    except Exception as error:
         raise _not_xlsx(name, error) from None
     finally:
         book.close()
@@ -170,6 +169,9 @@ def write_xlsx(path: str | Path, sheets: RawSheets) -> None:
 
     Dates (``datetime.date``) are written as real date cells with a date format.
     """
+    from openpyxl import Workbook
+    from openpyxl.writer.excel import ExcelWriter
+
     book = Workbook()
     book.remove(book.active)
     for title, rows in sheets.items():

@@ -7,9 +7,10 @@ few seconds and reruns the page when new data has landed. Only a first-ever read
 waits, briefly, so that a quick Google shows a whole page at once; after that the page shows the
 sheets read so far and how many are left.
 
-Cleaning is cached per source and per read (``st.cache_resource``: the data is never changed after
-loading, and ``cache_data`` would copy a 200,000-row workbook into every run), and the merged
-Dataset by the reads it is made of, so a sheet that did not change is not cleaned again.
+The clean Dataset is cached by the reads it is made of (``st.cache_resource``: the data is never
+changed after loading, and ``cache_data`` would copy a 200,000-row workbook into every run), so
+the same reads are not cleaned again. The sources are cleaned together, each tab of all of them
+at once (``clean.source``): sixty regional sheets cost about one sheet of their rows.
 """
 
 from __future__ import annotations
@@ -24,10 +25,10 @@ import streamlit as st
 
 from dashboard.config import Settings, settings_for
 from dashboard.dataset import Dataset
-from dashboard.loader import FailedRead, Read, clean_one, failure_problems, merge, status
+from dashboard.loader import FailedRead, Read, merged, status
 from dashboard.refresher import Current, Refresher
 from dashboard.secrets import SECTION, service_account_from_secrets
-from dashboard.sources import RawSource, snapshots
+from dashboard.sources import snapshots
 
 FIRST_READ_WAIT_SECONDS = 3.0  # a first-ever read on a quick Google shows the whole page
 POLL_SECONDS = 2.0  # while sources are read, the page checks this often for new data
@@ -45,7 +46,7 @@ def settings() -> Settings:
 def service_account() -> dict[str, Any] | None:
     try:
         section = st.secrets.get(SECTION)
-    except Exception:  # noqa: BLE001 - no secrets file at all is a normal setup
+    except Exception:
         section = None
     return dict(section) if section else service_account_from_secrets()
 
@@ -55,10 +56,15 @@ def refresher() -> Refresher:
     endpoint and cache folder it reads with)."""
     config = settings()
     key = (
-        config.sources, config.cache_ttl_seconds, config.timeout_seconds, config.sheets_quota,
-        config.sheets_quota_seconds, config.drive_check, str(snapshots.cache_dir()),
+        config.sources,
+        config.cache_ttl_seconds,
+        config.timeout_seconds,
+        config.sheets_quota,
+        config.sheets_quota_seconds,
+        config.drive_check,
+        str(snapshots.cache_dir()),
         os.environ.get("SMALLWINS_SHEETS_ENDPOINT", ""),
-    )  # fmt: skip
+    )
     with _refreshers_lock:
         if key not in _refreshers:
             _refreshers[key] = Refresher(config, service_account())
@@ -102,7 +108,6 @@ def reset() -> None:
         for old in _refreshers.values():
             old.close()
         _refreshers.clear()
-    _cleaned.clear()
     _merged.clear()
 
 
@@ -131,15 +136,9 @@ def _data_key(read: Read) -> tuple:
     return (read.config, read.data_at)
 
 
-@st.cache_resource(show_spinner=False, max_entries=1000)
-def _cleaned(key: tuple, _raw: RawSource) -> tuple:
-    return clean_one(_raw)
-
-
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _merged(keys: tuple, _reads: tuple[Read, ...]) -> Dataset:
-    cleaned = [_cleaned(_data_key(r), r) for r in _reads if isinstance(r, RawSource)]
-    return merge(cleaned, [failure_problems(r) for r in _reads if isinstance(r, FailedRead)])
+    return merged(_reads)
 
 
 def _assembled(current: Current) -> Dataset:

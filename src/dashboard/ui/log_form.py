@@ -17,10 +17,13 @@ import streamlit as st
 
 from dashboard.config import SourceConfig
 from dashboard.loader import pacer_for
+from dashboard.schema import WIN_SIZES
 from dashboard.ui import components, data
 from dashboard.ui.components import plain
 from dashboard.writing import NewCommitment, NewWin, WriteError, validate, write
 from dashboard.writing.records import new_id
+
+SIZES = ["", *WIN_SIZES]  # none given, or one of the workbook's sizes
 
 
 def _fingerprint(cells: dict[str, str]) -> str:
@@ -40,17 +43,34 @@ def _note(errors: dict[str, str], field: str) -> None:
 
 
 WRITE_SHOWN_WAIT_SECONDS = 20.0  # after a write, the re-read that shows it
-SIZES = ["", "small", "medium", "large"]
 # what each field of a record is called on the form, in the order shown after a write
-LABELS = {"date": "Date", "win": "What happened", "project": "Project", "people": "People",
-          "category": "Category", "size": "Size", "evidence": "Evidence link",
-          "person": "Person", "commitment": "What will be done", "made": "Made",
-          "due": "By when", "status": "Status"}  # fmt: skip
+LABELS = {
+    "date": "Date",
+    "win": "What happened",
+    "project": "Project",
+    "people": "People",
+    "category": "Category",
+    "size": "Size",
+    "evidence": "Evidence link",
+    "person": "Person",
+    "commitment": "What will be done",
+    "made": "Made",
+    "due": "By when",
+    "status": "Status",
+}
 
 
 def _win_defaults() -> dict[str, object]:
-    return {"win_date": dt.date.today(), "win_text": "", "win_project": None, "win_people": [],
-            "win_new": "", "win_category": "", "win_size": "", "win_evidence": ""}  # fmt: skip
+    return {
+        "win_date": dt.date.today(),
+        "win_text": "",
+        "win_project": None,
+        "win_people": [],
+        "win_new": "",
+        "win_category": "",
+        "win_size": "",
+        "win_evidence": "",
+    }
 
 
 def _commitment_defaults() -> dict[str, object]:
@@ -67,7 +87,7 @@ def _prepare(kind: str, defaults: dict[str, object]) -> None:
             st.session_state[key] = value
 
 
-def _submit(kind: str, source: SourceConfig, record, projects: list[str]) -> None:  # noqa: ANN001
+def _submit(kind: str, source: SourceConfig, record, projects: list[str]) -> None:
     errors = validate(record, projects)
     st.session_state[f"{kind}_errors"] = errors
     if errors:
@@ -104,8 +124,9 @@ def _outcome(kind: str, what: str) -> dict[str, str]:
                 f"{what} logged to {plain(label)} ({record_tab(kind)} tab, id {row_id}). It "
                 "shows on every page now. What was written:"
             )
-            components.text_table(pd.DataFrame(written_rows(cells), columns=["field", "value"])
-                                  .set_index("field"))  # fmt: skip
+            components.text_table(
+                pd.DataFrame(written_rows(cells), columns=["field", "value"]).set_index("field")
+            )
         else:
             st.info(f"This {what.lower()} was already logged (id {row_id}); nothing was added.")
     return st.session_state.get(f"{kind}_errors", {})
