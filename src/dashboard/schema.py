@@ -12,6 +12,14 @@ from dataclasses import dataclass, field
 
 from dashboard.folding import without_marks
 
+_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def header_key(text: object) -> str:
+    """Reduce a header to letters and digits, lower case, accents off (``folding``):
+    ``"By when?"`` → ``"bywhen"``, ``"Fecha de creación"`` → ``"fechadecreacion"``."""
+    return _NOT_WORD.sub("", without_marks(str(text)).casefold())
+
 
 @dataclass(frozen=True)
 class Tab:
@@ -192,14 +200,6 @@ WIN_SIZES = ("small", "medium", "large")
 COMMITMENT_STATUSES = ("open", "done", "missed", "dropped")  # the template's drop-downs
 PROJECT_STATUSES = ("active", "completed", "paused", "dropped")
 UNASSIGNED = "unassigned"
-
-_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
-
-
-def header_key(text: object) -> str:
-    """Reduce a header to letters and digits, lower case, accents off (``folding``):
-    ``"By when?"`` → ``"bywhen"``, ``"Fecha de creación"`` → ``"fechadecreacion"``."""
-    return _NOT_WORD.sub("", without_marks(str(text)).casefold())
 
 
 def canonical_column(tab: Tab, header: object) -> str | None:
