@@ -65,7 +65,15 @@ st.table(pd.DataFrame([[""] * len(NEXT_COLUMNS)] * BLANK_ROWS, columns=list(NEXT
 
 stem = agenda.file_stem  # the meeting's date and whose agenda: agenda-2026-10-31-Food-Hub
 left, right = st.columns(2)
+# each file is made when its button is clicked (Streamlit calls the function then): the PDF took
+# most of every run of this page when it was built on each one
 left.download_button(
-    "Download Markdown", to_markdown(agenda).encode("utf-8"), f"{stem}.md", "text/markdown"
+    "Download Markdown",
+    lambda: to_markdown(agenda).encode("utf-8"),
+    f"{stem}.md",
+    "text/markdown",
+    on_click="ignore",
 )
-right.download_button("Download PDF", pdf_bytes(agenda), f"{stem}.pdf", "application/pdf")
+right.download_button(
+    "Download PDF", lambda: pdf_bytes(agenda), f"{stem}.pdf", "application/pdf", on_click="ignore"
+)

@@ -98,6 +98,27 @@ def test_the_agenda_follows_up_the_last_meetings_introductions(browser, server):
     page.close()
 
 
+def test_the_agenda_downloads_are_made_when_clicked(browser, server, tmp_path):
+    # the files are built only on a click (not on every run of the page): each still arrives,
+    # named for the meeting's day and whose agenda it is, holding the agenda shown
+    page = _open(browser, server, "Agenda?to=2026-10-31")
+    title = page.locator("[data-testid=stMainBlockContainer] h3").first.inner_text().strip()
+    got = {}
+    for label in ("Download Markdown", "Download PDF"):
+        button = page.get_by_role("button", name=label)
+        button.scroll_into_view_if_needed()
+        with page.expect_download(timeout=60_000) as download:
+            button.click()
+        target = tmp_path / download.value.suggested_filename
+        download.value.save_as(target)
+        got[target.suffix] = target
+    assert sorted(got) == [".md", ".pdf"]
+    assert all(p.name.startswith("agenda-2026-10-31-") for p in got.values())
+    assert title in got[".md"].read_text(encoding="utf-8")
+    assert got[".pdf"].read_bytes().startswith(b"%PDF")
+    page.close()
+
+
 def test_the_impact_report_tells_the_networks_story(browser, server):
     page = _open(browser, server, "Impact_report?from=2025-11-01&to=2026-10-31")
     assert page.get_by_text("degree centralization").count() >= 4  # one per collaboration

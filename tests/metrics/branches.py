@@ -2,9 +2,9 @@
 
 ``two_step`` counts paths of two steps with a sparse matrix product or, on a dense network, a
 float32 product by blocks of rows (chosen by ``DENSE_FROM`` and ``DENSE_MAX_NODES``).
-``network.edge_table`` groups pairs with flat arrays up to ``DENSE_KEYS`` possible pairs, with a
-pandas group-by beyond. Each context below forces one way and makes the other fail if it is used,
-so a test cannot pass by running the same way twice.
+``network.edge_table`` groups pairs by one sort of each pair's key packed with its day (when both
+fit ``PACKED_BITS``), or by a sort on key and time. Each context below forces one way and makes
+the other fail if it is used, so a test cannot pass by running the same way twice.
 """
 
 from __future__ import annotations
@@ -35,9 +35,16 @@ def counting(way: str) -> ExitStack:
 
 
 def grouping(way: str) -> ExitStack:
-    """``edge_table``'s flat arrays, or (no possible pair fits ``DENSE_KEYS = 0``) the group-by."""
+    """``edge_table``'s one sort of packed keys (``flat``), or (nothing fits ``PACKED_BITS = -1``)
+    the sort on key and time (``grouped``); the other way fails if it is used."""
     stack = ExitStack()
     if way == "grouped":
-        stack.enter_context(mock.patch.object(network, "DENSE_KEYS", 0))
-        stack.enter_context(mock.patch.object(network, "_group_flat", side_effect=AssertionError))
+        stack.enter_context(mock.patch.object(network, "PACKED_BITS", -1))
+        stack.enter_context(
+            mock.patch.object(network, "_sorted_packed", side_effect=AssertionError)
+        )
+    else:
+        stack.enter_context(
+            mock.patch.object(network, "_sorted_by_key_and_time", side_effect=AssertionError)
+        )
     return stack

@@ -32,7 +32,7 @@ from hypothesis import strategies as st
 from dashboard.dataset import Dataset
 from dashboard.metrics import suggested_introductions
 from dashboard.metrics.introductions import BRIDGE_BONUS
-from dashboard.metrics.network import edge_table, event_pairs, person_codes
+from dashboard.metrics.network import edge_table, event_pairs
 from dashboard.metrics.scope import scope
 from dashboard.metrics.two_step import count_unlinked_with_shared
 from tests.metrics.book import D, book
@@ -172,7 +172,7 @@ def test_event_pairs_and_edge_table_are_networkxs(spec):
     ids = s.people["person"].to_numpy()
     events = _events_graph(spec)
     links = _links(events)
-    pairs = event_pairs(s, person_codes(s))
+    pairs = event_pairs(s)  # codes: positions in People, as person_codes gives them
     got_events = Counter(
         (frozenset((ids[a], ids[b])), pd.Timestamp(date))
         for a, b, date in zip(pairs["a"], pairs["b"], pairs["date"], strict=True)

@@ -104,6 +104,9 @@ def edge_table(scope: Scope) -> pd.DataFrame:
     )
 
 
+PACKED_BITS = 62  # a key and its day packed into one int64 when they fit in this many bits
+
+
 def first_and_count(key: np.ndarray, ns: np.ndarray) -> tuple[np.ndarray, ...]:
     """The distinct keys in ascending order, how often each occurs, and its earliest time
     (``ns``: nanoseconds). Dates at midnight sort with their key as one integer (one sort, no
@@ -112,18 +115,27 @@ def first_and_count(key: np.ndarray, ns: np.ndarray) -> tuple[np.ndarray, ...]:
         return key.astype(np.int64), np.zeros(0, dtype=np.int64), ns.astype(np.int64)
     low = int(ns.min())
     offsets = ns - low
-    days = offsets // DAY_NS
-    day_bits = int(days.max()).bit_length()
+    day_bits = int((offsets // DAY_NS).max()).bit_length()
     exact = low != np.iinfo(np.int64).min and not (offsets % DAY_NS).any()
-    if exact and int(key.max()).bit_length() + day_bits <= 62:
-        both = np.sort((key << day_bits) | days)
-        keys, first = both >> day_bits, low + (both & ((1 << day_bits) - 1)) * DAY_NS
+    if exact and int(key.max()).bit_length() + day_bits <= PACKED_BITS:
+        keys, first = _sorted_packed(key, offsets // DAY_NS, day_bits, low)
     else:
-        order = np.lexsort((ns, key))
-        keys, first = key[order], ns[order]
+        keys, first = _sorted_by_key_and_time(key, ns)
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
     weight = np.diff(np.r_[starts, len(keys)])
     return keys[starts], weight, first[starts]
+
+
+def _sorted_packed(
+    key: np.ndarray, days: np.ndarray, day_bits: int, low: int
+) -> tuple[np.ndarray, np.ndarray]:
+    both = np.sort((key << day_bits) | days)
+    return both >> day_bits, low + (both & ((1 << day_bits) - 1)) * DAY_NS
+
+
+def _sorted_by_key_and_time(key: np.ndarray, ns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    order = np.lexsort((ns, key))
+    return key[order], ns[order]
 
 
 def adjacency(edge_codes: pd.DataFrame, size: int) -> sparse.csr_matrix:
