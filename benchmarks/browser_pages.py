@@ -22,17 +22,8 @@ from playwright.sync_api import Page, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.streamlit_server import StreamlitServer
+from tests.streamlit_server import ARGS, CHROMIUM, StreamlitServer
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 OTHER_PAGES = [
     "Momentum",
     "Participation",

@@ -15,16 +15,8 @@ from typing import Any
 from playwright.async_api import Browser, Page, async_playwright
 
 from tests.streamlit_client import Visitor, run_page, stream, upstream_of
+from tests.streamlit_server import ARGS, CHROMIUM
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PAGES = ["", "Momentum", "Participation", "Network", "Regions", "Data_health"]
 SETTLE_S = 60
 SETTLED = "[data-testid=stApp][data-test-script-state=notRunning]"

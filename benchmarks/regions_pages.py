@@ -24,17 +24,8 @@ from regions_book import AS_OF, book, key
 
 from dashboard.sources.local import write_xlsx
 from tests.sheets_double import SheetsDouble
-from tests.streamlit_server import StreamlitServer
+from tests.streamlit_server import ARGS, CHROMIUM, StreamlitServer
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TTL = 5  # cache_ttl_seconds of the Google servers: the snapshots are due by the time they start
 TILE = "[data-testid=stMetric]"
 WAIT_MS = 180_000  # long enough to see a page that waits for Google's whole retry budget

@@ -27,17 +27,8 @@ from playwright.sync_api import Page, sync_playwright  # noqa: E402
 from dashboard.config import demo_path  # noqa: E402
 from dashboard.sources.local import read_xlsx  # noqa: E402
 from tests.sheets_double import SheetsDouble  # noqa: E402
-from tests.streamlit_server import StreamlitServer  # noqa: E402
+from tests.streamlit_server import ARGS, CHROMIUM, StreamlitServer  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # file → (page path with its query, how much of the page: "full" or a height in pixels)
 SHOTS = {
     "overview": ("", "full"),
@@ -50,7 +41,7 @@ SHOTS = {
 KEY = "1DemoWorkbookServedByTheTestDouble00"
 
 
-def _settle(page: Page) -> None:
+def settle(page: Page) -> None:
     """Wait until the script run is over and every chart is drawn."""
     page.wait_for_selector("[data-testid=stMainBlockContainer] h1", timeout=60_000)
     page.wait_for_timeout(500)
@@ -87,7 +78,7 @@ def demo_pages(browser, names: list[str], width: int) -> None:
             path, height = SHOTS[name]
             page = browser.new_page(viewport={"width": width, "height": 1000})
             page.goto(f"{server.url}/{path}")
-            _settle(page)
+            settle(page)
             _save(page, ROOT / "docs" / f"{name}.png", height, width)
             page.close()
     finally:
@@ -116,11 +107,11 @@ def stale_banner(browser, width: int) -> None:
         try:
             page = browser.new_page(viewport={"width": width, "height": 1000})
             page.goto(f"{server.url}/Momentum")
-            _settle(page)
+            settle(page)
             double.fail_next(429, times=500)
             time.sleep(3.5)  # the TTL runs out: the next run reads Google again, and fails
             page.goto(f"{server.url}/Momentum")
-            _settle(page)
+            settle(page)
             page.locator("[data-testid=stAlert]", has_text="could not be read live").wait_for(
                 timeout=60_000
             )

@@ -10,6 +10,18 @@ import urllib.request
 from pathlib import Path
 from typing import IO
 
+# Debian's Chromium, as every browser test, benchmark and the screenshots drive it (Playwright's
+# own browser download is not needed)
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -18,15 +18,6 @@ from playwright.sync_api import Page
 
 from tests.streamlit_server import StreamlitServer
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # page path → charts it shows on the demo workbook (a chart in a tab not shown is not counted)
 PAGES = {
     "": 1,
@@ -60,7 +51,7 @@ class Server(StreamlitServer):
 IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"  # no script run under way
 
 
-def _settle(page: Page) -> None:
+def settle(page: Page) -> None:
     """Wait until the script run is over and no status widget shows. The app's own attribute
     says when no run is under way (a fixed pause alone, on a loaded machine, read a page whose
     run had not yet drawn its body)."""
@@ -73,7 +64,7 @@ def _settle(page: Page) -> None:
     page.wait_for_selector(IDLE, timeout=60_000)
 
 
-def _charts_rendered(page: Page) -> int:
+def charts_rendered(page: Page) -> int:
     """How many charts are shown, each checked to be drawn (those in a tab not shown are
     skipped: they are drawn when their tab is opened)."""
     charts = page.locator("[data-testid=stVegaLiteChart]")
@@ -97,9 +88,9 @@ def test_page_opened_first_by_its_url_on_a_fresh_server(browser, path):
     try:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"{server.url}/{path}")
-        _settle(page)
+        settle(page)
         assert page.locator("[data-testid=stException]").count() == 0
-        assert _charts_rendered(page) == PAGES[path]
+        assert charts_rendered(page) == PAGES[path]
         page.screenshot(path=str(SHOTS / f"{path or 'Overview'}.png"), full_page=True)
         page.close()
     finally:
@@ -111,13 +102,13 @@ def test_changing_a_filter_changes_the_url_and_a_link_reproduces_it(browser):
     try:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"{server.url}/Network")
-        _settle(page)
+        settle(page)
         box = page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect] input").first
         box.click()
         box.fill("Northern")
         box.press("Enter")
         page.wait_for_url("**collaboration=Northern+Tech+Corridor**", timeout=30_000)
-        _settle(page)
+        settle(page)
         label = re.compile(r"^\s*People\s*$")
 
         def people_tile(on: Page) -> str:
@@ -129,7 +120,7 @@ def test_changing_a_filter_changes_the_url_and_a_link_reproduces_it(browser):
         copied = page.url
         other = browser.new_page(viewport={"width": 1400, "height": 1000})
         other.goto(copied)
-        _settle(other)
+        settle(other)
         assert people_tile(other) == people
         assert "Northern Tech Corridor" in other.locator("[data-testid=stSidebar]").inner_text()
         assert people != "101"  # the whole demo network has 101 people; the filter narrowed it
@@ -149,7 +140,7 @@ def test_a_win_logged_in_the_form_shows_on_the_momentum_page(browser, tmp_path):
     try:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"{server.url}/Log_a_win")
-        _settle(page)
+        settle(page)
         page.get_by_label("What happened").fill("Mayor opened the food hub")
         page.get_by_label("Size").press("Escape")  # keep the default; focus moves on
         form = page.locator("[data-testid=stForm]").first
@@ -159,7 +150,7 @@ def test_a_win_logged_in_the_form_shows_on_the_momentum_page(browser, tmp_path):
         page.wait_for_selector("text=Win logged", timeout=30_000)
         page.screenshot(path=str(SHOTS / "Log_a_win.png"), full_page=True)
         page.goto(f"{server.url}/Momentum")
-        _settle(page)
+        settle(page)
         page.wait_for_selector("text=Latest wins", timeout=30_000)
         latest = page.locator("[data-testid=stTable]").filter(has_text="Mayor opened the food hub")
         latest.wait_for(timeout=30_000)

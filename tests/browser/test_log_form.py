@@ -7,7 +7,7 @@ the win had not been saved.
 
 from __future__ import annotations
 
-from tests.browser.test_browser import SHOTS, Server, _settle
+from tests.browser.test_browser import SHOTS, Server, settle
 
 
 def test_a_written_win_empties_the_form_and_shows_what_was_written(browser, tmp_path):
@@ -22,7 +22,7 @@ def test_a_written_win_empties_the_form_and_shows_what_was_written(browser, tmp_
     try:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"{server.url}/Log_a_win")
-        _settle(page)
+        settle(page)
         page.get_by_label("What happened").fill("Mayor opened the food hub")
         page.get_by_label("Category").fill("partnership")
         form = page.locator("[data-testid=stForm]").first
@@ -30,7 +30,7 @@ def test_a_written_win_empties_the_form_and_shows_what_was_written(browser, tmp_
         page.get_by_role("option", name="Food Hub").click()
         form.get_by_role("button", name="Log the win").click()
         page.wait_for_selector("text=Win logged to rv", timeout=30_000)
-        _settle(page)
+        settle(page)
         assert page.get_by_label("What happened").input_value() == ""
         assert page.get_by_label("Category").input_value() == ""
         project = form.locator("[data-testid=stSelectbox]").filter(has_text="Project")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import networkx as nx
 from playwright.sync_api import Page
 
-from tests.browser.test_browser import SHOTS, _charts_rendered, _settle
+from tests.browser.test_browser import SHOTS, charts_rendered, settle
 
 WIDTH = 1024
 PERIOD = "from=2026-06-01&to=2026-10-31"
@@ -19,7 +19,7 @@ PERIOD = "from=2026-06-01&to=2026-10-31"
 def _open(browser, server, path: str) -> Page:
     page = browser.new_page(viewport={"width": WIDTH, "height": 900}, accept_downloads=True)
     page.goto(f"{server.url}/{path}")
-    _settle(page)
+    settle(page)
     assert page.locator("[data-testid=stException]").count() == 0
     return page
 
@@ -47,7 +47,7 @@ def test_network_sections(browser, server):
         assert _section_text(page, heading) == heading
     # the people drawing, the four growth measures (one chart each), weaving bars, adjacent
     # possible, centralization
-    assert _charts_rendered(page) == 8
+    assert charts_rendered(page) == 8
     assert page.get_by_text("introductions suggested on 31 May 2026").count() == 1
     _fits(page)
     page.get_by_role("tab", name="Organizations").click()
@@ -78,7 +78,7 @@ def test_the_network_downloads_as_graphml(browser, server, tmp_path):
 def test_momentum_shows_wins_against_the_network(browser, server):
     page = _open(browser, server, "Momentum?to=2026-10-31")
     assert _section_text(page, "Are wins growing with the network?")
-    assert _charts_rendered(page) == 6
+    assert charts_rendered(page) == 6
     assert page.get_by_text("Learning:").count() == 1
     _fits(page)
     page.close()

@@ -29,12 +29,11 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 from websockets.asyncio.client import connect
 
-from tests.browser.test_browser import ARGS, CHROMIUM
 from tests.fixtures import river_valley
 from tests.nginx_proxy import COOKIE, Nginx
 from tests.sheets_double import SheetsDouble
 from tests.streamlit_client import Visitor, run_page, stream, upstream_for_cookie, upstream_of
-from tests.streamlit_server import StreamlitServer
+from tests.streamlit_server import ARGS, CHROMIUM, StreamlitServer
 
 KEY = "1NginxReplicasKeyAbcdefghijklmnopqrs"
 TTL = 2  # cache_ttl_seconds: short, so the test sees several TTL windows

@@ -15,7 +15,7 @@ import urllib.parse
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_browser import Server, _settle
+from tests.browser.test_browser import Server, settle
 
 SCRIPT = "<script>window.__pwned=1</script>"
 IMAGE = '<img src=x onerror="window.__pwned=1">'
@@ -151,7 +151,7 @@ def test_sheet_payloads_show_as_text(browser, server, path):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
         page.goto(f"{server.url}/{path}?{_query()}")
-        _settle(page)
+        settle(page)
         assert page.locator("[data-testid=stException]").count() == 0
         _assert_nothing_made_from_data(page)
         sidebar = page.locator("[data-testid=stSidebar]").inner_text()

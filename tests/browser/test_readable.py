@@ -23,7 +23,7 @@ from playwright.sync_api import Page
 
 from dashboard.charts.months import month_domain
 from tests.browser.received import legends, listen, month_domains, parts
-from tests.browser.test_browser import SHOTS, _settle
+from tests.browser.test_browser import SHOTS, settle
 
 PAGES = [
     "",
@@ -95,7 +95,7 @@ def test_every_page_is_readable(browser, server, path, width):
     page = browser.new_page(viewport={"width": width, "height": 1000})
     received = listen(page)
     page.goto(f"{server.url}/{path}")
-    _settle(page)
+    settle(page)
     assert page.locator("[data-testid=stException]").count() == 0
     specs = received.specs
     charts = page.locator("[data-testid=stVegaLiteChart]")
@@ -143,7 +143,7 @@ def test_the_specs_read_back_are_the_pages_charts(browser, server):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     received = listen(page)
     page.goto(f"{server.url}/Momentum?from=2026-09-01&to=2026-10-31")
-    _settle(page)
+    settle(page)
     _drawn(page)
     first = received.specs[0]
     (view,) = parts(first)

@@ -11,8 +11,9 @@ from playwright.sync_api import sync_playwright
 
 from dashboard.config import load_config
 from dashboard.loader import load
-from tests.browser.test_browser import ARGS, CHROMIUM, SHOTS, Server
+from tests.browser.test_browser import SHOTS, Server
 from tests.fixtures import river_valley
+from tests.streamlit_server import ARGS, CHROMIUM
 
 KEY = "1RiverValleyKeyAbcdefghijklmnopqrstu"
 

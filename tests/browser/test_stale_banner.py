@@ -11,8 +11,9 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from dashboard.sources.local import write_xlsx
-from tests.browser.test_browser import ARGS, CHROMIUM, Server, _settle
+from tests.browser.test_browser import Server, settle
 from tests.fixtures import river_valley
+from tests.streamlit_server import ARGS, CHROMIUM
 
 KEY = "1RiverValleyKeyAbcdefghijklmnopqrstu"
 
@@ -42,14 +43,14 @@ def test_a_quota_storm_shows_the_snapshot_with_its_banner(double, server_on_goog
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"{server_on_google.url}/Momentum?to=2024-12-31")
-        _settle(page)
+        settle(page)
         stale = page.locator("[data-testid=stAlert]", has_text="could not be read live")
         assert stale.count() == 0
         read = page.get_by_text("Data from").inner_text().split(" · read ")[-1]
         double.fail_next(429, times=500)
         time.sleep(3.5)  # the TTL runs out: the next visitor's run reads Google again
         page.goto(f"{server_on_google.url}/Momentum?to=2024-12-31")
-        _settle(page)
+        settle(page)
         banner = stale.first.inner_text()
         browser.close()
     assert "River Valley could not be read live" in banner

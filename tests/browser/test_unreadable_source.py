@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.browser.test_browser import ARGS, CHROMIUM, Server, _settle
+from tests.browser.test_browser import Server, settle
 from tests.fixtures import bad_and_good
+from tests.streamlit_server import ARGS, CHROMIUM
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +25,7 @@ def test_a_broken_workbook_is_named_and_the_rest_is_shown(server, path):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"{server.url}/{path}?to=2024-12-31")
-        _settle(page)
+        settle(page)
         text = page.inner_text("[data-testid=stMainBlockContainer]")
         assert page.locator("[data-testid=stException]").count() == 0
         assert "Traceback" not in text and "BadZipFile" not in text

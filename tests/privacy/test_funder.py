@@ -18,7 +18,7 @@ from dashboard.sources.local import write_xlsx
 from dashboard.ui import page as page_module
 from tests.fixtures import dataset_of
 from tests.ui.apptest import open_page
-from tests.ui.test_roles import AUTH, _sent
+from tests.ui.test_roles import AUTH, sent_to_browser
 
 NAMES = ("Ann Lee", "Bo Chen", "Cy Diaz", "Dee Dunn")
 WORDS = ("Ann", "Lee", "Chen", "Diaz", "Dunn")  # parts of 3+ letters ("Bo", "Cy" are too short)
@@ -145,7 +145,7 @@ def test_a_signed_in_funder_receives_no_name_on_any_page(tmp_path, monkeypatch, 
     monkeypatch.setenv("SMALLWINS_CONFIG", str(config))
     monkeypatch.chdir(tmp_path)
     user = {"is_logged_in": True, "email": "po@foundation.org"}
-    sent = _sent(open_page(page, {"to": "2024-03-31"}, user=user, secrets={"auth": AUTH}))
+    sent = sent_to_browser(open_page(page, {"to": "2024-03-31"}, user=user, secrets={"auth": AUTH}))
     assert "River Valley" in sent  # the page drew the data
     leaks = [w for w in WORDS if re.search(rf"(?<!\w){w}(?!\w)", sent)]
     assert not leaks

@@ -73,7 +73,7 @@ def _strings(message) -> list[str]:
     return found
 
 
-def _sent(app: AppTest) -> str:
+def sent_to_browser(app: AppTest) -> str:
     """Everything the run sent to the browser, as text."""
     texts, stack = [], [app._tree]
     while stack:
@@ -112,7 +112,7 @@ PERSONAL = _personal()
 @pytest.mark.parametrize("page", PAGES)
 def test_a_funder_never_receives_a_personal_name_or_email(roles, page):
     app = _open(page, "program.officer@foundation.org")
-    sent = _sent(app)
+    sent = sent_to_browser(app)
     assert "Valley" in sent  # the page drew the data (collaborations are not personal)
     if page in ("pages/2_Participation.py", "pages/3_Network.py", "pages/8_Agenda.py"):
         assert "Person " in sent  # people are there, by pseudonym
@@ -122,7 +122,7 @@ def test_a_funder_never_receives_a_personal_name_or_email(roles, page):
 
 def test_the_same_pages_show_names_to_a_coordinator(roles):
     """The search above can fail: a coordinator's Participation page does hold names."""
-    sent = _sent(_open("pages/2_Participation.py", "Ana@Region.org"))
+    sent = sent_to_browser(_open("pages/2_Participation.py", "Ana@Region.org"))
     assert sum(bool(p.search(sent)) for p in PERSONAL) > 20
 
 
@@ -137,11 +137,11 @@ def test_a_team_member_sees_only_their_collaboration(roles):
     app = _open("pages/4_Regions.py", "nurse@highplains.org")
     (collaborations,) = [m for m in app.multiselect if m.label.startswith("Collaboration")]
     assert collaborations.options == [TEAM]
-    sent = _sent(app)
+    sent = sent_to_browser(app)
     assert TEAM in sent
     for other in ("Coastal Food Systems Alliance", "Northern Tech Corridor"):
         assert other not in sent
-    health = _sent(_open("pages/5_Data_health.py", "nurse@highplains.org"))
+    health = sent_to_browser(_open("pages/5_Data_health.py", "nurse@highplains.org"))
     assert f"only {TEAM}" in health
 
 
