@@ -201,22 +201,25 @@ def metric_calls(dataset: Any, as_of: dt.date) -> dict[str, Callable[[], Any] | 
     }
 
 
+SHAPE_FIGURES = (  # timed by shape_calls, reported by collect
+    "shape",
+    "shape_series",
+    "headline_with_shape",
+    "headline_without_shape",
+    "summary_with_shape",
+    "summary_without_shape",
+    "period_series",
+    "period_series_without_shape",
+)
+
+
 def shape_calls(dataset: Any, as_of: dt.date) -> dict[str, Callable[[], Any] | None]:
     """The network-shape figures of issue 13 on their own, from an edge table built once here
     (untimed): ``shape`` (the four headline figures) and ``shape_series`` (their monthly series,
     incremental); and the figures that hold them timed with and without them, side by side:
     ``headline``/``summary``/``period_series`` (the pages' monthly series) ``_with_shape`` and
     ``_without_shape``, the network-shape functions replaced by stubs that return at once."""
-    names = (
-        "shape",
-        "shape_series",
-        "headline_with_shape",
-        "headline_without_shape",
-        "summary_with_shape",
-        "summary_without_shape",
-        "period_series",
-        "period_series_without_shape",
-    )
+    names = SHAPE_FIGURES
     try:
         from unittest import mock
 
@@ -590,14 +593,7 @@ def collect(
         "series",
         "edges",
         "introductions",
-        "shape",
-        "shape_series",
-        "headline_with_shape",
-        "headline_without_shape",
-        "summary_with_shape",
-        "summary_without_shape",
-        "period_series",
-        "period_series_without_shape",
+        *SHAPE_FIGURES,
     )
     figures: dict[str, float | None] = {"floor_s": of("floor"), "load_s": of("load")}
     figures.update({f"{name}_s": of(name) for name in names})

@@ -27,6 +27,21 @@ def server():
     running.stop()
 
 
+@pytest.fixture
+def writable_workbook(tmp_path):
+    """River Valley as a local workbook with writing on, and a server on it: (workbook, server)."""
+    from dashboard.sources.local import write_xlsx
+    from tests.fixtures import river_valley
+
+    workbook = tmp_path / "rv.xlsx"
+    write_xlsx(workbook, river_valley())
+    config = tmp_path / "smallwins.toml"
+    config.write_text(f'[[sources]]\nname = "rv"\nlocation = "{workbook}"\nwritable = true\n')
+    running = Server(config)
+    yield workbook, running
+    running.stop()
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if SHOTS.is_dir() and any(SHOTS.glob("*.png")):
         terminalreporter.write_sep("-", f"browser screenshots for review: {SHOTS}")

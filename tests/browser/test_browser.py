@@ -128,32 +128,22 @@ def test_changing_a_filter_changes_the_url_and_a_link_reproduces_it(browser):
         server.stop()
 
 
-def test_a_win_logged_in_the_form_shows_on_the_momentum_page(browser, tmp_path):
-    from dashboard.sources.local import write_xlsx
-    from tests.fixtures import river_valley
-
-    workbook = tmp_path / "rv.xlsx"
-    write_xlsx(workbook, river_valley())
-    config = tmp_path / "smallwins.toml"
-    config.write_text(f'[[sources]]\nname = "rv"\nlocation = "{workbook}"\nwritable = true\n')
-    server = Server(config)
-    try:
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(f"{server.url}/Log_a_win")
-        settle(page)
-        page.get_by_label("What happened").fill("Mayor opened the food hub")
-        page.get_by_label("Size").press("Escape")  # keep the default; focus moves on
-        form = page.locator("[data-testid=stForm]").first
-        form.locator("[data-testid=stSelectbox]").filter(has_text="Project").click()
-        page.get_by_role("option", name="Food Hub").click()
-        form.get_by_role("button", name="Log the win").click()
-        page.wait_for_selector("text=Win logged", timeout=30_000)
-        page.screenshot(path=str(SHOTS / "Log_a_win.png"), full_page=True)
-        page.goto(f"{server.url}/Momentum")
-        settle(page)
-        page.wait_for_selector("text=Latest wins", timeout=30_000)
-        latest = page.locator("[data-testid=stTable]").filter(has_text="Mayor opened the food hub")
-        latest.wait_for(timeout=30_000)
-        assert latest.count() == 1
-    finally:
-        server.stop()
+def test_a_win_logged_in_the_form_shows_on_the_momentum_page(browser, writable_workbook):
+    _, server = writable_workbook
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{server.url}/Log_a_win")
+    settle(page)
+    page.get_by_label("What happened").fill("Mayor opened the food hub")
+    page.get_by_label("Size").press("Escape")  # keep the default; focus moves on
+    form = page.locator("[data-testid=stForm]").first
+    form.locator("[data-testid=stSelectbox]").filter(has_text="Project").click()
+    page.get_by_role("option", name="Food Hub").click()
+    form.get_by_role("button", name="Log the win").click()
+    page.wait_for_selector("text=Win logged", timeout=30_000)
+    page.screenshot(path=str(SHOTS / "Log_a_win.png"), full_page=True)
+    page.goto(f"{server.url}/Momentum")
+    settle(page)
+    page.wait_for_selector("text=Latest wins", timeout=30_000)
+    latest = page.locator("[data-testid=stTable]").filter(has_text="Mayor opened the food hub")
+    latest.wait_for(timeout=30_000)
+    assert latest.count() == 1

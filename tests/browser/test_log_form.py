@@ -7,38 +7,30 @@ the win had not been saved.
 
 from __future__ import annotations
 
-from tests.browser.test_browser import SHOTS, Server, settle
+from tests.browser.test_browser import SHOTS, settle
 
 
-def test_a_written_win_empties_the_form_and_shows_what_was_written(browser, tmp_path):
-    from dashboard.sources.local import read_xlsx, write_xlsx
-    from tests.fixtures import river_valley
+def test_a_written_win_empties_the_form_and_shows_what_was_written(browser, writable_workbook):
+    from dashboard.sources.local import read_xlsx
 
-    workbook = tmp_path / "rv.xlsx"
-    write_xlsx(workbook, river_valley())
-    config = tmp_path / "smallwins.toml"
-    config.write_text(f'[[sources]]\nname = "rv"\nlocation = "{workbook}"\nwritable = true\n')
-    server = Server(config)
-    try:
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(f"{server.url}/Log_a_win")
-        settle(page)
-        page.get_by_label("What happened").fill("Mayor opened the food hub")
-        page.get_by_label("Category").fill("partnership")
-        form = page.locator("[data-testid=stForm]").first
-        form.locator("[data-testid=stSelectbox]").filter(has_text="Project").click()
-        page.get_by_role("option", name="Food Hub").click()
-        form.get_by_role("button", name="Log the win").click()
-        page.wait_for_selector("text=Win logged to rv", timeout=30_000)
-        settle(page)
-        assert page.get_by_label("What happened").input_value() == ""
-        assert page.get_by_label("Category").input_value() == ""
-        project = form.locator("[data-testid=stSelectbox]").filter(has_text="Project")
-        assert "Food Hub" not in project.inner_text()
-        written = page.locator("[data-testid=stTable]").first.inner_text()
-        assert "Mayor opened the food hub" in written and "partnership" in written
-        page.screenshot(path=str(SHOTS / "Log_a_win-written.png"), full_page=True)
-        wins = [row[1] for row in read_xlsx(workbook)["Wins"]]
-        assert wins.count("Mayor opened the food hub") == 1
-    finally:
-        server.stop()
+    workbook, server = writable_workbook
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{server.url}/Log_a_win")
+    settle(page)
+    page.get_by_label("What happened").fill("Mayor opened the food hub")
+    page.get_by_label("Category").fill("partnership")
+    form = page.locator("[data-testid=stForm]").first
+    form.locator("[data-testid=stSelectbox]").filter(has_text="Project").click()
+    page.get_by_role("option", name="Food Hub").click()
+    form.get_by_role("button", name="Log the win").click()
+    page.wait_for_selector("text=Win logged to rv", timeout=30_000)
+    settle(page)
+    assert page.get_by_label("What happened").input_value() == ""
+    assert page.get_by_label("Category").input_value() == ""
+    project = form.locator("[data-testid=stSelectbox]").filter(has_text="Project")
+    assert "Food Hub" not in project.inner_text()
+    written = page.locator("[data-testid=stTable]").first.inner_text()
+    assert "Mayor opened the food hub" in written and "partnership" in written
+    page.screenshot(path=str(SHOTS / "Log_a_win-written.png"), full_page=True)
+    wins = [row[1] for row in read_xlsx(workbook)["Wins"]]
+    assert wins.count("Mayor opened the food hub") == 1
