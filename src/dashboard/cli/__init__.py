@@ -9,7 +9,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from dashboard.cli import check, files, init, network, reports, setup_sheet, summary, write
+from dashboard.cli import (
+    check,
+    digest,
+    files,
+    init,
+    network,
+    reports,
+    setup_sheet,
+    summary,
+    write,
+)
 from dashboard.config import ConfigError
 
 
@@ -25,6 +35,7 @@ def parser() -> argparse.ArgumentParser:
     write.add_commands(commands)
     reports.add_commands(commands)
     network.add_command(commands)
+    digest.add_command(commands)
     files.add_demo(commands)
     init.add_command(commands)
     return main

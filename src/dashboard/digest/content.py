@@ -255,7 +255,9 @@ def _commitments(c: pd.DataFrame, data: Dataset, order: str) -> Listing[Commitme
     named = named.sort_values([order, "who"])
     return _listing(
         [
-            Commitment(_text(r.who), _text(r.commitment), _text(r.project), _day(r.due), _day(r.done))
+            Commitment(
+                _text(r.who), _text(r.commitment), _text(r.project), _day(r.due), _day(r.done)
+            )
             for r in named.itertuples()
         ]
     )
