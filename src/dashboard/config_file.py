@@ -49,7 +49,7 @@ def _channels(values: list[str]) -> list[str]:
         if not _CHANNEL.match(value):
             raise ValueError(
                 '"mailto:someone@example.org", "slack:NAME" or "teams:NAME" (NAME: letters, '
-                f"digits, - and _; the webhook's URL goes in the secrets), not \"{value}\""
+                f'digits, - and _; the webhook\'s URL goes in the secrets), not "{value}"'
             )
     return values
 

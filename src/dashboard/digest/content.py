@@ -276,7 +276,7 @@ def weekly_wins(data: Dataset, last: pd.Timestamp) -> pd.DataFrame:
     weeks = pd.date_range(end=monday, periods=CHART_WEEKS, freq="7D")
     dates = data.wins["date"]
     dates = dates[dates.between(weeks[0], last)]
-    starts = dates - pd.to_timedelta(dates.dt.weekday, unit="D")
+    starts = dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")
     counts = starts.dt.normalize().value_counts().reindex(weeks, fill_value=0)
     return pd.DataFrame({"week": weeks, "wins": counts.to_numpy().astype(int)})
 

@@ -263,6 +263,7 @@ def email(digest: Digest, sender: str, recipient: str, chart: bytes | None = Non
 SLACK_BLOCKS = 50  # Slack's limit of blocks in a message
 SLACK_TEXT = 3000  # of characters in a section's text
 SLACK_HEADER = 150  # in a header's plain text
+LINE_CHARS = 300  # a win or list line in a chat message: the email has the whole text
 
 
 def slack_escape(value: object) -> str:
@@ -286,7 +287,7 @@ def _packed(lines: list[str], limit: int = SLACK_TEXT) -> list[str]:
 
 
 def _slack_win(win: Win) -> str:
-    line = f"• *{slack_escape(day(win.date))}* {slack_escape(win.text)}"
+    line = f"• *{slack_escape(day(win.date))}* {slack_escape(_clip(win.text, LINE_CHARS))}"
     details = [slack_escape(p) for p in (win.project, win.size) if p]
     if details:
         line += f" _({', '.join(details)})_"
@@ -321,7 +322,8 @@ def slack(digest: Digest) -> dict:
         wins.append(f"<{slack_escape(digest.link)}|{rest}>" if digest.link else rest)
     blocks += [section(t) for t in _packed(["*:tada: Small wins to celebrate*", *wins])]
     for heading, items, more in sections(digest):
-        lines = [f"*{slack_escape(heading)}*", *(f"• {slack_escape(i)}" for i in items)]
+        lines = [f"*{slack_escape(heading)}*"]
+        lines += [f"• {slack_escape(_clip(i, LINE_CHARS))}" for i in items]
         if more:
             lines.append(_more(more))
         blocks += [section(t) for t in _packed(lines)]
@@ -363,7 +365,7 @@ def teams(digest: Digest) -> dict:
         _block("🎉 Small wins to celebrate", weight="Bolder", spacing="Medium", separator=True),
     ]
     if digest.wins.total:
-        body += [_block(win_line(w), spacing="Small") for w in digest.wins.shown]
+        body += [_block(_clip(win_line(w), LINE_CHARS), spacing="Small") for w in digest.wins.shown]
         if digest.wins.more:
             rest = _more(digest.wins.more)
             body.append(
@@ -375,7 +377,8 @@ def teams(digest: Digest) -> dict:
         body.append(_block(heading, weight="Bolder", spacing="Medium", separator=True))
         body.append(
             _block(
-                "\n".join(f"- {item}" for item in items) + (f"\n\n{_more(more)}" if more else ""),
+                "\n".join(f"- {_clip(item, LINE_CHARS)}" for item in items)
+                + (f"\n\n{_more(more)}" if more else ""),
                 spacing="Small",
             )
         )
