@@ -174,12 +174,20 @@ def _win_html(win: Win) -> str:
 
 
 def html_body(digest: Digest, image_src: str = f"cid:{CHART_ID}") -> str:
-    """The email's HTML: one table-based column, inline styles, the chart from ``image_src``."""
+    """The email's HTML document: ``html_content`` in a page of its own."""
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'>"
+        f"<title>{_e(digest.subject)}</title></head>"
+        f'<body style="margin:0;padding:0;background:#f5f7fa;{FONT}">'
+        f"{html_content(digest, image_src)}</body></html>"
+    )
+
+
+def html_content(digest: Digest, image_src: str = f"cid:{CHART_ID}") -> str:
+    """The email's HTML inside its body (the Digests page shows this): one table-based column,
+    inline styles, the chart from ``image_src``."""
     h2 = f'<h2 style="{FONT}font-size:17px;margin:24px 0 8px;">'
     parts = [
-        "<!DOCTYPE html><html><head><meta charset='utf-8'>"
-        f"<title>{_e(digest.subject)}</title></head>",
-        f'<body style="margin:0;padding:0;background:#f5f7fa;{FONT}">',
         '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" '
         'style="background:#f5f7fa;"><tr><td align="center" style="padding:16px;">',
         '<table role="presentation" width="640" cellpadding="0" cellspacing="0" '
@@ -229,7 +237,7 @@ def html_body(digest: Digest, image_src: str = f"cid:{CHART_ID}") -> str:
     parts.append(
         f'<p style="{FONT}font-size:12px;color:#7b8794;margin-top:24px;">'
         f"A {_e(digest.spec.every)}ly digest from Small Wins for the {_e(digest.spec.audience)} "
-        "audience.</p></td></tr></table></td></tr></table></body></html>"
+        "audience.</p></td></tr></table></td></tr></table>"
     )
     return "".join(parts)
 
