@@ -199,7 +199,7 @@ def html_content(digest: Digest, image_src: str = f"cid:{CHART_ID}") -> str:
         "</td></tr>",
         '<tr><td style="padding:16px 24px;">'
         f'<p style="{FONT}font-size:15px;">{_e(summary(digest))}</p>',
-        f"{h2}🎉 Small wins to celebrate</h2>",
+        f"{h2}Small wins to celebrate</h2>",
     ]
     if digest.wins.total:
         parts.append(
