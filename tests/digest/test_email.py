@@ -154,3 +154,17 @@ def test_the_server_is_down(isolated, data_file, monkeypatch, capsys):
     status, out, _ = run_cli(capsys, "digest", config, "--until", UNTIL)
     assert status == 1 and "could not reach smtp://127.0.0.1" in out
     assert not sent_log.path().exists()
+
+
+def test_a_certificate_the_system_does_not_trust_is_refused(
+    isolated, data_file, smtp, monkeypatch, capsys
+):
+    """STARTTLS checks the server's certificate: the test's own is trusted only through
+    SSL_CERT_FILE; without it the same server is refused, and nothing is sent."""
+    monkeypatch.setenv("SSL_CERT_FILE", str(isolated / "no-such-bundle.pem"))
+    config = write_config(
+        isolated, data_file, digest_table("RV", ["mailto:team@rv.org"], audience="team")
+    )
+    status, out, _ = run_cli(capsys, "digest", config, "--until", UNTIL)
+    assert status == 1 and "TLS failed" in out
+    assert smtp.messages() == []

@@ -156,3 +156,30 @@ def test_a_missing_webhook_and_an_unknown_name_are_configuration_problems(
     assert status == 2 and "SMALLWINS_WEBHOOK_NOWHERE" in out
     status, _, err = run_cli(capsys, "digest", config, "--name", "Nope")
     assert status == 2 and "no digest named 'Nope'" in err and "'RV weekly'" in err
+
+
+def test_two_runs_at_once_send_each_channel_once(isolated, data_file, stand_in, tmp_path):
+    """Two schedulers (two replicas) firing together: they take turns, and the second finds the
+    digest already sent."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.digest.conftest import ROOT
+
+    config = _config(isolated, data_file, ["slack:rv"])
+    env = {
+        **os.environ,
+        "PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{ROOT}",
+        "SMALLWINS_WEBHOOK_RV": f"{stand_in.url}/slack/{TOKEN}/ok",
+    }
+    command = [sys.executable, "-m", "dashboard", "digest", str(config), "--until", UNTIL]
+    runs = [
+        subprocess.Popen(command, env=env, cwd=isolated, stdout=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    outputs = [run.communicate(timeout=300)[0] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0]
+    assert sorted(": sent —" in out for out in outputs) == [False, True]
+    assert any("already sent" in out for out in outputs)
+    assert stand_in.calls[f"/slack/{TOKEN}/ok"] == 1

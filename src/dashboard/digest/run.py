@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -149,26 +150,43 @@ def run(
         outcomes.append(outcome)
         say(outcome)
 
-    for spec in specs:
-        period = last_complete(spec.every, until)
-        try:
-            digest = compose(dataset, spec, period, config.public_url, secret)
-        except ConfigError as error:
-            note(Outcome(spec.name, period, "not configured", detail=str(error)))
-            continue
-        if digest.quiet and not spec.always_sent:
-            note(
-                Outcome(
-                    spec.name,
-                    period,
-                    "nothing to celebrate",
-                    detail="no win, no kept commitment, no one new; not sent "
-                    "(send_when_quiet = true sends it anyway)",
-                )
-            )
-            continue
-        _deliver(spec, digest, period, dry_run, out, force, timeout, note)
+    with nullcontext() if dry_run else sent_log.sending():
+        for spec in specs:
+            _one(dataset, config, spec, until, secret, dry_run, out, force, timeout, note)
     return outcomes
+
+
+def _one(
+    dataset: Dataset,
+    config: DigestSettings,
+    spec: DigestSpec,
+    until: dt.date,
+    secret: str | None,
+    dry_run: bool,
+    out: Path | None,
+    force: bool,
+    timeout: float,
+    note: Callable[[Outcome], None],
+) -> None:
+    """One digest: composed for its period, then delivered unless quiet."""
+    period = last_complete(spec.every, until)
+    try:
+        digest = compose(dataset, spec, period, config.public_url, secret)
+    except ConfigError as error:
+        note(Outcome(spec.name, period, "not configured", detail=str(error)))
+        return
+    if digest.quiet and not spec.always_sent:
+        note(
+            Outcome(
+                spec.name,
+                period,
+                "nothing to celebrate",
+                detail="no win, no kept commitment, no one new; not sent "
+                "(send_when_quiet = true sends it anyway)",
+            )
+        )
+        return
+    _deliver(spec, digest, period, dry_run, out, force, timeout, note)
 
 
 def _deliver(

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +38,19 @@ class LastSent:
 
 def path() -> Path:
     return cache_dir() / FILE
+
+
+RUN_LOCK_SECONDS = 900.0  # a whole run's retries fit in this
+
+
+@contextmanager
+def sending() -> Iterator[None]:
+    """Held for a whole sending run: two runs at once (two replicas' schedules) take turns, and
+    the second reads what the first sent — "already sent" — instead of sending it twice."""
+    target = path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(target) + ".run.lock", timeout=RUN_LOCK_SECONDS):
+        yield
 
 
 def read() -> Sent:
