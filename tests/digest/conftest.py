@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ import pytest
 
 from dashboard.sources.local import write_xlsx
 from tests.digest.webhook_server import StandIn
+from tests.streamlit_server import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 D = dt.date
@@ -211,12 +211,6 @@ def self_signed(folder: Path) -> tuple[Path, Path]:
         )
     )
     return cert, key_file
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass

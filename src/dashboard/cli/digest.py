@@ -21,7 +21,7 @@ def _run(args: argparse.Namespace) -> int:
     from dashboard.cli.loading import load_with_warnings
     from dashboard.config import settings_for
     from dashboard.digest import sent_log
-    from dashboard.digest.run import exit_status, run
+    from dashboard.digest.run import Options, exit_status, run
     from dashboard.digest.setup import digest_settings
 
     settings, dataset = load_with_warnings(args.source)
@@ -49,10 +49,12 @@ def _run(args: argparse.Namespace) -> int:
         config,
         args.until,
         name=args.name,
-        dry_run=args.dry_run,
-        out=Path(args.out) if args.out else None,
-        force=args.force,
-        timeout=settings.timeout_seconds,
+        options=Options(
+            dry_run=args.dry_run,
+            out=Path(args.out) if args.out else None,
+            force=args.force,
+            timeout=settings.timeout_seconds,
+        ),
         say=lambda outcome: print(outcome.line, flush=True),
     )
     if args.out:

@@ -129,16 +129,24 @@ def _poster(url: str, payload: dict, timeout: float, channel: Channel) -> Callab
     return lambda: post_webhook(url, payload, timeout, channel.label)
 
 
+@dataclass(frozen=True)
+class Options:
+    """How a run goes: ``dry_run`` sends and records nothing; ``out`` also writes each message
+    there; ``force`` sends again what was sent; ``timeout`` bounds each try (seconds)."""
+
+    dry_run: bool = False
+    out: Path | None = None
+    force: bool = False
+    timeout: float = 20.0
+
+
 def run(
     dataset: Dataset,
     config: DigestSettings,
     until: dt.date,
     *,
     name: str | None = None,
-    dry_run: bool = False,
-    out: Path | None = None,
-    force: bool = False,
-    timeout: float = 20.0,
+    options: Options = Options(),
     say: Callable[[Outcome], None] = lambda outcome: None,
 ) -> list[Outcome]:
     """Send what is due; each outcome is also given to ``say`` as it happens."""
@@ -150,9 +158,9 @@ def run(
         outcomes.append(outcome)
         say(outcome)
 
-    with nullcontext() if dry_run else sent_log.sending():
+    with nullcontext() if options.dry_run else sent_log.sending():
         for spec in specs:
-            _one(dataset, config, spec, until, secret, dry_run, out, force, timeout, note)
+            _one(dataset, config, spec, until, secret, options, note)
     return outcomes
 
 
@@ -162,10 +170,7 @@ def _one(
     spec: DigestSpec,
     until: dt.date,
     secret: str | None,
-    dry_run: bool,
-    out: Path | None,
-    force: bool,
-    timeout: float,
+    options: Options,
     note: Callable[[Outcome], None],
 ) -> None:
     """One digest: composed for its period, then delivered unless quiet."""
@@ -186,21 +191,19 @@ def _one(
             )
         )
         return
-    _deliver(spec, digest, period, dry_run, out, force, timeout, note)
+    _deliver(spec, digest, period, options, note)
 
 
 def _deliver(
     spec: DigestSpec,
     digest: Digest,
     period: Period,
-    dry_run: bool,
-    out: Path | None,
-    force: bool,
-    timeout: float,
+    options: Options,
     note: Callable[[Outcome], None],
 ) -> None:
     log = sent_log.read()
-    for message in _messages(digest, timeout):
+    out, force = options.out, options.force
+    for message in _messages(digest, options.timeout):
         label = message.channel.label
         if out is not None:
             out.mkdir(parents=True, exist_ok=True)
@@ -221,7 +224,7 @@ def _deliver(
                 )
             )
             continue
-        if dry_run:
+        if options.dry_run:
             again = f" again (already sent on {when.replace('T', ' ')})" if when else ""
             note(Outcome(spec.name, period, "would send", label, f"{digest.subject}{again}"))
             continue
