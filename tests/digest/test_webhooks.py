@@ -183,3 +183,18 @@ def test_two_runs_at_once_send_each_channel_once(isolated, data_file, stand_in, 
     assert sorted(": sent —" in out for out in outputs) == [False, True]
     assert any("already sent" in out for out in outputs)
     assert stand_in.calls[f"/slack/{TOKEN}/ok"] == 1
+
+
+def test_no_log_line_holds_a_webhook_url(
+    isolated, data_file, stand_in, monkeypatch, capsys, caplog
+):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    monkeypatch.setenv("SMALLWINS_WEBHOOK_RV", f"{stand_in.url}/slack/{TOKEN}/ok")
+    config = _config(isolated, data_file, ["slack:rv"])
+    status, out, err = run_cli(capsys, "digest", config, "--until", UNTIL)
+    assert status == 0
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "POST /[redacted]" in logged  # urllib3 did log the request line
+    assert "SECRET" not in logged + out + err

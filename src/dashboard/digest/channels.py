@@ -11,6 +11,7 @@ exception's text holds it, so none is ever repeated; an SMTP URL's password neve
 
 from __future__ import annotations
 
+import logging
 import smtplib
 import ssl
 from dataclasses import dataclass, field
@@ -158,9 +159,33 @@ def send_email(server: SmtpServer, message: EmailMessage, timeout: float) -> Non
 # --- webhooks ---------------------------------------------------------------------------------
 
 
+class RedactWebhooks(logging.Filter):
+    """urllib3 logs each request line (path included) at DEBUG level, and a webhook's path is
+    its secret: every path posted to is blanked in those lines, whatever the logging set-up."""
+
+    paths: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = record.getMessage()
+        redacted = text
+        for path in self.paths:
+            redacted = redacted.replace(path, "/[redacted]")
+        if redacted != text:
+            record.msg, record.args = redacted, ()
+        return True
+
+
+for _logger in ("urllib3.connectionpool", "requests"):
+    if not any(isinstance(f, RedactWebhooks) for f in logging.getLogger(_logger).filters):
+        logging.getLogger(_logger).addFilter(RedactWebhooks())
+
+
 def post_webhook(url: str, payload: dict, timeout: float, label: str) -> None:
     """One try at posting ``payload``; any 2xx is taken (Slack answers 200 ``ok``, a Teams
     Workflows webhook 202)."""
+    secret = urlsplit(url)
+    RedactWebhooks.paths.add(secret.path + (f"?{secret.query}" if secret.query else ""))
+    RedactWebhooks.paths.add(secret.path)
     try:
         answer = requests.post(url, json=payload, timeout=timeout)
     except requests.Timeout:

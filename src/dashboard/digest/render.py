@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
+from email.utils import formatdate, make_msgid, parseaddr
 
 import altair as alt
 import vl_convert
@@ -250,7 +250,7 @@ def email(digest: Digest, sender: str, recipient: str, chart: bytes | None = Non
     message["From"] = sender
     message["To"] = recipient
     message["Date"] = formatdate(localtime=False)
-    message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
+    message["Message-ID"] = make_msgid(domain=parseaddr(sender)[1].rpartition("@")[2] or None)
     message.set_content(text(digest))
     message.add_alternative(html_body(digest), subtype="html")
     html_part = message.get_payload()[1]  # type: ignore[index]
