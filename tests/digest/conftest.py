@@ -240,6 +240,7 @@ def start_smtp(
     user: str | None = None,
     password: str | None = None,
     refuse: int | None = None,
+    implicit_tls: bool = False,
 ) -> SmtpServer:
     folder.mkdir(parents=True, exist_ok=True)
     port = free_port()
@@ -252,6 +253,8 @@ def start_smtp(
         args += ["--user", user, "--password", password or ""]
     if refuse:
         args += ["--refuse", str(refuse)]
+    if implicit_tls:
+        args.append("--implicit-tls")
     process = subprocess.Popen(args, cwd=ROOT)
     server = SmtpServer(process, port, folder, cert)
     deadline = time.monotonic() + 60

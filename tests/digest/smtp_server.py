@@ -3,7 +3,8 @@
 ``python -m tests.digest.smtp_server FOLDER PORT [--cert C --key K] [--user U --password P]
 [--refuse CODE]`` keeps each message it is handed as ``FOLDER/<n>.eml`` (the bytes received).
 With a certificate it offers STARTTLS and requires it before anything is sent; with a user it
-requires AUTH; ``--refuse 451`` (or 550…) answers every message with that code.
+requires AUTH; ``--implicit-tls``: TLS from the first byte (``smtps://``); ``--refuse 451``
+(or 550…) answers every message with that code.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ def main() -> None:
     parser.add_argument("--user")
     parser.add_argument("--password")
     parser.add_argument("--refuse", type=int)
+    parser.add_argument("--implicit-tls", action="store_true", help="TLS from the start (smtps)")
     args = parser.parse_args()
     context = None
     if args.cert:
@@ -63,11 +65,13 @@ def main() -> None:
         Keeper(Path(args.folder), args.refuse),
         hostname="127.0.0.1",
         port=args.port,
-        tls_context=context,
-        require_starttls=context is not None,
+        tls_context=None if args.implicit_tls else context,
+        ssl_context=context if args.implicit_tls else None,
+        require_starttls=context is not None and not args.implicit_tls,
         authenticator=authenticator if args.user else None,
         auth_required=bool(args.user),
-        auth_require_tls=context is not None,
+        # aiosmtpd tells a STARTTLS session from a plain one, not a TLS-from-the-start one
+        auth_require_tls=context is not None and not args.implicit_tls,
     )
     controller.start()
     (Path(args.folder) / "ready").write_text("ready")

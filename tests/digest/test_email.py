@@ -168,3 +168,22 @@ def test_a_certificate_the_system_does_not_trust_is_refused(
     status, out, _ = run_cli(capsys, "digest", config, "--until", UNTIL)
     assert status == 1 and "TLS failed" in out
     assert smtp.messages() == []
+
+
+def test_smtps_speaks_tls_from_the_start(isolated, data_file, tmp_path, monkeypatch, capsys):
+    server = start_smtp(tmp_path / "smtps", user="digest", password="secret", implicit_tls=True)
+    try:
+        monkeypatch.setenv("SSL_CERT_FILE", str(server.cert))
+        monkeypatch.setenv("SMALLWINS_SMTP_URL", f"smtps://digest:secret@127.0.0.1:{server.port}")
+        monkeypatch.setenv("SMALLWINS_MAIL_FROM", "Small Wins <wins@region.org>")
+        config = write_config(
+            isolated, data_file, digest_table("RV", ["mailto:team@rv.org"], audience="team")
+        )
+        status, out, _ = run_cli(capsys, "digest", config, "--until", UNTIL)
+        assert status == 0, out
+        [raw] = server.messages()
+        message = _parsed(raw)
+        assert message["From"] == "Small Wins <wins@region.org>"
+        assert message["Message-ID"].endswith("@region.org>")
+    finally:
+        server.stop()

@@ -131,6 +131,10 @@ def _smtp_error(server: SmtpServer, error: Exception) -> ChannelError:
         return ChannelError(f"{server.where} did not answer in time")
     if isinstance(error, smtplib.SMTPServerDisconnected):
         return ChannelError(f"{server.where} closed the connection")
+    if isinstance(error, smtplib.SMTPNotSupportedError):
+        return ChannelError(f"{server.where} does not offer that: {error}", transient=False)
+    if isinstance(error, smtplib.SMTPException):  # (smtplib's errors are OSErrors too)
+        return ChannelError(f"{server.where}: {error}", transient=False)
     if isinstance(error, OSError):
         return ChannelError(f"could not reach {server.where} ({error.strerror or error})")
     return ChannelError(f"{server.where}: {error.__class__.__name__}", transient=False)
