@@ -152,3 +152,8 @@ def test_text_from_a_sheet_cannot_become_markup(data):
     page = render.html_body(digest)
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; &amp;" in page
     assert "&lt;script&gt;" in str(render.slack(digest))
+
+
+def test_a_collaboration_is_matched_as_the_sheets_names_are(data):
+    digest = compose(data, spec("team", ("river  VALLEY",)), WEEK)
+    assert digest.collaborations == ("River Valley",) and digest.wins.total == 3

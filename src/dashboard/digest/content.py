@@ -22,6 +22,7 @@ from urllib.parse import urlencode
 import numpy as np
 import pandas as pd
 
+from dashboard.clean.names import key_of
 from dashboard.config import ConfigError
 from dashboard.dataset import Dataset
 from dashboard.digest.period import Period
@@ -142,17 +143,22 @@ def audience_view(
     dataset: Dataset, spec: DigestSpec, secret: str | None
 ) -> tuple[Dataset, tuple[str, ...]]:
     """The records the digest's audience may see, of its collaborations, and their names as the
-    audience sees them. An unknown collaboration is a configuration mistake (``ConfigError``)."""
+    audience sees them. A configured name is matched by name key (case, accents and spacing
+    aside, as the sheets' names are); an unknown one is a configuration mistake
+    (``ConfigError``)."""
     known = known_collaborations(dataset)
+    spelled = {key_of(name): name for name in reversed(known)}  # as the sheet first writes it
+    names = []
     for name in spec.collaborations:
-        if name not in known:
+        if key_of(name) not in spelled:
             close = difflib.get_close_matches(name, known, n=1)
             hint = f" — did you mean '{close[0]}'?" if close else ""
             raise ConfigError(
                 f"digest '{spec.name}' (line {spec.line}): no collaboration named '{name}' in "
                 f"the data{hint}"
             )
-    names = list(spec.collaborations) or known
+        names.append(spelled[key_of(name)])
+    names = names or known
     if spec.audience == "team":
         view = for_team(dataset, names) if spec.collaborations else dataset
     elif spec.audience == "funder":
