@@ -11,12 +11,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from dashboard import metrics
+from dashboard import formatting, metrics
 from dashboard.dataset import Dataset
 from dashboard.filtering import by_collaboration, filtered
 from dashboard.periods import comparison
 from dashboard.privacy.masking import Masker
-from dashboard.reports import numbers
 from dashboard.reports.period import FIGURES, period_figures
 from dashboard.reports.provenance import data_notes, is_snapshot
 from dashboard.reports.story import story, story_figures
@@ -42,7 +41,7 @@ class Report:
 
     @property
     def title(self) -> str:
-        return f"Impact report, {self.start:%d %B %Y} – {self.end:%d %B %Y}"
+        return f"Impact report, {formatting.day(self.start)} – {formatting.day(self.end)}"
 
     @property
     def file_stem(self) -> str:
@@ -80,7 +79,7 @@ def _highlights(data: Dataset, start: dt.date, end: dt.date, mask: Masker | None
 def _paragraph(name: str, now: dict, before: dict | None) -> str:
     kept = now["follow_through"]
     kept_text = (
-        f"{numbers.share(kept)} of the commitments that came due were kept"
+        f"{formatting.percent(kept)} of the commitments that came due were kept"
         if kept is not None
         else ("no commitment came due")
     )

@@ -11,13 +11,13 @@ import datetime as dt
 
 import pandas as pd
 
+from dashboard import formatting
 from dashboard.dataset import Dataset
 from dashboard.metrics.activity import activities, first_activity
 from dashboard.metrics.network import edge_table, person_codes
 from dashboard.metrics.scope import Scope, scope
 from dashboard.metrics.shape import centralization, degrees, learning_share, org_pairs
 from dashboard.metrics.weaving import closes_before
-from dashboard.reports import numbers
 
 SAME = 0.02  # a change in centralization smaller than this reads as "as shared as"
 
@@ -67,7 +67,7 @@ def _leadership(figures: dict, start: dt.date) -> str | None:
         words = f"Leadership is more shared than {when}"
     else:
         words = f"Leadership is more concentrated than {when}"
-    return f"{words}: degree centralization {numbers.index(was)} → {numbers.index(now)}."
+    return f"{words}: degree centralization {formatting.index(was)} → {formatting.index(now)}."
 
 
 def story(figures: dict, start: dt.date) -> str:
@@ -81,6 +81,6 @@ def story(figures: dict, start: dt.date) -> str:
     )
     share = figures["learning_share"]
     if share is not None:
-        written = numbers.share(share)
+        written = formatting.percent(share)
         parts.append(f"A result was written down for {written} of the commitments reported back.")
     return " ".join(p for p in parts if p)
