@@ -20,6 +20,11 @@ from dashboard.metrics.shape import centralization, degrees, learning_share, org
 from dashboard.metrics.weaving import closes_before
 
 SAME = 0.02  # a change in centralization smaller than this reads as "as shared as"
+# what the number of leadership concentration (Freeman's degree centralization) means, for a
+# funder who never met the term: said beside it every time it is given
+CONCENTRATION = (
+    "0 when everyone has as many working relationships, 1 when all run through one person"
+)
 
 
 def _shape(s: Scope, edges: pd.DataFrame, active: pd.Index) -> tuple[float | None, int]:
@@ -60,14 +65,17 @@ def _leadership(figures: dict, start: dt.date) -> str | None:
     was, now = figures["centralization_before"], figures["centralization_after"]
     if was is None or now is None:
         return None
-    when = f"on {start - dt.timedelta(days=1):%d %B %Y}"
+    when = f"on {formatting.day(start - dt.timedelta(days=1))}"
     if abs(now - was) < SAME:
         words = f"Leadership is as shared as {when}"
     elif now < was:
         words = f"Leadership is more shared than {when}"
     else:
         words = f"Leadership is more concentrated than {when}"
-    return f"{words}: degree centralization {formatting.index(was)} → {formatting.index(now)}."
+    return (
+        f"{words}: leadership concentration {formatting.index(was)} → {formatting.index(now)} "
+        f"({CONCENTRATION})."
+    )
 
 
 def story(figures: dict, start: dt.date) -> str:
@@ -76,7 +84,7 @@ def story(figures: dict, start: dt.date) -> str:
     made = figures["introductions"]
     parts.append(
         f"{made} introduction{'s' * (made != 1)} happened (new links between people who "
-        f"already shared a colleague); organizations linked: {figures['org_links_before']} → "
+        f"already shared a colleague); organization pairs linked: {figures['org_links_before']} → "
         f"{figures['org_links_after']}."
     )
     share = figures["learning_share"]
