@@ -146,16 +146,16 @@ def _paragraph(name: str, now: dict, before: dict | None) -> str:
         trend = (
             "the same as the previous period"
             if change == 0
-            else f"{abs(change)} {more} than the previous period"
+            else f"{abs(change):,} {more} than the previous period"
         )
+    plural = formatting.plural
     return (
-        f"{name} logged {now['wins']} small win{'s' * (now['wins'] != 1)} "
-        f"({trend}). {now['new_people']} new "
-        f"{'person' if now['new_people'] == 1 else 'people'} from {now['new_organizations']} "
-        f"organization{'s' * (now['new_organizations'] != 1)} joined; {kept_text}. "
-        f"The network gained {now['new_links']} working relationship"
-        f"{'s' * (now['new_links'] != 1)}, to {now['network_links']} among "
-        f"{now['network_people']} people."
+        f"{name} logged {plural(now['wins'], 'small win')} ({trend}). "
+        f"{plural(now['new_people'], 'new person', 'new people')} from "
+        f"{plural(now['new_organizations'], 'organization')} joined; {kept_text}. "
+        f"The network gained {plural(now['new_links'], 'working relationship')}, to "
+        f"{formatting.count(now['network_links'])} among "
+        f"{plural(now['network_people'], 'person', 'people')}."
     )
 
 

@@ -83,7 +83,7 @@ def story(figures: dict, start: dt.date) -> str:
     parts = [_leadership(figures, start)]
     made = figures["introductions"]
     parts.append(
-        f"{made} introduction{'s' * (made != 1)} happened (new links between people who "
+        f"{formatting.plural(made, 'introduction')} happened (new links between people who "
         f"already shared a colleague); organization pairs linked: {figures['org_links_before']} → "
         f"{figures['org_links_after']}."
     )
