@@ -164,3 +164,10 @@ def test_a_funder_sees_no_name_in_these_problems():
     shown = " ".join(problems.astype("string").fillna("").to_numpy().ravel())
     for name in ("Quinn Ghost", "Zed Nobody", "Ana Silva", "Ann Lee", "Bo Chen", "ana2@y.org"):
         assert name not in shown
+
+
+def test_a_projects_tab_not_in_use_is_not_questioned_record_by_record():
+    unused = sheets()
+    unused["Projects"] = unused["Projects"][:1]  # the header alone: the team does not use it
+    problems = dataset_of(unused).problems
+    assert "unknown project" not in set(problems["kind"])

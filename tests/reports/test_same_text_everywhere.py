@@ -115,6 +115,12 @@ def test_the_pdf_text(tmp_path):
     assert " 1% " in side_by_side.replace("\n", " ") and " 0% " not in side_by_side
 
 
+def test_the_html(tmp_path):
+    path = write_report(_report(), tmp_path / "report.html")
+    html = path.read_text(encoding="utf-8")
+    assert f"<td>{KEPT}</td><td>13%</td><td>63%</td><td>-50 pts</td>" in html
+
+
 def test_summary_text():
     figures: dict = {key: 0 for key in KEYS}
     figures.update(as_of="2024-02-29", collaborations=1, follow_through=0.625)

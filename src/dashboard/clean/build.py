@@ -40,7 +40,7 @@ def build_dataset(tables: dict[str, pd.DataFrame], problems: list[pd.DataFrame])
         tabs["People"]["source_collab"],
     )
     listed_collab = projects.set_index("project")["collaboration"].dropna()
-    listed_ids = projects.loc[projects["listed"], "project"]
+    listed_ids = projects.loc[projects["listed"], ["source", "project"]]
     for tab in RECORD_TABS:
         table = records[tab]
         typed = table["project"].copy()

@@ -54,13 +54,15 @@ def _located(table: pd.DataFrame, mask: pd.Series, column: str, values, kind, re
 
 
 def unknown_projects(
-    table: pd.DataFrame, typed: pd.Series, listed: pd.Series, collaboration: pd.Series
+    table: pd.DataFrame, typed: pd.Series, listed: pd.DataFrame, collaboration: pd.Series
 ) -> pd.DataFrame:
     """A record whose project (``typed``, as written) is not on its source's Projects tab
-    (``listed``: the project ids listed there): still counted, under ``collaboration`` — its
-    own column's, else its source's (docs/METRICS.md, "Collaborations")."""
+    (``listed``: the project ids listed there, with their ``source``): still counted, under
+    ``collaboration`` — its own column's, else its source's. A source whose Projects tab lists
+    no project at all does not use the tab: its records are not questioned one by one."""
     project = table["project"]
-    unknown = project.notna() & ~project.isin(listed.dropna().unique())
+    in_use = table["source"].isin(listed["source"].unique())
+    unknown = project.notna() & in_use & ~project.isin(listed["project"].dropna().unique())
     where = collaboration.astype("string").fillna(UNASSIGNED)
     reason = ("not on the Projects tab; counted as a project of " + where).where(
         where != UNASSIGNED,
