@@ -81,8 +81,8 @@ def future_dates(table: pd.DataFrame, tab: str, today: dt.date | None = None) ->
         ahead = dates.notna() & (dates > pd.Timestamp(latest))
         reason = (
             f"more than {FUTURE_DAYS} days after the day it was read "
-            f"({latest - dt.timedelta(days=FUTURE_DAYS):%Y-%m-%d}): a typo? It counts only "
-            "from that day on"
+            f"({latest - dt.timedelta(days=FUTURE_DAYS):%Y-%m-%d}): a typo? Kept, and counted "
+            "from its own date on"
         )
         shown = dates.dt.strftime("%Y-%m-%d")
         parts.append(_located(table, ahead, column, shown, DATE_IN_FUTURE, reason))
