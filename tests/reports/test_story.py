@@ -71,9 +71,10 @@ def test_story_figures():
 
 
 STORY = (
-    "Leadership is more shared than on 31 January 2024: degree centralization 1.00 → 0.25. "
+    "Leadership is more shared than on 31 January 2024: leadership concentration 1.00 → 0.25 "
+    "(0 when everyone has as many working relationships, 1 when all run through one person). "
     "2 introductions happened (new links between people who already shared a colleague); "
-    "organizations linked: 2 → 4. A result was written down for 50% of the commitments "
+    "organization pairs linked: 2 → 4. A result was written down for 50% of the commitments "
     "reported back."
 )
 

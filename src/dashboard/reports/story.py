@@ -11,15 +11,20 @@ import datetime as dt
 
 import pandas as pd
 
+from dashboard import formatting
 from dashboard.dataset import Dataset
 from dashboard.metrics.activity import activities, first_activity
 from dashboard.metrics.network import edge_table, person_codes
 from dashboard.metrics.scope import Scope, scope
 from dashboard.metrics.shape import centralization, degrees, learning_share, org_pairs
 from dashboard.metrics.weaving import closes_before
-from dashboard.reports import numbers
 
 SAME = 0.02  # a change in centralization smaller than this reads as "as shared as"
+# what the number of leadership concentration (Freeman's degree centralization) means, for a
+# funder who never met the term: said beside it every time it is given
+CONCENTRATION = (
+    "0 when everyone has as many working relationships, 1 when all run through one person"
+)
 
 
 def _shape(s: Scope, edges: pd.DataFrame, active: pd.Index) -> tuple[float | None, int]:
@@ -60,14 +65,17 @@ def _leadership(figures: dict, start: dt.date) -> str | None:
     was, now = figures["centralization_before"], figures["centralization_after"]
     if was is None or now is None:
         return None
-    when = f"on {start - dt.timedelta(days=1):%d %B %Y}"
+    when = f"on {formatting.day(start - dt.timedelta(days=1))}"
     if abs(now - was) < SAME:
         words = f"Leadership is as shared as {when}"
     elif now < was:
         words = f"Leadership is more shared than {when}"
     else:
         words = f"Leadership is more concentrated than {when}"
-    return f"{words}: degree centralization {numbers.index(was)} → {numbers.index(now)}."
+    return (
+        f"{words}: leadership concentration {formatting.index(was)} → {formatting.index(now)} "
+        f"({CONCENTRATION})."
+    )
 
 
 def story(figures: dict, start: dt.date) -> str:
@@ -75,12 +83,12 @@ def story(figures: dict, start: dt.date) -> str:
     parts = [_leadership(figures, start)]
     made = figures["introductions"]
     parts.append(
-        f"{made} introduction{'s' * (made != 1)} happened (new links between people who "
-        f"already shared a colleague); organizations linked: {figures['org_links_before']} → "
+        f"{formatting.plural(made, 'introduction')} happened (new links between people who "
+        f"already shared a colleague); organization pairs linked: {figures['org_links_before']} → "
         f"{figures['org_links_after']}."
     )
     share = figures["learning_share"]
     if share is not None:
-        written = numbers.share(share)
+        written = formatting.percent(share)
         parts.append(f"A result was written down for {written} of the commitments reported back.")
     return " ".join(p for p in parts if p)
