@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import formatting
+from dashboard.charts import palette
 from dashboard.escaping import MARKDOWN_ESCAPES
 
 TILES_PER_ROW = 3  # a tile's label is one line: more than 3 a row cut it at 1024 px
@@ -91,13 +92,13 @@ def table(
 
 def share_column(label: str, help_text: str | None = None) -> dict:
     """A follow-through-like share drawn as a bar, in the whole percents shown everywhere
-    (values from ``formatting.percent_column``); blue: a good figure, not an alarm."""
+    (values from ``formatting.percent_column``); green: kept commitments' colour on every chart."""
     return st.column_config.ProgressColumn(
         label,
         format=formatting.PERCENT_PRINTF,
         min_value=0,
         max_value=100,
-        color="#4c78a8",
+        color=palette.SHARE_BAR,
         help=help_text,
     )
 
@@ -149,7 +150,7 @@ def collaboration_table(
             "Wins a month",
             y_min=0,
             width=SPARK_PX,
-            color="#4c78a8",
+            color=palette.SPARKLINE,
             help="Wins per month, the last 12 months of the period",
         ),
     }
