@@ -121,3 +121,8 @@ def blank_unknown(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(
         **{str(c): frame[c].astype(object).where(frame[c].notna(), "") for c in text}
     )
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """'1 problem', '13 problems', '1,204 problems': a count with its noun agreeing."""
+    return f"{count:,} {word if count == 1 else (words or word + 's')}"

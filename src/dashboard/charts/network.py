@@ -200,7 +200,9 @@ def centralization_line(series: pd.DataFrame, period: Period | None = None) -> a
             ),
             tooltip=[
                 MONTH_TIP,
-                alt.Tooltip("degree_centralization:Q", title="centralization", format=".2f"),
+                alt.Tooltip(
+                    "degree_centralization:Q", title="leadership concentration", format=".2f"
+                ),
             ],
         )
         .properties(height=240)

@@ -45,7 +45,9 @@ def tiles(items: list[tuple[str, object, object, bool, str]], worse_up: tuple = 
 
 def chart(spec: dict | None, empty: bool, message: str) -> None:
     """Draw a Vega-Lite ``spec`` (``ui.figures.chart`` builds and caches it from an Altair chart),
-    or say ``message`` in words when there is nothing to draw."""
+    or say ``message`` in words when there is nothing to draw. The spec's ``description`` (what
+    the chart shows and its latest values) is written under it: a chart is a canvas, and this is
+    what a screen reader reads of it (WCAG 2.1, 1.1.1)."""
     if empty or spec is None:
         st.info(message)
         return
@@ -57,6 +59,8 @@ def chart(spec: dict | None, empty: bool, message: str) -> None:
     # a margin on the right: the last month's bar and line end short of the page's column edge
     spec = {**spec, "padding": spec.get("padding", {"left": 5, "top": 5, "bottom": 5, "right": 12})}
     st.vega_lite_chart(spec, width="stretch")
+    if spec.get("description"):
+        st.caption(plain(spec["description"]))
 
 
 def readable(frame: pd.DataFrame) -> pd.DataFrame:
