@@ -58,7 +58,7 @@ def chart(spec: dict | None, empty: bool, message: str) -> None:
         spec = {**spec, "autosize": {"type": "fit-x", "contains": "padding"}}
     # a margin on the right: the last month's bar and line end short of the page's column edge
     spec = {**spec, "padding": spec.get("padding", {"left": 5, "top": 5, "bottom": 5, "right": 12})}
-    st.vega_lite_chart(spec, width="stretch")
+    st.vega_lite_chart(spec, width="stretch", alt=spec.get("description") or None)
     if spec.get("description"):
         st.caption(plain(spec["description"]))
 
