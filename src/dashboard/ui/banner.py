@@ -108,7 +108,7 @@ def show(dataset: Dataset):
             st.info(
                 f"Showing the bundled **demo workbook** (read {_when(sources[0].read_at)} UTC). "
                 "Connect your own Google Sheet: see the README, "
-                f'[“Connect a Google Sheet”]({README_URL}).',
+                f"[“Connect a Google Sheet”]({README_URL}).",
             )
         else:
             st.caption(_caption(sources))
