@@ -107,6 +107,16 @@ def share_column(label: str, help_text: str | None = None) -> dict:
     )
 
 
+def what_table(frame: pd.DataFrame, when: str, what: str, empty_message: str) -> None:
+    """A list of things — commitments, wins — as a text table: the day (``when``) first, then
+    ``what`` each row is, in full (the text wraps; a grid cuts it), then the rest."""
+    if frame.empty:
+        st.info(empty_message)
+        return
+    rest = [c for c in frame.columns if c not in (when, what)]
+    text_table(dates_as_text(frame, when)[[when, what, *rest]].set_index(when))
+
+
 def dates_as_text(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     out = frame.copy()
     for column in columns:
@@ -123,6 +133,7 @@ COLLABORATION_COLUMNS = {  # short headers, what they count in their help; width
     "Stalled": ("Active projects untouched for 60 days", 52),
 }
 NAME_PX, SPARK_PX = 236, 64
+SPARK_HEADER = "Trend"  # short: "Wins a month" was cut in the sparkline's 64 px at 1024 px
 OVERVIEW_COLUMNS = ("30 days", "Follow-through", "Active", "Stalled")  # fit 1024 px with the rest
 SHORT_HEADERS = {
     "Wins, last 30 days": "30 days",
@@ -151,7 +162,7 @@ def collaboration_table(
     config: dict = {
         "Collaboration": st.column_config.TextColumn("Collaboration", pinned=True, width=NAME_PX),
         "Wins per month": st.column_config.LineChartColumn(
-            "Wins a month",
+            SPARK_HEADER,
             y_min=0,
             width=SPARK_PX,
             color=palette.SPARKLINE,
@@ -189,8 +200,19 @@ def plain(text: object) -> str:
     return _REPLACED_IN_TEXT.sub("&#58;&#8288;", str(text).translate(_MARKDOWN))
 
 
+# a day written 2026-10-29 wrapped in a narrow table cell as "2026-10-" / "29": a word joiner
+# (U+2060, invisible, not read aloud) after each hyphen forbids the break
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+WORD_JOINER = "\u2060"
+
+
+def unbroken(text: str) -> str:
+    """``text`` with every YYYY-MM-DD day in it kept on one line."""
+    return DAY.sub(lambda day: day.group().replace("-", "-" + WORD_JOINER), text)
+
+
 def _plain_cell(value: object) -> object:
-    return plain(value) if isinstance(value, str) else value
+    return plain(unbroken(value)) if isinstance(value, str) else value
 
 
 def text_table(frame: pd.DataFrame) -> None:
