@@ -126,7 +126,7 @@ def show(dataset: Dataset, default_end: dt.date) -> Filters:
     chosen = _init_from_url(
         "collaborations", lambda: _known_from_url("collaborations", collab_options)
     )
-    start, end = _period(first, last)
+    start, end = _period(dataset, first, last)
     with st.sidebar:
         st.header("Filters")
         collaborations = st.multiselect(
@@ -168,10 +168,11 @@ def show(dataset: Dataset, default_end: dt.date) -> Filters:
     return filters
 
 
-def _period(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+def _period(dataset: Dataset, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
     """The period to show: what the link or the user chose, else the default (``first``,
-    ``last``), which follows the data. The date widget is given it through its session key (a
-    widget's ``value`` is read only when it is first drawn)."""
+    ``last``), which follows the data; a chosen end alone gets the default start for that end.
+    The date widget is given it through its session key (a widget's ``value`` is read only when
+    it is first drawn)."""
     start = _init_from_url("start", lambda: _date_from_url("start", first))
     end = _init_from_url("end", lambda: _date_from_url("end", last))
     held = st.session_state.get(PERIOD)
@@ -184,7 +185,7 @@ def _period(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
     if "end" not in _chosen():
         end = last
     if "start" not in _chosen():
-        start = first
+        start = first if "end" not in _chosen() else _bounds(dataset, end)[0]
     _remember("start", start)
     _remember("end", end)
     if held is None or (isinstance(held, tuple) and len(held) == 2):
