@@ -132,7 +132,7 @@ def _drawing(views: list[tuple[dict, list[dict]]]) -> str:
     """A network drawing: how many nodes and links it draws."""
     nodes = next((rows for view, rows in views if _mark(view) == "circle"), [])
     links = next((rows for view, rows in views if _mark(view) == "rule"), [])
-    tips = next(
+    tips: list = next(
         (view["encoding"].get("tooltip", []) for view, _ in views if _mark(view) == "circle"), []
     )
     who = next((t.get("title") for t in tips if isinstance(t, dict) and t.get("title")), "who")

@@ -19,6 +19,8 @@ differ between Streamlit's theme (the pages) and plain Vega (vl-convert, the fil
 
 from __future__ import annotations
 
+from typing import Final
+
 # Okabe–Ito: what a colour means
 BLUE = "#0072B2"
 SKY_BLUE = "#56B4E9"
@@ -63,7 +65,7 @@ OTHER = "#BDBDBD"  # the grouped "N other projects": grey, never a palette colou
 NOT_GIVEN = "#E0E0E0"  # a win with no category or project given
 
 # sequential, for a count in colour (the regions' heatmap): Vega's "blues" is single-hue
-SEQUENTIAL_SCHEME = "blues"
+SEQUENTIAL_SCHEME: Final = "blues"
 
 # what a table cell's bar is drawn in (the follow-through column, the wins sparkline)
 SHARE_BAR = COMMITMENTS_KEPT
