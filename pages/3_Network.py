@@ -83,6 +83,10 @@ if page.has_records(view):
     people_tab, organizations_tab = st.tabs(["People", "Organizations"])
     with people_tab:
         drawing = figure("drawing", view)
+        st.caption(
+            "Each circle is a person, sized by their activity; each grey line joins two people "
+            "who shared a win, a meeting or a project, wider for more."
+        )
         if len(drawing["nodes"]) >= MAX_DRAWN_PEOPLE:
             st.caption(f"The {MAX_DRAWN_PEOPLE} most connected people are drawn.")
         figures.chart(
@@ -96,8 +100,9 @@ if page.has_records(view):
         )
     with organizations_tab:
         st.caption(
-            "Organizations are linked when their people are; each is sized by its active people "
-            "and coloured by its people's most common sector or collaboration."
+            "Organizations are linked when their people are (a grey line, wider for more links "
+            "between their people); each is sized by its active people and coloured by its "
+            "people's most common sector or collaboration."
         )
         figures.chart(
             view,
