@@ -19,7 +19,7 @@ from dashboard import charts
 from dashboard.charts import palette
 from dashboard.reports.charts_png import momentum_chart, momentum_png
 from tests.charts.test_network import LINKS, NODES
-from tests.charts.test_readable_charts import BUILDERS, PERIOD, series
+from tests.charts.test_readable_charts import BUILDERS, PERIOD, regions, series
 
 COLOURS = {
     value.upper()
@@ -42,7 +42,7 @@ ALL = {
     "network_people": lambda p: charts.network_measure(series(), "network_nodes", p),
     "network_density": lambda p: charts.network_measure(series(), "network_density", p),
     "region_active": lambda p: charts.region_multiple(
-        BUILDERS["region_multiple"].__globals__["regions"](),
+        regions(),
         "Northern Tech Corridor",
         "active",
         "people",
