@@ -78,6 +78,6 @@ if page.has_records(view):
     problems = len(view.full.problems)
     if problems:
         st.caption(
-            f"{problems:,} cell(s) of the workbook could not be read as they are: "
-            "see **Data health**."
+            f"{formatting.plural(problems, 'cell')} of the workbook could not be read as "
+            "they are: see **Data health**."
         )

@@ -80,23 +80,16 @@ if page.has_records(view):
         empty=series.empty or series["follow_through"].isna().all(),
         message="No commitment has come due yet.",
     )
-    left, right = st.columns(2)
-    with left:
-        st.subheader("Overdue")
-        overdue = figure("overdue", view)
-        components.table(components.dates_as_text(overdue, "due"), "Nothing is overdue.")
-    with right:
-        st.subheader("Due in the next 30 days")
-        soon = figure("due_soon", view)
-        components.table(
-            components.dates_as_text(soon, "due"), "Nothing falls due in the next 30 days."
-        )
+    # the whole width each, as text that wraps: the commitment itself is what a reader looks
+    # for, and side by side in a grid it was cut to a few words (at 1024 px, not shown at all)
+    st.subheader("Overdue")
+    components.what_table(figure("overdue", view), "due", "commitment", "Nothing is overdue.")
+    st.subheader("Due in the next 30 days")
+    components.what_table(
+        figure("due_soon", view), "due", "commitment", "Nothing falls due in the next 30 days."
+    )
     st.subheader("Latest wins")
-    latest = figure("latest_wins", view)
-    if latest.empty:
-        st.info("No wins in this period.")
-    else:
-        components.text_table(components.dates_as_text(latest, "date").set_index("date"))
+    components.what_table(figure("latest_wins", view), "date", "win", "No wins in this period.")
     st.subheader("Stalled projects")
     projects = figure("projects", view)
     stalled = projects[projects["stalled"]].drop(columns=["stalled"])

@@ -55,7 +55,7 @@ if page.has_records(view):
     components.tiles(
         [
             (
-                "Organizations linked",
+                "Organization pairs linked",
                 now["org_edges"],
                 None,
                 False,
@@ -69,11 +69,13 @@ if page.has_records(view):
                 "New links between people who already shared a colleague: triangles closed",
             ),
             (
-                "Degree centralization",
+                "Leadership concentration",
                 centralization,
                 None,
                 False,
-                "0 when everyone has as many links (a mesh), 1 for one hub and its spokes",
+                "From 0 to 1. Near 0: links are spread evenly, leadership is shared (a mesh). "
+                "Near 1: one person holds the network together (a hub and its spokes). "
+                "Network science calls it degree centralization.",
             ),
         ]
     )
@@ -81,6 +83,10 @@ if page.has_records(view):
     people_tab, organizations_tab = st.tabs(["People", "Organizations"])
     with people_tab:
         drawing = figure("drawing", view)
+        st.caption(
+            "Each circle is a person, sized by their activity; each grey line joins two people "
+            "who shared a win, a meeting or a project, wider for more."
+        )
         if len(drawing["nodes"]) >= MAX_DRAWN_PEOPLE:
             st.caption(f"The {MAX_DRAWN_PEOPLE} most connected people are drawn.")
         figures.chart(
@@ -94,8 +100,9 @@ if page.has_records(view):
         )
     with organizations_tab:
         st.caption(
-            "Organizations are linked when their people are; each is sized by its active people "
-            "and coloured by its people's most common sector or collaboration."
+            "Organizations are linked when their people are (a grey line, wider for more links "
+            "between their people); each is sized by its active people and coloured by its "
+            "people's most common sector or collaboration."
         )
         figures.chart(
             view,
@@ -142,7 +149,7 @@ if page.has_records(view):
         )
     st.subheader("Hub or mesh?")
     st.caption(
-        "Degree centralization at each month's end: near 1 when one person holds the network "
+        "Leadership concentration at each month's end: near 1 when one person holds the network "
         "together (hub and spokes, heroic leadership), near 0 when links are spread evenly "
         "(a mesh, shared leadership)."
     )

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from dashboard import formatting
 from dashboard.clean.problems import sorted_problems
 from dashboard.ui import access, components, page, source_list
 
@@ -15,7 +16,7 @@ source_list.show(view.full)
 if problems.empty:
     st.success("Every cell of the workbook could be read.")
 else:
-    st.subheader(f"{len(problems):,} problem(s)")
+    st.subheader(formatting.plural(len(problems), "problem"))
     per_tab = problems.groupby(["tab", "kind"], dropna=False).size().rename("count").reset_index()
     components.table(per_tab, "No problems.", width="content")
     left, middle, right = st.columns(3)

@@ -88,8 +88,8 @@ def test_the_drawing_puts_links_under_people_at_their_positions():
 @pytest.mark.parametrize(
     ("column", "title", "share"),
     [
-        ("network_nodes", "People (nodes)", False),
-        ("network_edges", "Links (edges)", False),
+        ("network_nodes", "People", False),
+        ("network_edges", "Links", False),
         ("network_density", "Density", True),
         ("cross_org_share", "Cross-organization share", True),
     ],

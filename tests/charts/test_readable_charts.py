@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from dashboard import charts
+from dashboard.charts import palette
 from dashboard.charts.momentum import grouped
 from dashboard.charts.months import MIN_MONTHS, month_domain
 from dashboard.config import DEMO_AS_OF, demo_settings
@@ -117,7 +118,8 @@ def test_beyond_nine_projects_the_others_are_one_grey_entry_that_says_how_many()
     assert totals.sum() == sum(13 - k for k in range(1, 13)) + 4  # no win lost in the grouping
     spec = charts.wins_by(pd.DataFrame(rows), "project", "project", PERIOD).to_dict()
     colour = spec["encoding"]["color"]
-    assert colour["scale"]["range"][-2:] == ["#bdbdbd", "#e0e0e0"]  # grey, never a palette hue
+    # grey, never a palette hue
+    assert colour["scale"]["range"][-2:] == [palette.OTHER, palette.NOT_GIVEN]
     assert colour["legend"]["labelLimit"] == 0
 
 

@@ -85,9 +85,10 @@ def test_the_new_sections_are_on_the_page():
         assert heading in headings
     assert [t.label for t in app.tabs] == ["People", "Organizations"]
     labels = [m.label for m in app.metric]
-    assert {"Organizations linked", "Introductions, 30 days", "Degree centralization"} <= set(
-        labels
-    )
+    # words for funders: pairs are counted, and no "degree centralization" (issue 20, point 6)
+    assert {"Organization pairs linked", "Introductions, 30 days"} <= set(labels)
+    assert "Leadership concentration" in labels
+    assert not [t for t in labels if "centralization" in t.lower()]
     follow = [c.value for c in app.caption if c.value.startswith("Of the ")]
     assert follow and "suggested on 31 May 2026" in follow[0]
     assert [b.proto.label for b in app.get("download_button")] == [

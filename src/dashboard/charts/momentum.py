@@ -7,9 +7,9 @@ import json
 import altair as alt
 import pandas as pd
 
+from dashboard.charts import palette
 from dashboard.charts.months import (
     MONTH_TIP,
-    OTHER_COLOUR,
     Period,
     by_month,
     count_y,
@@ -17,31 +17,30 @@ from dashboard.charts.months import (
     month_x,
 )
 
-PALETTE = [
-    "#4c78a8",
-    "#f58518",
-    "#54a24b",
-    "#e45756",
-    "#72b7b2",
-    "#b279a2",
-    "#eeca3b",
-    "#9d755d",
-    "#ff9da6",
-]  # tableau10 without its grey (kept for "other")
+PALETTE = list(palette.CATEGORIES)  # a colour per project or category; the rest grey
 PLURALS = {"category": "categories", "project": "projects"}
 NOT_GIVEN = "(none)"  # metrics.lists' label of a win with no category or project
 
 
 def momentum_line(series: pd.DataFrame, period: Period | None = None) -> alt.Chart:
     """Wins and commitments kept per month: the pulse of a collaboration."""
-    long = by_month(series, {"wins": "Wins", "commitments_done": "Commitments kept"})
+    labels = {"wins": "Wins", "commitments_done": "Commitments kept"}
+    long = by_month(series, labels)
     return (
         alt.Chart(long)
         .mark_line(point=True)
         .encode(
             x=month_x(period, centred=True),
             y=count_y("n:Q", "per month"),
-            color=alt.Color("what:N", title=None, legend=alt.Legend(orient="top", labelLimit=0)),
+            color=alt.Color(
+                "what:N",
+                title=None,
+                sort=list(labels.values()),
+                scale=alt.Scale(
+                    domain=list(labels.values()), range=[palette.WINS, palette.COMMITMENTS_KEPT]
+                ),
+                legend=alt.Legend(orient="top", labelLimit=0),
+            ),
             tooltip=[
                 MONTH_TIP,
                 alt.Tooltip("what:N", title="what"),
@@ -76,7 +75,7 @@ def wins_by(counts: pd.DataFrame, by: str, title: str, period: Period | None = N
     labels of most wins get a colour each; beyond that, the others share one grey entry."""
     frame, named, greys = grouped(counts, by)
     domain = named + greys
-    colours = PALETTE[: len(named)] + [OTHER_COLOUR, "#e0e0e0"][: len(greys)]
+    colours = PALETTE[: len(named)] + [palette.OTHER, palette.NOT_GIVEN][: len(greys)]
     return (
         alt.Chart(frame)
         .mark_bar()
@@ -105,7 +104,12 @@ def cumulative_wins(series: pd.DataFrame, period: Period | None = None) -> alt.C
     frame = series.assign(total=series["wins"].cumsum())
     return (
         alt.Chart(frame)
-        .mark_area(line={"strokeJoin": "round"}, opacity=0.3, clip=True)
+        .mark_area(
+            line={"strokeJoin": "round", "color": palette.WINS},
+            color=palette.WINS,
+            opacity=0.3,
+            clip=True,
+        )
         .encode(
             x=month_x(period, centred=True),
             y=count_y("total:Q", "wins in the period, to date"),
@@ -133,7 +137,14 @@ def commitments_outcomes(series: pd.DataFrame, period: Period | None = None) -> 
                 "what:N",
                 sort=list(labels.values()),
                 title=None,
-                scale=alt.Scale(range=["#9ecae1", "#31a354", "#de2d26"]),
+                scale=alt.Scale(
+                    domain=list(labels.values()),
+                    range=[
+                        palette.COMMITMENTS_MADE,
+                        palette.COMMITMENTS_KEPT,
+                        palette.COMMITMENTS_MISSED,
+                    ],
+                ),
                 legend=alt.Legend(orient="top", labelLimit=0),
             ),
             tooltip=[
@@ -150,7 +161,7 @@ def share_line(
     frame: pd.DataFrame,
     column: str,
     title: str,
-    color: str = "#3182bd",
+    color: str = palette.COMMITMENTS_KEPT,
     period: Period | None = None,
 ) -> alt.Chart:
     """A share (0–100 %) per month: ``frame`` has month and ``column``; months without one
@@ -203,7 +214,7 @@ def wins_with_network(series: pd.DataFrame, period: Period | None = None) -> alt
                 "what:N",
                 sort=order,
                 title="win size",
-                scale=alt.Scale(domain=order, range=["#c7e9c0", "#74c476", "#238b45", "#d9d9d9"]),
+                scale=alt.Scale(domain=order, range=[*palette.WIN_SIZES, palette.SIZE_NOT_GIVEN]),
                 legend=alt.Legend(orient="top", labelLimit=0),
             ),
             order=alt.Order("rank:Q"),
@@ -217,7 +228,7 @@ def wins_with_network(series: pd.DataFrame, period: Period | None = None) -> alt
     )
     people = (
         alt.Chart(series)
-        .mark_line(point=True, color="#333")
+        .mark_line(point=True, color=palette.PEOPLE)
         .encode(
             x=month_x(period, centred=True),
             y=alt.Y(

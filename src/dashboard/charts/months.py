@@ -22,7 +22,6 @@ MIN_MONTHS = 3
 MONTH_TIP = alt.Tooltip("yearmonth(month):T", title="Month")
 SHORT_LABEL = 12  # legend labels up to this long go two a line; longer ones, one a line
 WRAP = 22  # a longer legend label is written on several lines
-OTHER_COLOUR = "#bdbdbd"  # the grouped "other" entry and "not given": grey, never a palette colour
 
 
 def _month_start(day: dt.date | pd.Timestamp) -> pd.Timestamp:

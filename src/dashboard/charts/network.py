@@ -5,6 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from dashboard.charts import palette
 from dashboard.charts.months import MONTH_TIP, Period, by_month, count_y, legend, month_x
 
 AXIS = alt.Axis(labels=False, ticks=False, grid=False, domain=False, title=None)
@@ -16,7 +17,7 @@ def _drawing(
     """Links as rules under the nodes as circles, at the layout's positions (already computed)."""
     lines = (
         alt.Chart(links)
-        .mark_rule(color="#999")
+        .mark_rule(color=palette.EDGE)
         .encode(
             x=alt.X("x:Q", axis=AXIS),
             y=alt.Y("y:Q", axis=AXIS),
@@ -35,7 +36,10 @@ def _drawing(
             y=alt.Y("y:Q", axis=AXIS),
             size=alt.Size(f"{size}:Q", scale=alt.Scale(range=[30, 600]), title=size),
             color=alt.Color(
-                f"{color}:N", title=color, legend=legend(nodes[color].dropna(), color, wide=True)
+                f"{color}:N",
+                title=color,
+                scale=alt.Scale(range=palette.categories(int(nodes[color].nunique()))),
+                legend=legend(nodes[color].dropna(), color, wide=True),
             ),
             tooltip=tips,
         )
@@ -67,10 +71,16 @@ def organization_drawing(nodes: pd.DataFrame, links: pd.DataFrame, color: str) -
 
 
 GROWTH = {
-    "network_nodes": "People (nodes)",
-    "network_edges": "Links (edges)",
+    "network_nodes": "People",
+    "network_edges": "Links",
     "network_density": "Density",
     "cross_org_share": "Cross-organization share",
+}
+COLOURS = {  # each measure in the colour it has wherever it is drawn
+    "network_nodes": palette.PEOPLE,
+    "network_edges": palette.LINKS,
+    "network_density": palette.LINKS,
+    "cross_org_share": palette.LINKS,
 }
 SHARES = ("network_density", "cross_org_share")
 
@@ -87,7 +97,7 @@ def network_measure(series: pd.DataFrame, column: str, period: Period | None = N
     )
     return (
         alt.Chart(series[["month", column]])
-        .mark_line(point=True)
+        .mark_line(point=True, color=COLOURS[column])
         .encode(
             x=month_x(period, centred=True),
             y=y,
@@ -100,17 +110,24 @@ def network_measure(series: pd.DataFrame, column: str, period: Period | None = N
     )
 
 
-def network_size(series: pd.DataFrame) -> alt.Chart:
+def network_size(series: pd.DataFrame, period: Period | None = None) -> alt.Chart:
     """People and relationships in the network at each month's end, side by side, at a fixed
-    width (the report files' image; the page draws ``network_measure`` twice)."""
-    long = by_month(series, {"network_nodes": "People", "network_edges": "Relationships"})
+    width (the report files' image; the page draws ``network_measure`` twice), each named above
+    its chart and in the colour the pages draw it in."""
+    labels = {"network_nodes": "People", "network_edges": "Relationships"}
+    long = by_month(series, labels)
     return (
         alt.Chart(long)
         .mark_line(point=True)
         .encode(
-            x=month_x(None, centred=True),
+            x=month_x(period, centred=True),
             y=count_y("n:Q", None),
-            color=alt.Color("what:N", title=None, legend=None),
+            color=alt.Color(
+                "what:N",
+                title=None,
+                legend=None,
+                scale=alt.Scale(domain=list(labels.values()), range=[COLOURS[k] for k in labels]),
+            ),
             tooltip=[MONTH_TIP, "what:N", "n:Q"],
         )
         .properties(width=240, height=160)
@@ -138,7 +155,7 @@ def weaving_bars(series: pd.DataFrame, period: Period | None = None) -> alt.Char
         "what:N",
         title=None,
         legend=legend(list(WEAVING.values()), orient="top"),
-        scale=alt.Scale(domain=list(WEAVING.values()), range=["#c6dbef", "#08519c"]),
+        scale=alt.Scale(domain=list(WEAVING.values()), range=[palette.NEW_LINKS, palette.LINKS]),
     )
     base = alt.Chart(frame).encode(x=month_x(period), tooltip=tips, color=colour)
     links = (
@@ -155,7 +172,7 @@ def adjacent_line(series: pd.DataFrame, period: Period | None = None) -> alt.Cha
     """The adjacent possible at each month's end: pairs one introduction apart."""
     return (
         alt.Chart(series)
-        .mark_line(point=True, color="#e6550d")
+        .mark_line(point=True, color=palette.ADJACENT)
         .encode(
             x=month_x(period, centred=True),
             y=count_y("adjacent_possible:Q", "pairs one introduction apart"),
@@ -173,7 +190,7 @@ def centralization_line(series: pd.DataFrame, period: Period | None = None) -> a
     frame = series.dropna(subset=["degree_centralization"])
     return (
         alt.Chart(frame)
-        .mark_line(point=True, color="#756bb1")
+        .mark_line(point=True, color=palette.LEADERSHIP)
         .encode(
             x=month_x(period, centred=True),
             y=alt.Y(
@@ -183,7 +200,9 @@ def centralization_line(series: pd.DataFrame, period: Period | None = None) -> a
             ),
             tooltip=[
                 MONTH_TIP,
-                alt.Tooltip("degree_centralization:Q", title="centralization", format=".2f"),
+                alt.Tooltip(
+                    "degree_centralization:Q", title="leadership concentration", format=".2f"
+                ),
             ],
         )
         .properties(height=240)

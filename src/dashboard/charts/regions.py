@@ -11,11 +11,12 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from dashboard.charts import palette
 from dashboard.charts.months import MONTH_TIP, Period, month_x
 
 MULTIPLES_UP_TO = 12  # beyond this many collaborations, small multiples no longer fit a screen
 ROW_PX = 16  # a heatmap row per collaboration
-AREA_COLOUR = "#4c78a8"
+COLOURS = {"wins": palette.WINS, "active": palette.PEOPLE}  # a measure's colour everywhere
 
 
 def uses_heatmap(frame: pd.DataFrame) -> bool:
@@ -36,11 +37,12 @@ def region_multiple(
     chart, so it never dips below zero."""
     top = max(float(frame[value].max()), 1.0) if not frame.empty else 1.0
     own = frame[frame["collaboration"] == collaboration][["month", value]]
+    colour = COLOURS.get(value, palette.WINS)
     return (
         alt.Chart(own)
         .mark_area(
-            line={"strokeJoin": "round", "color": AREA_COLOUR},
-            color=AREA_COLOUR,
+            line={"strokeJoin": "round", "color": colour},
+            color=colour,
             opacity=0.35,
             interpolate="linear",
             clip=True,
@@ -73,7 +75,9 @@ def region_heatmap(
             y=alt.Y(
                 "collaboration:N", title=None, sort=list(order.index), axis=alt.Axis(labelLimit=0)
             ),
-            color=alt.Color(f"{value}:Q", title=title, scale=alt.Scale(scheme="greens")),
+            color=alt.Color(
+                f"{value}:Q", title=title, scale=alt.Scale(scheme=palette.SEQUENTIAL_SCHEME)
+            ),
             tooltip=["collaboration:N", MONTH_TIP, alt.Tooltip(f"{value}:Q", title=title)],
         )
         .properties(height=ROW_PX * len(order))

@@ -124,9 +124,9 @@ def write_html(report: Report, path: Path) -> None:
         "<h2>Headline figures</h2>",
         _html_table(figures_frame(report)),
         f"<h2>{MOMENTUM}</h2>",
-        _img(momentum_png(report.series), MOMENTUM),
+        _img(momentum_png(report.series, (report.start, report.end)), MOMENTUM),
         f"<h2>{NETWORK}</h2>",
-        _img(network_png(report.series), NETWORK),
+        _img(network_png(report.series, (report.start, report.end)), NETWORK),
         "<h2>The collaborations side by side</h2>",
         _html_table(collab_frame(report)),
         *[f"<p>{html.escape(t)}</p>" for t in report.paragraphs.values()],
@@ -160,8 +160,8 @@ def write_pdf(report: Report, path: Path) -> None:
         doc.line(note, size=8, gap=0.5)
     doc.pdf.ln(3)
     _pdf_section(doc, "Headline figures", figures_frame(report))
-    _pdf_chart(doc, MOMENTUM, momentum_png(report.series))
-    _pdf_chart(doc, NETWORK, network_png(report.series))
+    _pdf_chart(doc, MOMENTUM, momentum_png(report.series, (report.start, report.end)))
+    _pdf_chart(doc, NETWORK, network_png(report.series, (report.start, report.end)))
     _pdf_section(doc, "The collaborations side by side", collab_frame(report))
     for text in report.paragraphs.values():
         doc.line(text, gap=2)

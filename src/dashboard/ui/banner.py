@@ -17,6 +17,10 @@ from dashboard.ui import data
 from dashboard.ui.components import plain
 
 NAMED = 3  # sources named one by one; beyond that, counted
+# the README as the app serves it (static/README.md, server.enableStaticServing): relative to the
+# page, so it works on any host and behind a proxy's path; a link into the repository's files
+# would not (the app is served from / and its pages, not from the repository)
+README_URL = "app/static/README.md"
 
 
 def _when(read_at: str) -> str:
@@ -103,7 +107,8 @@ def show(dataset: Dataset):
         if sources and all(s.demo for s in sources):
             st.info(
                 f"Showing the bundled **demo workbook** (read {_when(sources[0].read_at)} UTC). "
-                'Connect your own Google Sheet: see the README, "Connect a Google Sheet".',
+                "Connect your own Google Sheet: see the README, "
+                f"[“Connect a Google Sheet”]({README_URL}).",
             )
         else:
             st.caption(_caption(sources))

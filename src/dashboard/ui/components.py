@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import formatting
+from dashboard.charts import palette
 from dashboard.escaping import MARKDOWN_ESCAPES
 
 TILES_PER_ROW = 3  # a tile's label is one line: more than 3 a row cut it at 1024 px
@@ -44,7 +45,9 @@ def tiles(items: list[tuple[str, object, object, bool, str]], worse_up: tuple = 
 
 def chart(spec: dict | None, empty: bool, message: str) -> None:
     """Draw a Vega-Lite ``spec`` (``ui.figures.chart`` builds and caches it from an Altair chart),
-    or say ``message`` in words when there is nothing to draw."""
+    or say ``message`` in words when there is nothing to draw. The spec's ``description`` (what
+    the chart shows and its latest values) is written under it: a chart is a canvas, and this is
+    what a screen reader reads of it (WCAG 2.1, 1.1.1)."""
     if empty or spec is None:
         st.info(message)
         return
@@ -55,7 +58,9 @@ def chart(spec: dict | None, empty: bool, message: str) -> None:
         spec = {**spec, "autosize": {"type": "fit-x", "contains": "padding"}}
     # a margin on the right: the last month's bar and line end short of the page's column edge
     spec = {**spec, "padding": spec.get("padding", {"left": 5, "top": 5, "bottom": 5, "right": 12})}
-    st.vega_lite_chart(spec, width="stretch")
+    st.vega_lite_chart(spec, width="stretch", alt=spec.get("description") or None)
+    if spec.get("description"):
+        st.caption(plain(spec["description"]))
 
 
 def readable(frame: pd.DataFrame) -> pd.DataFrame:
@@ -91,15 +96,25 @@ def table(
 
 def share_column(label: str, help_text: str | None = None) -> dict:
     """A follow-through-like share drawn as a bar, in the whole percents shown everywhere
-    (values from ``formatting.percent_column``); blue: a good figure, not an alarm."""
+    (values from ``formatting.percent_column``); green: kept commitments' colour on every chart."""
     return st.column_config.ProgressColumn(
         label,
         format=formatting.PERCENT_PRINTF,
         min_value=0,
         max_value=100,
-        color="#4c78a8",
+        color=palette.SHARE_BAR,
         help=help_text,
     )
+
+
+def what_table(frame: pd.DataFrame, when: str, what: str, empty_message: str) -> None:
+    """A list of things — commitments, wins — as a text table: the day (``when``) first, then
+    ``what`` each row is, in full (the text wraps; a grid cuts it), then the rest."""
+    if frame.empty:
+        st.info(empty_message)
+        return
+    rest = [c for c in frame.columns if c not in (when, what)]
+    text_table(dates_as_text(frame, when)[[when, what, *rest]].set_index(when))
 
 
 def dates_as_text(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
@@ -118,6 +133,7 @@ COLLABORATION_COLUMNS = {  # short headers, what they count in their help; width
     "Stalled": ("Active projects untouched for 60 days", 52),
 }
 NAME_PX, SPARK_PX = 236, 64
+SPARK_HEADER = "Trend"  # short: "Wins a month" was cut in the sparkline's 64 px at 1024 px
 OVERVIEW_COLUMNS = ("30 days", "Follow-through", "Active", "Stalled")  # fit 1024 px with the rest
 SHORT_HEADERS = {
     "Wins, last 30 days": "30 days",
@@ -146,10 +162,10 @@ def collaboration_table(
     config: dict = {
         "Collaboration": st.column_config.TextColumn("Collaboration", pinned=True, width=NAME_PX),
         "Wins per month": st.column_config.LineChartColumn(
-            "Wins a month",
+            SPARK_HEADER,
             y_min=0,
             width=SPARK_PX,
-            color="#4c78a8",
+            color=palette.SPARKLINE,
             help="Wins per month, the last 12 months of the period",
         ),
     }
@@ -184,8 +200,19 @@ def plain(text: object) -> str:
     return _REPLACED_IN_TEXT.sub("&#58;&#8288;", str(text).translate(_MARKDOWN))
 
 
+# a day written 2026-10-29 wrapped in a narrow table cell as "2026-10-" / "29": a word joiner
+# (U+2060, invisible, not read aloud) after each hyphen forbids the break
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+WORD_JOINER = "\u2060"
+
+
+def unbroken(text: str) -> str:
+    """``text`` with every YYYY-MM-DD day in it kept on one line."""
+    return DAY.sub(lambda day: day.group().replace("-", "-" + WORD_JOINER), text)
+
+
 def _plain_cell(value: object) -> object:
-    return plain(value) if isinstance(value, str) else value
+    return plain(unbroken(value)) if isinstance(value, str) else value
 
 
 def text_table(frame: pd.DataFrame) -> None:

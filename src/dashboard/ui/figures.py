@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import metrics
+from dashboard.charts.describe import describe
 from dashboard.filtering import filtered
 from dashboard.metrics import collaborations, connectors, drawing, lists
 from dashboard.metrics.follow_up import named_follow_up
@@ -115,8 +116,11 @@ class Ref:
 @st.cache_data(max_entries=500, show_spinner=False)
 def _spec(key: tuple, view_key: tuple, _build: Callable[[], alt.Chart]) -> dict:
     """A chart's Vega-Lite spec, built and validated once per view. Building and validating the
-    Altair charts took about 40 % of a warm page run's CPU (py-spy under benchmarks/load.py)."""
-    return _build().to_dict()
+    Altair charts took about 40 % of a warm page run's CPU (py-spy under benchmarks/load.py).
+    Its ``description`` is its text alternative (``charts.describe``): Vega makes it the chart's
+    ARIA label, and the page writes it under the chart."""
+    spec = _build().to_dict()
+    return {**spec, "description": describe(spec)}
 
 
 def chart(

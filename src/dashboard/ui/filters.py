@@ -8,13 +8,18 @@ workbook, a date that is not one — is left out *and said*, above the page, unt
 changed. A page's own choice (the Network page's colouring) is kept in the URL by ``choice``.
 
 Without a period in the link, the period is the 12 months to the default as-of day
-(``dashboard.periods``), or from the first record when that is later.
+(``dashboard.periods``), or from the first record when that is later — and it *follows the
+data*: an end nobody chose moves with the default day on every run, so a win logged on the Log a
+win page shows on every page of the same session at once (issue 20). An end the link gave, or
+the user picked, stays; when a record logged in this session is dated after it, every page says
+so, for as long as it holds (``logged``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
 
 import streamlit as st
 
@@ -35,6 +40,19 @@ class Filters:
 
 WORDS = {"collaborations": "collaboration", "projects": "project", "start": "start", "end": "end"}
 NOTES = "filter_notes"  # what the link asked for that is not shown, and the filters it gave
+CHOSEN = "filter_chosen"  # the period's ends the link or the user chose: "start", "end"
+LOGGED = "logged_records"  # (what, its day) of each record logged in this session
+PERIOD = "w_period"  # the period's date widget
+
+
+def logged(what: str, day: dt.date) -> None:
+    """Remember that a ``what`` ("win", "commitment") dated ``day`` was logged in this session:
+    a chosen period end before it is said on every page (``_say_logged``)."""
+    st.session_state.setdefault(LOGGED, []).append((what, day))
+
+
+def _chosen() -> set[str]:
+    return st.session_state.setdefault(CHOSEN, set())
 
 
 def _from_url(name: str) -> list[str]:
@@ -48,7 +66,11 @@ def _note(text: str) -> None:
 def _date_from_url(name: str, default: dt.date) -> dt.date:
     values = _from_url(name)
     try:
-        return dt.date.fromisoformat(values[0]) if values else default
+        if not values:
+            return default
+        day = dt.date.fromisoformat(values[0])
+        _chosen().add(name)  # a link's date is a choice: it stays when the data grows
+        return day
     except ValueError:
         _note(
             f"The link's period {WORDS[name]} '{values[0]}' is not a date (YYYY-MM-DD): the "
@@ -105,8 +127,7 @@ def show(dataset: Dataset, default_end: dt.date) -> Filters:
     chosen = _init_from_url(
         "collaborations", lambda: _known_from_url("collaborations", collab_options)
     )
-    start = _init_from_url("start", lambda: _date_from_url("start", first))
-    end = _init_from_url("end", lambda: _date_from_url("end", last))
+    start, end = _period(dataset, first, last)
     with st.sidebar:
         st.header("Filters")
         collaborations = st.multiselect(
@@ -132,10 +153,10 @@ def show(dataset: Dataset, default_end: dt.date) -> Filters:
         _remember("projects", projects)
         picked = st.date_input(
             "Period",
-            value=(start, end),
             min_value=dt.date(1900, 1, 1),
-            key="w_period",
-            help="Figures are as of the period's last day; charts show the period.",
+            key=PERIOD,
+            help="Figures are as of the period's last day; charts show the period. Unless you "
+            "choose an end (or the link gives one), it moves with the data.",
         )
     if isinstance(picked, tuple) and len(picked) == 2:
         start, end = picked
@@ -144,7 +165,50 @@ def show(dataset: Dataset, default_end: dt.date) -> Filters:
     filters = Filters(tuple(collaborations), tuple(projects), start, end)
     _to_url(filters)
     _say_notes(filters)
+    _say_logged(filters)
     return filters
+
+
+def _period(dataset: Dataset, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    """The period to show: what the link or the user chose, else the default (``first``,
+    ``last``), which follows the data; a chosen end alone gets the default start for that end.
+    The date widget is given it through its session key (a widget's ``value`` is read only when
+    it is first drawn)."""
+    start = cast(dt.date, _init_from_url("start", lambda: _date_from_url("start", first)))
+    end = cast(dt.date, _init_from_url("end", lambda: _date_from_url("end", last)))
+    held = st.session_state.get(PERIOD)
+    if isinstance(held, tuple) and len(held) == 2 and held != (start, end):
+        # the user picked another period in the widget: the ends they changed stay
+        for name, before, now in (("start", start, held[0]), ("end", end, held[1])):
+            if before != now:
+                _chosen().add(name)
+        start, end = held
+    if "end" not in _chosen():
+        end = last
+    if "start" not in _chosen():
+        start = first if "end" not in _chosen() else _bounds(dataset, end)[0]
+    _remember("start", start)
+    _remember("end", end)
+    if held is None or (isinstance(held, tuple) and len(held) == 2):
+        st.session_state[PERIOD] = (start, end)  # a half-picked range is left to the user
+    return start, end
+
+
+def _say_logged(filters: Filters) -> None:
+    """A record logged in this session dated after the chosen period's end is not in the
+    figures: say so on every page, until the end is moved past it."""
+    after = [(what, day) for what, day in st.session_state.get(LOGGED, []) if day > filters.end]
+    if not after:
+        return
+    what, day = max(after, key=lambda item: item[1])
+    more = f" (and {len(after) - 1} more)" if len(after) > 1 else ""
+    st.info(
+        f"The {what} you logged, dated {formatting.day(day)}{more}, is after this period's end, "
+        f"{formatting.day(filters.end)}, chosen in the link or the sidebar: it is in the sheet, "
+        "not in these "
+        "figures. Move the period's end (in the sidebar) to include it.",
+        icon="📌",
+    )
 
 
 def _say_notes(filters: Filters) -> None:

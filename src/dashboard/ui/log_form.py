@@ -18,7 +18,7 @@ import streamlit as st
 from dashboard.config import SourceConfig
 from dashboard.loader import pacer_for
 from dashboard.schema import WIN_SIZES
-from dashboard.ui import components, data
+from dashboard.ui import components, data, filters
 from dashboard.ui.components import plain
 from dashboard.writing import NewCommitment, NewWin, WriteError, validate, write
 from dashboard.writing.records import new_id
@@ -101,6 +101,9 @@ def _submit(kind: str, source: SourceConfig, record, projects: list[str]) -> Non
         return
     st.session_state[f"{kind}_failure"] = None
     st.session_state[f"{kind}_done"] = (record.id, written, source.label, record.cells())
+    day = record.date if isinstance(record, NewWin) else record.made
+    if written and day is not None:  # every page says so if its chosen period ends before it
+        filters.logged(kind, day)
     st.session_state[f"{kind}_clear"] = True  # an empty form for the next entry
     data.refresh()  # read again now; the write already waited on Google, so wait for the
     data.wait(WRITE_SHOWN_WAIT_SECONDS)  # read too, and the new row shows on every page at once
@@ -122,7 +125,8 @@ def _outcome(kind: str, what: str) -> dict[str, str]:
         if written:
             st.success(
                 f"{what} logged to {plain(label)} ({record_tab(kind)} tab, id {row_id}). It "
-                "shows on every page now. What was written:"
+                "counts on every page now (a period you chose to end before it says so). "
+                "What was written:"
             )
             components.text_table(
                 pd.DataFrame(written_rows(cells), columns=["field", "value"]).set_index("field")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 import streamlit as st
 
 from dashboard.dataset import Dataset, SourceStatus
@@ -33,16 +35,22 @@ def describe(source: SourceStatus, refreshing: bool) -> str:
     return state + ("; being read again in the background" if refreshing else "")
 
 
+def where(source: SourceStatus) -> str:
+    """Where the source is, for a page: a Google Sheet's link, or a local file's *name* — never
+    its path on the server's disk (which tells a visitor how the server is laid out)."""
+    if source.url:
+        return f"[{plain(source.title or source.label)}]({source.url})"
+    return plain(PurePath(source.location).name or source.label)
+
+
 def show(dataset: Dataset) -> None:
     """One line per source — first-time reads still under way too — and, once, why Drive's
     change times could not be used and how to switch them on."""
     progress = data.progress()
     refreshing = {s.label for s in progress.refreshing}
     for source in dataset.sources:
-        name = plain(source.title or source.label)
-        where = f"[{name}]({source.url})" if source.url else plain(source.location)
         state = describe(source, source.label in refreshing)
-        st.markdown(f"- **{plain(source.label)}** — {where} — {state}")
+        st.markdown(f"- **{plain(source.label)}** — {where(source)} — {state}")
     for pending in progress.pending:
         st.markdown(f"- **{plain(pending.label)}** — being read for the first time")
     if dataset.drive_note:
