@@ -126,4 +126,5 @@ def test_an_empty_workbook_has_no_months():
         "triangles_closed",
         "adjacent_possible",
         "degree_centralization",
+        "network_stage",
     ]
