@@ -19,50 +19,48 @@ from dashboard.metrics.weaving import closes_before
 CREDIT_COLUMNS = ["weaver", "a", "b", "first_seen"]
 
 
-def _earlier_neighbours(
-    graph: sparse.csr_matrix, people: np.ndarray, days: np.ndarray
-) -> sparse.csr_matrix:
-    """One row per person asked: their neighbours linked to them before that row's day
-    (``days``, as stored in ``graph``, whose data is each link's day). Rows come out with their
-    columns sorted, so no sort is needed to build the matrix."""
-    starts, stops = graph.indptr[people], graph.indptr[people + 1]
-    counts = stops - starts
-    rows = np.repeat(np.arange(len(people)), counts)
-    at = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())
-    kept = graph.data[at] < days[rows]
-    indptr = np.r_[0, np.cumsum(np.bincount(rows[kept], minlength=len(people)))]
-    ones = np.ones(int(kept.sum()), dtype=np.int8)
-    return sparse.csr_matrix(
-        (ones, graph.indices[at[kept]], indptr), shape=(len(people), graph.shape[1])
-    )
-
-
 def _credited(
     edges: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, closed: np.ndarray | None
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Per credit, the link (a row of ``edges``) and the weaver (a code)."""
+    """Per credit, the link (a row of ``edges``) and the weaver (a code). For each closing link
+    the earlier neighbours w of its person with fewer links are listed (from a sparse matrix of
+    first days), and each (other person, w) is looked up among all links by its integer key:
+    linked, and before that day, makes w a weaver of it."""
+    none = np.zeros(0, dtype=np.int64)
     if edges.empty:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return none, none
     seen = edges["first_seen"]
     if closed is None:
         closed = closes_before(edges, start)
     closed = closed & (seen >= start).to_numpy() & (seen <= end).to_numpy()
-    a, b = edges["a"].to_numpy(), edges["b"].to_numpy()
+    which = np.flatnonzero(closed)
+    if len(which) == 0:
+        return none, none
+    a, b = edges["a"].to_numpy().astype(np.int64), edges["b"].to_numpy().astype(np.int64)
     days = seen.to_numpy().astype("datetime64[D]").astype(np.int64)
     size = int(max(a.max(), b.max())) + 1
     base = int(days.min()) - 1  # days stored from 1: a sparse matrix keeps no explicit 0
     graph = sparse.csr_matrix(
         (np.r_[days, days] - base, (np.r_[a, b], np.r_[b, a])), shape=(size, size)
     )
-    graph.sort_indices()
-    which = np.flatnonzero(closed)
+    degree = np.diff(graph.indptr)
+    swap = degree[a[which]] > degree[b[which]]
+    near = np.where(swap, b[which], a[which])  # the one with fewer links: fewer to list
+    far = np.where(swap, a[which], b[which])
+    starts, counts = graph.indptr[near], degree[near]
+    row = np.repeat(np.arange(len(which)), counts)
+    at = np.arange(int(counts.sum())) + np.repeat(starts - (np.cumsum(counts) - counts), counts)
     mine = days[which] - base
-    both = (
-        _earlier_neighbours(graph, a[which], mine)
-        .multiply(_earlier_neighbours(graph, b[which], mine))
-        .tocoo()
-    )
-    return which[both.row], both.col.astype(np.int64)
+    early = graph.data[at] < mine[row]
+    row, w = row[early], graph.indices[at[early]].astype(np.int64)
+    # is the far person linked to w, and before that day?
+    keys = np.minimum(a, b) * size + np.maximum(a, b)
+    order = np.argsort(keys)
+    sorted_keys = keys[order]
+    wanted = np.minimum(far[row], w) * size + np.maximum(far[row], w)
+    found = np.minimum(np.searchsorted(sorted_keys, wanted), len(keys) - 1)
+    linked = (sorted_keys[found] == wanted) & (days[order[found]] - base < mine[row])
+    return which[row[linked]], w[linked]
 
 
 def credits(
