@@ -173,17 +173,44 @@ def stage_of(
     return Stage(MULTI_HUB, core.k)
 
 
+def merged(labels: np.ndarray, u: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """The connected parts once the links u[i]–v[i] are added to parts ``labels`` (each part
+    labelled by its smallest person): the smaller label spread along the new links, with
+    pointer jumping, until nothing changes — a few numpy calls on the new links only."""
+    lu, lv = labels[u], labels[v]
+    if not (lu != lv).any():
+        return labels
+    to = np.arange(len(labels))
+    while True:
+        low = np.minimum(to[lu], to[lv])
+        before = to.copy()
+        np.minimum.at(to, lu, low)
+        np.minimum.at(to, lv, low)
+        to = to[to]
+        if (to == before).all():
+            break
+    return to[labels]
+
+
 def stages_over_time(a: np.ndarray, b: np.ndarray, days: np.ndarray, m: int, ends) -> list[str]:
     """The stage at each end day of ``ends`` (sorted ``datetime64[D]`` as integers, inclusive):
-    the links first seen by then. Each month's main-core search starts from the last one's k."""
+    the links first seen by then. The connected parts are carried from one month to the next
+    (``merged``), and each month's main-core search starts from the last one's k; a month that
+    added no link keeps the last one's stage."""
     order = np.argsort(days, kind="stable")
     a, b, days = a[order], b[order], days[order]
     cuts = np.searchsorted(days, np.asarray(ends, dtype=np.int64), side="right")
-    out, hint = [], 1
+    labels = np.arange(m)
+    out: list[str] = []
+    hint, done = 1, -1
     for cut in cuts.tolist():
-        found = stage_of(a[:cut], b[:cut], m, hint)
+        if cut == done:
+            out.append(out[-1])
+            continue
+        labels = merged(labels, a[max(done, 0) : cut], b[max(done, 0) : cut])
+        found = stage_of(a[:cut], b[:cut], m, hint, labels=labels)
         out.append(found.name)
-        hint = found.k
+        hint, done = found.k, cut
     return out
 
 
