@@ -13,9 +13,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from dashboard.dataset import Dataset
 from dashboard.metrics.cuts import cuts
+from dashboard.metrics.network import edge_table
 from dashboard.metrics.reach import within_two
-from dashboard.metrics.scope import Scope, rate, window
+from dashboard.metrics.scope import Scope, rate, scope, window
 from dashboard.metrics.stage import FRAGMENTS, main_core, share_of, stage_of, stages_over_time
 from dashboard.metrics.two_step import compact
 from dashboard.metrics.weavers import weaver_count
@@ -70,3 +72,9 @@ def stage_series(edges: pd.DataFrame, ends: np.ndarray) -> list[str]:
     a, b, nodes = compact(edges)
     first = edges["first_seen"].to_numpy().astype("datetime64[D]").astype(np.int64)
     return stages_over_time(a, b, first, len(nodes), days)
+
+
+def stage_on(dataset: Dataset, day) -> str:
+    """``network_stage`` of the whole dataset as of ``day`` (fragments before any link)."""
+    s = scope(dataset, day)
+    return stage_series(edge_table(s), np.array([s.as_of.to_datetime64()]))[0]
