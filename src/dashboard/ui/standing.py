@@ -36,8 +36,9 @@ def show_stage(view: View) -> None:
     st.subheader("Where the network stands")
     left, right = st.columns([1, 2])
     left.metric("Stage", stage_words(stage), help=STAGE_RULE)
+    since = f"{view.start.day} {view.start:%B %Y}"
     right.markdown(
-        f"Since {view.start.day} {view.start:%B %Y}, the network **{moved(before, stage)}**. Networks grow "
+        f"Since {since}, the network **{moved(before, stage)}**. Networks grow "
         "from scattered fragments to a single hub, then several hubs, then a core with a "
         "periphery (Krebs and Holley)."
     )
