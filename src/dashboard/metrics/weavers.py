@@ -32,12 +32,14 @@ def _credited(
     seen = edges["first_seen"]
     if closed is None:
         closed = closes_before(edges, start)
-    closed = closed & (seen >= start).to_numpy() & (seen <= end).to_numpy()
+    when = seen.to_numpy().astype("datetime64[ns]")
+    low, high = np.datetime64(pd.Timestamp(start), "ns"), np.datetime64(pd.Timestamp(end), "ns")
+    closed = closed & (when >= low) & (when <= high)
     which = np.flatnonzero(closed)
     if len(which) == 0:
         return none, none
     a, b = edges["a"].to_numpy().astype(np.int64), edges["b"].to_numpy().astype(np.int64)
-    days = seen.to_numpy().astype("datetime64[D]").astype(np.int64)
+    days = when.astype("datetime64[D]").astype(np.int64)
     size = int(max(a.max(), b.max())) + 1
     base = int(days.min()) - 1  # days stored from 1: a sparse matrix keeps no explicit 0
     graph = sparse.csr_matrix(
