@@ -9,6 +9,7 @@ docs/METRICS.md written again here with networkx; a broker's dependents by remov
 from __future__ import annotations
 
 from itertools import combinations
+from unittest import mock
 
 import networkx as nx
 import numpy as np
@@ -17,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard.metrics import headline
+from dashboard.metrics import weavers as weavers_module
 from dashboard.metrics.cuts import cuts, pieces
 from dashboard.metrics.standing import stage_series, standing
 from dashboard.metrics.weavers import credits
@@ -121,6 +123,8 @@ def test_weavers_are_the_common_neighbours_of_the_day_before(graph):
     got = credits(edges, start, AS_OF)
     assert set(zip(got["weaver"], got["a"], got["b"], strict=True)) == expected
     assert len(got) == len(expected)
+    with mock.patch.object(weavers_module, "LISTED_AT_ONCE", 2):  # a few links at a time
+        assert credits(edges, start, AS_OF).equals(got)
     assert standing(edges, people, AS_OF)["weavers_last_30"] == len({w for w, _, _ in expected})
 
 

@@ -60,9 +60,12 @@ def cuts(a: np.ndarray, b: np.ndarray, m: int) -> Cuts:
     order, parent = depth_first_order(whole, root, directed=False, return_predecessors=True)
     pre = np.empty(m + 1, dtype=np.int64)
     pre[order] = np.arange(m + 1)
-    # each person's own low point: the highest (smallest preorder) person they are linked to
+    # each person's own low point: the highest (smallest preorder) person they are linked to —
+    # a minimum over each row of the graph (everyone here has a link, so no row is empty)
     low = pre.copy()
-    np.minimum.at(low, np.r_[a, b], pre[np.r_[b, a]])
+    linked = np.diff(graph.indptr) > 0
+    nearest = np.minimum.reduceat(pre[graph.indices], graph.indptr[:-1][linked])
+    low[:m][linked] = np.minimum(pre[:m][linked], nearest)
     size = np.ones(m + 1, dtype=np.int64)
     low_list, size_list, parent_list = low.tolist(), size.tolist(), parent.tolist()
     for v in order[:0:-1].tolist():  # children before parents

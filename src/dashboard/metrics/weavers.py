@@ -17,6 +17,7 @@ from scipy import sparse
 from dashboard.metrics.weaving import closes_before
 
 CREDIT_COLUMNS = ["weaver", "a", "b", "first_seen"]
+LISTED_AT_ONCE = 2_000_000  # neighbours listed at a time: about 50 MB of arrays
 
 
 def _credited(
@@ -49,20 +50,44 @@ def _credited(
     swap = degree[a[which]] > degree[b[which]]
     near = np.where(swap, b[which], a[which])  # the one with fewer links: fewer to list
     far = np.where(swap, a[which], b[which])
-    starts, counts = graph.indptr[near], degree[near]
-    row = np.repeat(np.arange(len(which)), counts)
-    at = np.arange(int(counts.sum())) + np.repeat(starts - (np.cumsum(counts) - counts), counts)
-    mine = days[which] - base
-    early = graph.data[at] < mine[row]
-    row, w = row[early], graph.indices[at[early]].astype(np.int64)
-    # is the far person linked to w, and before that day?
     keys = np.minimum(a, b) * size + np.maximum(a, b)
     order = np.argsort(keys)
-    sorted_keys = keys[order]
+    lookup = (keys[order], days[order] - base)
+    mine = days[which] - base
+    # a bounded number of neighbours listed at a time (a dense network's links have thousands)
+    listed = np.cumsum(degree[near])
+    cuts = np.searchsorted(listed, np.arange(1, listed[-1] // LISTED_AT_ONCE + 1) * LISTED_AT_ONCE)
+    links, weavers = [], []
+    for lo, hi in zip(np.r_[0, cuts], np.r_[cuts, len(which)], strict=True):
+        if hi > lo:
+            row, w = _common(graph, near[lo:hi], far[lo:hi], mine[lo:hi], lookup, size)
+            links.append(which[lo:hi][row])
+            weavers.append(w)
+    return np.concatenate(links), np.concatenate(weavers)
+
+
+def _common(
+    graph: sparse.csr_matrix,
+    near: np.ndarray,
+    far: np.ndarray,
+    mine: np.ndarray,
+    lookup: tuple[np.ndarray, np.ndarray],
+    size: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """For links near[i]–far[i] first seen on day mine[i] (as stored in ``graph``): each
+    neighbour w of near[i] linked to them before that day and to far[i] too (``lookup``: all
+    links' keys, sorted, and their days), as (i, w)."""
+    counts = np.diff(graph.indptr)[near]
+    starts = graph.indptr[near]
+    row = np.repeat(np.arange(len(near)), counts)
+    at = np.arange(int(counts.sum())) + np.repeat(starts - (np.cumsum(counts) - counts), counts)
+    early = graph.data[at] < mine[row]
+    row, w = row[early], graph.indices[at[early]].astype(np.int64)
+    keys, days = lookup
     wanted = np.minimum(far[row], w) * size + np.maximum(far[row], w)
-    found = np.minimum(np.searchsorted(sorted_keys, wanted), len(keys) - 1)
-    linked = (sorted_keys[found] == wanted) & (days[order[found]] - base < mine[row])
-    return which[row[linked]], w[linked]
+    found = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    linked = (keys[found] == wanted) & (days[found] < mine[row])
+    return row[linked], w[linked]
 
 
 def credits(
