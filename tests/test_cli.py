@@ -26,7 +26,7 @@ def test_check_lists_problems_grouped_counted_and_located(tmp_path):
     result = _run("check", path)
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "15 problem(s):" in out
+    assert "15 problems:" in out
     assert "      3  Wins — unknown person" not in out  # grouped per tab and kind:
     assert "      2  Wins — unknown person" in out
     assert "      1  Commitments — missing value" in out
@@ -86,7 +86,7 @@ def test_csv_folder_reads_like_the_workbook(tmp_path):
     folder = write_csv_folder(tmp_path / "rv", river_valley())
     result = _run("check", folder)
     assert result.returncode == 0
-    assert "15 problem(s):" in result.stdout
+    assert "15 problems:" in result.stdout
 
 
 def test_demo_command_regenerates_the_shipped_demo_byte_for_byte(tmp_path):
@@ -100,7 +100,7 @@ def test_check_without_source_reads_the_demo(tmp_path):
     result = _run("check", cwd=tmp_path)
     assert result.returncode == 0
     assert "Source demo (xlsx)" in result.stdout
-    assert "problem(s):" in result.stdout
+    assert "problems:" in result.stdout
 
 
 def test_log_win_prints_the_id_and_the_same_id_writes_once(tmp_path):

@@ -121,3 +121,16 @@ def test_every_problem_kind_is_in_the_readme_and_defined():
     defined = _defined(_section(METRICS, "## Problems"))
     assert sorted(kinds - readme) == []
     assert sorted(readme - defined) == []
+
+
+def test_every_kind_a_person_would_question_is_defined():
+    """The kinds of ``clean.questions`` (reported by workbooks the tests above do not read)."""
+    from dashboard.clean import questions
+
+    kinds = {
+        questions.UNKNOWN_PROJECT,
+        questions.DATE_IN_FUTURE,
+        questions.UNKNOWN_PERSON,
+        questions.AMBIGUOUS_NAME,
+    }
+    assert sorted(kinds - _defined(_section(METRICS, "## Problems"))) == []

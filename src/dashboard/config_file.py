@@ -15,7 +15,14 @@ import difflib
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+)
 
 
 def _listed(value: object) -> object:
@@ -24,6 +31,30 @@ def _listed(value: object) -> object:
 
 
 Entries = Annotated[list[str], BeforeValidator(_listed)]
+
+_CHANNEL = re.compile(r"^(?:mailto:[^@\s]+@[^@\s]+\.[^@\s]+|(?:slack|teams):[A-Za-z0-9_-]+)$")
+
+
+def _web_address(value: str | None) -> str | None:
+    """A link in a digest must open in a mail client: an absolute http(s) address."""
+    if value is not None and not re.match(r"^https?://[^\s/]+", value):
+        raise ValueError('an address starting with https:// (like "https://wins.example.org")')
+    return value
+
+
+def _channels(values: list[str]) -> list[str]:
+    """Where a digest goes: ``mailto:ADDRESS``, ``slack:NAME`` or ``teams:NAME`` (NAME: letters,
+    digits, ``-`` and ``_``: it names a webhook in the secrets, never the URL itself)."""
+    for value in values:
+        if not _CHANNEL.match(value):
+            raise ValueError(
+                '"mailto:someone@example.org", "slack:NAME" or "teams:NAME" (NAME: letters, '
+                f'digits, - and _; the webhook\'s URL goes in the secrets), not "{value}"'
+            )
+    return values
+
+
+Channels = Annotated[list[str], BeforeValidator(_listed), AfterValidator(_channels)]
 
 
 class _Table(BaseModel):
@@ -37,6 +68,7 @@ class AppTable(_Table):
     sheets_quota: int = Field(50, ge=1)  # Sheets API requests allowed per sheets_quota_seconds
     sheets_quota_seconds: float = Field(60.0, gt=0)
     drive_check: bool = True
+    public_url: Annotated[str | None, AfterValidator(_web_address)] = None  # digests link here
 
 
 class SourceTable(_Table):
@@ -60,11 +92,23 @@ class AccessTable(_Table):
     teams: dict[str, Entries] = {}
 
 
+class DigestTable(_Table):
+    """One ``[[digests]]`` table (docs/digests.md)."""
+
+    name: str = Field(min_length=1)
+    collaborations: Entries = []  # empty: every collaboration
+    audience: Literal["team", "coordinator", "funder"]
+    every: Literal["week", "month"] = "week"
+    to: Channels = Field(min_length=1)
+    send_when_quiet: bool = False
+
+
 class ConfigFile(_Table):
     app: AppTable = AppTable()
     sources: list[SourceTable] = Field(min_length=1)
     reports: ReportsTable = ReportsTable()
     access: AccessTable | None = None
+    digests: list[DigestTable] = []
 
 
 _EXPECTED = {
@@ -82,7 +126,9 @@ _TABLES: dict[str, type[BaseModel]] = {
     "sources": SourceTable,
     "reports": ReportsTable,
     "access": AccessTable,
+    "digests": DigestTable,
 }
+_LISTS = ("sources", "digests")  # tables written [[twice]]: named with their number
 
 
 def validated(data: dict[str, Any], text: str, file: str) -> ConfigFile:
@@ -111,11 +157,11 @@ def _name(loc: tuple) -> str:
     if not loc:
         return "the file"
     head, rest = str(loc[0]), list(loc[1:])
-    if head == "sources":
+    if head in _LISTS:
         table = (
-            f"[[sources]] #{int(rest.pop(0)) + 1}"
+            f"[[{head}]] #{int(rest.pop(0)) + 1}"
             if rest and isinstance(rest[0], int)
-            else ("[[sources]]")
+            else (f"[[{head}]]")
         )
     elif head == "access" and rest[:1] == ["teams"]:
         table, rest = "[access.teams]", rest[1:]
@@ -136,6 +182,8 @@ def _message(problem: dict, lines: dict[tuple, int], file: str) -> str:
         return f"{where}: {_name(loc[:-1])} has no '{loc[-1]}', which is required"
     if loc == ("sources",) and kind in ("too_short", "list_type"):
         return f"{where}: no [[sources]] given; add at least one [[sources]] table"
+    if kind == "value_error":  # a check of ours: its message says what to write
+        return f"{where}: {_name(loc)} must be {problem['ctx']['error']}"
     expected = _EXPECTED.get(kind) or problem["msg"].removeprefix("Input should be ")
     if set(map(str, loc)) & _SECRET_KEYS:  # a credential is never repeated in a message
         return f"{where}: {_name(loc)} must be {expected}"
@@ -157,7 +205,7 @@ def _unknown(loc: tuple) -> str:
     if len(loc) == 1:
         match = difflib.get_close_matches(str(loc[0]), list(_TABLES), n=1, cutoff=0.6)
         hint = f" — did you mean [{match[0]}]?" if match else ""
-        known = ", ".join("[[sources]]" if t == "sources" else f"[{t}]" for t in _TABLES)
+        known = ", ".join(f"[[{t}]]" if t in _LISTS else f"[{t}]" for t in _TABLES)
         return f"unknown table [{loc[0]}]{hint} (known: {known})"
     model: type[BaseModel] = _TABLES.get(str(loc[0]), ConfigFile)
     known = list(model.model_fields)

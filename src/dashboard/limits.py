@@ -6,6 +6,8 @@ Each is a problem when reached, never a silent cut.
 
 from __future__ import annotations
 
+import datetime as dt
+
 # Google Sheets' own limit for one cell. A longer cell (possible in .xlsx and CSV files) is cut
 # here, with a problem ``cell too long``.
 MAX_CELL_CHARS = 50_000
@@ -30,3 +32,14 @@ MAX_PROBLEM_VALUE_CHARS = 200
 # Excel (32,767) nor Google Sheets (50,000) can write such a cell, so a CSV file holding one was
 # not written by a spreadsheet: the source is reported unreadable.
 MAX_CSV_FIELD_CHARS = 131_072
+
+# A date that says something happened (a win, a meeting, a commitment made or done) may be at most
+# this many days after the day it is typed or read: a win logged the evening before, a meeting
+# entered ahead for next week. Later is a typo to question — the log form refuses it, ``check``
+# and Data health list it as ``date in the future``. One rule, here, for both.
+FUTURE_DAYS = 7
+
+
+def latest_allowed(today: dt.date) -> dt.date:
+    """The latest date a record may say something happened, read or typed on ``today``."""
+    return today + dt.timedelta(days=FUTURE_DAYS)

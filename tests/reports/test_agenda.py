@@ -72,6 +72,8 @@ def sheets() -> dict[str, list[list[object]]]:
             ["Dee Dunn", FH, "Ask library", "2024-06-01", "2024-06-25", "dropped"],
             ["Ann Lee", FH, "Old task", "2024-03-01", "2024-04-01", "open"],
             ["Bo Chen", FH, "Future task", "2024-07-02", "2024-07-10", "open"],
+            ["Bo Chen", FH, "Write report", "2024-06-01", "2024-08-15", "open"],
+            ["Ann Lee", FH, "Someday", "2024-06-01", "", "open"],
             ["Ann Lee", AP, "Hire", "2024-06-01", "2024-06-10", "open"],
             ["Gus Hill", AP, "Visit plant", "2024-03-01", "2024-03-15", "done", "2024-03-10"],
         ],
@@ -136,12 +138,19 @@ def test_wins_since_the_last_meeting(food_hub) -> None:
     ]
 
 
-def test_overdue_with_days_late(food_hub) -> None:
-    # Old task: 1 April → 30 June = 90 days; Find funder: 15 June → 30 June = 15. Print flyers is
-    # due on D (not before it), Book venue is missed (not open).
-    assert _rows(food_hub.overdue) == [
-        ("Ann Lee", "Old task", pd.Timestamp("2024-04-01"), 90),
-        ("Bo Chen", "Find funder", pd.Timestamp("2024-06-15"), 15),
+def test_every_open_commitment_overdue_first_then_due_soon_then_later(food_hub) -> None:
+    # Overdue (due before D, open at D): Old task, 1 April → 30 June = 90 days late; Find funder,
+    # 15 June → 15. Print flyers is due on D and done only after it: open at D, due before the
+    # next meeting (D … D+30 = 30 July). Write report is due 15 August, after 30 July: later;
+    # Someday has no due date: later, last. Book venue is missed, Ask library dropped, Call
+    # grocers and Draft MOU done by D; Future task was made after D — none of them is open.
+    ts = pd.Timestamp
+    assert _rows(food_hub.open) == [
+        ("Ann Lee", "Old task", ts("2024-04-01"), "overdue", 90),
+        ("Bo Chen", "Find funder", ts("2024-06-15"), "overdue", 15),
+        ("José Pérez", "Print flyers", ts("2024-06-30"), "due before the next meeting", None),
+        ("Bo Chen", "Write report", ts("2024-08-15"), "later", None),
+        ("Ann Lee", "Someday", None, "later", None),
     ]
 
 
@@ -170,10 +179,13 @@ def test_collaboration_agenda(dataset: Dataset) -> None:
     # its latest meeting before D is Apprenticeships' on 10 June; a win that day is not "since"
     assert agenda.since == dt.date(2024, 6, 10)
     assert agenda.wins["win"].tolist() == ["Volunteers found"]
-    assert agenda.overdue[["commitment", "days_late"]].values.tolist() == [
-        ["Old task", 90],
-        ["Hire", 20],
-        ["Find funder", 15],
+    assert agenda.open["commitment"].tolist() == [
+        "Old task",  # 90 days late
+        "Hire",  # Apprenticeships, 10 June: 20 days late
+        "Find funder",  # 15 days late
+        "Print flyers",  # due on D
+        "Write report",  # due 15 August
+        "Someday",  # no due date
     ]
     assert set(agenda.quiet["name"]) == {"Eve Park", "Cy Diaz", "Gus Hill"}
 
@@ -199,7 +211,7 @@ def test_markdown(food_hub) -> None:
         "# 30/30 agenda — Food Hub",
         "## 1. Report back",
         "## 2. Wins to celebrate",
-        "## 3. Open and overdue",
+        "## 3. Open commitments: overdue, due before the next meeting, later",
         "## 4. Gone quiet",
         "## 5. Introductions",
         "## 6. Commitments for the next 30 days",

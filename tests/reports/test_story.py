@@ -82,10 +82,11 @@ def test_story_figures():
 
 STORY = (
     "The network moved from a single hub to a core with a periphery. "
-    "Leadership is more shared than on 31 January 2024: degree centralization 1.00 → 0.25. "
+    "Leadership is more shared than on 31 January 2024: leadership concentration 1.00 → 0.25 "
+    "(0 when everyone has as many working relationships, 1 when all run through one person). "
     "2 introductions happened (new links between people who already shared a colleague), made "
     "by 1 network weaver (a colleague both already knew); "
-    "organizations linked: 2 → 4. A result was written down for 50% of the commitments "
+    "organization pairs linked: 2 → 4. A result was written down for 50% of the commitments "
     "reported back."
 )
 

@@ -242,7 +242,7 @@ def test_check_command_on_a_google_sheet(google):
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert "15 problem(s)" in result.stdout
+    assert "15 problems" in result.stdout
     assert "row 6 status: 'waiting on Bob' — unknown commitment status" in result.stdout
     assert google.count("batchGet") == 1
 

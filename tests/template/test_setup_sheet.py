@@ -57,6 +57,10 @@ def test_setup_sheet_sets_the_templates_checks_where_the_sheets_own_columns_are(
     )
     made, due = _rule_at(kept["Action steps"], 2, 3), _rule_at(kept["Action steps"], 2, 5)
     assert made["condition"] == due["condition"] == {"type": "DATE_IS_VALID"}
+    # as the template's file: a fixed list and a date refuse another value (strict), a list
+    # from another tab (people, projects) warns and lets a newcomer be typed
+    assert status["strict"] is True and made["strict"] is True and due["strict"] is True
+    assert project["strict"] is False
     assert kept["Action steps"].formats[(5, 5)]["userEnteredFormat"]["numberFormat"] == {
         "type": "DATE",
         "pattern": "yyyy-mm-dd",

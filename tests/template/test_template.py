@@ -5,6 +5,7 @@ loads with no problem at all."""
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 
 import pytest
 from openpyxl import load_workbook
@@ -13,7 +14,7 @@ from dashboard.config import SourceConfig, settings_for
 from dashboard.loader import load
 from dashboard.schema import COMMITMENT_STATUSES, PROJECT_STATUSES, SECTORS, WIN_SIZES
 from dashboard.template import write_template
-from dashboard.template.rules import COLUMNS, Choice
+from dashboard.template.rules import COLUMNS, Choice, FromTab
 from dashboard.writing import NewWin, write
 
 
@@ -55,7 +56,7 @@ def test_the_drop_downs_offer_the_words_the_dashboard_reads(template):
     commitments = _checks(book["Commitments"])
     # Person, Project, Commitment, Made, Due, Status, Done, Result, Collaboration, ID
     assert commitments["F"].formula1 == '"' + ",".join(COMMITMENT_STATUSES) + '"'
-    assert commitments["F"].errorStyle in (None, "stop")  # another word is refused
+    assert commitments["F"].errorStyle == "stop"  # another word is refused
     assert commitments["A"].formula1 == "People!$A$2:$A$2001"  # fed from the People tab
     assert commitments["A"].errorStyle == "warning"  # a new name is allowed, with a warning
     assert commitments["B"].formula1 == "Projects!$A$2:$A$2001"
@@ -181,3 +182,35 @@ def test_the_csv_template_has_every_tab_and_header(tmp_path):
         .read_text(encoding="utf-8")
         .startswith("Person,Project,Commitment,Made,Due,Status,Done,Result,Collaboration,ID")
     )
+
+
+def test_every_check_is_enforced_fixed_lists_and_dates_refuse_names_warn(template):
+    """As the file says it (sheet XML), since Excel and LibreOffice enforce only a validation
+    with ``showErrorMessage="1"``; style stop refuses, warning asks."""
+    with zipfile.ZipFile(template) as archive:
+        names = {n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")}
+        xml = {n: archive.read(n).decode() for n in names}
+    book = load_workbook(template)
+    refused = warned = 0
+    for title, columns in COLUMNS.items():
+        checks = _checks(book[title])
+        for number, column in enumerate(columns):
+            check = checks.get(chr(65 + number))
+            if column.rule is None:
+                assert check is None or check.type is None, (title, column.name)
+                continue
+            assert check.showErrorMessage is True, (title, column.name)
+            if isinstance(column.rule, FromTab):
+                assert check.errorStyle == "warning", (title, column.name)
+                warned += 1
+            else:  # Choice (statuses, sectors, sizes) and Date
+                assert check.errorStyle == "stop", (title, column.name)
+                refused += 1
+    # Collaborations: started; People: sector, joined; Projects: status, started;
+    # Commitments: made, due, status, done; Wins: date, size; Meetings: date → 12 refuse
+    assert refused == 12
+    # coordinator; People's collaboration; Projects' collaboration, lead; Commitments' person,
+    # project, collaboration; Wins' project, collaboration; Meetings' project, collaboration → 11
+    assert warned == 11
+    raw = "".join(xml.values())
+    assert raw.count('showErrorMessage="1"') == 23  # the prompts alone (a note) check nothing

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard.clean import names, people
+from dashboard.clean import names, people, questions
 from dashboard.clean.frame import ROW
 from dashboard.clean.merge import (
     CollaborationNames,
@@ -40,10 +40,16 @@ def build_dataset(tables: dict[str, pd.DataFrame], problems: list[pd.DataFrame])
         tabs["People"]["source_collab"],
     )
     listed_collab = projects.set_index("project")["collaboration"].dropna()
+    listed_ids = projects.loc[projects["listed"], ["source", "project"]]
     for tab in RECORD_TABS:
         table = records[tab]
+        typed = table["project"].copy()
         table["project"] = project_of(table)
         table["collaboration"] = record_collaboration(table, listed_collab, collabs)
+        parts.append(questions.unknown_projects(table, typed, listed_ids, table["collaboration"]))
+        parts.append(questions.future_dates(table, tab))
+    parts.append(questions.unknown_leads(tabs["Projects"], tabs["Collaborations"], directory))
+    parts.append(questions.ambiguous_names(records, [(tabs["Projects"], "lead")], directory))
     commitments, extra_c = _commitments(records["Commitments"], directory, parts)
     wins, win_people, extra_w = _listed_people(records["Wins"], "people", directory, parts)
     wins, win_people = _drop_duplicate_wins(wins, win_people, parts)

@@ -7,9 +7,20 @@ needs only when it runs, so ``--help`` and the light commands start fast.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
-from dashboard.cli import check, files, init, network, reports, setup_sheet, summary, write
+from dashboard.cli import (
+    check,
+    digest,
+    files,
+    init,
+    network,
+    reports,
+    setup_sheet,
+    summary,
+    write,
+)
 from dashboard.config import ConfigError
 
 
@@ -25,15 +36,29 @@ def parser() -> argparse.ArgumentParser:
     write.add_commands(commands)
     reports.add_commands(commands)
     network.add_command(commands)
+    digest.add_command(commands)
     files.add_demo(commands)
     init.add_command(commands)
     return main
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
     try:
-        return args.run(args)
+        args = parser().parse_args(argv)  # --help writes to stdout too
+        status = args.run(args)
+        sys.stdout.flush()  # a closed pipe shows here, while it can still be handled
+        return status
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        return _reader_left()
+
+
+def _reader_left() -> int:
+    """The reader of our output went away (``smallwins summary --json | head -5``): what it
+    wanted it has, so end quietly with 0. Python's own recipe (the ``signal`` module's notes):
+    stdout now points at the null device, so the flush at exit raises nothing more."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
+    return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard import formatting
 from dashboard.clean.problems import sorted_problems
 from dashboard.dataset import Dataset, SourceStatus
 
@@ -31,7 +32,7 @@ def check_text(dataset: Dataset) -> str:
     if problems.empty:
         lines.append("No problems found.")
         return "\n".join(lines)
-    lines.append(f"{len(problems)} problem(s):")
+    lines.append(f"{formatting.plural(len(problems), 'problem')}:")
     grouped = problems.groupby(["tab", "kind"], sort=False, dropna=False).size()
     for (tab, kind), n in grouped.items():
         lines.append(f"  {n:>5}  {tab or '(workbook)'} — {kind}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -71,11 +72,25 @@ def _init(args: argparse.Namespace) -> int:
         print(f"{copied}: {state}" if kept else f"wrote {copied}: {state}")
     if checked.kind == "gsheets":
         print("Share the sheet with the service account as Editor, so rows can be added.")
-    print(
-        f"Start the app from {folder.resolve()} (streamlit run app.py), or set "
-        f"SMALLWINS_CONFIG={config.resolve()}."
-    )
+    print(f"Start the app (from any folder):\n  {start_command(config)}")
     return 0
+
+
+def app_folder() -> Path | None:
+    """The folder holding the app's ``app.py`` (and its ``pages/`` and ``.streamlit/``): the
+    checkout the package is installed from; None when the package was installed without it."""
+    root = Path(__file__).resolve().parents[3]
+    return root if (root / "app.py").is_file() else None
+
+
+def start_command(config: Path) -> str:
+    """A shell command that starts the app on ``config`` wherever it is typed: into the app's
+    folder (Streamlit reads ``.streamlit/config.toml`` from the folder it starts in), with the
+    configuration named by its absolute path."""
+    folder = app_folder()
+    where = shlex.quote(str(folder)) if folder else "THE-SMALL-WINS-FOLDER"
+    named = shlex.quote(str(config.resolve()))
+    return f"cd {where} && SMALLWINS_CONFIG={named} streamlit run app.py"
 
 
 def _header() -> str:

@@ -4,6 +4,7 @@ the last good snapshot where Google fails, and a warning on stderr either way.""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,25 @@ def load_with_warnings(source: str | None) -> tuple[Settings, Dataset]:
     if dataset.drive_note:
         print(f"note: Google Drive: {dataset.drive_note}", file=sys.stderr)
     return settings, dataset
+
+
+DEFAULT_DAY_HELP = (
+    "default: the app's default day — today, or the last recorded activity when nothing has "
+    "been recorded in the 30 days before today"
+)
+
+
+def day_or_default(dataset: Dataset, given: dt.date | None, option: str) -> dt.date:
+    """``given``, else the day the app uses when nobody chose one (``periods.default_as_of``),
+    saying on stderr why it is not today — so stdout stays what the command prints."""
+    if given is not None:
+        return given
+    from dashboard.periods import default_as_of
+
+    chosen = default_as_of(dataset)
+    if chosen.note():
+        print(f"note: {chosen.note()} Give {option} to choose the day.", file=sys.stderr)
+    return chosen.day
 
 
 def strict_status(dataset: Dataset, args: argparse.Namespace) -> int:

@@ -4,19 +4,19 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 
-from dashboard.cli.loading import add_strict
+from dashboard.cli.loading import DEFAULT_DAY_HELP, add_strict
 from dashboard.cli.types import SOURCE_HELP, iso_date
 
 
 def _network(args: argparse.Namespace) -> int:
-    from dashboard.cli.loading import load_with_warnings, strict_status
+    from dashboard.cli.loading import day_or_default, load_with_warnings, strict_status
     from dashboard.privacy import anonymised
     from dashboard.reports.network_export import write_network
 
     settings, dataset = load_with_warnings(args.source)
+    args.as_of = day_or_default(dataset, args.as_of, "--as-of")
     if not settings.extra.get("reports", {}).get("show_names", False):
         dataset = anonymised(dataset)  # people as "Person N", exactly as a funder sees them
     try:
@@ -38,7 +38,7 @@ def add_command(commands) -> None:
     )
     network.add_argument("source", nargs="?", help=SOURCE_HELP)
     network.add_argument(
-        "--as-of", type=iso_date, default=dt.date.today(), help="YYYY-MM-DD (default: today)"
+        "--as-of", type=iso_date, default=None, help=f"YYYY-MM-DD ({DEFAULT_DAY_HELP})"
     )
     network.add_argument("--out", required=True, help="a .graphml, .gexf or .xlsx path")
     network.add_argument(

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 
-from dashboard.cli.loading import add_strict
+from dashboard.cli.loading import DEFAULT_DAY_HELP, add_strict
 from dashboard.cli.types import SOURCE_HELP, iso_date
 
 
@@ -31,15 +30,16 @@ def _report(args: argparse.Namespace) -> int:
 
 def _agenda(args: argparse.Namespace) -> int:
     """``agenda SOURCE (--project NAME | --collaboration NAME) --date D --out PATH``."""
-    from dashboard.cli.loading import load_with_warnings, strict_status
+    from dashboard.cli.loading import day_or_default, load_with_warnings, strict_status
     from dashboard.cli.output import wrote
     from dashboard.reports.agenda import build_agenda
     from dashboard.reports.agenda_render import write_agenda
     from dashboard.reports.provenance import is_snapshot
 
     _, dataset = load_with_warnings(args.source)
+    day = day_or_default(dataset, args.date, "--date")
     try:
-        agenda = build_agenda(dataset, args.date, args.project, args.collaboration)
+        agenda = build_agenda(dataset, day, args.project, args.collaboration)
         written = write_agenda(agenda, args.out or f"{agenda.file_stem}.md")
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -66,7 +66,9 @@ def add_commands(commands) -> None:
     which = agenda.add_mutually_exclusive_group(required=True)
     which.add_argument("--project")
     which.add_argument("--collaboration")
-    agenda.add_argument("--date", type=iso_date, default=dt.date.today(), help="the meeting date")
+    agenda.add_argument(
+        "--date", type=iso_date, default=None, help=f"the meeting date ({DEFAULT_DAY_HELP})"
+    )
     agenda.add_argument("--out", help="a .md or .pdf path (default: agenda-DATE-NAME.md here)")
     add_strict(agenda)
     agenda.set_defaults(run=_agenda)

@@ -8,27 +8,20 @@ recorded in the 30 days before today; the reason is said on stderr, so ``--json`
 from __future__ import annotations
 
 import argparse
-import sys
 
-from dashboard.cli.loading import add_strict
+from dashboard.cli.loading import DEFAULT_DAY_HELP, add_strict
 from dashboard.cli.types import SOURCE_HELP, iso_date
 
 
 def _summary(args: argparse.Namespace) -> int:
     import json
 
-    from dashboard.cli.loading import load_with_warnings, strict_status
+    from dashboard.cli.loading import day_or_default, load_with_warnings, strict_status
     from dashboard.cli.summary_text import summary_text
     from dashboard.metrics import summary
-    from dashboard.periods import default_as_of
 
     _, dataset = load_with_warnings(args.source)
-    as_of = args.as_of
-    if as_of is None:
-        chosen = default_as_of(dataset)
-        as_of = chosen.day
-        if chosen.note():
-            print(f"note: {chosen.note()} Give --as-of to choose the day.", file=sys.stderr)
+    as_of = day_or_default(dataset, args.as_of, "--as-of")
     figures = summary(dataset, as_of)
     print(json.dumps(figures, indent=2, ensure_ascii=False) if args.json else summary_text(figures))
     if dataset.failed_sources and len(dataset.failed_sources) == len(dataset.sources):
@@ -43,8 +36,7 @@ def add_command(commands) -> None:
         "--as-of",
         type=iso_date,
         default=None,
-        help="YYYY-MM-DD (default: today, or the last recorded activity when nothing has been "
-        "recorded in the 30 days before today — as in the app)",
+        help=f"YYYY-MM-DD ({DEFAULT_DAY_HELP})",
     )
     summary.add_argument(
         "--json", action="store_true", help="print JSON with the keys of docs/METRICS.md"

@@ -1,26 +1,16 @@
-"""The text `summary` prints without `--json`: a row per figure, a column per collaboration.
+"""The text `summary` prints without `--json`: a row per figure in words, a column per
+collaboration.
 
-Shares are whole percents and counts have thousands separators, exactly as the app's tiles and
-tables show them (``dashboard.formatting``)."""
+Every figure is written by ``dashboard.formatting`` — shares as whole percents, counts with
+thousands separators, the same text as the app's tiles and tables and the report files. The keys
+of docs/METRICS.md are for ``--json``; a person reads words here."""
 
 from __future__ import annotations
 
+import pandas as pd
+
 from dashboard import formatting
 from dashboard.metrics import KEYS
-
-INDICES = ("degree_centralization",)  # 0 … 1, but an index, not a share: shown as 0.18
-
-
-def _shown(value: object, key: str = "") -> str:
-    if value is None:
-        return formatting.UNKNOWN
-    if key in INDICES:
-        return f"{value:.2f}"
-    if isinstance(value, float):
-        return formatting.percent(value) if value <= 1 else f"{value:,.2f}"
-    if isinstance(value, int):
-        return formatting.count(value)
-    return str(value)
 
 
 def summary_text(figures: dict) -> str:
@@ -29,10 +19,11 @@ def summary_text(figures: dict) -> str:
     table = [["figure", *columns]]
     for key in KEYS[2:]:
         values = [figures[key], *(by[name][key] for name in by)]
-        table.append([key, *(_shown(value, key) for value in values)])
+        table.append([formatting.figure_name(key), *(formatting.figure(key, v) for v in values)])
     widths = [max(len(row[i]) for row in table) for i in range(len(columns) + 1)]
+    as_of = formatting.day(pd.Timestamp(figures["as_of"]))
     lines = [
-        f"Summary as of {figures['as_of']} — {figures['collaborations']} collaboration(s)",
+        f"Summary as of {as_of} — {formatting.plural(figures['collaborations'], 'collaboration')}",
         "",
     ]
     for number, row in enumerate(table):

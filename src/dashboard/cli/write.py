@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from dashboard.cli.types import SOURCE_HELP, iso_date
 from dashboard.config import Settings, SourceConfig, settings_for
+from dashboard.limits import FUTURE_DAYS
 
 
 def target(source_arg: str | None, name: str | None) -> SourceConfig:
@@ -117,4 +118,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", help=SOURCE_HELP)
     parser.add_argument("--id", default="", help="the row's id; the same id is written once")
     parser.add_argument("--to", default=None, help="which configured source to write to")
-    parser.add_argument("--future-days", type=int, default=7, help="how far ahead a date may be")
+    parser.add_argument(
+        "--future-days",
+        type=int,
+        default=FUTURE_DAYS,
+        help=f"how far ahead a date may be (default {FUTURE_DAYS}, as check and the app's form)",
+    )

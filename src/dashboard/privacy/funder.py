@@ -126,10 +126,12 @@ def _masked(column: pd.Series, masker: Masker, memo: dict[str, str]) -> pd.Serie
 
 def _problems(problems: pd.DataFrame) -> pd.DataFrame:
     """A People tab's problem values hidden whole (they are names and emails), whatever the tab's
-    title: "People", "Members", "Participants"…"""
+    title: "People", "Members", "Participants"… — and those of a lead or coordinator cell."""
     titles = problems["tab"].dropna().unique()
     people_titles = [t for t in titles if (tab := canonical_tab(str(t))) and tab.name == "People"]
     on_people = problems["tab"].isin(people_titles).fillna(False).astype(bool)
+    # a lead or coordinator not on People is no name the masker knows: hidden whole too
+    on_people |= problems["column"].isin(NAME_COLUMNS).fillna(False).astype(bool)
     return problems.assign(
         value=problems["value"].mask(on_people & problems["value"].notna(), HIDDEN)
     )

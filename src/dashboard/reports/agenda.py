@@ -5,7 +5,9 @@ docs/METRICS.md), the agenda holds:
 
 1. commitments due *since the last meeting* — their status at D and the result, to report back on;
 2. wins dated since the last meeting, to celebrate;
-3. commitments open and overdue at D (docs/METRICS.md ``overdue``) with days late;
+3. every commitment open at D (status open, or done only after D): overdue ones first
+   (docs/METRICS.md ``overdue``, most days late first), then those due before the next meeting
+   (D … D+30), then later ones and those with no due date — nothing open is left out;
 4. people who have gone quiet: active in this project/collaboration before, with no activity in
    the 60 days D−59 … D;
 5. introductions: those suggested at the last meeting (the top 5 then), each *closed* (the two
@@ -42,6 +44,8 @@ from dashboard.reports.provenance import data_notes
 
 QUIET_DAYS = 60  # no activity in D−59 … D: gone quiet
 FALLBACK_DAYS = 30  # no earlier meeting: the last 30 days
+NEXT_MEETING_DAYS = 30  # a 30/30 cycle: due within D … D+30 is due before the next meeting
+OVERDUE, DUE_SOON, LATER = "overdue", "due before the next meeting", "later"
 INTRODUCTIONS = 5
 
 
@@ -55,7 +59,7 @@ class Agenda:
     scope_label: str
     due_since: pd.DataFrame  # name, commitment, due, status, done, result
     wins: pd.DataFrame  # date, win, people
-    overdue: pd.DataFrame  # name, commitment, due, days_late
+    open: pd.DataFrame  # name, commitment, due, when (OVERDUE, DUE_SOON, LATER), days_late
     quiet: pd.DataFrame  # name, organization, last_activity
     introductions: pd.DataFrame  # a_name, b_name, shared
     last_meeting: dt.date | None = None  # None: no meeting before D, so the last 30 days
@@ -102,7 +106,7 @@ def build_agenda(
         scope_label=label,
         due_since=_due_since(s.commitments, since, d, names),
         wins=_wins(s.wins, s.win_people, since, names),
-        overdue=_overdue(s.commitments, d, names),
+        open=_open(s.commitments, d, names),
         quiet=_quiet(activities(s), dataset.people, d, names),
         introductions=_introductions(part, d, names),
         last_meeting=last.date() if last is not None else None,
@@ -182,17 +186,27 @@ def _wins(
     return out.sort_values(["date", "win"]).reset_index(drop=True)
 
 
-def _overdue(c: pd.DataFrame, d: pd.Timestamp, names: pd.Series) -> pd.DataFrame:
-    late = c[overdue(c, d)]
+def _open(c: pd.DataFrame, d: pd.Timestamp, names: pd.Series) -> pd.DataFrame:
+    """Every commitment open at D (made ≤ D already): overdue first, most days late first; then
+    due before the next meeting, soonest first; then later, undated last. ``days_late`` only for
+    the overdue ones."""
+    still = (c["status"] == "open") | ((c["status"] == "done") & (c["done"] > d))
+    rows = c[still]
+    late = overdue(rows, d)
+    soon = rows["due"].between(d, d + pd.Timedelta(days=NEXT_MEETING_DAYS))
+    order = pd.Series(2, index=rows.index).mask(soon, 1).mask(late, 0)
     out = pd.DataFrame(
         {
-            "name": _name_of(late["person"], names),
-            "commitment": late["commitment"],
-            "due": late["due"],
-            "days_late": (d - late["due"]).dt.days.astype("int64"),
+            "name": _name_of(rows["person"], names),
+            "commitment": rows["commitment"],
+            "due": rows["due"],
+            "when": order.map({0: OVERDUE, 1: DUE_SOON, 2: LATER}).astype("string"),
+            "days_late": (d - rows["due"]).dt.days.astype("Int64").where(late),
+            "order": order,
         }
     )
-    return out.sort_values(["days_late", "name"], ascending=[False, True]).reset_index(drop=True)
+    out = out.sort_values(["order", "due", "name"], na_position="last", kind="stable")
+    return out.drop(columns="order").reset_index(drop=True)
 
 
 def _quiet(

@@ -22,7 +22,11 @@ SECTIONS = (
         "No commitments came due since the last meeting.",
     ),
     ("wins", "2. Wins to celebrate", "No wins recorded since the last meeting."),
-    ("overdue", "3. Open and overdue", "Nothing is overdue."),
+    (
+        "open",
+        "3. Open commitments: overdue, due before the next meeting, later",
+        "No commitment is open.",
+    ),
     (
         "quiet",
         "4. Gone quiet (no activity in the last 60 days)",
@@ -57,6 +61,7 @@ HEADERS = {
     "win": "Win",
     "people": "People",
     "days_late": "Days late",
+    "when": "When",
     "organization": "Organization",
     "last_activity": "Last activity",
     "a_name": "Introduce",
@@ -131,6 +136,16 @@ def to_markdown(agenda: Agenda) -> str:
     return "\n".join(lines)
 
 
+def _start(doc: Document, agenda: Agenda, field: str | None, empty: str) -> float:
+    """How tall the start of a section's body is (its sentence when empty, else its table's
+    header and first rows): what its heading is kept with."""
+    table = display_table(agenda, field) if field else pd.DataFrame()
+    if table.empty:
+        return doc.text_height(empty, 9, gap=1.5)
+    columns, rows = list(table.columns), table.head(PDF_MAX_ROWS).to_numpy().tolist()
+    return doc.table_start(columns, rows)
+
+
 def pdf_bytes(agenda: Agenda) -> bytes:
     """The agenda as PDF bytes, built in memory (the page offers them for download). Every
     heading is kept with the start of what follows it: a section never begins at a page's foot.
@@ -143,17 +158,20 @@ def pdf_bytes(agenda: Agenda) -> bytes:
     doc.pdf.ln(1.5)
     for number, (field, heading, empty) in enumerate(SECTIONS):
         size = 10 if is_part(heading) else 11
-        if field is None:  # a section made of parts: kept with its first part's heading
-            part = SECTIONS[number + 1][1]
-            doc.heading(heading, size=size, gap=0.5, keep=doc.text_height(part, 10, "B") + 12)
+        if field is None:  # a section made of parts: kept with its first part's heading and start
+            part_field, part, part_empty = SECTIONS[number + 1]
+            first = doc.text_height(part, 10, "B", 0.5) + _start(
+                doc, agenda, part_field, part_empty
+            )
+            doc.heading(heading, size=size, gap=0.5, keep=first)
             continue
         table = display_table(agenda, field)
         if table.empty:
-            doc.heading(heading, size=size, gap=0.5, keep=doc.text_height(empty, 9, gap=1.5))
+            doc.heading(heading, size=size, gap=0.5, keep=_start(doc, agenda, field, empty))
             doc.line(empty, size=9, gap=1.5)
             continue
         columns, rows = list(table.columns), table.head(PDF_MAX_ROWS).to_numpy().tolist()
-        doc.heading(heading, size=size, gap=0.5, keep=doc.table_start(columns, rows))
+        doc.heading(heading, size=size, gap=0.5, keep=_start(doc, agenda, field, empty))
         doc.table(columns, rows)
         if len(table) > PDF_MAX_ROWS:
             doc.line(f"... and {len(table) - PDF_MAX_ROWS} more (see the app).", size=8)

@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from dashboard import metrics
+from dashboard import formatting, metrics
 from dashboard.dataset import Dataset
 from dashboard.filtering import by_collaboration, filtered
+from dashboard.metrics.projects import STALLED_AFTER_DAYS, ProjectStates
+from dashboard.metrics.scope import grouped
 from dashboard.periods import comparison
 from dashboard.privacy.masking import Masker
-from dashboard.reports import numbers
 from dashboard.reports.period import FIGURES, period_figures
 from dashboard.reports.provenance import data_notes, is_snapshot
 from dashboard.reports.story import story, story_figures
@@ -42,7 +43,7 @@ class Report:
 
     @property
     def title(self) -> str:
-        return f"Impact report, {self.start:%d %B %Y} – {self.end:%d %B %Y}"
+        return f"Impact report, {formatting.day(self.start)} – {formatting.day(self.end)}"
 
     @property
     def file_stem(self) -> str:
@@ -77,13 +78,66 @@ def _highlights(data: Dataset, start: dt.date, end: dt.date, mask: Masker | None
     return out
 
 
-def _paragraph(name: str, now: dict, before: dict | None) -> str:
+@dataclass(frozen=True)
+class Standstill:
+    """A collaboration whose work has stopped: no win in the period's last 60 days (the window
+    of ``stalled_projects``, D−59 … D, D the period's end)."""
+
+    last_win: dt.date | None  # its latest win on or before the period's end; None: never one
+    stalled: int  # its stalled projects at the period's end (docs/METRICS.md)
+    active: int  # its active projects at the period's end
+
+
+def standstills(data: Dataset, end: dt.date, names: list[str]) -> dict[str, Standstill]:
+    """The collaborations of ``names`` with no win dated D−59 … D, each with its last win and
+    how many of its projects are stalled — so its paragraph says the work stopped."""
+    d = pd.Timestamp(end)
+    wins = data.wins[data.wins["date"] <= d]
+    last = wins.groupby("collaboration")["date"].max()
+    states = ProjectStates(grouped(data, end, names)).per_group(len(names))
+    quiet_from = d - pd.Timedelta(days=STALLED_AFTER_DAYS)
+    out = {}
+    for i, name in enumerate(names):
+        latest = last.get(name)
+        if latest is None or latest < quiet_from:
+            out[name] = Standstill(
+                None if latest is None else latest.date(),
+                int(states["stalled_projects"][i]),
+                int(states["projects_active"][i]),
+            )
+    return out
+
+
+def _kept(now: dict) -> str:
     kept = now["follow_through"]
-    kept_text = (
-        f"{numbers.share(kept)} of the commitments that came due were kept"
-        if kept is not None
-        else ("no commitment came due")
+    if kept is None:
+        return "no commitment came due"
+    return f"{formatting.percent(kept)} of the commitments that came due were kept"
+
+
+def _standstill_paragraph(name: str, now: dict, still: Standstill) -> str:
+    """What a funder must read first of a collaboration whose work has stopped: no growth words."""
+    since = (
+        f"its last was on {formatting.day(still.last_win)}"
+        if still.last_win
+        else "none is recorded yet"
     )
+    days = STALLED_AFTER_DAYS + 1
+    projects = (
+        f"{still.stalled:,} of its {formatting.plural(still.active, 'active project')} "
+        f"{'is' if still.stalled == 1 else 'are'} stalled (nothing recorded for {days} days)"
+        if still.active
+        else "it has no active project"
+    )
+    return (
+        f"{name} logged no small win in the last {days} days of this period ({since}), and "
+        f"{projects}. Over the whole period: {formatting.plural(now['wins'], 'small win')}; "
+        f"{_kept(now)}."
+    )
+
+
+def _paragraph(name: str, now: dict, before: dict | None) -> str:
+    kept_text = _kept(now)
     if before is None:
         trend = "nothing is recorded before this period to compare with"
     else:
@@ -92,16 +146,16 @@ def _paragraph(name: str, now: dict, before: dict | None) -> str:
         trend = (
             "the same as the previous period"
             if change == 0
-            else f"{abs(change)} {more} than the previous period"
+            else f"{abs(change):,} {more} than the previous period"
         )
+    plural = formatting.plural
     return (
-        f"{name} logged {now['wins']} small win{'s' * (now['wins'] != 1)} "
-        f"({trend}). {now['new_people']} new "
-        f"{'person' if now['new_people'] == 1 else 'people'} from {now['new_organizations']} "
-        f"organization{'s' * (now['new_organizations'] != 1)} joined; {kept_text}. "
-        f"The network gained {now['new_links']} working relationship"
-        f"{'s' * (now['new_links'] != 1)}, to {now['network_links']} among "
-        f"{now['network_people']} people."
+        f"{name} logged {plural(now['wins'], 'small win')} ({trend}). "
+        f"{plural(now['new_people'], 'new person', 'new people')} from "
+        f"{plural(now['new_organizations'], 'organization')} joined; {kept_text}. "
+        f"The network gained {plural(now['new_links'], 'working relationship')}, to "
+        f"{formatting.count(now['network_links'])} among "
+        f"{plural(now['network_people'], 'person', 'people')}."
     )
 
 
@@ -127,15 +181,19 @@ def build_report(
     names = collaborations or known
     rows, paragraphs = [], {}
     own = by_collaboration(data, names)  # each scope below then reads one collaboration's rows
+    stopped = standstills(data, end, names)
     for name in names:
         mine = period_figures(own[name], start, end, name)
+        rows.append({"collaboration": name, **mine})
+        if name in stopped:  # the work has stopped: said first, and no story of growth
+            paragraphs[name] = _standstill_paragraph(name, mine, stopped[name])
+            continue
         theirs = compared.comparable and comparison(own[name], start, end).comparable
         said = _paragraph(
             name, mine, period_figures(own[name], *previous, name) if theirs else None
         )
         told = story(story_figures(own[name], start, end, name), start, show_names)
         paragraphs[name] = f"{said} {told}"
-        rows.append({"collaboration": name, **mine})
     series = metrics.monthly_series(data, end)
     series = series[series["month"] >= pd.Timestamp(start).to_period("M").to_timestamp()]
     mask = None if show_names else Masker(dataset.people)

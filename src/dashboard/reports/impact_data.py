@@ -1,10 +1,12 @@
 """The impact report's figures as data: a CSV file, and an XLSX workbook with a sheet per part.
 
-Figures are written as people read them — ``195``, not ``195.0``; a share as ``80%``; nothing
-known as a dash, never ``nan`` — under headers in words. The CSV says once, at its top, what the
-report covers (period, collaborations, where the data comes from and when); its rows name their
-collaboration only where a row is about one. In the XLSX numbers are numbers (a share formatted
-as a percent) and dates are dates.
+Figures are written as the pages write them (``dashboard.formatting``) — ``195``, not
+``195.0``; a share as ``80%``; nothing known as a dash, never ``nan`` — under headers in words.
+The CSV says once, at its top, what the report covers (period, collaborations, where the data
+comes from and when); its rows name their collaboration only where a row is about one. In the
+XLSX numbers are numbers and dates are dates: a share is the share 0…1 formatted as a percent, a
+change of a share is its whole points formatted ``+7 pts``, a change of a count is the signed
+count — each cell shows the text the page and the CSV show.
 
 No cell is ever a formula: text from the sheet that begins with ``=``, ``+``, ``-`` or ``@`` gets a
 leading ``'`` in the CSV, and XLSX text cells are typed as text, so a spreadsheet never runs them.
@@ -17,12 +19,13 @@ from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from dashboard import formatting
 from dashboard.formulas import neutralise
-from dashboard.reports import numbers
 from dashboard.reports.impact import Report
 from dashboard.reports.period import FIGURES
 
@@ -57,12 +60,9 @@ def about(report: Report) -> list[tuple[str, str]]:
 
 
 def change_cell(key: str, now: object, before: object) -> str:
-    """A change as a CSV cell no spreadsheet takes for a formula: a count's as a plain number
-    (``77``, ``-3``), a share's in points with a typographic minus (``7 pts``, ``−2 pts``)."""
-    shown = numbers.change(key, now, before)
-    if key in numbers.SHARES:
-        return shown.removeprefix("+").replace("-", "\u2212")
-    return shown.removeprefix("+").replace(",", "")
+    """A change as a CSV cell no spreadsheet takes for a formula: the page's words with no
+    leading ``+`` and a typographic minus (``77``, ``−3``, ``7 pts``, ``−2 pts``, ``no change``)."""
+    return formatting.spreadsheet_safe(formatting.figure_change(key, now, before))
 
 
 def csv_rows(report: Report) -> list[list[str]]:
@@ -75,15 +75,17 @@ def csv_rows(report: Report) -> list[list[str]]:
                 "headline",
                 ALL,
                 r.label,
-                numbers.figure(r.figure, r.value),
-                numbers.figure(r.figure, r.previous),
+                formatting.figure(r.figure, r.value),
+                formatting.figure(r.figure, r.previous),
                 change_cell(r.figure, r.value, r.previous),
             ]
         )
     for record in report.by_collaboration.to_dict("records"):
         name = neutralise(record["collaboration"])
         for key, label in FIGURES.items():
-            rows.append(["by collaboration", name, label, numbers.figure(key, record[key]), "", ""])
+            rows.append(
+                ["by collaboration", name, label, formatting.figure(key, record[key]), "", ""]
+            )
     for r in report.highlights.itertuples():
         what = f"win of {r.date:%Y-%m-%d} ({r.why})"
         project = "" if pd.isna(r.project) else f", {r.project}"
@@ -105,12 +107,36 @@ def write_csv(report: Report, path: Path) -> None:
         csv.writer(handle).writerows(csv_rows(report))
 
 
-def _typed(value: object, key: str) -> object:
-    """A figure as an XLSX cell value: a number, or blank when not known."""
-    if not numbers.known(value):
+def _typed(value: object, key: str) -> float | int | None:
+    """A figure as an XLSX cell value: a share 0…1, an index, or a whole count; blank when not
+    known."""
+    if not formatting.known(value):
         return None
     number = float(value)  # type: ignore[arg-type]
-    return number if key in numbers.SHARES else int(round(number))
+    return number if key in formatting.SHARES | formatting.INDICES else formatting.whole(number)
+
+
+def _format(cell: Cell, key: str) -> None:
+    """The number format that shows a figure's cell as the page writes it."""
+    if key in formatting.SHARES:
+        cell.number_format = formatting.PERCENT_XLSX
+    elif key in formatting.INDICES:
+        cell.number_format = "0.00"
+    else:
+        cell.number_format = formatting.COUNT_XLSX
+
+
+def _change(sheet: Worksheet, key: str, now: object, before: object) -> None:
+    """The change cell of the row just appended: a share's in whole points (``+7 pts``), a
+    count's signed (``+77``, ``no change``); blank when either is unknown."""
+    cell = sheet.cell(sheet.max_row, 4)
+    if key in formatting.SHARES:
+        moved = formatting.points(now, before)
+        if moved is not None:
+            cell.value, cell.number_format = moved, formatting.points_xlsx(moved)
+    elif formatting.known(now) and formatting.known(before):
+        cell.value = formatting.whole(float(now) - float(before))  # type: ignore[arg-type]
+        cell.number_format = formatting.COUNT_CHANGE_XLSX
 
 
 def _sheet(book: Workbook, title: str, header: list[str] | None, widths: list[int]) -> Worksheet:
@@ -129,13 +155,10 @@ def _sheet(book: Workbook, title: str, header: list[str] | None, widths: list[in
 def _figures_sheet(book: Workbook, report: Report) -> None:
     sheet = _sheet(book, "Headline figures", HEADER[2:], [42, 14, 16, 10])
     for r in report.figures.itertuples():
-        change = None
-        if numbers.known(r.value) and numbers.known(r.previous):
-            change = _typed(r.value, r.figure) - _typed(r.previous, r.figure)  # type: ignore[operator]
-        sheet.append([r.label, _typed(r.value, r.figure), _typed(r.previous, r.figure), change])
-        if r.figure in numbers.SHARES:
-            for cell in sheet[sheet.max_row][1:]:
-                cell.number_format = "0%"
+        sheet.append([r.label, _typed(r.value, r.figure), _typed(r.previous, r.figure), None])
+        for cell in sheet[sheet.max_row][1:3]:
+            _format(cell, r.figure)
+        _change(sheet, r.figure, r.value, r.previous)
 
 
 def _collaborations_sheet(book: Workbook, report: Report) -> None:
@@ -146,8 +169,7 @@ def _collaborations_sheet(book: Workbook, report: Report) -> None:
     for record in report.by_collaboration.to_dict("records"):
         sheet.append([record["collaboration"], *(_typed(record[k], k) for k in keys)])
         for key, cell in zip(keys, sheet[sheet.max_row][1:], strict=True):
-            if key in numbers.SHARES:
-                cell.number_format = "0%"
+            _format(cell, key)
 
 
 def _wins_sheet(book: Workbook, report: Report) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.reports import numbers
+from dashboard import formatting
 from dashboard.reports.charts_png import momentum_png, network_png
 from dashboard.reports.impact import Report
 from dashboard.reports.impact_data import write_csv, write_xlsx
@@ -34,7 +34,12 @@ def figures_frame(report: Report) -> pd.DataFrame:
     rows = zip(f["figure"], f["value"], f["previous"], strict=True)
     frame = pd.DataFrame(
         [
-            [label, numbers.figure(k, v), numbers.figure(k, p), numbers.change(k, v, p)]
+            [
+                label,
+                formatting.figure(k, v),
+                formatting.figure(k, p),
+                formatting.figure_change(k, v, p),
+            ]
             for label, (k, v, p) in zip(f["label"], rows, strict=True)
         ],
         columns=["", "this period", "previous period", "change"],
@@ -47,11 +52,11 @@ def collab_frame(report: Report) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "collaboration": b["collaboration"],
-            "small wins": b["wins"].map(numbers.count),
-            "commitments kept": b["follow_through"].map(numbers.share),
-            "people taking part": b["people_active"].map(numbers.count),
-            "new people": b["new_people"].map(numbers.count),
-            "new working relationships": b["new_links"].map(numbers.count),
+            "small wins": b["wins"].map(formatting.count),
+            "commitments kept": b["follow_through"].map(formatting.percent),
+            "people taking part": b["people_active"].map(formatting.count),
+            "new people": b["new_people"].map(formatting.count),
+            "new working relationships": b["new_links"].map(formatting.count),
         }
     )
 

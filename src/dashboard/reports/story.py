@@ -15,6 +15,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from dashboard import formatting
 from dashboard.dataset import Dataset
 from dashboard.metrics.activity import activities, first_activity
 from dashboard.metrics.network import edge_table, person_codes
@@ -24,11 +25,15 @@ from dashboard.metrics.stage import moved
 from dashboard.metrics.standing import stage_series
 from dashboard.metrics.weavers import credits
 from dashboard.metrics.weaving import closes_before
-from dashboard.reports import numbers
 
 WEAVERS_NAMED = 3  # with names on, the weavers with the most credits named
 
 SAME = 0.02  # a change in centralization smaller than this reads as "as shared as"
+# what the number of leadership concentration (Freeman's degree centralization) means, for a
+# funder who never met the term: said beside it every time it is given
+CONCENTRATION = (
+    "0 when everyone has as many working relationships, 1 when all run through one person"
+)
 
 
 def _shape(s: Scope, edges: pd.DataFrame, active: pd.Index) -> tuple[float | None, int]:
@@ -79,14 +84,17 @@ def _leadership(figures: dict, start: dt.date) -> str | None:
     was, now = figures["centralization_before"], figures["centralization_after"]
     if was is None or now is None:
         return None
-    when = f"on {start - dt.timedelta(days=1):%d %B %Y}"
+    when = f"on {formatting.day(start - dt.timedelta(days=1))}"
     if abs(now - was) < SAME:
         words = f"Leadership is as shared as {when}"
     elif now < was:
         words = f"Leadership is more shared than {when}"
     else:
         words = f"Leadership is more concentrated than {when}"
-    return f"{words}: degree centralization {numbers.index(was)} → {numbers.index(now)}."
+    return (
+        f"{words}: leadership concentration {formatting.index(was)} → {formatting.index(now)} "
+        f"({CONCENTRATION})."
+    )
 
 
 def _stage(figures: dict) -> str | None:
@@ -102,7 +110,7 @@ def _woven(figures: dict, show_names: bool) -> str:
     count = figures.get("weavers", 0)
     if not count:
         return ""
-    said = f", made by {count} network weaver{'s' * (count != 1)} (a colleague both already knew"
+    said = f", made by {formatting.plural(count, 'network weaver')} (a colleague both already knew"
     named = figures.get("weaver_names") or []
     if show_names and named:
         more = count - len(named)
@@ -115,12 +123,12 @@ def story(figures: dict, start: dt.date, show_names: bool = False) -> str:
     parts = [_stage(figures), _leadership(figures, start)]
     made = figures["introductions"]
     parts.append(
-        f"{made} introduction{'s' * (made != 1)} happened (new links between people who "
-        f"already shared a colleague){_woven(figures, show_names)}; organizations linked: "
+        f"{formatting.plural(made, 'introduction')} happened (new links between people who "
+        f"already shared a colleague){_woven(figures, show_names)}; organization pairs linked: "
         f"{figures['org_links_before']} → {figures['org_links_after']}."
     )
     share = figures["learning_share"]
     if share is not None:
-        written = numbers.share(share)
+        written = formatting.percent(share)
         parts.append(f"A result was written down for {written} of the commitments reported back.")
     return " ".join(p for p in parts if p)

@@ -37,6 +37,9 @@ _BOLD = Font(bold=True)
 
 
 def _validation(column: Column, letter: str) -> DataValidation | None:
+    """The column's check as Excel and LibreOffice enforce it: ``showErrorMessage`` on (off, as
+    openpyxl leaves it, they accept any value silently), style *stop* for a fixed list or a
+    date, *warning* for a list from another tab — the same as ``google.py``'s ``strict``."""
     rule = column.rule
     where = f"{letter}2:{letter}{ROWS + 1}"
     if isinstance(rule, Choice):
@@ -45,12 +48,15 @@ def _validation(column: Column, letter: str) -> DataValidation | None:
             formula1=f'"{",".join(rule.values)}"',
             error=f"Choose one of: {', '.join(rule.values)}.",
             errorTitle="Not on the list",
+            errorStyle="stop",  # another word is refused
+            showErrorMessage=True,
         )
     elif isinstance(rule, FromTab):
         check = DataValidation(
             type="list",
             formula1=f"{rule.tab}!$A$2:$A${ROWS + 1}",
-            errorStyle="warning",
+            errorStyle="warning",  # a newcomer may be typed, after a warning
+            showErrorMessage=True,
             errorTitle=f"Not on the {rule.tab} tab",
             error=f"Add it to the {rule.tab} tab first, so it is counted there; keep it anyway?",
         )
@@ -63,6 +69,8 @@ def _validation(column: Column, letter: str) -> DataValidation | None:
             formula2=last,
             errorTitle="Not a date",
             error="Type a date, e.g. 2026-03-31.",
+            errorStyle="stop",  # text is refused
+            showErrorMessage=True,
         )
     else:
         check = DataValidation(type=None, showErrorMessage=False) if column.note else None

@@ -9,29 +9,23 @@ import pandas as pd
 from dashboard import formatting
 from dashboard.periods import Comparison
 
-SHARES = ("follow_through",)
-
-
-def _value(figure: str, value: object) -> str:
-    return formatting.percent(value) if figure in SHARES else formatting.count(value)  # type: ignore[arg-type]
-
 
 def figures_table(figures: pd.DataFrame, comparison: Comparison) -> pd.DataFrame:
     """``figures``: figure, label, value, previous (the report's); one row per figure, in words."""
     rows = []
     for r in figures.itertuples():
         if comparison.comparable:
-            before = _value(r.figure, r.previous)
-            change = formatting.change(r.value, r.previous, share=r.figure in SHARES)
+            before = formatting.figure(r.figure, r.previous)
+            change = formatting.figure_change(r.figure, r.value, r.previous)
         else:
             before, change = "no records", formatting.NOTHING_TO_COMPARE
-        shown = _value(r.figure, r.value)
+        shown = formatting.figure(r.figure, r.value)
         rows.append(
             {
                 "": r.label,
                 "this period": shown,
                 "previous period": before,
-                "change": change or formatting.UNKNOWN,
+                "change": change,
             }
         )
     return pd.DataFrame(rows)

@@ -62,10 +62,12 @@ PAGES = (
     ("pages/6_Log_a_win.py", "Log a win"),
     ("pages/7_Impact_report.py", "Impact report"),
     ("pages/8_Agenda.py", "30/30 agenda"),
+    ("pages/9_Digests.py", "Digests"),
 )
 
 
 READ_ONLY_HIDDEN = ("pages/6_Log_a_win.py",)  # pages a viewer who may not write does not get
+COORDINATORS_ONLY = ("pages/9_Digests.py",)  # listed for coordinators only
 
 
 def _navigation(who: Viewer) -> None:
@@ -73,6 +75,8 @@ def _navigation(who: Viewer) -> None:
         st.markdown("### Small Wins")
         for path, label in PAGES:
             if path in READ_ONLY_HIDDEN and not who.may_write:
+                continue
+            if path in COORDINATORS_ONLY and who.role != "coordinator":
                 continue
             try:
                 st.page_link(path, label=label)

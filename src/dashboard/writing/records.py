@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from dashboard.clean.names import key_of, split_lists
+from dashboard.limits import FUTURE_DAYS
 from dashboard.schema import WIN_SIZES
 
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
-DEFAULT_FUTURE_DAYS = 7  # a date may be this many days ahead (a win logged the evening before)
+DEFAULT_FUTURE_DAYS = FUTURE_DAYS  # the one rule for dates ahead (dashboard.limits)
 
 
 def new_id(prefix: str) -> str:
