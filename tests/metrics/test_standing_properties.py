@@ -17,7 +17,7 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.metrics import headline
+from dashboard.metrics import headline, two_step
 from dashboard.metrics import weavers as weavers_module
 from dashboard.metrics.cuts import cuts, pieces
 from dashboard.metrics.standing import stage_series, standing
@@ -185,3 +185,29 @@ def test_the_headline_agrees_with_networkx_through_a_workbook(graph):
     g = _graph(people, chosen)
     assert figures["brokers"] == len(set(nx.articulation_points(g)))
     assert figures["network_stage"] == _stage(g)
+
+
+@settings(max_examples=150, deadline=None)
+@given(dated_graphs(max_people=20))
+def test_two_step_counts_every_way_against_networkx(graph):
+    # bit matrices (networks that are not dense), the dense product by blocks (forced, with
+    # blocks of 3 rows so that several meet), and the sparse product (forced)
+    people, chosen, _ = graph
+    if not chosen:
+        return
+    a = np.array([x for x, _ in chosen], dtype=np.int64)
+    b = np.array([y for _, y in chosen], dtype=np.int64)
+    g = _graph(people, chosen)
+    expected = [len(nx.single_source_shortest_path_length(g, v, cutoff=2)) - 1 for v in g]
+    assert two_step.within_two_counts(a, b, people).tolist() == expected
+    with (
+        mock.patch.object(two_step, "BITS_MAX_NODES", 0),
+        mock.patch.object(two_step, "BLOCK_ROWS", 3),
+        mock.patch.object(two_step, "_dense", lambda *_: True),
+    ):
+        assert two_step.within_two_counts(a, b, people).tolist() == expected
+    with (
+        mock.patch.object(two_step, "BITS_MAX_NODES", 0),
+        mock.patch.object(two_step, "_dense", lambda *_: False),
+    ):
+        assert two_step.within_two_counts(a, b, people).tolist() == expected

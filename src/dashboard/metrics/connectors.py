@@ -15,10 +15,9 @@ import pandas as pd
 from dashboard.dataset import Dataset
 from dashboard.metrics.activity import activities, done_by, due_by
 from dashboard.metrics.network import edge_table, key_codes
-from dashboard.metrics.reach import within_two
 from dashboard.metrics.scope import Scope, scope
 from dashboard.metrics.shape import degrees, org_pairs
-from dashboard.metrics.two_step import compact
+from dashboard.metrics.two_step import compact, within_two_counts
 
 CONNECTORS = 15  # people in the connectors list
 FLAT_MAX = 50_000_000  # distinct (person, organization) pairs counted in a flat array up to this
@@ -61,7 +60,7 @@ def _two_step_reach(edges: pd.DataFrame, size: int, people: int) -> pd.Series:
     reached = np.zeros(size, dtype=np.int64)
     if not edges.empty:
         a, b, nodes = compact(edges)
-        reached[nodes] = within_two(a, b, len(nodes))
+        reached[nodes] = within_two_counts(a, b, len(nodes))
     if people < 2:
         return pd.Series([None] * size, dtype="Float64")
     return pd.Series(np.round(reached / (people - 1), 4), dtype="Float64")

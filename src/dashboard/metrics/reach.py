@@ -10,11 +10,8 @@ R month by month; the adjacent possible of one day is one call.
 from __future__ import annotations
 
 import numpy as np
-from scipy import sparse
 
 from dashboard.metrics import bitsets
-
-BITS_MAX_PEOPLE = 16_384  # bit matrices of up to 32 MB each; more people: a sparse product
 
 
 class Reach:
@@ -74,16 +71,10 @@ def adjacent_possible(a: np.ndarray, b: np.ndarray, m: int) -> int:
 
 def within_two(a: np.ndarray, b: np.ndarray, m: int) -> np.ndarray:
     """Per person 0…m−1, how many others are within two links of them (linked, or sharing a
-    neighbour): a row of N or R, counted (docs/METRICS.md ``two_step_reach``)."""
+    neighbour): a row of N or R, counted (docs/METRICS.md ``two_step_reach``). For networks of
+    up to a few thousand people that are not dense: ``two_step.within_two_counts`` chooses."""
     if len(a) == 0:
         return np.zeros(m, dtype=np.int64)
-    if m > BITS_MAX_PEOPLE:  # the bit matrices would be too large: a sparse product
-        ones = np.ones(2 * len(a), dtype=np.int32)
-        adj = sparse.csr_matrix((ones, (np.r_[a, b], np.r_[b, a])), shape=(m, m))
-        near = (adj @ adj + adj).tocsr()
-        near.setdiag(0)
-        near.eliminate_zeros()
-        return np.diff(near.indptr).astype(np.int64)
     state = Reach(m)
     state.links = bitsets.from_links(m, a, b)
     state.linked[a] = True

@@ -16,10 +16,9 @@ import pandas as pd
 from dashboard.dataset import Dataset
 from dashboard.metrics.cuts import cuts
 from dashboard.metrics.network import edge_table
-from dashboard.metrics.reach import within_two
 from dashboard.metrics.scope import Scope, rate, scope, window
 from dashboard.metrics.stage import FRAGMENTS, main_core, share_of, stage_of, stages_over_time
-from dashboard.metrics.two_step import compact
+from dashboard.metrics.two_step import compact, within_two_counts
 from dashboard.metrics.weavers import weaver_count
 
 STANDING_KEYS = ("brokers", "core_share", "two_step_reach", "weavers_last_30", "network_stage")
@@ -40,7 +39,7 @@ def standing(edges: pd.DataFrame, people: int, as_of: pd.Timestamp) -> dict:
         }
     a, b, nodes = compact(edges)
     m = len(nodes)
-    reached = int(within_two(a, b, m).sum())
+    reached = int(within_two_counts(a, b, m).sum())
     found = cuts(a, b, m)
     core = main_core(a, b, m)
     return {
