@@ -70,6 +70,8 @@ GOALS = {  # for the realistic case; the dense one has none (no regression)
     "summary_vs_floor": 4.0,  # the summary command through the Sheets double, end to end
     "peak_mb_summary": 800.0,
     "peak_mb_bench": 1000.0,
+    "standing_s": 1.0,  # issue 24: the five figures and the monthly stage, overall
+    "standing_by_collaboration_s": 1.0,  # … and for each collaboration
 }
 SHAPES = ("realistic", "dense")
 LIST_SPLIT = r"[,;/&]|\band\b"
@@ -279,6 +281,56 @@ def shape_calls(dataset: Any, as_of: dt.date) -> dict[str, Callable[[], Any] | N
             lambda: period_series(dataset, as_of, start),
         ),
     }
+
+
+STANDING_FIGURES = ("standing", "standing_by_collaboration")  # timed by standing_calls
+
+
+def standing_calls(dataset: Any, as_of: dt.date) -> dict[str, Callable[[], Any] | None]:
+    """Where the network stands (issue 24), from edge tables built once here (untimed):
+    ``standing``, the five figures (``brokers``, ``core_share``, ``two_step_reach``,
+    ``weavers_last_30``, ``network_stage``) of the whole network and its stage at each month's
+    end; ``standing_by_collaboration``, the same for each collaboration of the Collaborations
+    table (the five figures through the grouped pass ``summary`` uses)."""
+    try:
+        from dashboard.metrics.activity import activities
+        from dashboard.metrics.grouped import bounds
+        from dashboard.metrics.network import edge_table
+        from dashboard.metrics.scope import grouped, scope
+        from dashboard.metrics.series import series_months
+        from dashboard.metrics.standing import stage_series, standing, standing_by_group
+        from dashboard.metrics.timeline import month_ends
+    except ImportError:
+        return dict.fromkeys(STANDING_FIGURES)
+    s = scope(dataset, as_of)
+    events = activities(s)
+    edges = edge_table(s)
+    people = int(events["person"].nunique())
+    ends = month_ends(pd.Series(series_months(s, events)), s.as_of)
+    names = dataset.collaborations["collaboration"].tolist()
+    g = grouped(dataset, as_of, names)
+    g_events = activities(g)
+    g_edges = edge_table(g)
+    slices = bounds(g_edges["group"].to_numpy(), len(names))
+    nodes = np.array(
+        [g_events.loc[g_events["group"] == i, "person"].nunique() for i in range(len(names))]
+    )
+    parts = [g_edges.iloc[slices[i] : slices[i + 1]] for i in range(len(names))]
+    part_ends = []
+    for i in range(len(names)):
+        own = g_events[g_events["group"] == i]
+        first = own["date"].min() if len(own) else pd.Timestamp(as_of)
+        months = pd.date_range(first.to_period("M").to_timestamp(), s.as_of, freq="MS")
+        part_ends.append(month_ends(pd.Series(months), s.as_of))
+
+    def whole() -> Any:
+        return standing(edges, people, s.as_of), stage_series(edges, ends)
+
+    def each() -> Any:
+        figures = standing_by_group(g, g_edges, nodes, slices)
+        return figures, [stage_series(p, e) for p, e in zip(parts, part_ends, strict=True)]
+
+    return {"standing": whole, "standing_by_collaboration": each}
 
 
 # ``python -m dashboard``, reporting at exit the peak RSS of its own memory (VmHWM). The child's
@@ -528,6 +580,10 @@ def run_case(args: argparse.Namespace, shape: str) -> dict[str, Any]:
         if call is not None:
             repeat(name, call, args.runs, args.budget, times, meter)
             print(f"{name} {median(times[name]):.2f} s", flush=True)
+    for name, call in standing_calls(dataset, as_of).items():
+        if call is not None:
+            repeat(name, call, args.runs, args.budget, times, meter)
+            print(f"{name} {median(times[name]):.3f} s", flush=True)
     if not args.quick:
         shape_figures = shape_calls(dataset, as_of)  # inputs held only while they are timed
         for _ in range(args.runs):  # with and without, interleaved: the same machine state
@@ -594,6 +650,7 @@ def collect(
         "edges",
         "introductions",
         *SHAPE_FIGURES,
+        *STANDING_FIGURES,
     )
     figures: dict[str, float | None] = {"floor_s": of("floor"), "load_s": of("load")}
     figures.update({f"{name}_s": of(name) for name in names})

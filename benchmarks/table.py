@@ -25,6 +25,8 @@ ROWS = [
     ("summary_without_shape_s", "summary_without_shape", "… summary without them"),
     ("period_series_s", "period_series", "the pages' monthly series, all of it"),
     ("period_series_without_shape_s", "period_series_without_shape", "… without the shape"),
+    ("standing_s", "standing", "issue 24: the 5 standing figures + monthly stage, all"),
+    ("standing_by_collaboration_s", "standing_by_collaboration", "… for each collaboration"),
     ("summary_s", "summary_command", "summary --json of the Sheet (double), end to end"),
     ("summary_vs_floor", None, "summary_s / floor_s"),
     ("peak_mb_bench", None, "peak RSS of this process (the largest stage)"),

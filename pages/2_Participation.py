@@ -37,22 +37,25 @@ if page.has_records(view):
     st.subheader("People")
     people = figure("people", view)
     roles = figure("network_roles", view)
-    links = roles["links"][["person", "links", "brokerage"]]
+    links = roles["links"][["person", "links", "brokerage", "two_step_reach"]]
     quiet = (view.as_of - people["last_activity"]).dt.days
     table = people.assign(days_quiet=quiet).merge(links, on="person", how="left")
     table = table.drop(columns=["person"]).astype({"links": "Int64", "brokerage": "Int64"})
-    first = ["name", "days_quiet", "links", "brokerage"]
+    table["two_step_reach"] = formatting.percent_column(table["two_step_reach"])
+    first = ["name", "days_quiet", "links", "brokerage", "two_step_reach"]
     table = table[[*first, *table.columns.drop(first)]]
     table = components.dates_as_text(table, "first_activity", "last_activity")
     st.caption(
         "Sort by *Days quiet* (click its header) to see who has gone quiet. *Links*: the people "
         "they have worked with; *brokerage*: the organizations, other than their own, among "
-        "those people. A blank organization or sector: the person is not on the People tab."
+        "those people; *two-step reach*: the share of everyone else they reach through one "
+        "introduction. A blank organization or sector: the person is not on the People tab."
     )
     components.table(
         table.sort_values("days_quiet", ascending=False) if not table.empty else table,
         "Nobody has taken part yet.",
         pinned="name",
+        column_config={"two_step_reach": components.share_column("two-step reach")},
     )
     st.subheader("Connectors")
     st.caption(

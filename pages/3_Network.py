@@ -5,7 +5,7 @@ the last suggestions, and the network as files for Gephi, Cytoscape or Kumu."""
 import streamlit as st
 
 from dashboard import charts
-from dashboard.ui import components, figures, filters, follow_up, network_files, page
+from dashboard.ui import components, figures, filters, follow_up, network_files, page, standing
 from dashboard.ui.figures import MAX_DRAWN_PEOPLE, Ref, figure
 
 view = page.setup("Network", "Who works with whom — and the adjacent possible.")
@@ -79,6 +79,7 @@ if page.has_records(view):
             ),
         ]
     )
+    standing.show_stage(view)
     color = filters.choice("color", "Colour by", ["sector", "collaboration"], key="color")
     people_tab, organizations_tab = st.tabs(["People", "Organizations"])
     with people_tab:
@@ -113,6 +114,7 @@ if page.has_records(view):
             message="No two organizations are linked yet: people of two known organizations "
             "have not worked together.",
         )
+    standing.show_picture(view)
     series = figure("series", view)
     st.subheader("Growth")
     st.caption("At each month's end.")
@@ -147,6 +149,7 @@ if page.has_records(view):
         figures.chart(
             view, charts.adjacent_line, Ref("series"), view.period, message="No activity yet."
         )
+    standing.show_weavers(view)
     st.subheader("Hub or mesh?")
     st.caption(
         "Leadership concentration at each month's end: near 1 when one person holds the network "
@@ -161,6 +164,7 @@ if page.has_records(view):
         empty=series.empty or series["degree_centralization"].isna().all(),
         message="Fewer than three people in the network yet.",
     )
+    standing.show_tear(view)
     st.subheader("Suggested introductions")
     st.caption(
         "Pairs not yet linked who share colleagues, most shared first; pairs that would bridge "

@@ -61,6 +61,7 @@ HEADERS: Mapping[str, str] = {
     "cross_org": "across organizations",
     "cross_sector": "across sectors",
     "cross_collab": "across collaborations",
+    "two_step_reach": "two-step reach",
     "collaborations_reached": "collaborations bridged",
     "links_to_organizations": "organizations linked",
     "wins_last_30": "wins, last 30 days",

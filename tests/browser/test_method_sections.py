@@ -46,8 +46,8 @@ def test_network_sections(browser, server):
     ):
         assert _section_text(page, heading) == heading
     # the people drawing, the four growth measures (one chart each), weaving bars, adjacent
-    # possible, centralization
-    assert charts_rendered(page) == 8
+    # possible, centralization; the stage over the months and the core-and-periphery picture
+    assert charts_rendered(page) == 10
     assert page.get_by_text("introductions suggested on 31 May 2026").count() == 1
     _fits(page)
     page.get_by_role("tab", name="Organizations").click()

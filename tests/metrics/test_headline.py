@@ -45,6 +45,12 @@ METRICS_KEYS = [
     "org_edges",
     "triangles_closed_last_30",
     "learning_share",
+    # and its table "Where the network stands, who weaves it, where it would tear"
+    "brokers",
+    "core_share",
+    "two_step_reach",
+    "weavers_last_30",
+    "network_stage",
 ]
 PER_COLLABORATION_KEYS = [k for k in METRICS_KEYS if k not in ("as_of", "collaborations")]
 RATES = {
@@ -55,7 +61,10 @@ RATES = {
     "cross_collab_share",
     "degree_centralization",
     "learning_share",
+    "core_share",
+    "two_step_reach",
 }
+WORDS = {"network_stage"}  # one of the four stages, a string
 
 
 @cache
@@ -128,6 +137,8 @@ def test_figures_are_python_ints_and_rounded_floats_and_serialise_as_json():
             if key in RATES:
                 assert value is None or type(value) is float, (key, value)
                 assert value is None or round(value, 4) == value, (key, value)
+            elif key in WORDS:
+                assert value in ("fragments", "hub", "multi_hub", "core_periphery"), (key, value)
             else:
                 assert type(value) is int, (key, type(value))
 
@@ -154,6 +165,11 @@ def test_top_level_figures_of_two_regions():
     #   (Ann–Bo are both Acme); triangles_closed_last_30: Cy–Di, Ann–Cy, Ann–Di all start on
     #   D−3 and before it only Ann–Bo existed → 0; learning_share: of the 2 due, done or missed
     #   is Bo's only, with no result → 0/1 = 0.0
+    # brokers: without Ann, Bo is cut off from Cy–Di (1 part → 2) → 1; core_share: Ann, Cy, Di
+    #   form a triangle (2-core), Bo has one link (core 1) → 3/4 = 0.75; two_step_reach: each
+    #   reaches the 3 others within two links (Bo and Cy, Di through Ann) → 12/(4·3) = 1.0;
+    #   weavers_last_30: no triangle closed → 0; network_stage: L = 4, C = all 4, Ann has 3
+    #   links ≥ (4−1)/2 and centralization 0.6667 ≥ 0.5 → hub
     assert headline(two_regions(), D) == {
         "as_of": "2024-06-30",
         "collaborations": 2,
@@ -183,6 +199,11 @@ def test_top_level_figures_of_two_regions():
         "org_edges": 3,
         "triangles_closed_last_30": 0,
         "learning_share": 0.0,
+        "brokers": 1,
+        "core_share": 0.75,
+        "two_step_reach": 1.0,
+        "weavers_last_30": 0,
+        "network_stage": "hub",
     }
 
 
@@ -198,6 +219,8 @@ def test_by_collaboration_is_computed_on_that_collaborations_records_only():
     #   home collaboration → 0.0 and 0.0, components 1, adjacent 0, new edge (D−10) 1
     #   2 nodes → degree_centralization null; no org pair (both Acme); no triangle;
     #   learning_share: Bo's done commitment, no result → 0/1 = 0.0
+    #   no broker; Ann and Bo are the 1-core → core_share 2/2 = 1.0; each reaches the other →
+    #   two_step_reach 1.0; no weaver; only 2 people linked (< 3) → fragments
     assert result["North"] == {
         "projects_active": 1,
         "people": 2,
@@ -225,6 +248,11 @@ def test_by_collaboration_is_computed_on_that_collaborations_records_only():
         "org_edges": 0,
         "triangles_closed_last_30": 0,
         "learning_share": 0.0,
+        "brokers": 0,
+        "core_share": 1.0,
+        "two_step_reach": 1.0,
+        "weavers_last_30": 0,
+        "network_stage": "fragments",
     }
     # South: S1's records and the win of collaboration South.
     # people Cy, Di, Ann (at S1's meeting) = 3; organizations State U, County, Acme = 3
@@ -242,6 +270,9 @@ def test_by_collaboration_is_computed_on_that_collaborations_records_only():
     #   degree_centralization: 2 links each → Σ 0 over (3−1)(3−2) → 0.0; org_edges 3 (every
     #   pair differs); the triangle's three links start on D−3 together → closes none;
     #   nothing due → learning_share null
+    #   the triangle: no broker; all three in its 2-core → core_share 1.0; two_step_reach 1.0;
+    #   no weaver; stage: C = 3 people, centralization 0 < 0.5 → no hub; main core of 3 < 4
+    #   people → multi_hub
     assert result["South"] == {
         "projects_active": 1,
         "people": 3,
@@ -269,4 +300,9 @@ def test_by_collaboration_is_computed_on_that_collaborations_records_only():
         "org_edges": 3,
         "triangles_closed_last_30": 0,
         "learning_share": None,
+        "brokers": 0,
+        "core_share": 1.0,
+        "two_step_reach": 1.0,
+        "weavers_last_30": 0,
+        "network_stage": "multi_hub",
     }

@@ -169,6 +169,11 @@ def test_empty_workbook_gives_zeros_and_nulls():
         "org_edges": 0,
         "triangles_closed_last_30": 0,
         "learning_share": None,
+        "brokers": 0,
+        "core_share": None,  # no edge
+        "two_step_reach": None,  # fewer than 2 people
+        "weavers_last_30": 0,
+        "network_stage": "fragments",  # fewer than 3 people with a link
         "by_collaboration": {},
     }
 

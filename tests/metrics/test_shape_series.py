@@ -85,6 +85,19 @@ def test_the_last_month_agrees_with_the_headline():
     assert figures["degree_centralization"] == frame["degree_centralization"].iloc[-1]
 
 
+def test_the_stage_at_each_months_end():
+    # Jan: A–B, B–C: 3 linked, B has 2 links ≥ (3−1)/2, centralization 1.0 → hub
+    # Feb: + A–C, C–D: C has 3 links ≥ 1.5; Σ(3 − d) = 1+1+0+2 = 4 over 3·2 → 0.6667 → hub
+    # Mar: + E–F–G, A–D: 7 linked, the largest part A–D holds 4 ≥ 7/2; its degrees A 3, B 2,
+    #   C 3, D 2 → (4·3 − 2·5)/(3·2) = 0.3333 < 0.5, no hub; its main core is the 2-core, all
+    #   four (only A and C have 3 links: no 3-core), 5 of 6 pairs linked (density 0.8333 ≥
+    #   0.5), covering all of the part → core_periphery; Apr: nothing new
+    frame = shape_series(weave(), AS_OF)
+    assert _column(frame, "network_stage") == ["hub", "hub", "core_periphery", "core_periphery"]
+    assert headline(weave(), AS_OF)["network_stage"] == "core_periphery"
+    assert headline(weave(), dt.date(2024, 2, 29))["network_stage"] == "hub"
+
+
 def test_triangles_in_the_headline_window():
     # as of 03-30 the window is 03-01 … 03-30: E–F–G (03-01, none) and A–D (03-10, closes) → 1;
     # as of 03-09, A–D has not happened: the window 02-09 … 03-09 holds E–F–G only → 0
@@ -113,4 +126,5 @@ def test_an_empty_workbook_has_no_months():
         "triangles_closed",
         "adjacent_possible",
         "degree_centralization",
+        "network_stage",
     ]

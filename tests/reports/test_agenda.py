@@ -20,6 +20,7 @@ from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
 from dashboard.dataset import Dataset
+from dashboard.escaping import markdown_inline
 from dashboard.reports import pdf_document
 from dashboard.reports.agenda import build_agenda
 from dashboard.reports.agenda_render import pdf_bytes, to_markdown, write_agenda
@@ -360,3 +361,30 @@ def test_the_last_meetings_introductions_followed_up(dataset: Dataset) -> None:
     text = to_markdown(agenda)
     assert "### Suggested at the last meeting: made or still open" in text
     assert "| Cy Diaz | Eve Park | closed | 2024-06-12 |" in text
+
+
+def test_the_weavers_to_thank_since_the_last_meeting() -> None:
+    # project P: Hub met Amy on 05-01 and Ben on 05-02 (the last meeting before D); on 06-10 Amy
+    # and Ben won together — a link first seen since the last meeting whose two people already
+    # shared Hub (linked to each before 06-10) → Hub is credited once, for Amy & Ben. Cal and
+    # Dot's win on 06-12 closes nothing (no colleague in common).
+    from tests.metrics.book import book, meeting, win
+
+    part = book(
+        meetings=[
+            meeting("2024-05-01", "Hub, Amy", proj="P"),
+            meeting("2024-05-02", "Hub, Ben", proj="P"),
+        ],
+        wins=[win("2024-06-10", "Amy, Ben", proj="P"), win("2024-06-12", "Cal, Dot", proj="P")],
+    )
+    agenda = build_agenda(part, D, project="P")
+    assert agenda.since == dt.date(2024, 5, 2)
+    assert _rows(agenda.weavers) == [("Hub", 1, "Amy & Ben")]
+    text = to_markdown(agenda)
+    assert "### Thank the weavers: who brought two of their contacts together" in text
+    assert "| Thank | Introductions | Brought together |" in text
+    assert f"| Hub | 1 | {markdown_inline('Amy & Ben')} |" in text  # & escaped, as every cell
+    # a meeting on 06-09: since 05-02 nothing closed yet
+    assert "_Nobody was credited with an introduction since the last meeting._" in to_markdown(
+        build_agenda(part, dt.date(2024, 6, 9), project="P")
+    )

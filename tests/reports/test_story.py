@@ -11,6 +11,12 @@ People: Hub (Acme), Amy and Ben (Beta), Cal (Gamma), Dot (Delta).
   On 29 February: N 5; links Hub 3, Amy 3, Ben 2, Cal 3, Dot 1 → Σ(3 − d) = 0+0+1+0+2 = 3 over
   4·3 = 12 → 0.25; organizations linked: + Gamma–Delta, Beta–Gamma (Amy–Ben stays in Beta) → 4.
 Commitments due in February: Hub's (done, with a result) and Amy's (missed, none) → 1 of 2.
+The stage: on 31 January the star (4 linked, Hub has 3 ≥ (4−1)/2 links, centralization 1.00) is
+a single hub; on 29 February 5 linked, Hub has 3 ≥ 2 links but centralization 0.25 → no hub; the
+main core is the 2-core Hub, Amy, Ben, Cal (Dot has one link; Ben two, so no 3-core): 4 people,
+5 of their 6 pairs linked (0.83 ≥ 0.5), and with Dot (linked to Cal) all 5 → a core with a
+periphery. Weavers: Amy–Ben (02-05) and Amy–Cal (02-15) both credit Hub (linked to each on
+01-10), nobody else → 1 weaver.
 """
 
 from __future__ import annotations
@@ -67,13 +73,19 @@ def test_story_figures():
         "org_links_before": 2,
         "org_links_after": 4,
         "learning_share": 0.5,
+        "stage_before": "hub",
+        "stage_after": "core_periphery",
+        "weavers": 1,
+        "weaver_names": ["Hub"],
     }
 
 
 STORY = (
+    "The network moved from a single hub to a core with a periphery. "
     "Leadership is more shared than on 31 January 2024: leadership concentration 1.00 → 0.25 "
     "(0 when everyone has as many working relationships, 1 when all run through one person). "
-    "2 introductions happened (new links between people who already shared a colleague); "
+    "2 introductions happened (new links between people who already shared a colleague), made "
+    "by 1 network weaver (a colleague both already knew); "
     "organization pairs linked: 2 → 4. A result was written down for 50% of the commitments "
     "reported back."
 )
@@ -87,6 +99,24 @@ def test_the_report_tells_it_per_collaboration_without_names():
     paragraph = build_report(north(), START, END).paragraphs["North"]
     assert paragraph.endswith(STORY)
     assert not any(name in paragraph for name in ("Hub", "Amy", "Ben", "Cal", "Dot"))
+
+
+def test_with_names_on_the_weavers_are_named():
+    figures = story_figures(north(), START, END, "North")
+    assert "(a colleague both already knew: Hub)" in story(figures, START, show_names=True)
+    paragraph = build_report(north(), START, END, show_names=True).paragraphs["North"]
+    assert "made by 1 network weaver (a colleague both already knew: Hub)" in paragraph
+    figures.update(weavers=5, weaver_names=["Hub", "Amy", "Ben"])
+    said = story(figures, START, show_names=True)
+    assert (
+        "made by 5 network weavers (a colleague both already knew: Hub, Amy, Ben and 2 more)"
+        in said
+    )
+
+
+def test_a_network_that_kept_its_stage():
+    figures = {**story_figures(north(), START, END, "North"), "stage_before": "core_periphery"}
+    assert story(figures, START).startswith("The network stayed a core with a periphery. ")
 
 
 def test_a_concentrating_network_and_too_few_people():

@@ -21,11 +21,13 @@ from dashboard.charts.network import (
 )
 from dashboard.charts.participation import people_flows, sector_bars, top10_line
 from dashboard.charts.regions import region_heatmap, region_multiple
+from dashboard.charts.standing import core_picture, stage_line
 
 __all__ = [
     "adjacent_line",
     "centralization_line",
     "commitments_outcomes",
+    "core_picture",
     "cumulative_wins",
     "follow_through_line",
     "momentum_line",
@@ -37,6 +39,7 @@ __all__ = [
     "region_heatmap",
     "region_multiple",
     "sector_bars",
+    "stage_line",
     "top10_line",
     "weaving_bars",
     "wins_by",

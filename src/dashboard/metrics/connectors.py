@@ -17,6 +17,7 @@ from dashboard.metrics.activity import activities, done_by, due_by
 from dashboard.metrics.network import edge_table, key_codes
 from dashboard.metrics.scope import Scope, scope
 from dashboard.metrics.shape import degrees, org_pairs
+from dashboard.metrics.two_step import compact, within_two_counts
 
 CONNECTORS = 15  # people in the connectors list
 FLAT_MAX = 50_000_000  # distinct (person, organization) pairs counted in a flat array up to this
@@ -48,8 +49,21 @@ def _people_links(s: Scope, active: np.ndarray, edges: pd.DataFrame) -> pd.DataF
     for name, column in measures:
         codes = key_codes(s.people, column)
         frame[name] = _distinct_others(rows, codes[partners], codes, size)
+    frame["two_step_reach"] = _two_step_reach(edges, size, len(pd.unique(np.asarray(active))))
     frame = frame[frame["person"].isin(active)].drop_duplicates("person")
     return frame.reset_index(drop=True)
+
+
+def _two_step_reach(edges: pd.DataFrame, size: int, people: int) -> pd.Series:
+    """Per person code, the share of the other ``people`` (active by D) within two links of
+    them (docs/METRICS.md, "a person's two-step reach"); blank when fewer than two people."""
+    reached = np.zeros(size, dtype=np.int64)
+    if not edges.empty:
+        a, b, nodes = compact(edges)
+        reached[nodes] = within_two_counts(a, b, len(nodes))
+    if people < 2:
+        return pd.Series([None] * size, dtype="Float64")
+    return pd.Series(np.round(reached / (people - 1), 4), dtype="Float64")
 
 
 def person_links(dataset: Dataset, as_of) -> pd.DataFrame:

@@ -18,7 +18,7 @@ from dashboard.metrics.grouped import FLAT_KEYS, bounds, counts, distinct, uniqu
 from dashboard.metrics.network import differ, edge_table, key_codes
 from dashboard.metrics.scope import Scope, rates, window
 from dashboard.metrics.shape import shape_by_group
-from dashboard.metrics.two_step import count_unlinked_with_shared
+from dashboard.metrics.standing import standing_by_group
 
 
 def network_by_group(
@@ -45,6 +45,9 @@ def network_by_group(
     busiest = np.zeros(n, dtype=np.int64)
     np.maximum.at(busiest, node_keys // width, degree[among_nodes])
     start, end = window(s.as_of, 30)
+    standing = standing_by_group(s, edges, nodes, slices)
+    # the pairs within two links, less the linked ones (both ways): the adjacent possible
+    reached = np.asarray(standing.pop("reached"), dtype=np.int64)
     return {
         "network_nodes": nodes,
         "network_edges": e,
@@ -52,9 +55,10 @@ def network_by_group(
         "cross_org_share": _crossing(organization, edges, n, e),
         "cross_collab_share": _crossing(key_codes(s.people, "collaboration"), edges, n, e),
         "components": _components(len(vertices), ends, among_nodes, node_keys // width, n),
-        "adjacent_possible": _adjacent_possible(edges, slices),
+        "adjacent_possible": (reached - 2 * e) // 2,
         "new_edges_last_30": counts(group, n, edges["first_seen"].between(start, end)),
         **shape_by_group(s, edges, organization, (nodes, busiest), slices),
+        **standing,
     }
 
 
@@ -89,11 +93,3 @@ def _components(
     )
     _, labels = connected_components(graph, directed=False)
     return distinct(node_group, labels[nodes].astype(np.int64), n)
-
-
-def _adjacent_possible(edges: pd.DataFrame, slices: np.ndarray) -> np.ndarray:
-    """``adjacent_possible`` of each group's graph (rows slices[g] … slices[g + 1])."""
-    out = np.zeros(len(slices) - 1, dtype=np.int64)
-    for g in np.flatnonzero(np.diff(slices)):
-        out[g] = count_unlinked_with_shared(edges.iloc[slices[g] : slices[g + 1]])
-    return out

@@ -48,6 +48,11 @@ KEYS = (
     "org_edges",
     "triangles_closed_last_30",
     "learning_share",
+    "brokers",
+    "core_share",
+    "two_step_reach",
+    "weavers_last_30",
+    "network_stage",
 )
 
 

@@ -81,6 +81,18 @@ def _fold(table: pd.DataFrame, names: np.ndarray, org_keys: np.ndarray) -> pd.Da
     return grouped[["a", "b", "weight", "first_seen"]].reset_index(drop=True)
 
 
+def bridge_flags(people: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Per bridge of ``BRIDGE_COLUMNS``, each person's code for it (−1 where unknown), in the
+    People table's order (the graph's person codes)."""
+    return {flag: key_codes(people, column) for flag, column in BRIDGE_COLUMNS.items()}
+
+
+def bridge_bonus(flags: dict[str, np.ndarray], i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """What bridging adds to the score of the pairs (i, j): ``BRIDGE_BONUS`` for each of
+    organizations, sectors, collaborations the two have known and different."""
+    return sum(differ(flags[f], i, j) * w for f, w in BRIDGE_BONUS.items())
+
+
 def suggested_introductions(
     dataset: Dataset,
     as_of,
@@ -90,10 +102,10 @@ def suggested_introductions(
     """Unlinked pairs with ≥ 1 shared neighbour, best first: shared neighbours plus bridge bonus."""
     s = scope(dataset, as_of, collaboration)
     people = s.people
-    flags = {flag: key_codes(people, column) for flag, column in BRIDGE_COLUMNS.items()}
+    flags = bridge_flags(people)
 
     def bonus(i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        return sum(differ(flags[f], i, j) * w for f, w in BRIDGE_BONUS.items())
+        return bridge_bonus(flags, i, j)
 
     out = best_unlinked(edge_table(s), bonus, limit)
     for flag, values in flags.items():

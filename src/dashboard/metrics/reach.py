@@ -67,3 +67,22 @@ def adjacent_possible(a: np.ndarray, b: np.ndarray, m: int) -> int:
     state.linked[b] = True
     state.reach_further(np.r_[a, b], np.r_[b, a])
     return state.adjacent_possible()
+
+
+def within_two(a: np.ndarray, b: np.ndarray, m: int) -> np.ndarray:
+    """Per person 0…m−1, how many others are within two links of them (linked, or sharing a
+    neighbour): a row of N or R, counted (docs/METRICS.md ``two_step_reach``). For networks of
+    up to a few thousand people that are not dense: ``two_step.within_two_counts`` chooses."""
+    if len(a) == 0:
+        return np.zeros(m, dtype=np.int64)
+    state = Reach(m)
+    state.links = bitsets.from_links(m, a, b)
+    state.linked[a] = True
+    state.linked[b] = True
+    state.reach_further(np.r_[a, b], np.r_[b, a])
+    either = bitsets.words(state.reach) | bitsets.words(state.links)
+    people = np.arange(len(state.linked))
+    own = bitsets.get_pairs(state.reach, people, people) | bitsets.get_pairs(
+        state.links, people, people
+    )
+    return (np.bitwise_count(either).sum(axis=1, dtype=np.int64) - own)[:m]

@@ -15,6 +15,7 @@ from dashboard.metrics.network import edge_table
 from dashboard.metrics.scope import Scope, scope
 from dashboard.metrics.series import series_months
 from dashboard.metrics.shape import centralization
+from dashboard.metrics.standing import stage_series
 from dashboard.metrics.timeline import month_ends
 from dashboard.metrics.weaving import weave
 
@@ -24,6 +25,7 @@ SHAPE_COLUMNS = [
     "triangles_closed",
     "adjacent_possible",
     "degree_centralization",
+    "network_stage",
 ]
 
 
@@ -54,6 +56,7 @@ def shape_of(
     out["triangles_closed"] = np.bincount(slot[woven.closed], minlength=count)
     out["adjacent_possible"] = woven.adjacent_possible
     out["degree_centralization"] = _centralization(s, events, edges, slot, months)
+    out["network_stage"] = stage_series(edges, month_ends(pd.Series(months), s.as_of))
     return out
 
 

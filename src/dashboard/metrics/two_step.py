@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from dashboard.metrics.reach import adjacent_possible
+from dashboard.metrics.reach import adjacent_possible, within_two
 
 DENSE_FROM = 0.01  # share of possible links above which the dense product is used
 DENSE_MAX_NODES = 12_000  # n² float32 must fit comfortably in memory (12,000² × 4 B = 576 MB)
@@ -120,3 +120,33 @@ def _best(
         cut = np.partition(score, len(score) - limit * 4)[len(score) - limit * 4]
         frame = frame[frame["score"] >= cut]
     return frame
+
+
+def within_two_counts(a: np.ndarray, b: np.ndarray, m: int) -> np.ndarray:
+    """Per person 0…m−1 (each with a link), how many others are within two links of them — by
+    the way that suits the network, as for the adjacent possible: bit matrices when it is not
+    dense (``reach``), else the dense product by blocks of rows, above the diagonal only, or a
+    sparse product. The adjacent possible is half their sum less the links (both ways)."""
+    if len(a) == 0:
+        return np.zeros(m, dtype=np.int64)
+    if m <= BITS_MAX_NODES and len(a) < BITS_BELOW * m * (m - 1) / 2:
+        return within_two(a, b, m)
+    counts = np.zeros(m, dtype=np.int64)
+    if not _dense(a, b, m):
+        ones = np.ones(2 * len(a), dtype=np.int32)
+        adj = sparse.csr_matrix((ones, (np.r_[a, b], np.r_[b, a])), shape=(m, m))
+        near = (adj @ adj + adj).tocsr()
+        near.setdiag(0)
+        near.eliminate_zeros()
+        return np.diff(near.indptr).astype(np.int64)
+    adj = np.zeros((m, m), dtype=np.float32)
+    adj[a, b] = 1.0
+    adj[b, a] = 1.0
+    for start in range(0, m, BLOCK_ROWS):
+        stop = min(m, start + BLOCK_ROWS)
+        near = (adj[start:stop] @ adj[:, start:] > 0) | (adj[start:stop, start:] > 0)
+        rows = np.arange(stop - start)[:, None]
+        near &= np.arange(m - start)[None, :] > rows  # each pair once: above the diagonal
+        counts[start:stop] += near.sum(axis=1)
+        counts[start:] += near.sum(axis=0)
+    return counts

@@ -11,8 +11,9 @@ docs/METRICS.md), the agenda holds:
 4. people who have gone quiet: active in this project/collaboration before, with no activity in
    the 60 days D−59 … D;
 5. introductions: those suggested at the last meeting (the top 5 then), each *closed* (the two
-   have worked together since) or still *open*; and the top 5 suggested now, inside the
-   project/collaboration.
+   have worked together since) or still *open*; the weavers to thank — the people credited with
+   the introductions that happened since the last meeting (docs/METRICS.md, "weaver credits");
+   and the top 5 suggested now, inside the project/collaboration.
 
 Boundaries. The *last meeting* is the latest Meetings row of the project (for a project agenda:
 rows naming that project) or of the collaboration (any of its meetings) dated strictly before D —
@@ -38,6 +39,7 @@ from dashboard.metrics.activity import activities, overdue
 from dashboard.metrics.follow_up import followed_up
 from dashboard.metrics.introductions import suggested_introductions
 from dashboard.metrics.scope import day, scope
+from dashboard.metrics.standing_tables import weavers
 from dashboard.reports.provenance import data_notes
 
 QUIET_DAYS = 60  # no activity in D−59 … D: gone quiet
@@ -63,6 +65,7 @@ class Agenda:
     last_meeting: dt.date | None = None  # None: no meeting before D, so the last 30 days
     followed_up: pd.DataFrame | None = None  # a_name, b_name, status, linked_on
     sources: list[str] = field(default_factory=list)  # where its data comes from, and when
+    weavers: pd.DataFrame | None = None  # thank (a name), credits, introduced
 
     @property
     def file_stem(self) -> str:
@@ -109,6 +112,7 @@ def build_agenda(
         last_meeting=last.date() if last is not None else None,
         followed_up=_followed_up(part, since, d, names),
         sources=data_notes(dataset),
+        weavers=_weavers(part, dataset.people, since, d),
     )
 
 
@@ -251,3 +255,13 @@ def _followed_up(
             "linked_on": pairs["linked_on"].astype("datetime64[ns]"),
         }
     )
+
+
+def _weavers(
+    part: Dataset, people: pd.DataFrame, since: pd.Timestamp, d: pd.Timestamp
+) -> pd.DataFrame:
+    """The people to thank: credited with the introductions that happened in (since, D], most
+    credits first, with the pairs they brought together."""
+    found = weavers(part, people, since + pd.Timedelta(days=1), d)["weavers"]
+    out = found[["name", "credits", "introduced"]].rename(columns={"name": "thank"})
+    return out.reset_index(drop=True)

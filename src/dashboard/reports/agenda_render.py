@@ -38,6 +38,11 @@ SECTIONS = (
         "Suggested at the last meeting: made or still open",
         "No introductions were suggested at the last meeting.",
     ),
+    (
+        "weavers",
+        "Thank the weavers: who brought two of their contacts together",
+        "Nobody was credited with an introduction since the last meeting.",
+    ),
     ("introductions", "To make next", "No introductions to suggest yet."),
 )
 NEXT_HEADING = "6. Commitments for the next 30 days"
@@ -63,6 +68,9 @@ HEADERS = {
     "b_name": "to",
     "shared": "Shared contacts",
     "linked_on": "Worked together from",
+    "thank": "Thank",
+    "credits": "Introductions",
+    "introduced": "Brought together",
 }
 
 

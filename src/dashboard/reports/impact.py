@@ -192,7 +192,8 @@ def build_report(
         said = _paragraph(
             name, mine, period_figures(own[name], *previous, name) if theirs else None
         )
-        paragraphs[name] = f"{said} {story(story_figures(own[name], start, end, name), start)}"
+        told = story(story_figures(own[name], start, end, name), start, show_names)
+        paragraphs[name] = f"{said} {told}"
     series = metrics.monthly_series(data, end)
     series = series[series["month"] >= pd.Timestamp(start).to_period("M").to_timestamp()]
     mask = None if show_names else Masker(dataset.people)

@@ -1,14 +1,18 @@
-"""The method's story of a period in plain words, for the impact report: is leadership more
-shared, did introductions happen, are more organizations linked, is the team writing down what
-it learns — from the figures of docs/METRICS.md ("Network shape, introductions, learning").
+"""The method's story of a period in plain words, for the impact report: where the network
+stands and how it moved (from several hubs to a core with a periphery…), is leadership more
+shared, did introductions happen and who wove them, are more organizations linked, is the team
+writing down what it learns — from the figures of docs/METRICS.md ("Network shape, introductions,
+learning" and "Where the network stands").
 
-Only counts and shares: no person is ever named, so the story is as anonymous as the report.
+Counts and shares only, unless the report may name people (``show_names``): then the weavers are
+named too. Otherwise no person is ever named, so the story is as anonymous as the report.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 from dashboard import formatting
@@ -17,7 +21,12 @@ from dashboard.metrics.activity import activities, first_activity
 from dashboard.metrics.network import edge_table, person_codes
 from dashboard.metrics.scope import Scope, scope
 from dashboard.metrics.shape import centralization, degrees, learning_share, org_pairs
+from dashboard.metrics.stage import moved
+from dashboard.metrics.standing import stage_series
+from dashboard.metrics.weavers import credits
 from dashboard.metrics.weaving import closes_before
+
+WEAVERS_NAMED = 3  # with names on, the weavers with the most credits named
 
 SAME = 0.02  # a change in centralization smaller than this reads as "as shared as"
 # what the number of leadership concentration (Freeman's degree centralization) means, for a
@@ -51,13 +60,23 @@ def story_figures(
     after = _shape(s, edges, firsts.index)
     inside = edges["first_seen"].between(first, last).to_numpy()
     c = s.commitments
+    closed = closes_before(edges, first)
+    credited = credits(edges, first, last, closed)["weaver"]
+    busiest = credited.value_counts(sort=False).sort_index()  # by code: People's order on ties
+    busiest = busiest.sort_values(ascending=False, kind="stable").index[:WEAVERS_NAMED]
+    names = s.people["name"].fillna(s.people["person"]).to_numpy(dtype=object)
+    stages = stage_series(edges, np.array([first - pd.Timedelta(days=1), last], "datetime64[ns]"))
     return {
         "centralization_before": before[0],
         "centralization_after": after[0],
-        "introductions": int((closes_before(edges, first) & inside).sum()),
+        "introductions": int((closed & inside).sum()),
         "org_links_before": before[1],
         "org_links_after": after[1],
         "learning_share": learning_share(c[c["due"].between(first, last)], last),
+        "stage_before": stages[0],
+        "stage_after": stages[1],
+        "weavers": int(credited.nunique()),
+        "weaver_names": [str(names[code]) for code in busiest],
     }
 
 
@@ -78,14 +97,35 @@ def _leadership(figures: dict, start: dt.date) -> str | None:
     )
 
 
-def story(figures: dict, start: dt.date) -> str:
-    """The figures in sentences."""
-    parts = [_leadership(figures, start)]
+def _stage(figures: dict) -> str | None:
+    """ "The network moved from several hubs to a core with a periphery." — or stayed."""
+    after = figures.get("stage_after")
+    if after is None:
+        return None
+    return f"The network {moved(figures.get('stage_before'), after)}."
+
+
+def _woven(figures: dict, show_names: bool) -> str:
+    """Who made the introductions: a count, and with names on, the busiest weavers."""
+    count = figures.get("weavers", 0)
+    if not count:
+        return ""
+    said = f", made by {formatting.plural(count, 'network weaver')} (a colleague both already knew"
+    named = figures.get("weaver_names") or []
+    if show_names and named:
+        more = count - len(named)
+        said += ": " + ", ".join(named) + (f" and {more} more" if more > 0 else "")
+    return said + ")"
+
+
+def story(figures: dict, start: dt.date, show_names: bool = False) -> str:
+    """The figures in sentences; the weavers named only with ``show_names``."""
+    parts = [_stage(figures), _leadership(figures, start)]
     made = figures["introductions"]
     parts.append(
         f"{formatting.plural(made, 'introduction')} happened (new links between people who "
-        f"already shared a colleague); organization pairs linked: {figures['org_links_before']} → "
-        f"{figures['org_links_after']}."
+        f"already shared a colleague){_woven(figures, show_names)}; organization pairs linked: "
+        f"{figures['org_links_before']} → {figures['org_links_after']}."
     )
     share = figures["learning_share"]
     if share is not None:

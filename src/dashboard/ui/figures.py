@@ -20,10 +20,13 @@ from dashboard import metrics
 from dashboard.charts.describe import describe
 from dashboard.filtering import filtered
 from dashboard.metrics import collaborations, connectors, drawing, lists
+from dashboard.metrics.core_drawing import core_drawing
 from dashboard.metrics.follow_up import named_follow_up
 from dashboard.metrics.introductions import named_introductions
 from dashboard.metrics.participation import sectors
 from dashboard.metrics.series import since_month
+from dashboard.metrics.standing import stage_on
+from dashboard.metrics.standing_tables import tear, weavers
 from dashboard.periods import comparison
 from dashboard.reports.agenda import Agenda, build_agenda
 from dashboard.reports.impact import build_report
@@ -74,6 +77,11 @@ FIGURES: dict[str, Callable[[View], Any]] = {
     ),
     "network_roles": lambda v: connectors.participation_tables(v.data, v.full.people, v.as_of),
     "report": _report,
+    # where the network stands, who weaves it, where it would tear (issue 24)
+    "stage_at_start": lambda v: stage_on(v.data, v.start - pd.Timedelta(days=1)),
+    "standing_drawing": lambda v: core_drawing(v.data, v.full.people, v.as_of),
+    "weavers": lambda v: weavers(v.data, v.full.people, v.start, v.as_of),
+    "tear": lambda v: tear(v.data, v.full.people, v.as_of),
 }
 
 

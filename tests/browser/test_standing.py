@@ -1,0 +1,88 @@
+"""Where the network stands, in a real headless Chromium at 1024 px: the stage in words with its
+rule in the tooltip, the four tiles, the stage over the months and the core-and-periphery
+picture drawn, the replay slider moved with the keyboard (the picture and its caption follow,
+month by month), the weavers and where-it-would-tear tables. The demo workbook, 1 June … 31
+October 2026; every wait is for a condition, never a time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.test_browser import SHOTS, charts_rendered, settle
+
+WIDTH = 1024
+PERIOD = "from=2026-06-01&to=2026-10-31"
+WAIT_MS = 60_000
+
+
+def _open(browser, server) -> Page:
+    page = browser.new_page(viewport={"width": WIDTH, "height": 900})
+    page.goto(f"{server.url}/Network?{PERIOD}")
+    settle(page)
+    assert page.locator("[data-testid=stException]").count() == 0
+    return page
+
+
+def test_the_stage_its_rule_and_the_tiles(browser, server):
+    page = _open(browser, server)
+    heading = page.get_by_role("heading", name="Where the network stands")
+    heading.scroll_into_view_if_needed()
+    stage = page.locator("[data-testid=stMetric]").filter(has_text="Stage")
+    expect(stage.locator("[data-testid=stMetricValue]")).to_have_text("Several hubs")
+    stage.locator("[data-testid=stTooltipHoverTarget]").first.hover()
+    expect(page.get_by_text(re.compile("^Fragments: fewer than 3 people"))).to_be_visible(
+        timeout=WAIT_MS
+    )
+    expect(page.get_by_text("the network stayed several hubs", exact=False)).to_be_visible()
+    for label in ("Brokers", "Core", "Two-step reach", "Weavers, 30 days"):
+        expect(page.locator("[data-testid=stMetricLabel]").filter(has_text=label)).to_have_count(1)
+    for name in ("Weavers", "Where it would tear", "Core and periphery, month by month"):
+        expect(page.get_by_role("heading", name=name)).to_have_count(1)
+    page.close()
+
+
+def _caption(page: Page, month: str):
+    return page.get_by_text(re.compile(rf"^{month}: \d+ of the \d+ people drawn are linked"))
+
+
+def test_the_slider_replays_the_network(browser, server):
+    page = _open(browser, server)
+    # the people drawing, the four growth measures, weaving, adjacent possible, centralization,
+    # and the stage over the months and the core-and-periphery picture
+    assert charts_rendered(page) == 10
+    thumb = page.get_by_role("slider")  # the page's one slider: the replay
+    expect(thumb).to_have_count(1)
+    thumb.scroll_into_view_if_needed()
+    expect(_caption(page, "Oct 2026")).to_be_visible()
+    linked_at_end = int(_caption(page, "Oct 2026").inner_text().split(": ")[1].split()[0])
+    thumb.focus()
+    page.keyboard.press("Home")
+    expect(_caption(page, "Jun 2026")).to_be_visible(timeout=WAIT_MS)
+    expect(thumb).to_have_attribute("aria-valuetext", "Jun 2026", timeout=WAIT_MS)
+    linked_in_june = int(_caption(page, "Jun 2026").inner_text().split(": ")[1].split()[0])
+    assert 0 < linked_in_june <= linked_at_end
+    picture = page.locator("[data-testid=stVegaLiteChart]").filter(
+        has=page.locator("canvas, svg.marks")
+    )
+    expect(picture.first).to_be_visible()
+    page.keyboard.press("ArrowRight")
+    expect(_caption(page, "Jul 2026")).to_be_visible(timeout=WAIT_MS)
+    page.keyboard.press("End")
+    expect(_caption(page, "Oct 2026")).to_be_visible(timeout=WAIT_MS)
+    assert page.locator("[data-testid=stException]").count() == 0
+    page.screenshot(path=str(SHOTS / "Network-standing-1024.png"), full_page=True)
+    page.close()
+
+
+def test_the_weavers_and_tear_tables(browser, server):
+    page = _open(browser, server)
+    for heading, first_header in (("Weavers", "Name"), ("Where it would tear", "Broker")):
+        page.get_by_role("heading", name=heading).scroll_into_view_if_needed()
+        grid = page.locator("[data-testid=stDataFrame]").filter(
+            has=page.get_by_role("columnheader", name=first_header)
+        )
+        expect(grid.first).to_be_visible(timeout=WAIT_MS)
+    page.close()
