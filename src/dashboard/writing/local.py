@@ -33,7 +33,7 @@ from filelock import FileLock, Timeout
 from dashboard.atomic import real_path, staged, write_bytes_atomically
 from dashboard.formulas import neutralise
 from dashboard.schema import canonical_tab
-from dashboard.sources.snapshots import cache_dir
+from dashboard.sources.cache import cache_dir
 from dashboard.writing.layout import HEADER_SEARCH_ROWS, layout_of
 from dashboard.writing.records import NewCommitment, NewWin
 from dashboard.writing.xlsx import with_record
