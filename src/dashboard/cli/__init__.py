@@ -11,6 +11,7 @@ import sys
 
 from dashboard.cli import check, files, init, network, reports, setup_sheet, summary, write
 from dashboard.config import ConfigError
+from dashboard.privacy.secret import SecretUnavailable
 
 
 def parser() -> argparse.ArgumentParser:
@@ -34,6 +35,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except ConfigError as error:
+    except (ConfigError, SecretUnavailable) as error:  # a setting or file to fix, named
         print(f"error: {error}", file=sys.stderr)
         return 2
