@@ -332,4 +332,5 @@ def status(read: Read) -> SourceStatus:
         unchanged=raw.unchanged if raw else False,
         changed_at=(raw.modified_time or "") if raw else "",
         data_at=raw.data_at.isoformat(timespec="seconds") if raw else "",
+        collaboration=source.collaboration,
     )

@@ -141,7 +141,8 @@ def anonymised(dataset: Dataset, secret: str | None = None) -> Dataset:
                 changed[column] = _masked(frame[column], masker, free)
         tables[name] = frame.assign(**changed)
     sources = [_source(s, grouping["source"], masker) for s in dataset.sources]
-    return replace(dataset, **tables, sources=sources)
+    placements = dataset.placements.iloc[0:0]  # where rows sit: no page needs it, none gets it
+    return replace(dataset, **tables, sources=sources, placements=placements)
 
 
 def _masked(column: pd.Series, masker: Masker, memo: dict[str, str]) -> pd.Series:
