@@ -121,7 +121,7 @@ def save(
         "titles_at": titles_at.isoformat(),
         "modified_time": modified_time,
     }
-    head = json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n"
+    head = json.dumps(header).encode("ascii") + b"\n"  # escaped: even half an emoji in a title
     data = zstandard.ZstdCompressor(level=LEVEL).compress(head + body)
     path = path_for(source)
     cache.write(path, data)
