@@ -1,9 +1,9 @@
 """The Dataset as a funder or a team member may see it.
 
 A funder's view (``privacy.funder.anonymised``) has no personal names or emails anywhere: people
-are "Person N" under a deployment secret, and every text is masked for known names and emails.
-A team member's view holds only their collaborations' records, the people who belong to or took
-part in them, and the problems of their own rows.
+are "Person K7Q2M" (a code keyed with a deployment secret), and every text is masked for known
+names and emails. A team member's view holds only their collaborations' records, the people who
+belong to or took part in them, and the problems and sources of their own rows.
 """
 
 from __future__ import annotations
