@@ -70,12 +70,9 @@ class State:
         return self.checked_at is not None and (now - self.checked_at).total_seconds() < seconds
 
     def failed_within(self, seconds: float, now: dt.datetime) -> bool:
-        recent = self.attempted_at is not None
-        return (
-            recent
-            and self.error is not None
-            and (now - self.attempted_at).total_seconds() < seconds
-        )
+        if self.attempted_at is None or self.error is None:
+            return False
+        return (now - self.attempted_at).total_seconds() < seconds
 
 
 def keeps_snapshot(source: SourceConfig) -> bool:
