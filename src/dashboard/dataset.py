@@ -42,6 +42,21 @@ class SourceStatus:
     unchanged: bool = False  # the snapshot, confirmed current at read_at (Drive's modifiedTime)
     changed_at: str = ""  # when the sheet last changed, by Drive (RFC 3339), where known
     data_at: str = ""  # when the data shown was read from the source (identifies it)
+    collaboration: str | None = None  # the collaboration the configuration tags it with
+
+
+PLACEMENT_COLUMNS = ("source", "tab", "row", "collaboration")
+
+
+def empty_placements() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "source": pd.Series(dtype="string"),
+            "tab": pd.Series(dtype="string"),
+            "row": pd.Series(dtype="Int64"),
+            "collaboration": pd.Series(dtype="string"),
+        }
+    )
 
 
 @dataclass
@@ -57,6 +72,9 @@ class Dataset:
     problems: pd.DataFrame
     sources: list[SourceStatus] = field(default_factory=list)
     drive_note: str | None = None  # why Drive's change times could not be used, and the fix
+    # every row read, where it sits (source, tab, row) and the collaboration it belongs to
+    # (<NA>: none it can be placed in): whose problems a team may see (``privacy.for_team``)
+    placements: pd.DataFrame = field(default_factory=lambda: empty_placements())
 
     @property
     def structural_problems(self) -> pd.DataFrame:

@@ -190,7 +190,7 @@ def _live(
 
 def _served(source: SourceConfig, kept: snapshots.Snapshot, at: dt.datetime) -> RawSource:
     """The snapshot as the current data: confirmed unchanged at ``at``."""
-    sheets = sheets_from_body(kept.read, kept.body)
+    sheets = kept.sheets if kept.sheets is not None else sheets_from_body(kept.read, kept.body)
     titles = Titles(kept.title, kept.titles, kept.titles_at)
     google = SheetRead(titles, kept.read, kept.body, sheets)
     return RawSource(
@@ -332,4 +332,5 @@ def status(read: Read) -> SourceStatus:
         unchanged=raw.unchanged if raw else False,
         changed_at=(raw.modified_time or "") if raw else "",
         data_at=raw.data_at.isoformat(timespec="seconds") if raw else "",
+        collaboration=source.collaboration,
     )

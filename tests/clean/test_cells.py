@@ -75,13 +75,23 @@ def test_month_first_rejects_a_day_over_twelve_in_first_place():
 
 
 def test_text_strips_and_blanks_errors():
-    values, errors = cells.text(
-        pd.Series(["  Ann  ", "#N/A", "", None, 42, 1.5, True], dtype=object)
-    )
+    read = cells.text(pd.Series(["  Ann  ", "#N/A", "", None, 42, 1.5, True], dtype=object))
+    values, errors = read.values, read.errors
     assert values[0] == "Ann"
     assert values.isna().tolist() == [False, True, True, True, False, False, False]
     assert values[4:].tolist() == ["42", "1.5", "TRUE"]
     assert errors.tolist() == [False, True, False, False, False, False, False]
+
+
+def test_characters_no_spreadsheet_or_xml_may_hold_are_removed_and_marked():
+    raw = pd.Series(
+        ["Ann\x01 Lee", "Bo\ufffeChen\uffff", "Cy \ud800Diaz", "tab\there\nline", "é😀"],
+        dtype=object,
+    )
+    read = cells.text(raw)
+    assert read.values.tolist() == ["Ann Lee", "BoChen", "Cy Diaz", "tab\there\nline", "é😀"]
+    assert read.unsupported.tolist() == [True, True, True, False, False]
+    assert cells.visible("Ann\x01 \ud800") == "Ann[U+0001] [U+D800]"
 
 
 def test_emails_lower_cased_and_invalid_flagged():

@@ -23,6 +23,8 @@ from tests.ui.test_roles import AUTH, sent_to_browser
 NAMES = ("Ann Lee", "Bo Chen", "Cy Diaz", "Dee Dunn")
 WORDS = ("Ann", "Lee", "Chen", "Diaz", "Dunn")  # parts of 3+ letters ("Bo", "Cy" are too short)
 
+SECRET = "a deployment secret of more than 32 bytes"
+
 
 def workbook() -> dict[str, list[list[object]]]:
     """Names where the People columns are not: organizations, projects, a category, and a People
@@ -68,14 +70,14 @@ def _texts(dataset: Dataset) -> str:
 def test_no_known_name_is_left_in_any_column(full):
     texts = _texts(full)
     assert all(name in texts for name in NAMES)  # the search can fail: the names are there
-    hidden = _texts(anonymised(full, secret="s"))
+    hidden = _texts(anonymised(full, secret=SECRET))
     leaks = [w for w in WORDS if re.search(rf"(?<!\w){w}(?!\w)", hidden, re.IGNORECASE)]
     assert not leaks
     assert "@" not in hidden
 
 
 def test_masked_groupings_stay_apart(full):
-    view = anonymised(full, secret="s")
+    view = anonymised(full, secret=SECRET)
     # "Ann's garden" and "Dee's garden" both mask to "[someone]'s garden": told apart
     assert sorted(view.projects["project"]) == ["[someone]'s garden", "[someone]'s garden (2)"]
     assert sorted(view.people["organization"]) == [
@@ -95,7 +97,7 @@ def test_masked_groupings_stay_apart(full):
 def test_a_people_tab_of_another_name_has_its_problem_values_hidden(full):
     problems = full.problems[full.problems["tab"] == "Members"]
     assert "bo.chen(at)mail" in set(problems["value"])  # an invalid email: a problem
-    view = anonymised(full, secret="s")
+    view = anonymised(full, secret=SECRET)
     assert set(view.problems.loc[view.problems["tab"] == "Members", "value"]) == {"[hidden]"}
 
 
@@ -126,9 +128,16 @@ def test_one_deployment_one_numbering_another_secret_another(monkeypatch, snapsh
     kept = snapshot_folder / "pseudonym-secret"
     assert kept.is_file() and stat.S_IMODE(kept.stat().st_mode) == 0o600
     assert anonymised(full).people["person"].tolist() == first  # the same file, the same names
-    monkeypatch.setenv("SMALLWINS_PSEUDONYM_SECRET", "another deployment")
+    monkeypatch.setenv(
+        "SMALLWINS_PSEUDONYM_SECRET", "another deployment, with a secret of 40 bytes"
+    )
     assert anonymised(full).people["person"].tolist() != first
-    assert anonymised(full, secret="from streamlit secrets").people["person"].tolist() != first
+    assert (
+        anonymised(full, secret="from streamlit secrets, at least 32 bytes long")
+        .people["person"]
+        .tolist()
+        != first
+    )
 
 
 PAGES = [path for path, _ in page_module.PAGES]

@@ -19,7 +19,7 @@ from tests.sheets_double.formatting import Formatting
 from tests.sheets_double.oauth import CLIENT_EMAIL, Grant, assertion_claims, issue_token
 from tests.sheets_double.oauth import service_account_info as key_file_info
 from tests.sheets_double.quota import Quota
-from tests.sheets_double.server import Handler, LoopbackServer, Request, json_bytes
+from tests.sheets_double.server import JSON_TYPE, Handler, LoopbackServer, Request, json_bytes
 from tests.sheets_double.values import Rows
 from tests.sheets_double.workbook import Tab, Workbook, now_ms, rfc3339, utc_ms
 
@@ -157,6 +157,14 @@ class SheetsDouble(LoopbackServer):
         with self._lock:
             self._faults.hung.add(_kind(kind))
 
+    def trickle(self, seconds_per_byte: float, kind: str | None = None) -> None:
+        """Requests of ``kind`` (None: any but token) are answered at once — status and headers,
+        the full Content-Length — and then the body one byte every ``seconds_per_byte``: a
+        server no socket timeout ever catches, until heal() (the rest then goes at once) or
+        stop()."""
+        with self._lock:
+            self._faults.trickles[_kind(kind)] = seconds_per_byte
+
     def heal(self) -> None:
         """Google is back: pending fail_next/delay_next rules, latency and hangs go (hung
         requests are answered now). Quota and a disabled Drive stay: they are policy."""
@@ -240,7 +248,31 @@ class SheetsDouble(LoopbackServer):
         except ApiError as error:
             status, payload, headers = error.status, error.body, error.headers
         self._wait(plan, before=False)
+        if plan.trickle:
+            self._trickle(handler, request, status, json_bytes(payload), plan.trickle)
+            return
         self.respond(handler, request, status, json_bytes(payload), headers=headers)
+
+    def _trickle(
+        self, handler: Handler, request: Request, status: int, body: bytes, seconds: float
+    ) -> None:
+        """Headers now, then the body a byte at a time (the rest at once once healed)."""
+        request.status = status
+        handler.send_response(status)
+        handler.send_header("Content-Type", JSON_TYPE)
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.flush()
+        for position in range(len(body)):
+            with self._lock:
+                healed = not self._faults.trickles
+            if healed:
+                handler.wfile.write(body[position:])
+                return
+            handler.wfile.write(body[position : position + 1])
+            handler.wfile.flush()
+            if self._stopping.wait(seconds):
+                return
 
     def _route(self, request: Request) -> dict[str, str]:
         path = request.path

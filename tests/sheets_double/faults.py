@@ -32,6 +32,7 @@ class Plan:
     delay: Rule | None = None
     latency: float = 0.0
     hang: threading.Event | None = None  # set when the hang is healed
+    trickle: float = 0.0  # seconds between the bytes of the answer's body (0: all at once)
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Faults:
     delays: list[Rule] = field(default_factory=list)
     latency: dict[str | None, float] = field(default_factory=dict)
     hung: set[str | None] = field(default_factory=set)
+    trickles: dict[str | None, float] = field(default_factory=dict)
     released: threading.Event = field(default_factory=threading.Event)
 
     def plan(self, kind: str, serve: bool = True) -> Plan:
@@ -48,7 +50,8 @@ class Faults:
         seconds = self.latency.get(kind, self.latency.get(None, 0.0) if kind != "token" else 0.0)
         hang = self.released if any(matches(k, kind) for k in self.hung) else None
         failure = take(self.failures, kind) if serve else None
-        return Plan(failure, take(self.delays, kind), seconds, hang)
+        trickle = next((t for k, t in self.trickles.items() if matches(k, kind)), 0.0)
+        return Plan(failure, take(self.delays, kind), seconds, hang, trickle)
 
     def heal(self) -> None:
         """Google is back: pending rules, latency and hangs go, hung requests are answered."""
@@ -56,6 +59,7 @@ class Faults:
         self.delays.clear()
         self.latency.clear()
         self.hung.clear()
+        self.trickles.clear()
         self.released.set()
         self.released = threading.Event()
 

@@ -178,5 +178,11 @@ def read_request(handler: Handler) -> Request:
 
 
 def json_bytes(payload: Any) -> bytes:
-    """JSON as Google writes it: two-space indent, UTF-8 unescaped, a final newline."""
-    return (json.dumps(payload, indent=2, ensure_ascii=False) + "\n").encode()
+    """JSON as Google writes it: two-space indent, UTF-8 unescaped, a final newline. A lone
+    UTF-16 surrogate (a cell holding half an emoji) cannot be UTF-8: Google then escapes it,
+    ``"\\ud800"``, and so does the double (the whole answer escaped, as ASCII)."""
+    text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        return (json.dumps(payload, indent=2) + "\n").encode()

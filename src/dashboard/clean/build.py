@@ -14,7 +14,7 @@ from dashboard.clean.merge import (
     record_collaboration,
     unknown_people_problems,
 )
-from dashboard.dataset import Dataset
+from dashboard.dataset import Dataset, empty_placements
 from dashboard.limits import MAX_LIST_PEOPLE
 from dashboard.schema import UNASSIGNED
 
@@ -50,6 +50,7 @@ def build_dataset(tables: dict[str, pd.DataFrame], problems: list[pd.DataFrame])
         parts.append(questions.future_dates(table, tab))
     parts.append(questions.unknown_leads(tabs["Projects"], tabs["Collaborations"], directory))
     parts.append(questions.ambiguous_names(records, [(tabs["Projects"], "lead")], directory))
+    placements = _placements(tabs, records, collabs)
     commitments, extra_c = _commitments(records["Commitments"], directory, parts)
     wins, win_people, extra_w = _listed_people(records["Wins"], "people", directory, parts)
     wins, win_people = _drop_duplicate_wins(wins, win_people, parts)
@@ -66,7 +67,34 @@ def build_dataset(tables: dict[str, pd.DataFrame], problems: list[pd.DataFrame])
         meetings=_first(meetings.rename(columns={"_win": "meeting_id"}), "meeting_id"),
         meeting_people=meeting_people.rename(columns={"win_id": "meeting_id"}),
         problems=finish_problems(parts),
+        placements=placements,
     )
+
+
+def _placements(
+    tabs: dict[str, pd.DataFrame], records: dict[str, pd.DataFrame], collabs: CollaborationNames
+) -> pd.DataFrame:
+    """Each row read (duplicates and rows ignored later included) with its collaboration: a
+    record's as resolved (its project's, its own, its source's); a People, Projects or
+    Collaborations row's own, else its source's; <NA> where none is named."""
+    parts = []
+    for tab, table in {**tabs, **records}.items():
+        if tab in records:
+            collaboration = table["collaboration"].mask(table["collaboration"].eq(UNASSIGNED))
+        else:
+            named = table["collaboration"].astype("string").fillna(table["source_collab"])
+            collaboration = collabs.canonical(named)
+        parts.append(
+            pd.DataFrame(
+                {
+                    "source": table["source"].astype("string"),
+                    "tab": table["tab"].astype("string"),
+                    "row": table[ROW].astype("Int64"),
+                    "collaboration": collaboration.astype("string"),
+                }
+            )
+        )
+    return pd.concat(parts, ignore_index=True) if parts else empty_placements()
 
 
 def _duplicate_people(directory: people.Directory) -> pd.DataFrame:

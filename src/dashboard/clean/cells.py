@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -53,6 +54,20 @@ _ISO = re.compile(rf"^(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){_TIME}$")
 _SLASH = re.compile(rf"^(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}){_TIME}$")
 _DOT = re.compile(rf"^(?P<a>\d{{1,2}})\.(?P<b>\d{{1,2}})\.(?P<y>\d{{4}}){_TIME}$")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+# Characters no spreadsheet or XML file may hold (XML 1.0's Char production, which Excel's files,
+# GraphML and GEXF all follow): control characters other than tab and line breaks, the
+# noncharacters U+FFFE and U+FFFF, and lone UTF-16 surrogates (half of an emoji, cut; they cannot
+# even be encoded as UTF-8). One rule, applied where a cell becomes text (``text``), so no export
+# or page ever receives one; each cell changed by it is a problem ``unsupported characters``.
+UNSUPPORTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def visible(text: str) -> str:
+    """``text`` with each unsupported character written as its code point, ``[U+0001]``: how a
+    problem shows the value it is about, safely and so the character can be found."""
+    return UNSUPPORTED.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
+
+
 EMAIL = re.compile(r"^[^@\s,;<>()\[\]]+@[^@\s,;<>()\[\]]+\.[^@\s,;<>()\[\]]+$")
 
 
@@ -145,32 +160,52 @@ def _other_text(value: object) -> str:
 Factorized = tuple[np.ndarray, pd.Series]  # a column's codes and distinct cells (``factorize``)
 
 
-def text(raw: pd.Series, factorized: Factorized | None = None) -> tuple[pd.Series, pd.Series]:
-    """Cells as stripped text (blank → ``<NA>``) and a mask of spreadsheet error cells.
+@dataclass(frozen=True)
+class Text:
+    """A column read as text: the values (blank → ``<NA>``), the spreadsheet error cells, and
+    the cells that held characters no spreadsheet or XML may hold (removed: ``UNSUPPORTED``)."""
+
+    values: pd.Series
+    errors: pd.Series
+    unsupported: pd.Series
+
+
+def text(raw: pd.Series, factorized: Factorized | None = None) -> Text:
+    """Cells as stripped text (blank → ``<NA>``), with the masks of ``Text``.
 
     Error cells (``#REF!``…) become blank: they are unreadable, not text a team typed.
     ``factorized``: the column's ``factorize``, when the caller has it already.
     """
     codes, uniques = factorized or factorize(raw)
-    values, errors = _text_of(uniques)
-    return (
+    values, errors, unsupported = _text_of(uniques)
+    return Text(
         _spread(values, codes, raw.index, pd.NA),
         _spread(errors, codes, raw.index, False).astype(bool),
+        _spread(unsupported, codes, raw.index, False).astype(bool),
     )
 
 
-def _text_of(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
+def _text_of(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     cell_kinds = kinds(raw)
     out = pd.Series(pd.NA, index=raw.index, dtype="string")
     is_text = cell_kinds.eq("text")
-    if is_text.any():
-        out[is_text] = raw[is_text].astype("string").str.strip()
     other = ~is_text & cell_kinds.ne("blank")
+    # as Python strings first: a lone surrogate cannot become Arrow text (UTF-8) at all
+    strings = pd.Series(None, index=raw.index, dtype=object)
+    strings[is_text] = raw[is_text]
     if other.any():
-        out[other] = raw[other].map(_other_text).astype("string")
+        strings[other] = raw[other].map(_other_text)
+    filled = is_text | other
+    unsupported = pd.Series(False, index=raw.index)
+    if filled.any():
+        unsupported[filled] = strings[filled].str.contains(UNSUPPORTED).astype(bool)
+    if unsupported.any():
+        strings[unsupported] = strings[unsupported].str.replace(UNSUPPORTED, "", regex=True)
+    if filled.any():
+        out[filled] = strings[filled].astype("string").str.strip()
     errors = out.isin(SHEET_ERRORS).fillna(False).astype(bool)
     out = out.mask(errors | out.eq(""))
-    return out, errors
+    return out, errors, unsupported.astype(bool)
 
 
 def _from_parts(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.clean.cells import visible  # the one character rule: problems show it safely
 from dashboard.limits import MAX_PROBLEM_VALUE_CHARS
 from dashboard.schema import TABS
 
@@ -177,7 +178,7 @@ def _as_text(values: pd.Series) -> pd.Series:
     """Problem values as text. ``shortened`` makes the cut; a 300 MB cell is sliced here first,
     so it is never copied whole into a text column."""
     keep = MAX_PROBLEM_VALUE_CHARS + 1
-    text = values.map(lambda v: str(v)[:keep], na_action="ignore").astype("string")
+    text = values.map(lambda v: visible(str(v)[:keep]), na_action="ignore").astype("string")
     return text.fillna("")  # a blank cell (None, NaN or NA, as the reader gave it) shows as blank
 
 

@@ -37,8 +37,16 @@ class TabReader:
             self.problems.add_cells(where, column, self.frame.loc[mask, column], kind, reason)
 
     def text(self, column: str, required: bool = False) -> pd.Series:
-        values, errors = cells.text(self.frame[column], self.factorized.get(column))
+        read = cells.text(self.frame[column], self.factorized.get(column))
+        values, errors = read.values, read.errors
         self._report(column, errors, "spreadsheet error", "the cell shows a formula error")
+        self._report(
+            column,
+            read.unsupported,
+            "unsupported characters",
+            "held characters no spreadsheet or XML file can hold (control characters, "
+            "U+FFFE, U+FFFF or half of a broken emoji), shown here as [U+…]; they were removed",
+        )
         long = cells.too_long(values)
         self._report(
             column,

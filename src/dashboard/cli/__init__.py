@@ -22,6 +22,7 @@ from dashboard.cli import (
     write,
 )
 from dashboard.config import ConfigError
+from dashboard.privacy.secret import SecretUnavailable
 
 
 def parser() -> argparse.ArgumentParser:
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         status = args.run(args)
         sys.stdout.flush()  # a closed pipe shows here, while it can still be handled
         return status
-    except ConfigError as error:
+    except (ConfigError, SecretUnavailable) as error:  # a setting or file to fix, named
         print(f"error: {error}", file=sys.stderr)
         return 2
     except BrokenPipeError:

@@ -11,14 +11,22 @@ from dashboard.cli.types import SOURCE_HELP, iso_date
 
 
 def _network(args: argparse.Namespace) -> int:
-    from dashboard.cli.loading import day_or_default, load_with_warnings, strict_status
+    from dashboard.cli.loading import (
+        before_writing,
+        day_or_default,
+        load_with_warnings,
+        strict_status,
+    )
     from dashboard.privacy import anonymised
     from dashboard.reports.network_export import write_network
 
     settings, dataset = load_with_warnings(args.source)
+    refused = before_writing(dataset, args)
+    if refused is not None:
+        return refused
     args.as_of = day_or_default(dataset, args.as_of, "--as-of")
     if not settings.extra.get("reports", {}).get("show_names", False):
-        dataset = anonymised(dataset)  # people as "Person N", exactly as a funder sees them
+        dataset = anonymised(dataset)  # people as "Person K7Q2M", as a funder sees them
     try:
         written = write_network(dataset, dataset.people, args.as_of, args.nodes, args.out)
     except ValueError as error:

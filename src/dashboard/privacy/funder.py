@@ -1,7 +1,8 @@
 """The Dataset as a funder sees it: no personal name or email in any text, whatever its column.
 
-Each person becomes "Person N" — N the rank of a hash keyed with the deployment's secret
-(``privacy.secret``), so the numbering cannot be worked back from a member list — and emails are
+Each person becomes "Person" and a short code (``pseudonyms``: "Person K7Q2M") cut from a hash
+of that person's identity keyed with the deployment's secret (``privacy.secret``), so it cannot
+be worked back from a member list and does not move when someone joins — and emails are
 blanked. Every other text a page can show is masked for known names and emails
 (``privacy.masking.Masker``), not only the free-text columns: organizations named after a person
 ("Ann Lee Consulting"), projects ("Ann's garden", in every page's filters), categories, sheet and
@@ -14,6 +15,9 @@ unchanged on this view, so no page can leak what it never receives.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 from dataclasses import replace
 
 import pandas as pd
@@ -21,7 +25,7 @@ import pandas as pd
 from dashboard.clean.names import key_of
 from dashboard.dataset import Dataset, SourceStatus
 from dashboard.privacy.masking import Masker
-from dashboard.privacy.secret import hash_key, pseudonym_secret
+from dashboard.privacy.secret import pseudonym_secret
 from dashboard.schema import canonical_tab
 
 HIDDEN = "[hidden]"
@@ -32,14 +36,38 @@ NAME_COLUMNS = frozenset({"lead", "coordinator"})  # hold a person's name, whoev
 GROUPING = ("collaboration", "project", "organization", "category", "source", "tab")
 
 
+CODE_CHARS = 5  # base32: 33 million codes; two of 1,000 people share one with odds ~1 in 67
+
+
 def pseudonyms(people: pd.Series, secret: str | None = None) -> pd.Series:
-    """``Person N`` for each distinct identity, N ranked by a hash keyed with the deployment's
-    secret (the same identities give the same numbers everywhere in that deployment)."""
-    distinct = pd.Series(people.dropna().unique(), dtype=object)
-    key = hash_key(pseudonym_secret(secret))
-    hashed = pd.util.hash_pandas_object(distinct, index=False, hash_key=key)
-    order = hashed.rank(method="first").astype(int)
-    return pd.Series(("Person " + order.astype(str)).to_numpy(), index=distinct.to_numpy())
+    """``Person <code>`` for each distinct identity: the first ``CODE_CHARS`` characters (base32)
+    of HMAC-SHA256(secret, identity). A person's code depends on the secret and that person
+    alone — never on who else is in the data, so it stays the same from quarter to quarter.
+
+    Two people whose codes share the first ``CODE_CHARS`` characters are still kept apart: each
+    of them gets one more character of their own hash, until their codes differ (only the
+    people in such a clash get longer codes; every other code stays as it was)."""
+    key = pseudonym_secret(secret)
+    distinct = [str(p) for p in pd.unique(people.dropna())]
+    digests = {
+        identity: base64.b32encode(
+            hmac.new(key, identity.encode("utf-8", "surrogatepass"), hashlib.sha256).digest()
+        ).decode("ascii")
+        for identity in distinct
+    }
+    length = dict.fromkeys(distinct, CODE_CHARS)
+    while True:
+        holders: dict[str, list[str]] = {}
+        for identity in distinct:
+            holders.setdefault(digests[identity][: length[identity]], []).append(identity)
+        clashes = [group for group in holders.values() if len(group) > 1]
+        if not clashes:
+            break
+        for group in clashes:
+            for identity in group:
+                length[identity] += 1
+    codes = [f"Person {digests[i][: length[i]]}" for i in distinct]
+    return pd.Series(codes, index=pd.Index(distinct, dtype=object), dtype=object)
 
 
 def _texts(frame: pd.DataFrame) -> list[str]:
@@ -113,7 +141,8 @@ def anonymised(dataset: Dataset, secret: str | None = None) -> Dataset:
                 changed[column] = _masked(frame[column], masker, free)
         tables[name] = frame.assign(**changed)
     sources = [_source(s, grouping["source"], masker) for s in dataset.sources]
-    return replace(dataset, **tables, sources=sources)
+    placements = dataset.placements.iloc[0:0]  # where rows sit: no page needs it, none gets it
+    return replace(dataset, **tables, sources=sources, placements=placements)
 
 
 def _masked(column: pd.Series, masker: Masker, memo: dict[str, str]) -> pd.Series:

@@ -1,8 +1,14 @@
 """Keeping people's names and emails out of what a funder receives.
 
-Free text a team typed (a win's description) may name people: every known person's full name,
-each part of it, and their email are masked, whatever the case or accents, before the text goes
-into a report that is not for internal use.
+Free text a team typed (a win's description, a file name in Evidence) may name people: every
+known person's full name, each part of it, and their email are masked, whatever the case or
+accents, before the text goes into a report that is not for internal use.
+
+A name is found however it is written into the text (``folding.for_finding``): with zero-width
+characters or a soft hyphen inside it, with a curly apostrophe ("O’Brien"), joined to other text
+by underscores, digits or dots ("Certificate_Ann_Lee.pdf", "ann_lee_workshop.jpg", "Ann2024") —
+a name is a run of letters, so it ends wherever a letter does not follow — and, in scripts
+written without spaces (Chinese, Japanese, Thai…), anywhere inside the text ("王小明完成了培训").
 """
 
 from __future__ import annotations
@@ -12,17 +18,27 @@ import re
 import pandas as pd
 
 from dashboard.clean.cells import EMAIL  # the pattern the loader reads emails with
-from dashboard.folding import each_without_marks
+from dashboard.folding import for_finding
 
 MASK = "[someone]"
-_WORD = re.compile(r"\w+")
+_LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters: what a name's word is made of
 _EMAIL_IN_TEXT = re.compile(EMAIL.pattern.strip("^$"), re.IGNORECASE)
+_PARTS = re.compile(r"[\s\-_'.]+")
+_SEPARATOR = r"[\s_.\-]+"  # between the words of a name in a text: "Ann Lee", "Ann_Lee"
+_NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
+_NOT_LETTER_AFTER = r"(?![^\W\d_])"
+# scripts written without spaces between words: a name there has no boundary to look for
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002fa1f]"
+)
 
 
 def _trie_pattern(words: set[str]) -> str:
     """One pattern matching any of ``words``, longest first, shaped as a trie: ``ann(?: lee)?``.
     A flat alternation of thousands of names tries each at every position of a text; the trie
-    tries one character at a time (about 30 times faster on 5,000 people)."""
+    tries one character at a time (about 30 times faster on 5,000 people). A space in a name
+    matches any run of spaces, underscores, dots or hyphens in the text."""
     trie: dict = {}
     for word in words:
         node = trie
@@ -32,7 +48,11 @@ def _trie_pattern(words: set[str]) -> str:
     try:
         return _node_pattern(trie)
     except RecursionError:  # names nested hundreds deep (each a prefix of the next): flat
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        return "|".join(_escaped(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _escaped(chain: str) -> str:
+    return _SEPARATOR.join(re.escape(part) for part in chain.split(" "))
 
 
 def _node_pattern(node: dict) -> str:
@@ -44,7 +64,7 @@ def _node_pattern(node: dict) -> str:
         while len(child) == 1 and "" not in child:  # a run with no branch: no recursion
             (character, child), *_ = child.items()
             chain += character
-        branches.append(re.escape(chain) + _node_pattern(child))
+        branches.append(_escaped(chain) + _node_pattern(child))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
@@ -53,32 +73,69 @@ def _node_pattern(node: dict) -> str:
     return body
 
 
+def _words(name: str) -> set[str]:
+    """The texts a name is masked by: the whole name and each part of 3 letters or more (split
+    at spaces, hyphens, underscores, dots and apostrophes; "o'brien" is also kept whole)."""
+    bare = " ".join(for_finding(name)[0].casefold().split())
+    if not bare:
+        return set()
+    words = {bare}
+    words.update(part for part in _PARTS.split(bare) if len(part) >= 3)
+    words.update(part for part in re.split(r"[\s\-_.]+", bare) if len(part) >= 3)
+    return words
+
+
 class Masker:
     """Masks the names and emails of ``people`` (the Dataset's People table) in text."""
 
     def __init__(self, people: pd.DataFrame) -> None:
         words: set[str] = set()
         for name in people["name"].dropna():
-            bare = each_without_marks(str(name)).casefold().strip()
-            words.add(bare)
-            words.update(part for part in re.split(r"[\s\-']+", bare) if len(part) >= 3)
-        body = _trie_pattern(words - {""})
-        self._names = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE) if body else None
-        # every match begins with a whole word of the text that is a word of some name: a text
-        # with none of those words is left alone without running the (slow, thousands of
-        # alternatives) pattern
-        self._vocabulary = {token for word in words for token in _WORD.findall(word)}
+            words |= _words(str(name))
+        unspaced = {w for w in words if _UNSPACED.search(w)}
+        spaced = words - unspaced
+        body = _trie_pattern(spaced)
+        self._names = (
+            re.compile(rf"{_NOT_LETTER_BEFORE}(?:{body}){_NOT_LETTER_AFTER}", re.IGNORECASE)
+            if body
+            else None
+        )
+        within = _trie_pattern(unspaced)
+        self._within = re.compile(within, re.IGNORECASE) if within else None
+        # every spaced match begins with a whole run of letters of the text that is a run of
+        # some name: a text with none of those is left alone without running the (slow,
+        # thousands of alternatives) pattern
+        self._vocabulary = {token for word in spaced for token in _LETTERS.findall(word)}
 
     def __call__(self, text: object) -> str:
         if text is None or text is pd.NA or (isinstance(text, float) and text != text):
             return ""
         value = _EMAIL_IN_TEXT.sub(MASK, str(text))
-        if self._names is None:
+        folded, positions = for_finding(value)
+        spans: list[tuple[int, int]] = []
+        if self._names is not None and not self._vocabulary.isdisjoint(
+            _LETTERS.findall(folded.casefold())
+        ):
+            spans += [m.span() for m in self._names.finditer(folded)]
+        if self._within is not None and _UNSPACED.search(folded):
+            spans += [m.span() for m in self._within.finditer(folded)]
+        if not spans:
             return value
-        bare = each_without_marks(value)
-        if self._vocabulary.isdisjoint(_WORD.findall(bare.casefold())):
-            return value
-        spans = [m.span() for m in self._names.finditer(bare)]
-        for start, end in reversed(spans):
-            value = value[:start] + MASK + value[end:]
-        return value
+        return _masked(value, spans, positions)
+
+
+def _masked(value: str, spans: list[tuple[int, int]], positions: list[int] | None) -> str:
+    """``value`` with the ``spans`` of its folded form (overlapping ones merged) masked."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if start == end:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    for start, end in reversed(merged):
+        first = positions[start] if positions is not None else start
+        last = positions[end - 1] + 1 if positions is not None else end
+        value = value[:first] + MASK + value[last:]
+    return value

@@ -1,69 +1,96 @@
-"""The deployment's pseudonym secret: what makes "Person 17" mean nothing without it.
+"""The deployment's pseudonym secret: what makes "Person K7Q2M" mean nothing without it.
 
-A funder sees each person as "Person N", N ranked by a keyed hash of the person's identity. Keyed
-with this secret, the numbering cannot be recomputed from a member list (an unkeyed hash could:
-every pseudonym of the demo was re-identified that way). The same secret gives the same numbers
-on every page, process and restart of one deployment.
+A funder sees each person as "Person" and a short code cut from a keyed hash (HMAC-SHA256) of
+that person's identity (``privacy.funder.pseudonyms``). Keyed with this secret, the codes cannot
+be recomputed from a member list (an unkeyed hash could: every pseudonym of the demo was
+re-identified that way). The same secret gives the same codes on every page, process, restart
+and quarter of one deployment.
 
 Where it comes from, first found first: the app's Streamlit secrets (``[privacy]
 pseudonym_secret``, passed in by the ui layer), the environment variable
 ``SMALLWINS_PSEUDONYM_SECRET``, else a file ``pseudonym-secret`` in the cache folder
-(``SMALLWINS_CACHE_DIR`` or the user cache, as for snapshots), generated once, readable by its owner
-only. Several app processes sharing the cache folder share the secret.
+(``SMALLWINS_CACHE_DIR`` or the user cache, as for snapshots), made once from 32 random bytes,
+readable by its owner only. Several app processes sharing the cache folder share the secret.
+
+A secret is the UTF-8 bytes of its text, and it is used only when it holds at least
+``MIN_SECRET_BYTES`` (32) of them: a short one could be guessed, and then every pseudonym undone.
+A short configured secret stops with :class:`SecretUnavailable` naming the setting; a short,
+empty or unreadable file is replaced; when it cannot be replaced (a full or read-only disk) the
+funder's view is refused with a message naming the file — never made with a weak key.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import os
 import secrets
-from pathlib import Path
 
-from dashboard.sources.snapshots import cache_dir
+import filelock
+
+from dashboard.sources import cache
 
 SECRET_VARIABLE = "SMALLWINS_PSEUDONYM_SECRET"
+SECRET_SETTING = "[privacy] pseudonym_secret"
 SECRET_FILE = "pseudonym-secret"
+MIN_SECRET_BYTES = 32
+LOCK_WAIT_SECONDS = 10.0
+MAKE_ONE = "python -c 'import secrets; print(secrets.token_urlsafe(32))'"
 
 
-def _kept_secret() -> str:
-    """The secret in the cache folder, made on first use. Created with a hard link from a
-    complete temporary file, so two processes starting at once end up with the same one."""
-    path = cache_dir() / SECRET_FILE
+class SecretUnavailable(RuntimeError):
+    """No pseudonym secret strong enough can be had; the message says where to put one."""
+
+
+def _strong(data: bytes) -> bytes:
+    """The secret a file holds, or ``ValueError`` (the file is then absent) when too short."""
+    secret = data.strip()
+    if len(secret) < MIN_SECRET_BYTES:
+        raise ValueError("a pseudonym secret shorter than 32 bytes")
+    return secret
+
+
+def _kept_secret() -> bytes:
+    """The secret in the cache folder, made (or remade, when short or damaged) on first use,
+    under a lock so two processes starting at once end up with the same one."""
+    path = cache.cache_dir() / SECRET_FILE
+    kept = cache.read(path, _strong)
+    if kept is not None:
+        return kept
     try:
-        kept = path.read_text(encoding="utf-8").strip()
-        if kept:
-            return kept
-    except FileNotFoundError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{SECRET_FILE}.{secrets.token_hex(4)}.tmp")
-    descriptor = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        handle.write(secrets.token_urlsafe(32))
-        handle.flush()
-        os.fsync(handle.fileno())
-    try:
-        os.link(temporary, path)  # fails if another process made it first: theirs is used
-    except FileExistsError:
-        pass
-    except OSError:  # no hard links here (some network drives): a rename is nearly as good
-        if not path.exists():
-            os.replace(temporary, path)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
-    return path.read_text(encoding="utf-8").strip()
+        cache.ensure_dir(path.parent)
+        lock = filelock.FileLock(
+            path.with_name(f".{SECRET_FILE}.lock"), timeout=LOCK_WAIT_SECONDS, mode=cache.FILE_MODE
+        )
+        with lock:
+            kept = cache.read(path, _strong)  # made by another process meanwhile
+            if kept is not None:
+                return kept
+            made = secrets.token_urlsafe(MIN_SECRET_BYTES).encode("ascii")
+            cache.write(path, made)
+            return made
+    except (OSError, filelock.Timeout) as error:
+        reason = getattr(error, "strerror", None) or type(error).__name__
+        raise SecretUnavailable(
+            f"the pseudonym secret file {path} is missing, empty or shorter than "
+            f"{MIN_SECRET_BYTES} bytes and cannot be written ({reason}); free the disk or make "
+            f"the folder writable, or set {SECRET_VARIABLE} (or {SECRET_SETTING} in "
+            f".streamlit/secrets.toml) to at least {MIN_SECRET_BYTES} random characters, e.g. "
+            f"the output of {MAKE_ONE}"
+        ) from None
 
 
-def pseudonym_secret(given: str | None = None) -> str:
-    """The deployment's secret: ``given`` (Streamlit secrets), the environment, else the file."""
-    for found in (given, os.environ.get(SECRET_VARIABLE)):
-        if found and str(found).strip():
-            return str(found).strip()
+def pseudonym_secret(given: str | None = None) -> bytes:
+    """The deployment's secret: ``given`` (Streamlit secrets), the environment, else the file;
+    a configured one shorter than ``MIN_SECRET_BYTES`` stops with a message naming it."""
+    configured = ((SECRET_SETTING, given), (SECRET_VARIABLE, os.environ.get(SECRET_VARIABLE)))
+    for where, found in configured:
+        if found is None or not str(found).strip():
+            continue
+        secret = str(found).strip().encode("utf-8", "surrogatepass")
+        if len(secret) < MIN_SECRET_BYTES:
+            raise SecretUnavailable(
+                f"{where} is shorter than {MIN_SECRET_BYTES} bytes, too short to keep the "
+                f"pseudonyms from being undone: set it to at least {MIN_SECRET_BYTES} random "
+                f"characters, e.g. the output of {MAKE_ONE}"
+            )
+        return secret
     return _kept_secret()
-
-
-def hash_key(secret: str) -> str:
-    """The 16-character key pandas' keyed hash (SipHash) takes, derived from the secret."""
-    digest = hashlib.sha256(f"smallwins-pseudonyms:{secret}".encode()).digest()
-    return base64.urlsafe_b64encode(digest).decode("ascii")[:16]

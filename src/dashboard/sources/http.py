@@ -7,9 +7,14 @@ and how a user points the app at a proxy. Nothing else in the code path changes.
 
 Retries are tenacity's, under one policy: transient answers (408, 429, 5xx), timeouts and
 dropped connections are tried again with jittered exponential backoff — or after Google's
-``Retry-After`` — within a number of attempts and one time budget for the whole read or write.
-Time spent queueing for the Sheets quota (``quota.Pacer``) is not failing, so the budget does not
-count it.
+``Retry-After`` — within a number of attempts and one time budget for the whole read or write
+(``CALL_SECONDS``, the one bound on a call's total time). Time spent queueing for the Sheets quota
+(``quota.Pacer``) is not failing, so the budget does not count it.
+
+The budget is a deadline, not only a count of retries: a socket timeout bounds each read from the
+socket, so a server that answers 200 and then sends one byte every few seconds would never time
+out. Every answer's body is therefore read by ``DeadlineAdapter`` in pieces, each socket read
+waiting at most for what is left of the budget, and the call fails as a timeout once it is spent.
 
 An API key travels in the query string (``key=``) as well as a header, and urllib3 logs request
 lines at DEBUG level: a filter on its logger blanks the key, so no log line ever holds it.
@@ -27,9 +32,11 @@ from dataclasses import dataclass, field
 
 import requests
 import tenacity
+import urllib3
 from google.auth.api_key import Credentials as APIKeyCredentials
 from gspread.exceptions import APIError
 from gspread.http_client import HTTPClient
+from requests.adapters import HTTPAdapter
 
 from dashboard.sources.quota import Pacer
 
@@ -37,6 +44,10 @@ ENDPOINT_VARIABLE = "SMALLWINS_SHEETS_ENDPOINT"
 SHEETS_HOST = "https://sheets.googleapis.com"
 GOOGLE_HOSTS = (SHEETS_HOST, "https://www.googleapis.com")
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+# The most one read (or write) of a sheet may take, all its requests, retries and answers
+# included, less the time it queued for the quota: the README's "gives up within about a minute".
+CALL_SECONDS = 60.0
+BODY_CHUNK = 256 * 1024
 _SECRET_PARAMS = re.compile(r"([?&](?:key|access_token)=)[^&\s\"']+", re.IGNORECASE)
 
 
@@ -78,7 +89,7 @@ class RetryPolicy:
     attempts: int = 5
     first_delay: float = 1.0
     max_delay: float = 16.0
-    budget_seconds: float = 60.0
+    budget_seconds: float = field(default_factory=lambda: CALL_SECONDS)
     sleep: Callable[[float], None] = field(default=time.sleep)
 
     def delay(self, attempt: int, retry_after: str | None) -> float:
@@ -142,6 +153,52 @@ def retrying(policy: RetryPolicy, budget: Budget, pacer: Pacer | None = None) ->
     )
 
 
+class DeadlineAdapter(HTTPAdapter):
+    """Reads every answer's body before ``budget`` runs out, or fails with ``requests.Timeout``:
+    each socket read waits at most for what is left of it (a trickling server cannot stretch a
+    call past its budget one byte at a time)."""
+
+    def __init__(self, budget: Budget) -> None:
+        super().__init__()
+        self.budget = budget
+
+    def send(self, request, stream=False, timeout=None, verify=True, cert=None, proxies=None):
+        left = self.budget.left()
+        if left <= 0:
+            raise requests.Timeout(f"no time left for {request.method} (budget spent)")
+        deadline = time.monotonic() + left
+        response = super().send(request, True, timeout, verify, cert, proxies)
+        if not stream:
+            try:
+                response._content = _body_by(response.raw, deadline)
+            finally:
+                response.raw.release_conn()
+        return response
+
+
+def _body_by(raw: urllib3.HTTPResponse, deadline: float) -> bytes:
+    """The whole (decoded) body of ``raw``, each socket read bounded by ``deadline``."""
+    chunks: list[bytes] = []
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raw.close()
+            raise requests.Timeout("the answer did not arrive in time (budget spent)")
+        sock = getattr(getattr(raw, "connection", None), "sock", None)
+        if sock is not None:
+            sock.settimeout(max(0.01, left))
+        try:
+            chunk = raw.read1(BODY_CHUNK, decode_content=True)
+        except (urllib3.exceptions.ReadTimeoutError, TimeoutError):
+            raw.close()
+            raise requests.Timeout("the answer did not arrive in time (budget spent)") from None
+        except urllib3.exceptions.HTTPError as error:
+            raise requests.ConnectionError(str(error)) from None
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
 class SmallWinsHTTPClient(HTTPClient):
     """gspread's HTTP client, redirected by the environment, paced, with a timeout and retries.
 
@@ -157,6 +214,12 @@ class SmallWinsHTTPClient(HTTPClient):
         super().__init__(auth, session)
         self.timeout = self.default_timeout
         self.budget = Budget(self.retry_policy.budget_seconds)
+        self._mount_deadline()
+
+    def _mount_deadline(self) -> None:
+        deadline = DeadlineAdapter(self.budget)
+        self.session.mount("https://", deadline)
+        self.session.mount("http://", deadline)
 
     def request(self, method, endpoint, params=None, *args, **kwargs):
         token = getattr(getattr(self, "auth", None), "token", None)

@@ -15,7 +15,9 @@ team's names and emails), never holding a credential:
 - ``sheet-<hash>.lock``: held while a process reads the sheet; the others wait, then take its copy.
 
 Both files are replaced atomically (``dashboard.atomic``: a temporary file beside them, then
-renamed).
+renamed), and both are read through ``cache.read``: a file that cannot be read or decoded — the
+header, the body, the state — is absent, so a damaged snapshot is read again from Google rather
+than served again, and a state whose times are in the future or have no time zone is "due".
 """
 
 from __future__ import annotations
@@ -23,18 +25,19 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
 import zstandard
 from filelock import FileLock
 
-from dashboard.atomic import write_bytes_atomically
 from dashboard.config import SourceConfig
+from dashboard.sources import cache
+from dashboard.sources.cache import CACHE_VARIABLE, cache_dir
+from dashboard.sources.gsheets import sheets_from_body
+from dashboard.sources.local import RawSheets
 
-CACHE_VARIABLE = "SMALLWINS_CACHE_DIR"
+__all__ = ["CACHE_VARIABLE", "Snapshot", "State", "cache_dir", "load", "record", "save", "state"]
 FORMAT = 2
 LEVEL = 3  # zstd: ~0.1 s for the 75 MB answer of a 200,000-row workbook (gzip -6 took 3 s)
 
@@ -52,6 +55,7 @@ class Snapshot:
     titles: tuple[str, ...]
     titles_at: dt.datetime
     modified_time: str | None = None
+    sheets: RawSheets | None = None  # the body parsed (``load`` checks it can be)
 
 
 @dataclass(frozen=True)
@@ -66,17 +70,9 @@ class State:
         return self.checked_at is not None and (now - self.checked_at).total_seconds() < seconds
 
     def failed_within(self, seconds: float, now: dt.datetime) -> bool:
-        recent = self.attempted_at is not None
-        return (
-            recent
-            and self.error is not None
-            and (now - self.attempted_at).total_seconds() < seconds
-        )
-
-
-def cache_dir() -> Path:
-    configured = os.environ.get(CACHE_VARIABLE)
-    return Path(configured) if configured else platformdirs.user_cache_path("smallwins")
+        if self.attempted_at is None or self.error is None:
+            return False
+        return (now - self.attempted_at).total_seconds() < seconds
 
 
 def keeps_snapshot(source: SourceConfig) -> bool:
@@ -97,14 +93,8 @@ def path_for(source: SourceConfig) -> Path:
 def lock_for(source: SourceConfig, timeout: float) -> FileLock:
     """The lock a process holds while it reads ``source``; ``timeout`` seconds to get it."""
     path = _stem(source).with_suffix(".lock")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return FileLock(path, timeout=timeout, mode=0o600)
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all, readable by its owner only."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_bytes_atomically(path, data, mode=0o600)
+    cache.ensure_dir(path.parent)
+    return FileLock(path, timeout=timeout, mode=cache.FILE_MODE)
 
 
 def save(
@@ -128,46 +118,53 @@ def save(
         "titles_at": titles_at.isoformat(),
         "modified_time": modified_time,
     }
-    head = json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n"
+    head = json.dumps(header).encode("ascii") + b"\n"  # escaped: even half an emoji in a title
     data = zstandard.ZstdCompressor(level=LEVEL).compress(head + body)
     path = path_for(source)
-    _replace(path, data)
+    cache.write(path, data)
     return path
 
 
 def load(source: SourceConfig) -> Snapshot | None:
-    """The snapshot of ``source``, or None when there is none or it cannot be read."""
+    """The snapshot of ``source``, or None when there is none or any part of it — the header,
+    the body — cannot be read (``cache.read``: it is then read from Google again)."""
     path = path_for(source)
-    try:
-        data = zstandard.ZstdDecompressor().decompress(path.read_bytes())
-        head, _, body = data.partition(b"\n")
-        header = json.loads(head)
-        if header.get("format") != FORMAT or header.get("sheet_key") != source.sheet_key:
-            return None
-        return Snapshot(
-            path=path,
-            title=str(header.get("title") or source.label),
-            read_at=dt.datetime.fromisoformat(header["read_at"]),
-            body=body,
-            read=tuple(str(t) for t in header["read"]),
-            titles=tuple(str(t) for t in header["titles"]),
-            titles_at=dt.datetime.fromisoformat(header["titles_at"]),
-            modified_time=header.get("modified_time"),
-        )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, zstandard.ZstdError):
+    return cache.read(path, lambda data: _decoded(source, path, data))
+
+
+def _decoded(source: SourceConfig, path: Path, data: bytes) -> Snapshot | None:
+    whole = zstandard.ZstdDecompressor().decompress(data)
+    head, _, body = whole.partition(b"\n")
+    header = json.loads(head)
+    if header.get("format") != FORMAT or header.get("sheet_key") != source.sheet_key:
         return None
+    read = tuple(str(t) for t in header["read"])
+    return Snapshot(
+        path=path,
+        title=str(header.get("title") or source.label),
+        read_at=cache.moment(header["read_at"]),
+        body=body,
+        read=read,
+        titles=tuple(str(t) for t in header["titles"]),
+        titles_at=cache.moment(header["titles_at"]),
+        modified_time=header.get("modified_time"),
+        sheets=sheets_from_body(read, body),  # a body that does not parse: no snapshot
+    )
 
 
 def state(source: SourceConfig) -> State:
-    try:
-        body = json.loads(_stem(source).with_suffix(".state.json").read_text(encoding="utf-8"))
-        when = {
-            k: dt.datetime.fromisoformat(body[k]) if body.get(k) else None
-            for k in ("checked_at", "attempted_at")
-        }
-        return State(when["checked_at"], when["attempted_at"], body.get("error"))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return State()
+    """What the processes last did with ``source``; nothing known (every read due) when the
+    file is missing or damaged, or states a time in the future or without a time zone."""
+    return cache.read(_stem(source).with_suffix(".state.json"), _state) or State()
+
+
+def _state(data: bytes) -> State:
+    body = json.loads(data.decode("utf-8"))
+    when = {
+        k: cache.moment(body[k]) if body.get(k) else None for k in ("checked_at", "attempted_at")
+    }
+    error = body.get("error")
+    return State(when["checked_at"], when["attempted_at"], str(error) if error else None)
 
 
 def record(source: SourceConfig, new: State) -> None:
@@ -177,4 +174,4 @@ def record(source: SourceConfig, new: State) -> None:
         "attempted_at": new.attempted_at.isoformat() if new.attempted_at else None,
         "error": new.error,
     }
-    _replace(_stem(source).with_suffix(".state.json"), json.dumps(body).encode("utf-8"))
+    cache.write(_stem(source).with_suffix(".state.json"), json.dumps(body).encode("utf-8"))

@@ -16,6 +16,7 @@ import streamlit as st
 from dashboard.access import OPEN, AccessError, AccessRules, Viewer
 from dashboard.dataset import Dataset
 from dashboard.privacy import anonymised, for_team
+from dashboard.privacy.secret import SecretUnavailable
 from dashboard.ui import data
 from dashboard.ui.components import plain
 
@@ -99,7 +100,12 @@ def visible(full: Dataset, who: Viewer) -> Dataset:
     """The part of the dataset ``who`` may see (cached per read and role)."""
     if who.role == "coordinator":
         return full
-    return _visible(data.stamp(full), who.role, who.collaborations, full)
+    try:
+        return _visible(data.stamp(full), who.role, who.collaborations, full)
+    except SecretUnavailable as error:  # never a view under a weak key: say what to fix, stop
+        st.error(f"The anonymised view cannot be shown: {plain(str(error))}")
+        st.stop()
+        raise  # st.stop() raises; this line only tells the type checker
 
 
 def access_note(who: Viewer) -> str:
