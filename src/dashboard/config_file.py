@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
@@ -31,11 +32,13 @@ class _Table(BaseModel):
 
 
 class AppTable(_Table):
-    cache_ttl_seconds: int = Field(600, ge=0)
-    timeout_seconds: float = Field(20.0, gt=0)
+    cache_ttl_seconds: int = Field(default=600, ge=0)
+    timeout_seconds: float = Field(default=20.0, gt=0)
     day_first: bool = False
-    sheets_quota: int = Field(50, ge=1)  # Sheets API requests allowed per sheets_quota_seconds
-    sheets_quota_seconds: float = Field(60.0, gt=0)
+    sheets_quota: int = Field(
+        default=50, ge=1
+    )  # Sheets API requests allowed per sheets_quota_seconds
+    sheets_quota_seconds: float = Field(default=60.0, gt=0)
     drive_check: bool = True
 
 
@@ -125,7 +128,7 @@ def _name(loc: tuple) -> str:
     return f"{table} '{'.'.join(keys)}'" if keys else table
 
 
-def _message(problem: dict, lines: dict[tuple, int], file: str) -> str:
+def _message(problem: Mapping[str, Any], lines: dict[tuple, int], file: str) -> str:
     loc, kind = tuple(problem["loc"]), problem["type"]
     where = _where(loc, lines, file)
     if kind == "extra_forbidden":
@@ -157,8 +160,8 @@ def _unknown(loc: tuple) -> str:
     if len(loc) == 1:
         match = difflib.get_close_matches(str(loc[0]), list(_TABLES), n=1, cutoff=0.6)
         hint = f" — did you mean [{match[0]}]?" if match else ""
-        known = ", ".join("[[sources]]" if t == "sources" else f"[{t}]" for t in _TABLES)
-        return f"unknown table [{loc[0]}]{hint} (known: {known})"
+        tables = ", ".join("[[sources]]" if t == "sources" else f"[{t}]" for t in _TABLES)
+        return f"unknown table [{loc[0]}]{hint} (known: {tables})"
     model: type[BaseModel] = _TABLES.get(str(loc[0]), ConfigFile)
     known = list(model.model_fields)
     match = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)

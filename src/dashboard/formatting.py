@@ -96,6 +96,7 @@ def change(now: float | None, before: float | None, share: bool = False) -> str 
     if now is None or before is None:
         return None
     if share:
+        # a share compared is known (not NaN): its percent_number is a number, not None
         points = percent_number(now) - percent_number(before)  # type: ignore[operator]
         if points == 0:
             return NO_CHANGE

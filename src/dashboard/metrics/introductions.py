@@ -93,7 +93,7 @@ def suggested_introductions(
     flags = {flag: key_codes(people, column) for flag, column in BRIDGE_COLUMNS.items()}
 
     def bonus(i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        return sum(differ(flags[f], i, j) * w for f, w in BRIDGE_BONUS.items())
+        return np.asarray(sum(differ(flags[f], i, j) * w for f, w in BRIDGE_BONUS.items()))
 
     out = best_unlinked(edge_table(s), bonus, limit)
     for flag, values in flags.items():

@@ -34,8 +34,9 @@ def due_soon(dataset: Dataset, as_of, days: int = 30) -> pd.DataFrame:
     return _with_names(c[upcoming], s.people).sort_values("due")[COMMITMENT_COLUMNS]
 
 
-def wins_per_month_by(dataset: Dataset, as_of, by: str, top: int = 8) -> pd.DataFrame:
-    """Wins per month and ``by`` (category or project); beyond the ``top`` most frequent: other."""
+def wins_per_month_by(dataset: Dataset, as_of, by: str, top: int | None = 8) -> pd.DataFrame:
+    """Wins per month and ``by`` (category or project); beyond the ``top`` most frequent: other
+    (``None``: none is other)."""
     wins = scope(dataset, as_of).wins
     labels = wins[by].fillna("(none)")
     common = labels.value_counts().index[:top]

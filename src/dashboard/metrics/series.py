@@ -136,7 +136,8 @@ class _Grid:
         """(group, column) of every cell shown, group by group, months in order."""
         months = self.base + np.arange(self.width)
         shown = months[None, :] >= self.first[:, None]
-        return np.nonzero(shown)
+        group, column = np.nonzero(shown)
+        return group, column
 
 
 def _grid_series(
@@ -167,11 +168,11 @@ def _grid_series(
     columns["network_density"] = np.where(
         pairs > 0, np.round(2 * links / np.where(pairs > 0, pairs, 1), 4), np.nan
     )
-    group, column = grid.rows()
+    group, month = grid.rows()
     months = grid.months(s.as_of)
-    out = pd.DataFrame({"group": group.astype(np.int64), "month": months[column]})
+    out = pd.DataFrame({"group": group.astype(np.int64), "month": months[month]})
     for name, values in columns.items():
-        out[name] = values[group, column]
+        out[name] = values[group, month]
     return out
 
 

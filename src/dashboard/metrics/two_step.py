@@ -104,11 +104,8 @@ def best_unlinked(edges: pd.DataFrame, bonus: Bonus, limit: int) -> pd.DataFrame
         rows, cols = np.nonzero(mask)
         counts = shared[rows, cols].astype(np.int64)
         parts.append(_best(nodes[rows + start], nodes[cols + start], counts, bonus, limit))
-    return _best(
-        *(np.concatenate([p[c].to_numpy() for p in parts]) for c in ("i", "j", "shared")),
-        bonus,
-        limit,
-    )
+    i, j, shared = (np.concatenate([p[c].to_numpy() for p in parts]) for c in ("i", "j", "shared"))
+    return _best(i, j, shared, bonus, limit)
 
 
 def _best(

@@ -109,6 +109,7 @@ def _typed(value: object, key: str) -> object:
     """A figure as an XLSX cell value: a number, or blank when not known."""
     if not numbers.known(value):
         return None
+    # `known` accepted it: a number float() takes (report frames hold pandas' untyped cells)
     number = float(value)  # type: ignore[arg-type]
     return number if key in numbers.SHARES else int(round(number))
 
@@ -131,6 +132,7 @@ def _figures_sheet(book: Workbook, report: Report) -> None:
     for r in report.figures.itertuples():
         change = None
         if numbers.known(r.value) and numbers.known(r.previous):
+            # both known: `_typed` gives numbers, not its None (typed `object` for the cell)
             change = _typed(r.value, r.figure) - _typed(r.previous, r.figure)  # type: ignore[operator]
         sheet.append([r.label, _typed(r.value, r.figure), _typed(r.previous, r.figure), change])
         if r.figure in numbers.SHARES:

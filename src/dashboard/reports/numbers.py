@@ -18,6 +18,7 @@ def known(value: object) -> bool:
     if value is None:
         return False
     try:
+        # a cell of any type is tried: float() raising TypeError or ValueError is the answer
         return not math.isnan(float(value))  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return str(value) not in ("<NA>", "NaT")
@@ -30,11 +31,15 @@ def share(value: object) -> str:
 
 def count(value: object) -> str:
     """``195.0`` → ``195``; ``1234`` → ``1,234``."""
+    # `value` is a figure `known` accepted: a number (or pandas' numeric NA excluded), so
+    # float() takes it; typed `object` because report frames hold pandas' untyped cells
     return f"{float(value):,.0f}" if known(value) else NOTHING  # type: ignore[arg-type]
 
 
 def index(value: object) -> str:
     """An index from 0 to 1 that is not a share (degree centralization): ``0.31``."""
+    # `value` is a figure `known` accepted: a number (or pandas' numeric NA excluded), so
+    # float() takes it; typed `object` because report frames hold pandas' untyped cells
     return f"{float(value):.2f}" if known(value) else NOTHING  # type: ignore[arg-type]
 
 
@@ -44,6 +49,8 @@ def figure(key: str, value: object) -> str:
 
 
 def _percent(value: object) -> int:
+    # `value` is a figure `known` accepted: a number (or pandas' numeric NA excluded), so
+    # float() takes it; typed `object` because report frames hold pandas' untyped cells
     return round(float(value) * 100)  # type: ignore[arg-type]
 
 
@@ -55,5 +62,7 @@ def change(key: str, now: object, before: object) -> str:
     if key in SHARES:
         points = _percent(now) - _percent(before)
         return f"{points:+d} pts" if points else "0 pts"
+    # `value` is a figure `known` accepted: a number (or pandas' numeric NA excluded), so
+    # float() takes it; typed `object` because report frames hold pandas' untyped cells
     whole = round(float(now) - float(before))  # type: ignore[arg-type]
     return f"{whole:+,d}" if whole else "0"

@@ -66,9 +66,8 @@ class State:
         return self.checked_at is not None and (now - self.checked_at).total_seconds() < seconds
 
     def failed_within(self, seconds: float, now: dt.datetime) -> bool:
-        recent = self.attempted_at is not None
         return (
-            recent
+            self.attempted_at is not None
             and self.error is not None
             and (now - self.attempted_at).total_seconds() < seconds
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 import streamlit as st
@@ -10,10 +11,14 @@ import streamlit as st
 from dashboard import formatting
 from dashboard.escaping import MARKDOWN_ESCAPES
 
+if TYPE_CHECKING:
+    from streamlit.elements.lib.column_types import ColumnConfig
+
 TILES_PER_ROW = 3  # a tile's label is one line: more than 3 a row cut it at 1024 px
 
 
 def _delta(now: object, before: object, percent: bool) -> str | None:
+    # the tiles' values are figures (numbers or None) typed `object` by the tile tuple
     return formatting.change(now, before, share=percent)  # type: ignore[arg-type]
 
 
@@ -26,12 +31,15 @@ def tiles(items: list[tuple[str, object, object, bool, str]], worse_up: tuple = 
         for column, (label, value, before, percent, help_text) in zip(
             st.columns(TILES_PER_ROW), row, strict=False
         ):
+            # a figure (a number or None), typed `object` by the tile tuple
             shown = formatting.percent(value) if percent else formatting.count(value)  # type: ignore[arg-type]
             if isinstance(value, float) and not percent:
                 shown = f"{value:.2f}"  # an index such as degree centralization
             delta = _delta(value, before, percent)
             still = delta == formatting.NO_CHANGE
-            colour = "off" if still else ("inverse" if label in worse_up else "normal")
+            colour: Literal["off", "inverse", "normal"] = (
+                "off" if still else ("inverse" if label in worse_up else "normal")
+            )
             column.metric(
                 label,
                 shown,
@@ -64,7 +72,7 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def table(
-    frame: pd.DataFrame, empty_message: str, pinned: str | None = None, **options: object
+    frame: pd.DataFrame, empty_message: str, pinned: str | None = None, **options: Any
 ) -> None:
     """``st.dataframe`` with headers in words and unknown text blank; ``pinned``: the column
     (by its code name) that stays in view when the table scrolls sideways — whose row it is.
@@ -72,9 +80,9 @@ def table(
     if frame.empty:
         st.info(empty_message)
         return
-    config = {
+    config: dict[str, Any] = {
         formatting.header(k): v for k, v in dict(options.pop("column_config", {}) or {}).items()
-    }  # type: ignore[call-overload]
+    }
     if pinned is not None:
         name = formatting.header(pinned)
         config[name] = config.get(name) or st.column_config.Column(name)
@@ -89,7 +97,7 @@ def table(
     st.dataframe(shown, hide_index=True, column_config=config, **options)
 
 
-def share_column(label: str, help_text: str | None = None) -> dict:
+def share_column(label: str, help_text: str | None = None) -> ColumnConfig:
     """A follow-through-like share drawn as a bar, in the whole percents shown everywhere
     (values from ``formatting.percent_column``); blue: a good figure, not an alarm."""
     return st.column_config.ProgressColumn(
@@ -143,7 +151,7 @@ def collaboration_table(
     shown = rows.rename(columns=SHORT_HEADERS)[["Collaboration", *chosen, *spark]]
     if "Follow-through" in chosen:
         shown["Follow-through"] = formatting.percent_column(shown["Follow-through"])
-    config: dict = {
+    config: dict[str, ColumnConfig] = {
         "Collaboration": st.column_config.TextColumn("Collaboration", pinned=True, width=NAME_PX),
         "Wins per month": st.column_config.LineChartColumn(
             "Wins a month",

@@ -12,8 +12,8 @@ from dashboard.periods import Comparison
 SHARES = ("follow_through",)
 
 
-def _value(figure: str, value: object) -> str:
-    return formatting.percent(value) if figure in SHARES else formatting.count(value)  # type: ignore[arg-type]
+def _value(figure: str, value: float | None) -> str:
+    return formatting.percent(value) if figure in SHARES else formatting.count(value)
 
 
 def figures_table(figures: pd.DataFrame, comparison: Comparison) -> pd.DataFrame:
