@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboard import charts, formatting
 from dashboard.ui import components, figures, page
+from dashboard.ui.components import Tile
 from dashboard.ui.figures import Ref, figure
 
 view = page.setup(
@@ -16,50 +17,46 @@ if page.has_records(view):
     st.subheader(f"As of {formatting.day(view.filters.end)}, against 30 days before")
     components.tiles(
         [
-            (
+            Tile(
                 "Wins, last 30 days",
                 now["wins_last_30"],
-                before["wins_last_30"],
-                False,
-                "Wins dated in the 30 days up to the period's end",
+                before=before["wins_last_30"],
+                help="Wins dated in the 30 days up to the period's end",
             ),
-            (
+            Tile(
                 "Follow-through",
                 now["follow_through"],
-                before["follow_through"],
-                True,
-                "Of commitments due by now (not dropped), the share done",
+                before=before["follow_through"],
+                share=True,
+                help="Of commitments due by now (not dropped), the share done",
             ),
-            (
+            Tile(
                 "Overdue commitments",
                 now["overdue"],
-                before["overdue"],
-                False,
-                "Open commitments past their due date",
+                before=before["overdue"],
+                help="Open commitments past their due date",
+                worse_when_up=True,
             ),
-            (
+            Tile(
                 "Active people, 30 days",
                 now["active_last_30"],
-                before["active_last_30"],
-                False,
-                "People who made, kept, won or met in the last 30 days",
+                before=before["active_last_30"],
+                help="People who made, kept, won or met in the last 30 days",
             ),
-            (
+            Tile(
                 "Network links",
                 now["network_edges"],
-                before["network_edges"],
-                False,
-                "Pairs of people who worked together on a win, a meeting or a project",
+                before=before["network_edges"],
+                help="Pairs of people who worked together on a win, a meeting or a project",
             ),
-            (
+            Tile(
                 "Stalled projects",
                 now["stalled_projects"],
-                before["stalled_projects"],
-                False,
-                "Active projects untouched for 60 days",
+                before=before["stalled_projects"],
+                help="Active projects untouched for 60 days",
+                worse_when_up=True,
             ),
-        ],
-        worse_up=("Overdue commitments", "Stalled projects"),
+        ]
     )
 
     st.subheader("Momentum")

@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.ui import components, figures, filters, follow_up, network_files, page
+from dashboard.ui.components import Tile
 from dashboard.ui.figures import MAX_DRAWN_PEOPLE, Ref, figure
 
 view = page.setup("Network", "Who works with whom — and the adjacent possible.")
@@ -13,67 +14,50 @@ if page.has_records(view):
     now = figure("headline", view)
     components.tiles(
         [
-            ("People", now["network_nodes"], None, False, "People with any activity"),
-            (
-                "Links",
-                now["network_edges"],
-                None,
-                False,
-                "Pairs who shared a win, meeting or project",
-            ),
-            (
+            Tile("People", now["network_nodes"], help="People with any activity"),
+            Tile("Links", now["network_edges"], help="Pairs who shared a win, meeting or project"),
+            Tile(
                 "Density",
                 now["network_density"],
-                None,
-                True,
-                "Links as a share of all possible pairs",
+                share=True,
+                help="Links as a share of all possible pairs",
             ),
-            (
+            Tile(
                 "Cross-organization",
                 now["cross_org_share"],
-                None,
-                True,
-                "Links between organizations",
+                share=True,
+                help="Links between organizations",
             ),
-            (
+            Tile(
                 "Cross-collaboration",
                 now["cross_collab_share"],
-                None,
-                True,
-                "Links bridging regions",
+                share=True,
+                help="Links bridging regions",
             ),
-            (
+            Tile(
                 "Adjacent possible",
                 now["adjacent_possible"],
-                None,
-                False,
-                "Unlinked pairs one introduction apart",
+                help="Unlinked pairs one introduction apart",
             ),
         ]
     )
     centralization = now["degree_centralization"]
     components.tiles(
         [
-            (
+            Tile(
                 "Organizations linked",
                 now["org_edges"],
-                None,
-                False,
-                "Pairs of organizations whose people have worked together",
+                help="Pairs of organizations whose people have worked together",
             ),
-            (
+            Tile(
                 "Introductions, 30 days",
                 now["triangles_closed_last_30"],
-                None,
-                False,
-                "New links between people who already shared a colleague: triangles closed",
+                help="New links between people who already shared a colleague: triangles closed",
             ),
-            (
+            Tile(
                 "Degree centralization",
                 centralization,
-                None,
-                False,
-                "0 when everyone has as many links (a mesh), 1 for one hub and its spokes",
+                help="0 when everyone has as many links (a mesh), 1 for one hub and its spokes",
             ),
         ]
     )

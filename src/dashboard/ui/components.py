@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
@@ -17,35 +18,44 @@ if TYPE_CHECKING:
 TILES_PER_ROW = 3  # a tile's label is one line: more than 3 a row cut it at 1024 px
 
 
-def _delta(now: object, before: object, percent: bool) -> str | None:
-    # the tiles' values are figures (numbers or None) typed `object` by the tile tuple
-    return formatting.change(now, before, share=percent)  # type: ignore[arg-type]
+@dataclass(frozen=True)
+class Tile:
+    """One headline tile: ``label``, the figure ``now`` and, when there is one to compare with,
+    ``before`` (30 days before); ``share``: a rate, shown as a percent with its change in
+    points; ``help``: what it counts; ``worse_when_up``: a rise is bad news (overdue, stalled),
+    shown in red."""
+
+    label: str
+    now: float | None
+    before: float | None = None
+    share: bool = False
+    help: str = ""
+    worse_when_up: bool = False
 
 
-def tiles(items: list[tuple[str, object, object, bool, str]], worse_up: tuple = ()) -> None:
-    """Headline tiles, ``TILES_PER_ROW`` a row: (label, value, value 30 days before, is a rate,
-    help). Labels in ``worse_up`` (overdue, stalled) show a rise in red; no change is grey,
-    with no arrow."""
+def _shown(tile: Tile) -> str:
+    if isinstance(tile.now, float) and not tile.share:
+        return f"{tile.now:.2f}"  # an index such as degree centralization
+    return formatting.percent(tile.now) if tile.share else formatting.count(tile.now)
+
+
+def tiles(items: list[Tile]) -> None:
+    """Headline tiles, ``TILES_PER_ROW`` a row. A rise of a ``worse_when_up`` tile shows in
+    red; no change is grey, with no arrow."""
     for first in range(0, len(items), TILES_PER_ROW):
         row = items[first : first + TILES_PER_ROW]
-        for column, (label, value, before, percent, help_text) in zip(
-            st.columns(TILES_PER_ROW), row, strict=False
-        ):
-            # a figure (a number or None), typed `object` by the tile tuple
-            shown = formatting.percent(value) if percent else formatting.count(value)  # type: ignore[arg-type]
-            if isinstance(value, float) and not percent:
-                shown = f"{value:.2f}"  # an index such as degree centralization
-            delta = _delta(value, before, percent)
+        for column, tile in zip(st.columns(TILES_PER_ROW), row, strict=False):
+            delta = formatting.change(tile.now, tile.before, share=tile.share)
             still = delta == formatting.NO_CHANGE
             colour: Literal["off", "inverse", "normal"] = (
-                "off" if still else ("inverse" if label in worse_up else "normal")
+                "off" if still else ("inverse" if tile.worse_when_up else "normal")
             )
             column.metric(
-                label,
-                shown,
+                tile.label,
+                _shown(tile),
                 delta,
                 delta_color=colour,
-                help=help_text,
+                help=tile.help,
                 delta_arrow="off" if still else "auto",
             )
 
