@@ -60,3 +60,17 @@ def test_every_type_ignore_names_its_code_and_says_why():
         if match["code"] is None or not (said_after or said_above):
             unexplained.append(f"{file}:{number}: {line.strip()}")
     assert not unexplained, "\n".join(unexplained)
+
+
+def test_a_misspelt_figure_is_a_type_error(tmp_path):
+    """The pages' figures are typed (``ui.figures``): a typo is caught before a page runs."""
+    page = tmp_path / "page.py"
+    page.write_text(
+        "from dashboard.ui import figures\n"
+        "from dashboard.ui.page import View\n\n\n"
+        "def people(view: View) -> int:\n"
+        "    return figures.headline(view).network_nodez\n"
+    )
+    result = _mypy("--config-file", str(ROOT / "pyproject.toml"), str(page))
+    assert result.returncode == 1
+    assert '"Headline" has no attribute "network_nodez"' in result.stdout
