@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import filelock
+import pandas as pd
 
 from dashboard.clean.build import build_dataset
 from dashboard.clean.problems import Problems
@@ -298,7 +299,7 @@ def merged(reads: Sequence[Read]) -> Dataset:
     return clean(raws, [failure_problems(read) for read in reads if isinstance(read, FailedRead)])
 
 
-def failure_problems(read: FailedRead):
+def failure_problems(read: FailedRead) -> pd.DataFrame:
     failed = Problems(read.config.label)
     failed.add("", None, "", read.config.location, "source unreadable", read.error)
     return failed.frame()

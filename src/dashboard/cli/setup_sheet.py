@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from dashboard.cli.types import SOURCE_HELP
+from dashboard.cli.types import SOURCE_HELP, Commands
 
 
 def _setup(args: argparse.Namespace) -> int:
@@ -82,7 +82,7 @@ def _setup(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_command(commands) -> None:
+def add_command(commands: Commands) -> None:
     setup = commands.add_parser(
         "setup-sheet", help="give a Google Sheet the template's drop-downs and checks"
     )

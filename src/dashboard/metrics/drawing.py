@@ -19,7 +19,9 @@ MAX_DRAWN_PEOPLE = 250  # the drawing shows the most connected people, for legib
 MAX_DRAWN_LINKS = 2000
 
 
-def network_drawing(dataset: Dataset, people: pd.DataFrame, as_of) -> dict[str, pd.DataFrame]:
+def network_drawing(
+    dataset: Dataset, people: pd.DataFrame, as_of: pd.Timestamp
+) -> dict[str, pd.DataFrame]:
     """Nodes (id, x, y, label, sector, collaboration, organization, activity, degree) and links
     (a, b as labels, weight, x, y, x2, y2). ``people`` gives the labels (the whole People table,
     whatever the filters).
@@ -77,7 +79,9 @@ def most_common(people: pd.DataFrame, column: str) -> pd.Series:
     return counts.drop_duplicates("key").set_index("key")["value"]
 
 
-def organization_drawing(dataset: Dataset, people: pd.DataFrame, as_of) -> dict[str, pd.DataFrame]:
+def organization_drawing(
+    dataset: Dataset, people: pd.DataFrame, as_of: pd.Timestamp
+) -> dict[str, pd.DataFrame]:
     """Organizations as nodes (id, x, y, label, sector, collaboration — the most common among
     their people —, people active by D, degree), linked when their people are (weight: the
     people links between them); the most linked organizations only."""

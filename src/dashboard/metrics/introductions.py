@@ -25,7 +25,9 @@ BRIDGE_COLUMNS = {
 }
 
 
-def edges(dataset: Dataset, as_of, nodes: str = "people", collaboration: str | None = None):
+def edges(
+    dataset: Dataset, as_of: pd.Timestamp, nodes: str = "people", collaboration: str | None = None
+) -> pd.DataFrame:
     """Linked pairs with weight (shared events) and first shared date.
 
     ``nodes="people"`` gives person ids; ``"organizations"`` folds people into their
@@ -83,7 +85,7 @@ def _fold(table: pd.DataFrame, names: np.ndarray, org_keys: np.ndarray) -> pd.Da
 
 def suggested_introductions(
     dataset: Dataset,
-    as_of,
+    as_of: pd.Timestamp,
     limit: int = 20,
     collaboration: str | None = None,
 ) -> pd.DataFrame:
@@ -110,7 +112,7 @@ def suggested_introductions(
 def named_introductions(
     dataset: Dataset,
     people: pd.DataFrame,
-    as_of,
+    as_of: pd.Timestamp,
     limit: int = 25,
 ) -> pd.DataFrame:
     """``suggested_introductions`` with each side's name and organization from ``people`` (the

@@ -40,7 +40,7 @@ SERIES_COLUMNS = [
 ]
 
 
-def since_month(frame: pd.DataFrame, start) -> pd.DataFrame:
+def since_month(frame: pd.DataFrame, start: pd.Timestamp) -> pd.DataFrame:
     """The rows of a monthly frame from ``start``'s month on (a period's charts)."""
     first = pd.Timestamp(start).to_period("M").to_timestamp()
     return frame[frame["month"] >= first].reset_index(drop=True)
@@ -67,7 +67,9 @@ def series_months(s: Scope, events: pd.DataFrame) -> pd.DatetimeIndex:
     return pd.date_range(_month(pd.Series([start])).iloc[0], s.as_of, freq="MS")
 
 
-def monthly_series(dataset: Dataset, as_of, collaboration: str | None = None) -> pd.DataFrame:
+def monthly_series(
+    dataset: Dataset, as_of: pd.Timestamp, collaboration: str | None = None
+) -> pd.DataFrame:
     s = scope(dataset, as_of, collaboration)
     events = activities(s)
     return series_of(s, events, series_months(s, events))

@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyrate_limiter import InMemoryBucket, Limiter, Rate, SQLiteBucket
+from pyrate_limiter import AbstractBucket, InMemoryBucket, Limiter, Rate, SQLiteBucket
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ class Pacer:
             self._held_until = max(self._held_until, time.monotonic() + seconds)
 
 
-def _bucket(rate: Rate, quota: Quota, folder: Path | None):
+def _bucket(rate: Rate, quota: Quota, folder: Path | None) -> AbstractBucket:
     """Shared across processes through SQLite in ``folder``; in memory when it cannot be."""
     if folder is not None:
         try:
