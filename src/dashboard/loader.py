@@ -30,7 +30,7 @@ import filelock
 import pandas as pd
 
 from dashboard.clean.build import build_dataset
-from dashboard.clean.problems import Problems
+from dashboard.clean.problems import ProblemLog
 from dashboard.clean.shape import missing_columns, missing_tabs
 from dashboard.clean.source import SourceSheets, clean_sources
 from dashboard.config import Settings, SourceConfig
@@ -300,8 +300,8 @@ def merged(reads: Sequence[Read]) -> Dataset:
 
 
 def failure_problems(read: FailedRead) -> pd.DataFrame:
-    failed = Problems(read.config.label)
-    failed.add("", None, "", read.config.location, "source unreadable", read.error)
+    failed = ProblemLog([read.config.label])
+    failed.add(0, 0, "", None, "", read.config.location, "source unreadable", read.error)
     return failed.frame()
 
 
