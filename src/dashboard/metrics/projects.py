@@ -15,7 +15,6 @@ from dashboard.metrics.grouped import positions
 from dashboard.metrics.scope import Scope, scope
 
 STALLED_AFTER_DAYS = 59  # untouched since before D−59 (docs/METRICS.md ``stalled_projects``)
-RECORDS = ("commitments", "wins", "meetings")
 
 
 class ProjectStates:

@@ -37,16 +37,6 @@ MIME = {
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 XLSX_MAX_ROWS = 1_048_575  # Excel's rows per sheet, less the header
-ELEMENT_COLUMNS = [
-    "Label",
-    "Type",
-    "Organization",
-    "Sector",
-    "Collaboration",
-    "Links",
-    "First link",
-]
-CONNECTION_COLUMNS = ["From", "To", "Type", "Strength", "First shared event"]
 
 
 def _unique(labels: pd.Series) -> pd.Series:

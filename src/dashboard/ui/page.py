@@ -1,7 +1,8 @@
 """Every page sets itself up here: page config, data (cached), banner, filters from the URL.
 
 A visitor may open any page's URL first (a shared link, a reload after a restart), so no page
-relies on another having run (see STYLE.md, "Streamlit facts").
+relies on another having run (``tests/browser/test_browser.py`` opens each page first, on a fresh
+server).
 """
 
 from __future__ import annotations
