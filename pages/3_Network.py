@@ -70,8 +70,8 @@ if page.has_records(view):
         figures.chart(
             view,
             charts.network_drawing,
-            Ref(figures.network_drawing, "nodes"),
-            Ref(figures.network_drawing, "links"),
+            Ref(figures.people_drawn),
+            Ref(figures.people_links_drawn),
             color,
             message="Nobody is linked yet: links appear when two people share a win, a meeting "
             "or a project.",
@@ -84,8 +84,8 @@ if page.has_records(view):
         figures.chart(
             view,
             charts.organization_drawing,
-            Ref(figures.organization_drawing, "nodes"),
-            Ref(figures.organization_drawing, "links"),
+            Ref(figures.organizations_drawn),
+            Ref(figures.organization_links_drawn),
             color,
             message="No two organizations are linked yet: people of two known organizations "
             "have not worked together.",

@@ -44,7 +44,7 @@ st.subheader("Momentum")
 figures.chart(
     view,
     charts.momentum_line,
-    Ref(figures.report, "series"),
+    Ref(figures.report_series),
     view.period,
     message="No activity yet.",
 )
@@ -55,7 +55,7 @@ for column, measure in ((left, "network_nodes"), (right, "network_edges")):
         figures.chart(
             view,
             charts.network_measure,
-            Ref(figures.report, "series"),
+            Ref(figures.report_series),
             measure,
             view.period,
             message="No activity yet.",

@@ -226,6 +226,29 @@ def report(v: View) -> Report:
     return build_report(v.all_records, f.start, f.end, list(f.collaborations), show_names(v))
 
 
+# the parts of a figure a chart takes (``Ref``): from the cached figure, not computed again
+
+
+def people_drawn(v: View) -> pd.DataFrame:
+    return network_drawing(v).nodes
+
+
+def people_links_drawn(v: View) -> pd.DataFrame:
+    return network_drawing(v).links
+
+
+def organizations_drawn(v: View) -> pd.DataFrame:
+    return organization_drawing(v).nodes
+
+
+def organization_links_drawn(v: View) -> pd.DataFrame:
+    return organization_drawing(v).links
+
+
+def report_series(v: View) -> pd.DataFrame:
+    return report(v).series
+
+
 @st.cache_data(max_entries=200, show_spinner=False, hash_funcs={View: View.identity})
 def _agenda(view: View, project: str | None, collaboration: str | None, day: dt.date) -> Agenda:
     return build_agenda(view.all_records, day, project=project, collaboration=collaboration)
@@ -241,21 +264,18 @@ def agenda(
 
 @dataclass(frozen=True)
 class Ref:
-    """A figure of the view as a chart's argument, with an optional part of it (a field of the
-    figure's dataclass): ``Ref(figures.series)``, ``Ref(figures.network_drawing, "nodes")``,
-    ``Ref(figures.report, "series")``. Hashable: the figure function is a module's own."""
+    """A figure of the view as a chart's argument: ``Ref(figures.series)``,
+    ``Ref(figures.people_drawn)``. Hashable: the figure function is a module's own."""
 
     figure: Callable[[View], Any]
-    part: str | None = None
 
     @property
-    def key(self) -> tuple[str, str | None]:
+    def key(self) -> str:
         """What a chart's spec is cached under: the figure's name, not the function."""
-        return _name(self.figure), self.part
+        return _name(self.figure)
 
     def value(self, view: View) -> Any:
-        whole = self.figure(view)
-        return whole if self.part is None else getattr(whole, self.part)
+        return self.figure(view)
 
 
 @st.cache_data(max_entries=500, show_spinner=False, hash_funcs={View: View.identity})
