@@ -4,7 +4,8 @@ import streamlit as st
 
 from dashboard import charts, formatting
 from dashboard.ui import components, figures, page
-from dashboard.ui.figures import Ref, figure
+from dashboard.ui.components import Tile
+from dashboard.ui.figures import Ref
 
 view = page.setup(
     "Overview",
@@ -12,70 +13,66 @@ view = page.setup(
     "read from the teams' own sheets.",
 )
 if page.has_records(view):
-    now, before = figure("headline", view), figure("previous", view)
+    now, before = figures.headline(view), figures.previous_headline(view)
     st.subheader(f"As of {formatting.day(view.filters.end)}, against 30 days before")
     components.tiles(
         [
-            (
+            Tile(
                 "Wins, last 30 days",
-                now["wins_last_30"],
-                before["wins_last_30"],
-                False,
-                "Wins dated in the 30 days up to the period's end",
+                now.wins_last_30,
+                before=before.wins_last_30,
+                help="Wins dated in the 30 days up to the period's end",
             ),
-            (
+            Tile(
                 "Follow-through",
-                now["follow_through"],
-                before["follow_through"],
-                True,
-                "Of commitments due by now (not dropped), the share done",
+                now.follow_through,
+                before=before.follow_through,
+                share=True,
+                help="Of commitments due by now (not dropped), the share done",
             ),
-            (
+            Tile(
                 "Overdue commitments",
-                now["overdue"],
-                before["overdue"],
-                False,
-                "Open commitments past their due date",
+                now.overdue,
+                before=before.overdue,
+                help="Open commitments past their due date",
+                worse_when_up=True,
             ),
-            (
+            Tile(
                 "Active people, 30 days",
-                now["active_last_30"],
-                before["active_last_30"],
-                False,
-                "People who made, kept, won or met in the last 30 days",
+                now.active_last_30,
+                before=before.active_last_30,
+                help="People who made, kept, won or met in the last 30 days",
             ),
-            (
+            Tile(
                 "Network links",
-                now["network_edges"],
-                before["network_edges"],
-                False,
-                "Pairs of people who worked together on a win, a meeting or a project",
+                now.network_edges,
+                before=before.network_edges,
+                help="Pairs of people who worked together on a win, a meeting or a project",
             ),
-            (
+            Tile(
                 "Stalled projects",
-                now["stalled_projects"],
-                before["stalled_projects"],
-                False,
-                "Active projects untouched for 60 days",
+                now.stalled_projects,
+                before=before.stalled_projects,
+                help="Active projects untouched for 60 days",
+                worse_when_up=True,
             ),
-        ],
-        worse_up=("Overdue commitments", "Stalled projects"),
+        ]
     )
 
     st.subheader("Momentum")
     figures.chart(
         view,
         charts.momentum_line,
-        Ref("series"),
+        Ref(figures.series),
         view.period,
         message="No wins or kept commitments in this period.",
     )
 
     st.subheader("Collaborations")
-    rows = figure("collaborations", view)
+    rows = figures.collaboration_rows(view)
     components.collaboration_table(rows, components.OVERVIEW_COLUMNS)
     st.caption("All the figures side by side: **Regions**.")
-    problems = len(view.full.problems)
+    problems = len(view.all_records.problems)
     if problems:
         st.caption(
             f"{formatting.plural(problems, 'cell')} of the workbook could not be read as "

@@ -4,18 +4,18 @@ import streamlit as st
 
 from dashboard import charts, formatting
 from dashboard.ui import components, figures, page
-from dashboard.ui.figures import Ref, figure
+from dashboard.ui.figures import Ref
 
 view = page.setup("Momentum", "Small wins and kept commitments, month by month.")
 if page.has_records(view):
-    series = figure("series", view)
+    series = figures.series(view)
     left, right = st.columns(2)
     with left:
         st.subheader("Wins per month, by category")
         figures.chart(
             view,
             charts.wins_by,
-            Ref("wins_by_category"),
+            Ref(figures.wins_by_category),
             "category",
             "category",
             view.period,
@@ -26,7 +26,7 @@ if page.has_records(view):
         figures.chart(
             view,
             charts.wins_by,
-            Ref("wins_by_project"),
+            Ref(figures.wins_by_project),
             "project",
             "project",
             view.period,
@@ -44,7 +44,7 @@ if page.has_records(view):
     figures.chart(
         view,
         charts.wins_with_network,
-        Ref("series"),
+        Ref(figures.series),
         view.period,
         empty=series.empty or series["wins"].sum() == 0,
         message="No wins in this period.",
@@ -53,19 +53,19 @@ if page.has_records(view):
     with left:
         st.subheader("Wins to date")
         figures.chart(
-            view, charts.cumulative_wins, Ref("series"), view.period, message="No wins yet."
+            view, charts.cumulative_wins, Ref(figures.series), view.period, message="No wins yet."
         )
     with right:
         st.subheader("Commitments made, kept and missed")
         figures.chart(
             view,
             charts.commitments_outcomes,
-            Ref("series"),
+            Ref(figures.series),
             view.period,
             message="No commitments in this period.",
         )
     st.subheader("Follow-through over time")
-    learning = figure("headline", view)["learning_share"]
+    learning = figures.headline(view).learning_share
     if learning is not None:
         st.caption(
             f"Learning: {formatting.percent(learning)} of the commitments that came due and "
@@ -75,7 +75,7 @@ if page.has_records(view):
     figures.chart(
         view,
         charts.follow_through_line,
-        Ref("series"),
+        Ref(figures.series),
         view.period,
         empty=series.empty or series["follow_through"].isna().all(),
         message="No commitment has come due yet.",
@@ -83,15 +83,15 @@ if page.has_records(view):
     # the whole width each, as text that wraps: the commitment itself is what a reader looks
     # for, and side by side in a grid it was cut to a few words (at 1024 px, not shown at all)
     st.subheader("Overdue")
-    components.what_table(figure("overdue", view), "due", "commitment", "Nothing is overdue.")
+    components.what_table(figures.overdue(view), "due", "commitment", "Nothing is overdue.")
     st.subheader("Due in the next 30 days")
     components.what_table(
-        figure("due_soon", view), "due", "commitment", "Nothing falls due in the next 30 days."
+        figures.due_soon(view), "due", "commitment", "Nothing falls due in the next 30 days."
     )
     st.subheader("Latest wins")
-    components.what_table(figure("latest_wins", view), "date", "win", "No wins in this period.")
+    components.what_table(figures.latest_wins(view), "date", "win", "No wins in this period.")
     st.subheader("Stalled projects")
-    projects = figure("projects", view)
+    projects = figures.projects(view)
     stalled = projects[projects["stalled"]].drop(columns=["stalled"])
     components.table(
         components.dates_as_text(stalled, "last_touch"),

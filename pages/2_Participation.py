@@ -4,24 +4,31 @@ import streamlit as st
 
 from dashboard import charts, formatting
 from dashboard.ui import components, figures, page
-from dashboard.ui.figures import Ref, figure
+from dashboard.ui.figures import Ref
 
 view = page.setup("Participation", "Active, new, returning and lapsed people; sectors; leadership.")
 if page.has_records(view):
-    series = figure("series", view)
+    series = figures.series(view)
     st.subheader("People per month")
     st.caption(
         "New: first activity ever. Returning: active before. "
         "Lapsed: active the month before, not this one."
     )
     figures.chart(
-        view, charts.people_flows, Ref("series"), view.period, message="No activity in this period."
+        view,
+        charts.people_flows,
+        Ref(figures.series),
+        view.period,
+        message="No activity in this period.",
     )
     left, right = st.columns(2)
     with left:
         st.subheader("Sectors engaged")
         figures.chart(
-            view, charts.sector_bars, Ref("sectors"), message="Nobody was active in this period."
+            view,
+            charts.sector_bars,
+            Ref(figures.sector_counts),
+            message="Nobody was active in this period.",
         )
     with right:
         st.subheader("How shared is the leadership?")
@@ -29,15 +36,15 @@ if page.has_records(view):
         figures.chart(
             view,
             charts.top10_line,
-            Ref("series"),
+            Ref(figures.series),
             view.period,
             empty=series.empty or series["top10_share"].isna().all(),
             message="No commitments yet.",
         )
     st.subheader("People")
-    people = figure("people", view)
-    roles = figure("network_roles", view)
-    links = roles["links"][["person", "links", "brokerage", "two_step_reach"]]
+    people = figures.people(view)
+    roles = figures.network_roles(view)
+    links = roles.links[["person", "links", "brokerage", "two_step_reach"]]
     quiet = (view.as_of - people["last_activity"]).dt.days
     table = people.assign(days_quiet=quiet).merge(links, on="person", how="left")
     table = table.drop(columns=["person"]).astype({"links": "Int64", "brokerage": "Int64"})
@@ -63,7 +70,7 @@ if page.has_records(view):
         "then links: who to ask for an introduction."
     )
     components.table(
-        roles["connectors"],
+        roles.connectors,
         "Nobody works across organizations or collaborations yet.",
         pinned="name",
     )
@@ -72,7 +79,7 @@ if page.has_records(view):
         "Per organization: its people active by the period's end, the other organizations "
         "its people work with, and the follow-through of its people's commitments."
     )
-    organizations = roles["organizations"]
+    organizations = roles.organizations
     components.table(
         organizations.assign(
             follow_through=formatting.percent_column(organizations["follow_through"])

@@ -6,74 +6,58 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.ui import components, figures, filters, follow_up, network_files, page, standing
-from dashboard.ui.figures import MAX_DRAWN_PEOPLE, Ref, figure
+from dashboard.ui.components import Tile
+from dashboard.ui.figures import MAX_DRAWN_PEOPLE, Ref
 
 view = page.setup("Network", "Who works with whom — and the adjacent possible.")
 if page.has_records(view):
-    now = figure("headline", view)
+    now = figures.headline(view)
     components.tiles(
         [
-            ("People", now["network_nodes"], None, False, "People with any activity"),
-            (
-                "Links",
-                now["network_edges"],
-                None,
-                False,
-                "Pairs who shared a win, meeting or project",
-            ),
-            (
+            Tile("People", now.network_nodes, help="People with any activity"),
+            Tile("Links", now.network_edges, help="Pairs who shared a win, meeting or project"),
+            Tile(
                 "Density",
-                now["network_density"],
-                None,
-                True,
-                "Links as a share of all possible pairs",
+                now.network_density,
+                share=True,
+                help="Links as a share of all possible pairs",
             ),
-            (
+            Tile(
                 "Cross-organization",
-                now["cross_org_share"],
-                None,
-                True,
-                "Links between organizations",
+                now.cross_org_share,
+                share=True,
+                help="Links between organizations",
             ),
-            (
+            Tile(
                 "Cross-collaboration",
-                now["cross_collab_share"],
-                None,
-                True,
-                "Links bridging regions",
+                now.cross_collab_share,
+                share=True,
+                help="Links bridging regions",
             ),
-            (
+            Tile(
                 "Adjacent possible",
-                now["adjacent_possible"],
-                None,
-                False,
-                "Unlinked pairs one introduction apart",
+                now.adjacent_possible,
+                help="Unlinked pairs one introduction apart",
             ),
         ]
     )
-    centralization = now["degree_centralization"]
+    centralization = now.degree_centralization
     components.tiles(
         [
-            (
+            Tile(
                 "Organization pairs linked",
-                now["org_edges"],
-                None,
-                False,
-                "Pairs of organizations whose people have worked together",
+                now.org_edges,
+                help="Pairs of organizations whose people have worked together",
             ),
-            (
+            Tile(
                 "Introductions, 30 days",
-                now["triangles_closed_last_30"],
-                None,
-                False,
-                "New links between people who already shared a colleague: triangles closed",
+                now.triangles_closed_last_30,
+                help="New links between people who already shared a colleague: triangles closed",
             ),
-            (
+            Tile(
                 "Leadership concentration",
                 centralization,
-                None,
-                False,
-                "From 0 to 1. Near 0: links are spread evenly, leadership is shared (a mesh). "
+                help="From 0 to 1. Near 0: links are spread evenly, leadership is shared (a mesh). "
                 "Near 1: one person holds the network together (a hub and its spokes). "
                 "Network science calls it degree centralization.",
             ),
@@ -83,18 +67,18 @@ if page.has_records(view):
     color = filters.choice("color", "Colour by", ["sector", "collaboration"], key="color")
     people_tab, organizations_tab = st.tabs(["People", "Organizations"])
     with people_tab:
-        drawing = figure("drawing", view)
+        drawing = figures.network_drawing(view)
         st.caption(
             "Each circle is a person, sized by their activity; each grey line joins two people "
             "who shared a win, a meeting or a project, wider for more."
         )
-        if len(drawing["nodes"]) >= MAX_DRAWN_PEOPLE:
+        if len(drawing.nodes) >= MAX_DRAWN_PEOPLE:
             st.caption(f"The {MAX_DRAWN_PEOPLE} most connected people are drawn.")
         figures.chart(
             view,
             charts.network_drawing,
-            Ref("drawing", "nodes"),
-            Ref("drawing", "links"),
+            Ref(figures.people_drawn),
+            Ref(figures.people_links_drawn),
             color,
             message="Nobody is linked yet: links appear when two people share a win, a meeting "
             "or a project.",
@@ -108,14 +92,14 @@ if page.has_records(view):
         figures.chart(
             view,
             charts.organization_drawing,
-            Ref("organization_drawing", "nodes"),
-            Ref("organization_drawing", "links"),
+            Ref(figures.organizations_drawn),
+            Ref(figures.organization_links_drawn),
             color,
             message="No two organizations are linked yet: people of two known organizations "
             "have not worked together.",
         )
     standing.show_picture(view)
-    series = figure("series", view)
+    series = figures.series(view)
     st.subheader("Growth")
     st.caption("At each month's end.")
     for pair in (("network_nodes", "network_edges"), ("network_density", "cross_org_share")):
@@ -124,7 +108,7 @@ if page.has_records(view):
                 figures.chart(
                     view,
                     charts.network_measure,
-                    Ref("series"),
+                    Ref(figures.series),
                     measure,
                     view.period,
                     message="No activity in this period.",
@@ -140,14 +124,14 @@ if page.has_records(view):
         figures.chart(
             view,
             charts.weaving_bars,
-            Ref("series"),
+            Ref(figures.series),
             view.period,
             empty=series.empty or series["new_links"].sum() == 0,
             message="No new links in this period.",
         )
     with right:
         figures.chart(
-            view, charts.adjacent_line, Ref("series"), view.period, message="No activity yet."
+            view, charts.adjacent_line, Ref(figures.series), view.period, message="No activity yet."
         )
     standing.show_weavers(view)
     st.subheader("Hub or mesh?")
@@ -159,7 +143,7 @@ if page.has_records(view):
     figures.chart(
         view,
         charts.centralization_line,
-        Ref("series"),
+        Ref(figures.series),
         view.period,
         empty=series.empty or series["degree_centralization"].isna().all(),
         message="Fewer than three people in the network yet.",
@@ -170,7 +154,7 @@ if page.has_records(view):
         "Pairs not yet linked who share colleagues, most shared first; pairs that would bridge "
         "organizations, sectors or collaborations rank higher."
     )
-    intro = figure("introductions", view)
+    intro = figures.introductions(view)
     shown = intro[
         [
             "a_name",
@@ -200,4 +184,4 @@ if page.has_records(view):
         "links and first-link date, for this page's filters and period end — named exactly "
         "as on this page."
     )
-    network_files.show(view, {"people": now["network_edges"], "organizations": now["org_edges"]})
+    network_files.show(view, {"people": now.network_edges, "organizations": now.org_edges})

@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import charts
 from dashboard.charts.regions import region_names, uses_heatmap
 from dashboard.ui import components, figures, page
-from dashboard.ui.figures import Ref, figure
+from dashboard.ui.figures import Ref
 
 view = page.setup("Regions", "Each collaboration on the same scale.")
 
@@ -14,7 +14,7 @@ def _side_by_side(value: str, title: str) -> None:
     """One small chart per collaboration, two or three a row, all on one scale, each named
     above it in the page's text (it wraps; a chart's title is cut) — or a heatmap, a row per
     collaboration, for many."""
-    regions = figure("regions", view)
+    regions = figures.regions(view)
     if regions.empty:
         st.info("No collaboration is named in the workbook yet.")
         return
@@ -22,7 +22,7 @@ def _side_by_side(value: str, title: str) -> None:
         figures.chart(
             view,
             charts.region_heatmap,
-            Ref("regions"),
+            Ref(figures.regions),
             value,
             title,
             view.period,
@@ -38,7 +38,7 @@ def _side_by_side(value: str, title: str) -> None:
                 figures.chart(
                     view,
                     charts.region_multiple,
-                    Ref("regions"),
+                    Ref(figures.regions),
                     name,
                     value,
                     title,
@@ -58,4 +58,4 @@ if page.has_records(view):
         "days, follow-through of the commitments due by then, people in the network, stalled "
         "projects."
     )
-    components.collaboration_table(figure("collaborations", view), sparkline=False)
+    components.collaboration_table(figures.collaboration_rows(view), sparkline=False)

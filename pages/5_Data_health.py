@@ -10,9 +10,9 @@ view = page.setup(
     "Data health", "What in the sheets could not be read: tab, row, column, value, why."
 )
 st.caption(access.access_note(view.viewer))
-problems = sorted_problems(view.full.problems)
-sources = {s.label: s for s in view.full.sources}
-source_list.show(view.full)
+problems = sorted_problems(view.all_records.problems)
+sources = {s.label: s for s in view.all_records.sources}
+source_list.show(view.all_records)
 if problems.empty:
     st.success("Every cell of the workbook could be read.")
 else:

@@ -10,7 +10,7 @@ config = data.settings()
 sources = config.sources
 open_sources = [s for s in sources if writing_off_reason(s, config.path) is None]
 if view.viewer.role == "team":  # a team writes only to the sheets that hold its projects
-    theirs = set(view.full.projects["source"].dropna())
+    theirs = set(view.all_records.projects["source"].dropna())
     open_sources = [s for s in open_sources if s.label in theirs]
 if not view.viewer.may_write:
     st.info("Your access is read-only: wins and commitments are logged by the teams.")
@@ -38,9 +38,9 @@ else:
     labels = [s.label for s in open_sources]
     chosen = st.selectbox("Sheet", labels) if len(labels) > 1 else labels[0]
     source = open_sources[labels.index(chosen)]
-    projects = view.full.projects
+    projects = view.all_records.projects
     projects = projects[projects["listed"] & (projects["source"] == source.label)]
-    names = view.full.people
+    names = view.all_records.people
     people = sorted(names.loc[names["listed"], "name"].dropna().unique().tolist())
     project_names = sorted(projects["project"].tolist())
     if not project_names:

@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import charts, formatting
 from dashboard.reports.impact_render import collab_frame, wins_frame
 from dashboard.ui import components, figures, page
-from dashboard.ui.figures import Ref, figure
+from dashboard.ui.figures import Ref
 from dashboard.ui.impact_page import figures_table
 from dashboard.ui.report_files import MIME, report_files
 
@@ -16,8 +16,8 @@ view = page.setup(
 )
 if view.filters.collaborations and not page.has_records(view):
     st.stop()
-report, files = figure("report", view), report_files(view)
-compared = figure("comparison", view)
+report, files = figures.report(view), report_files(view)
+compared = figures.period_comparison(view)
 st.subheader(report.title)
 st.caption(
     "Anonymised: people appear as counts, names typed into wins are masked."
@@ -42,7 +42,11 @@ st.caption(
 components.text_table(figures_table(report.figures, compared).set_index(""))
 st.subheader("Momentum")
 figures.chart(
-    view, charts.momentum_line, Ref("report", "series"), view.period, message="No activity yet."
+    view,
+    charts.momentum_line,
+    Ref(figures.report_series),
+    view.period,
+    message="No activity yet.",
 )
 st.subheader("Network growth")
 left, right = st.columns(2)
@@ -51,7 +55,7 @@ for column, measure in ((left, "network_nodes"), (right, "network_edges")):
         figures.chart(
             view,
             charts.network_measure,
-            Ref("report", "series"),
+            Ref(figures.report_series),
             measure,
             view.period,
             message="No activity yet.",

@@ -21,7 +21,7 @@ view = page.setup(
     "For a project's or collaboration's monthly check-in: report back, celebrate, unblock, "
     "reconnect, and make the next commitments.",
 )
-full, chosen = view.full, view.filters
+full, chosen = view.all_records, view.filters
 kind = st.radio("Agenda", ["for a project", "for a collaboration"], horizontal=True)
 if kind == "for a project":
     options = sorted(full.projects["project"].dropna().unique().tolist())

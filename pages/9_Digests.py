@@ -60,7 +60,7 @@ for spec in config.digests:
     tabs = st.tabs([f"Last period: {periods[0].label}", f"This period: {periods[1].label}"])
     for tab, period in zip(tabs, periods, strict=True):
         with tab:
-            digest, html = digests.preview(view.full, spec, period, config.public_url)
+            digest, html = digests.preview(view.all_records, spec, period, config.public_url)
             st.caption(
                 components.plain(
                     f"Subject: {digest.subject} · {formatting.day(period.start)} – "

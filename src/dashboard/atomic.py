@@ -177,10 +177,16 @@ def write_atomically(path: str | os.PathLike[str], write: Writer, mode: int | No
         return file.commit()
 
 
-def write_bytes_atomically(
-    path: str | os.PathLike[str], data: bytes, mode: int | None = None
-) -> Path:
+def bytes_writer(data: bytes) -> Writer:
+    """A ``Writer`` of ``data``."""
+
     def write(temporary: Path) -> None:
         temporary.write_bytes(data)
 
-    return write_atomically(path, write, mode)
+    return write
+
+
+def write_bytes_atomically(
+    path: str | os.PathLike[str], data: bytes, mode: int | None = None
+) -> Path:
+    return write_atomically(path, bytes_writer(data), mode)

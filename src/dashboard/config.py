@@ -16,8 +16,12 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dashboard.access import AccessError, AccessRules
+
+if TYPE_CHECKING:
+    from dashboard.config_file import SourceTable
 
 DEMO_NAME = "demo"
 DEMO_AS_OF = dt.date(2026, 10, 31)  # the last day of the demo workbook's story
@@ -204,7 +208,7 @@ def _is_sheet(location: str) -> bool:
     return bool(_SHEET_URL.search(location) or _SHEET_KEY.match(location.strip()))
 
 
-def _source(entry, number: int, file: Path, day_first: bool) -> SourceConfig:
+def _source(entry: SourceTable, number: int, file: Path, day_first: bool) -> SourceConfig:
     """One ``[[sources]]`` table as a SourceConfig; a local path made absolute against the
     configuration file's folder (never the working folder)."""
     location = entry.location

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -62,11 +63,13 @@ class _Table(BaseModel):
 
 
 class AppTable(_Table):
-    cache_ttl_seconds: int = Field(600, ge=0)
-    timeout_seconds: float = Field(20.0, gt=0)
+    cache_ttl_seconds: int = Field(default=600, ge=0)
+    timeout_seconds: float = Field(default=20.0, gt=0)
     day_first: bool = False
-    sheets_quota: int = Field(50, ge=1)  # Sheets API requests allowed per sheets_quota_seconds
-    sheets_quota_seconds: float = Field(60.0, gt=0)
+    sheets_quota: int = Field(
+        default=50, ge=1
+    )  # Sheets API requests allowed per sheets_quota_seconds
+    sheets_quota_seconds: float = Field(default=60.0, gt=0)
     drive_check: bool = True
     public_url: Annotated[str | None, AfterValidator(_web_address)] = None  # digests link here
 
@@ -171,7 +174,7 @@ def _name(loc: tuple) -> str:
     return f"{table} '{'.'.join(keys)}'" if keys else table
 
 
-def _message(problem: dict, lines: dict[tuple, int], file: str) -> str:
+def _message(problem: Mapping[str, Any], lines: dict[tuple, int], file: str) -> str:
     loc, kind = tuple(problem["loc"]), problem["type"]
     where = _where(loc, lines, file)
     if kind == "extra_forbidden":

@@ -27,9 +27,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import filelock
+import pandas as pd
 
 from dashboard.clean.build import build_dataset
-from dashboard.clean.problems import Problems
+from dashboard.clean.problems import ProblemLog
 from dashboard.clean.shape import missing_columns, missing_tabs
 from dashboard.clean.source import SourceSheets, clean_sources
 from dashboard.config import Settings, SourceConfig
@@ -298,9 +299,9 @@ def merged(reads: Sequence[Read]) -> Dataset:
     return clean(raws, [failure_problems(read) for read in reads if isinstance(read, FailedRead)])
 
 
-def failure_problems(read: FailedRead):
-    failed = Problems(read.config.label)
-    failed.add("", None, "", read.config.location, "source unreadable", read.error)
+def failure_problems(read: FailedRead) -> pd.DataFrame:
+    failed = ProblemLog([read.config.label])
+    failed.add(0, 0, "", None, "", read.config.location, "source unreadable", read.error)
     return failed.frame()
 
 

@@ -1,13 +1,14 @@
 """The workbook format: tabs, their columns, which are required, and the header aliases teams type.
 
-Headers match case-insensitively, ignoring spaces, underscores and punctuation (SPEC.md, "The
-workbook"). Aliases include the words of the Strategic Doing 30/30 form and Google Form's
-``Timestamp``.
+Headers match case-insensitively, ignoring spaces, underscores and punctuation (the README's
+workbook format; docs/METRICS.md, "Problems (kinds)", for a header read twice). Aliases include
+the words of the Strategic Doing 30/30 form and Google Form's ``Timestamp``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dashboard.folding import without_marks
@@ -210,7 +211,7 @@ def canonical_column(tab: Tab, header: object) -> str | None:
     return tab.aliases.get(key)
 
 
-def header_positions(tab: Tab, headers: list[object]) -> tuple[dict[str, int], list[int]]:
+def header_positions(tab: Tab, headers: Sequence[object]) -> tuple[dict[str, int], list[int]]:
     """Column → position for a header row, and the positions of repeated columns.
 
     A header that is the column's own name wins over an alias (a Google Form's ``Timestamp``

@@ -1,7 +1,7 @@
 """The app in a real headless Chromium against a running ``streamlit run`` server.
 
 Each page is opened by its own URL first, on a freshly started server — a funder opening a shared
-link after a restart lands there before any other page has run (STYLE.md). A screenshot of each
+link after a restart lands there before any other page has run (``ui.page``). A screenshot of each
 page is saved in ``SHOTS`` (``screenshots/`` at the repository's root unless
 ``SMALLWINS_SCREENSHOTS`` names another), which the run's summary names.
 """

@@ -9,7 +9,7 @@ from dashboard.clean import names
 @pytest.mark.parametrize(
     ("a", "b"),
     [
-        (" jose  PÉREZ", "José Pérez"),  # the example in SPEC.md
+        (" jose  PÉREZ", "José Pérez"),  # docs/METRICS.md, "Reading rules": Names
         ("Zoë\tO'Neil", "zoe o'neil"),
         ("STRASSE", "straße"),  # case folding, not just lower-casing
         ("Ｊｏｓｅ", "jose"),  # NFKD folds full-width letters

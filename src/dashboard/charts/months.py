@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import textwrap
+from typing import Any, Literal
 
 import altair as alt
 import pandas as pd
@@ -55,7 +56,7 @@ def month_x(period: Period | None, centred: bool = False) -> alt.X:
     )
 
 
-def count_y(field: str, title: str | None, **options: object) -> alt.Y:
+def count_y(field: str, title: str | None, **options: Any) -> alt.Y:
     """A count axis: whole-number ticks only (no 0.2 "wins")."""
     return alt.Y(field, title=title, axis=alt.Axis(tickMinStep=1, format="d"), **options)
 
@@ -64,7 +65,7 @@ def legend(
     labels: pd.Series | list[str],
     title: str | None = None,
     wide: bool = False,
-    orient: str = "bottom",
+    orient: Literal["bottom", "top", "left", "right"] = "bottom",
 ) -> alt.Legend:
     """A legend below the chart (or ``orient``) whose labels are never shortened: in two
     columns when every label is short (four when ``wide``: the whole page), else one a line

@@ -7,13 +7,8 @@ import pandas as pd
 
 from dashboard.clean import names, people, questions
 from dashboard.clean.frame import ROW
-from dashboard.clean.merge import (
-    CollaborationNames,
-    finish_problems,
-    problems_at,
-    record_collaboration,
-    unknown_people_problems,
-)
+from dashboard.clean.merge import CollaborationNames, record_collaboration, report_unknown_people
+from dashboard.clean.problems import ProblemLog
 from dashboard.dataset import Dataset, empty_placements
 from dashboard.limits import MAX_LIST_PEOPLE
 from dashboard.schema import UNASSIGNED
@@ -27,10 +22,12 @@ def build_dataset(tables: dict[str, pd.DataFrame], problems: list[pd.DataFrame])
     ``tables``: each tab's typed rows of every source (``clean.source.clean_sources``)."""
     tabs = {tab: tables[tab] for tab in ("Collaborations", "People", "Projects")}
     records = {tab: tables[tab] for tab in RECORD_TABS}
-    parts = list(problems)
+    log = ProblemLog()
+    for found in problems:
+        log.add_frame(found)
     directory = people.directory(tabs["People"])
-    parts.append(_duplicate_people(directory))
-    projects, project_of = _projects(tabs["Projects"], records, parts)
+    _duplicate_people(directory, log)
+    projects, project_of = _projects(tabs["Projects"], records, log)
     collabs = CollaborationNames(
         tabs["Collaborations"]["collaboration"],
         projects["collaboration"],
@@ -46,16 +43,16 @@ def build_dataset(tables: dict[str, pd.DataFrame], problems: list[pd.DataFrame])
         typed = table["project"].copy()
         table["project"] = project_of(table)
         table["collaboration"] = record_collaboration(table, listed_collab, collabs)
-        parts.append(questions.unknown_projects(table, typed, listed_ids, table["collaboration"]))
-        parts.append(questions.future_dates(table, tab))
-    parts.append(questions.unknown_leads(tabs["Projects"], tabs["Collaborations"], directory))
-    parts.append(questions.ambiguous_names(records, [(tabs["Projects"], "lead")], directory))
+        log.add_frame(questions.unknown_projects(table, typed, listed_ids, table["collaboration"]))
+        log.add_frame(questions.future_dates(table, tab))
+    log.add_frame(questions.unknown_leads(tabs["Projects"], tabs["Collaborations"], directory))
+    log.add_frame(questions.ambiguous_names(records, [(tabs["Projects"], "lead")], directory))
     placements = _placements(tabs, records, collabs)
-    commitments, extra_c = _commitments(records["Commitments"], directory, parts)
-    wins, win_people, extra_w = _listed_people(records["Wins"], "people", directory, parts)
-    wins, win_people = _drop_duplicate_wins(wins, win_people, parts)
+    commitments, extra_c = _commitments(records["Commitments"], directory, log)
+    wins, win_people, extra_w = _listed_people(records["Wins"], "people", directory, log)
+    wins, win_people = _drop_duplicate_wins(wins, win_people, log)
     meetings, meeting_people, extra_m = _listed_people(
-        records["Meetings"], "attendees", directory, parts
+        records["Meetings"], "attendees", directory, log
     )
     return Dataset(
         collaborations=_collaborations(tabs["Collaborations"], collabs, records),
@@ -66,7 +63,7 @@ def build_dataset(tables: dict[str, pd.DataFrame], problems: list[pd.DataFrame])
         win_people=win_people,
         meetings=_first(meetings.rename(columns={"_win": "meeting_id"}), "meeting_id"),
         meeting_people=meeting_people.rename(columns={"win_id": "meeting_id"}),
-        problems=finish_problems(parts),
+        problems=log.frame(),
         placements=placements,
     )
 
@@ -97,9 +94,9 @@ def _placements(
     return pd.concat(parts, ignore_index=True) if parts else empty_placements()
 
 
-def _duplicate_people(directory: people.Directory) -> pd.DataFrame:
+def _duplicate_people(directory: people.Directory, log: ProblemLog) -> None:
     dup = directory.duplicates
-    return problems_at(
+    log.add_rows(
         dup,
         pd.Series(True, index=dup.index),
         "name",
@@ -109,20 +106,18 @@ def _duplicate_people(directory: people.Directory) -> pd.DataFrame:
     )
 
 
-def _projects(listed: pd.DataFrame, records: dict[str, pd.DataFrame], parts: list) -> tuple:
+def _projects(listed: pd.DataFrame, records: dict[str, pd.DataFrame], log: ProblemLog) -> tuple:
     """Project identities per source: listed ones first, then those only named in records."""
     listed = listed.copy()
     listed["key"] = names.keys(listed["project"])
     repeated = listed.duplicated(["source", "key"])
-    parts.append(
-        problems_at(
-            listed,
-            repeated,
-            "project",
-            listed["project"],
-            "duplicate project",
-            "this project is listed earlier on the tab; this row is ignored",
-        )
+    log.add_rows(
+        listed,
+        repeated,
+        "project",
+        listed["project"],
+        "duplicate project",
+        "this project is listed earlier on the tab; this row is ignored",
     )
     listed = listed[~repeated.to_numpy()]
     named = [
@@ -177,10 +172,10 @@ def _finish_projects(
 
 
 def _commitments(
-    table: pd.DataFrame, directory: people.Directory, parts: list
+    table: pd.DataFrame, directory: people.Directory, log: ProblemLog
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     ids, unknown = people.resolve(table["person"], directory)
-    parts.append(unknown_people_problems(table, unknown, "person", table["person"]))
+    report_unknown_people(log, table, unknown, "person", table["person"])
     extra = people.unlisted(ids[unknown], table.loc[unknown, "person"])
     out = table.assign(person=ids)
     columns = ["person", "project", "commitment", "made", "due", "status", "done", "result"]
@@ -188,23 +183,25 @@ def _commitments(
 
 
 def _listed_people(
-    table: pd.DataFrame, column: str, directory: people.Directory, parts: list
+    table: pd.DataFrame, column: str, directory: people.Directory, log: ProblemLog
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Records with a people list (wins, meetings), and the exploded (record, person) links."""
     table = table.reset_index(drop=True)
     table["_win"] = np.arange(len(table), dtype="int64")
     mentions = names.split_lists(table[column])
-    _report_long_lists(table, column, mentions, parts)
+    _report_long_lists(table, column, mentions, log)
     ids, unknown = people.resolve(mentions, directory)
     located = table.loc[mentions.index]
-    parts.append(unknown_people_problems(located, unknown, column, mentions))
+    report_unknown_people(log, located, unknown, column, mentions)
     links = pd.DataFrame({"win_id": mentions.index.to_numpy(), "person": ids.to_numpy()})
     links = links.drop_duplicates().reset_index(drop=True).astype({"person": "string"})
     extra = people.unlisted(ids[unknown], mentions[unknown])
     return table.drop(columns=[column, "source_collab"]), links, extra
 
 
-def _report_long_lists(table: pd.DataFrame, column: str, mentions: pd.Series, parts: list) -> None:
+def _report_long_lists(
+    table: pd.DataFrame, column: str, mentions: pd.Series, log: ProblemLog
+) -> None:
     """A problem ``list too long`` for every list naming more than ``MAX_LIST_PEOPLE`` people
     (docs/METRICS.md, "Limits"): its people still count as active that day, but the record forms
     no links (``metrics.network``) — a list of 8,000 names would otherwise be 32 million pairs."""
@@ -213,21 +210,19 @@ def _report_long_lists(table: pd.DataFrame, column: str, mentions: pd.Series, pa
     if len(long) == 0:
         return
     record = "win" if column == "people" else "meeting"
-    parts.append(
-        problems_at(
-            table,
-            pd.Series(table.index.isin(long), index=table.index),
-            column,
-            table[column],
-            "list too long",
-            f"names more than {MAX_LIST_PEOPLE} people; they count as taking part that day, but "
-            f"the {record} forms no links between them: split it into several records",
-        )
+    log.add_rows(
+        table,
+        pd.Series(table.index.isin(long), index=table.index),
+        column,
+        table[column],
+        "list too long",
+        f"names more than {MAX_LIST_PEOPLE} people; they count as taking part that day, but "
+        f"the {record} forms no links between them: split it into several records",
     )
 
 
 def _drop_duplicate_wins(
-    wins: pd.DataFrame, links: pd.DataFrame, parts: list
+    wins: pd.DataFrame, links: pd.DataFrame, log: ProblemLog
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """A row equal to an earlier one after normalisation counts once; a repeated id keeps the
     first row. The people list is compared as a set, through an order-free hash of its ids."""
@@ -246,30 +241,26 @@ def _drop_duplicate_wins(
         }
     )
     same_row = compared.duplicated()
-    parts.append(
-        problems_at(
-            wins,
-            same_row,
-            "win",
-            wins["win"],
-            "duplicate row",
-            "the same win is recorded earlier; counted once",
-        )
+    log.add_rows(
+        wins,
+        same_row,
+        "win",
+        wins["win"],
+        "duplicate row",
+        "the same win is recorded earlier; counted once",
     )
     same_id = (
         wins["id"].notna()
         & ~same_row
         & wins[~same_row]["id"].duplicated().reindex(wins.index, fill_value=False)
     )
-    parts.append(
-        problems_at(
-            wins,
-            same_id,
-            "id",
-            wins["id"],
-            "duplicate id",
-            "this id is used by an earlier win; only the first is counted",
-        )
+    log.add_rows(
+        wins,
+        same_id,
+        "id",
+        wins["id"],
+        "duplicate id",
+        "this id is used by an earlier win; only the first is counted",
     )
     keep = ~(same_row | same_id)
     kept = wins[keep.to_numpy()]

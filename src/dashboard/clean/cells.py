@@ -136,8 +136,8 @@ def kinds(raw: pd.Series) -> pd.Series:
     return raw.map(_cell_kind).astype("string")
 
 
-def _number_text(value: object) -> str:
-    number = float(value)  # type: ignore[arg-type]
+def _number_text(value: float | np.integer | np.floating) -> str:
+    number = float(value)
     if number.is_integer() and abs(number) < 1e15:
         return str(int(number))
     return repr(number)

@@ -7,6 +7,7 @@ and extra columns are ignored. Rows that are blank in every column we read are s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,7 +32,7 @@ def is_blank(cell: object) -> bool:
 HEADER_SEARCH_ROWS = 20
 
 
-def header_index(tab: Tab, rows: list[list[object]]) -> int | None:
+def header_index(tab: Tab, rows: Sequence[Sequence[object]]) -> int | None:
     """The header row: the first of the top rows naming every required column; else the one
     naming the most columns; else the first row holding anything."""
     best, best_count, first = None, 0, None
@@ -141,13 +142,14 @@ def raw_tab(tab: Tab, place: Place, rows: list[list[object]], log: ProblemLog) -
     no record of the tab can be read then; the other tabs still load.
     """
     header_at, headers, positions, repeated, missing = _header(tab, rows)
+    header_row = None if header_at is None else header_at + 1  # no header: nothing repeated
     for position in repeated:
-        column = canonical_column(tab, headers[position])
+        column = canonical_column(tab, headers[position]) or ""  # repeated: a column's header
         log.add(
             place.source,
             place.position,
             place.title,
-            header_at + 1,
+            header_row,
             column,
             headers[position],
             "duplicate column",
@@ -156,6 +158,8 @@ def raw_tab(tab: Tab, place: Place, rows: list[list[object]], log: ProblemLog) -
     if missing:
         _report_missing(tab, place, missing, header_at, log)
         return None
+    # every tab requires a column, so a tab whose header was not found returned above
+    assert header_at is not None
     if len(rows) > MAX_TAB_ROWS:
         log.add(
             place.source,
@@ -168,7 +172,7 @@ def raw_tab(tab: Tab, place: Place, rows: list[list[object]], log: ProblemLog) -
             f"the tab goes on past row {MAX_TAB_ROWS:,}, the most read of one tab; those rows "
             "are not read: move older records to another workbook",
         )
-    body = rows[header_at + 1 : MAX_TAB_ROWS]  # type: ignore[operator]
+    body = rows[header_at + 1 : MAX_TAB_ROWS]
     by_position = _columns(body)
     cells = {
         column: by_position[positions[column]]
@@ -176,7 +180,7 @@ def raw_tab(tab: Tab, place: Place, rows: list[list[object]], log: ProblemLog) -
         else None
         for column in tab.columns
     }
-    numbers = np.arange(len(body), dtype=np.int64) + header_at + 2  # type: ignore[operator]
+    numbers = np.arange(len(body), dtype=np.int64) + header_at + 2
     return RawTab(place, cells, numbers)
 
 
@@ -194,7 +198,7 @@ def stacked_frame(
     frame = pd.DataFrame(index=pd.RangeIndex(sum(sizes)))
     for column in tab.columns:
         pieces = [
-            part.cells[column] if part.cells[column] is not None else np.full(size, None)
+            cells if (cells := part.cells[column]) is not None else np.full(size, None)
             for part, size in zip(parts, sizes, strict=True)
         ]
         joined = np.concatenate(pieces) if pieces else np.zeros(0, dtype=object)

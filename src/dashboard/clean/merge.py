@@ -10,27 +10,8 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.clean import names
-from dashboard.clean.frame import ROW
-from dashboard.clean.problems import empty_problems, normalise_problems
+from dashboard.clean.problems import ProblemLog
 from dashboard.schema import UNASSIGNED
-
-
-def problems_at(
-    table: pd.DataFrame, mask: pd.Series, column: str, values: pd.Series, kind: str, reason: str
-) -> pd.DataFrame:
-    """Problem rows located at the masked records of a stacked table."""
-    hit = table[mask.to_numpy()]
-    return pd.DataFrame(
-        {
-            "source": hit["source"].to_numpy(),
-            "tab": hit["tab"].to_numpy(),
-            "row": hit[ROW].to_numpy(),
-            "column": column,
-            "value": values[mask.to_numpy()].to_numpy(),
-            "kind": kind,
-            "reason": reason,
-        }
-    )
 
 
 class CollaborationNames:
@@ -59,10 +40,10 @@ def record_collaboration(
     return collabs.canonical(chosen).fillna(UNASSIGNED)
 
 
-def unknown_people_problems(
-    table: pd.DataFrame, unknown: pd.Series, column: str, mentions: pd.Series
-) -> pd.DataFrame:
-    return problems_at(
+def report_unknown_people(
+    log: ProblemLog, table: pd.DataFrame, unknown: pd.Series, column: str, mentions: pd.Series
+) -> None:
+    log.add_rows(
         table,
         unknown,
         column,
@@ -70,10 +51,3 @@ def unknown_people_problems(
         "unknown person",
         "not on the People tab; counted with no organization",
     )
-
-
-def finish_problems(parts: list[pd.DataFrame]) -> pd.DataFrame:
-    found = [part for part in parts if not part.empty]
-    if not found:
-        return empty_problems()
-    return normalise_problems(pd.concat(found, ignore_index=True))

@@ -7,6 +7,7 @@ cells holds a few thousand spellings, so this stays fast without a per-row loop.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
@@ -63,7 +64,7 @@ def display_of(name: str) -> str:
     return " ".join(name.split())
 
 
-def per_unique(values: pd.Series, func) -> pd.Series:
+def per_unique(values: pd.Series, func: Callable[[str], object]) -> pd.Series:
     """``func`` applied once per distinct text, put back on the column (as ``string``): the
     distinct texts by their codes (Arrow's dictionary encoding), not a lookup per cell."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)

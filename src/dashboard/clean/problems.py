@@ -6,6 +6,10 @@ page and by ``check``, so whoever keeps the sheet can fix it at the source.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
+
+import numpy as np
 import pandas as pd
 
 from dashboard.clean.cells import visible  # the one character rule: problems show it safely
@@ -29,72 +33,26 @@ def empty_problems() -> pd.DataFrame:
     )
 
 
-class Problems:
-    """Collects problem frames while one source is cleaned; ``frame()`` gives them all."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self._parts: list[pd.DataFrame] = []
-
-    def add_cells(
-        self,
-        tab: str,
-        rows: pd.Series,
-        column: str,
-        values: pd.Series,
-        kind: str,
-        reason: str,
-    ) -> None:
-        """Record one problem per element of ``rows``/``values`` (aligned Series)."""
-        if len(rows) == 0:
-            return
-        part = pd.DataFrame(
-            {
-                "row": rows.to_numpy(),
-                "value": _as_text(values).to_numpy(),
-            }
-        )
-        part["source"] = self.source
-        part["tab"] = tab
-        part["column"] = column
-        part["kind"] = kind
-        part["reason"] = reason
-        self._parts.append(part)
-
-    def add(
-        self,
-        tab: str,
-        row: int | None,
-        column: str,
-        value: object,
-        kind: str,
-        reason: str,
-    ) -> None:
-        """Record a single problem (a missing tab or column, a sheet that cannot be read)."""
-        self.add_cells(
-            tab,
-            pd.Series([row], dtype="Int64"),
-            column,
-            pd.Series([value], dtype=object),
-            kind,
-            reason,
-        )
-
-    def frame(self) -> pd.DataFrame:
-        if not self._parts:
-            return empty_problems()
-        frame = pd.concat(self._parts, ignore_index=True)
-        return normalise_problems(frame)
+AFTER_READING = sys.maxsize  # where problems not placed by source and tab go: after the rest
 
 
 class ProblemLog:
-    """Problems found while the sources are cleaned together (each tab of every source stacked
-    and read at once), given back in the order reading each source on its own finds them: by
-    source, by its tab's place in the workbook (``position``), then as found."""
+    """The one collector of problems, from reading a source to merging them all.
 
-    def __init__(self, labels: list[str]) -> None:
-        self.labels = labels
+    Problems found while the sources are read together (each tab of every source stacked and
+    read at once: ``add_cells``, ``add``) are placed by source number and tab position, and given
+    back in the order reading each source on its own finds them: by source, by its tab's place
+    in the workbook (``position``), then as found. Problems found after (a source that could not
+    be read, a duplicate across the merged tables: ``add_rows``, ``add_frame``) follow, in the
+    order they were added."""
+
+    def __init__(self, labels: Sequence[str] = ()) -> None:
+        self.labels = np.asarray(list(labels), dtype=object)  # source number → its label
         self._parts: list[pd.DataFrame] = []
+
+    def _keep(self, part: pd.DataFrame) -> None:
+        part["_seq"] = len(self._parts)
+        self._parts.append(part)
 
     def add_cells(
         self,
@@ -104,14 +62,16 @@ class ProblemLog:
         kind: str,
         reason: str | pd.Series,
     ) -> None:
-        """One problem per row of ``where`` (its ``source`` number, ``position``, ``tab``
+        """One problem per row of ``where`` (its ``_source`` number, ``_position``, ``tab``
         title and ``row``), with the values aligned to it."""
         if len(where) == 0:
             return
+        sources = where["_source"].to_numpy()
         part = pd.DataFrame(
             {
-                "_source": where["_source"].to_numpy(),
+                "_source": sources,
                 "_position": where["_position"].to_numpy(),
+                "source": self.labels[sources],
                 "tab": where["tab"].to_numpy(),
                 "row": where["row"].to_numpy(),
                 "value": _as_text(values).to_numpy(),
@@ -120,8 +80,7 @@ class ProblemLog:
         part["column"] = column
         part["kind"] = kind
         part["reason"] = reason if isinstance(reason, str) else reason.to_numpy()
-        part["_seq"] = len(self._parts)
-        self._parts.append(part)
+        self._keep(part)
 
     def add(
         self,
@@ -134,7 +93,8 @@ class ProblemLog:
         kind: str,
         reason: str,
     ) -> None:
-        """Record a single problem (a missing tab or column, a repeated column)."""
+        """Record a single problem (a missing tab or column, a repeated column, a source that
+        cannot be read)."""
         where = pd.DataFrame(
             {
                 "_source": [source],
@@ -145,12 +105,42 @@ class ProblemLog:
         )
         self.add_cells(where, column, pd.Series([value], dtype=object), kind, reason)
 
+    def add_rows(
+        self,
+        table: pd.DataFrame,
+        mask: pd.Series,
+        column: str,
+        values: pd.Series,
+        kind: str,
+        reason: str,
+    ) -> None:
+        """One problem per masked record of a merged table (its ``source`` label, ``tab`` and
+        ``row``), with its value of ``values``."""
+        hit = table[mask.to_numpy()]
+        part = pd.DataFrame(
+            {
+                "source": hit["source"].to_numpy(),
+                "tab": hit["tab"].to_numpy(),
+                "row": hit["row"].to_numpy(),
+                "column": column,
+                "value": values[mask.to_numpy()].to_numpy(),
+                "kind": kind,
+                "reason": reason,
+            }
+        )
+        self.add_frame(part)
+
+    def add_frame(self, problems: pd.DataFrame) -> None:
+        """Problems already found (``PROBLEM_COLUMNS``), after those placed by source and tab."""
+        if problems.empty:
+            return
+        self._keep(problems.assign(_source=AFTER_READING, _position=0))
+
     def frame(self) -> pd.DataFrame:
         if not self._parts:
             return empty_problems()
         frame = pd.concat(self._parts, ignore_index=True)
         frame = frame.sort_values(["_source", "_position", "_seq"], kind="stable")
-        frame["source"] = pd.Series(self.labels, dtype=object).to_numpy()[frame["_source"]]
         return normalise_problems(frame)
 
 

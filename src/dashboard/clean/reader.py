@@ -81,7 +81,9 @@ class TabReader:
             values[rows] = self._dates(column, flag, required, rows).to_numpy()
         return values
 
-    def _dates(self, column: str, day_first: bool, required: bool, rows: slice | np.ndarray):
+    def _dates(
+        self, column: str, day_first: bool, required: bool, rows: slice | np.ndarray
+    ) -> pd.Series:
         raw = self.frame[column][rows]
         whole = isinstance(rows, slice)
         values, unread = cells.dates(raw, day_first, self.factorized.get(column) if whole else None)

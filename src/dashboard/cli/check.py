@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from dashboard.cli.types import SOURCE_HELP
+from dashboard.cli.types import SOURCE_HELP, Commands
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -27,7 +27,7 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_command(commands) -> None:
+def add_command(commands: Commands) -> None:
     check = commands.add_parser("check", help="load a workbook and list every problem")
     check.add_argument("source", nargs="?", help=SOURCE_HELP)
     check.set_defaults(run=_check)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from dashboard import formatting
@@ -47,7 +49,7 @@ def _blank(value: object) -> bool:
     return value is None or bool(pd.isna(value)) or str(value) == ""
 
 
-def _problem_line(problem) -> str:
+def _problem_line(problem: Any) -> str:
     """``  row 14 due: 'next Tuesday' — unreadable date: …``; a problem about a whole tab or
     source says so instead of an empty place and value."""
     row = "" if _blank(problem.row) else f"row {problem.row}"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from dashboard.cli.types import Commands
+
 
 def _template(args: argparse.Namespace) -> int:
     from dashboard.cli.output import wrote
@@ -28,13 +30,13 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_template(commands) -> None:
+def add_template(commands: Commands) -> None:
     template = commands.add_parser("template", help="write a blank workbook to start from")
     template.add_argument("path", help="an .xlsx path (or a folder for CSV files)")
     template.set_defaults(run=_template)
 
 
-def add_demo(commands) -> None:
+def add_demo(commands: Commands) -> None:
     demo = commands.add_parser("demo", help="regenerate the demo workbook")
     demo.add_argument("path", help="the .xlsx path to write")
     demo.set_defaults(run=_demo)

@@ -15,7 +15,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from dashboard.cli.types import SOURCE_HELP
+from dashboard.cli.types import SOURCE_HELP, Commands
 
 
 def _location(source: str, folder: Path) -> str:
@@ -101,7 +101,7 @@ def _header() -> str:
     )
 
 
-def add_command(commands) -> None:
+def add_command(commands: Commands) -> None:
     init = commands.add_parser(
         "init",
         help="write a starter smallwins.toml (with a copy of the demo to write to, by default)",

@@ -7,7 +7,7 @@ import argparse
 import sys
 
 from dashboard.cli.loading import DEFAULT_DAY_HELP, add_strict
-from dashboard.cli.types import SOURCE_HELP, iso_date
+from dashboard.cli.types import SOURCE_HELP, Commands, iso_date
 
 
 def _network(args: argparse.Namespace) -> int:
@@ -40,7 +40,7 @@ def _network(args: argparse.Namespace) -> int:
     return strict_status(dataset, args)
 
 
-def add_command(commands) -> None:
+def add_command(commands: Commands) -> None:
     network = commands.add_parser(
         "network", help="the collaboration graph as .graphml, .gexf or Kumu's .xlsx"
     )

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from dashboard.cli.loading import DEFAULT_DAY_HELP, add_strict
-from dashboard.cli.types import SOURCE_HELP, iso_date
+from dashboard.cli.types import SOURCE_HELP, Commands, iso_date
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -60,7 +60,7 @@ def _agenda(args: argparse.Namespace) -> int:
     return strict_status(dataset, args)
 
 
-def add_commands(commands) -> None:
+def add_commands(commands: Commands) -> None:
     report = commands.add_parser("report", help="the funder impact report")
     report.add_argument("source", nargs="?", help=SOURCE_HELP)
     report.add_argument("--from", dest="start", type=iso_date, required=True, help="YYYY-MM-DD")

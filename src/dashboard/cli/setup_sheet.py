@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from dashboard.cli.types import SOURCE_HELP
+from dashboard.cli.types import SOURCE_HELP, Commands
 
 
 def _setup(args: argparse.Namespace) -> int:
@@ -39,8 +39,9 @@ def _setup(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    http = gsheets.client(creds, None, settings.timeout_seconds, pacer=pacer_for(settings))
-    http = http.http_client
+    http = gsheets.client(
+        creds, None, settings.timeout_seconds, pacer=pacer_for(settings)
+    ).http_client
     key = source.sheet_key
     try:
         metadata = http.fetch_sheet_metadata(
@@ -76,12 +77,12 @@ def _setup(args: argparse.Namespace) -> int:
         for t in ("People", "Projects", "Commitments", "Wins")
         if t not in {tab.name for tab in tabs}
     ]
-    for tab in missing:
-        print(f"  {tab}: no such tab (or no header row) — nothing set", file=sys.stderr)
+    for title in missing:
+        print(f"  {title}: no such tab (or no header row) — nothing set", file=sys.stderr)
     return 0
 
 
-def add_command(commands) -> None:
+def add_command(commands: Commands) -> None:
     setup = commands.add_parser(
         "setup-sheet", help="give a Google Sheet the template's drop-downs and checks"
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 
 from dashboard.cli.loading import DEFAULT_DAY_HELP, add_strict
-from dashboard.cli.types import SOURCE_HELP, iso_date
+from dashboard.cli.types import SOURCE_HELP, Commands, iso_date
 
 
 def _summary(args: argparse.Namespace) -> int:
@@ -29,7 +29,7 @@ def _summary(args: argparse.Namespace) -> int:
     return strict_status(dataset, args)
 
 
-def add_command(commands) -> None:
+def add_command(commands: Commands) -> None:
     summary = commands.add_parser("summary", help="the headline figures of docs/METRICS.md")
     summary.add_argument("source", nargs="?", help=SOURCE_HELP)
     summary.add_argument(

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from typing import TypeAlias
+
+# What ``add_subparsers`` gives each command module to add its commands to (argparse names the
+# class privately: this is the one place that spells it).
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 SOURCE_HELP = "workbook, CSV folder, sheet URL/key or .toml"
 

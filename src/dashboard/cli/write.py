@@ -6,10 +6,14 @@ import argparse
 import datetime as dt
 import sys
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from dashboard.cli.types import SOURCE_HELP, iso_date
+from dashboard.cli.types import SOURCE_HELP, Commands, iso_date
 from dashboard.config import Settings, SourceConfig, settings_for
 from dashboard.limits import FUTURE_DAYS
+
+if TYPE_CHECKING:
+    from dashboard.writing.records import NewCommitment, NewWin
 
 
 def target(source_arg: str | None, name: str | None) -> SourceConfig:
@@ -42,7 +46,7 @@ def known_projects(source: SourceConfig) -> list[str]:
     return projects.loc[projects["listed"], "project"].tolist()
 
 
-def run(args: argparse.Namespace, record) -> int:
+def run(args: argparse.Namespace, record: NewWin | NewCommitment) -> int:
     from dashboard.loader import pacer_for
     from dashboard.secrets import service_account_from_secrets
     from dashboard.writing import WriteError, lines_to_paste, validate, write, writing_off_reason
@@ -78,7 +82,7 @@ def run(args: argparse.Namespace, record) -> int:
     return 0
 
 
-def _win(a: argparse.Namespace):
+def _win(a: argparse.Namespace) -> NewWin:
     from dashboard.writing.records import NewWin, new_id
 
     return NewWin(
@@ -86,13 +90,13 @@ def _win(a: argparse.Namespace):
     )
 
 
-def _commitment(a: argparse.Namespace):
+def _commitment(a: argparse.Namespace) -> NewCommitment:
     from dashboard.writing.records import NewCommitment, new_id
 
     return NewCommitment(a.person, a.project, a.commitment, a.due, a.made, a.id or new_id("c"))
 
 
-def add_commands(commands) -> None:
+def add_commands(commands: Commands) -> None:
     """The writing commands; what they write with is imported only when one runs."""
     win = commands.add_parser("log-win", help="append a win to the sheet")
     _common(win)

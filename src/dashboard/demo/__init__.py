@@ -1,11 +1,11 @@
 """The demo workbook: four made-up regional collaborations over two years of Strategic Doing.
 
-Why it exists: the app must run with no setup (SPEC.md, "Local workbook"), and a coordinator who
-tries it should recognise the story — a slow start, a growing network, one region that stalls,
-a few people who bridge regions — and the mess real team sheets carry (30/30-form headers, mixed
-date formats, name spellings, a handful of bad cells), so the Data health page has something to
-show. Everything is drawn from one ``random.Random(seed)`` and no clock is read, so the workbook is
-the same, byte for byte, every time.
+Why it exists: the app must run with no setup (the README: a bundled demo workbook), and a
+coordinator who tries it should recognise the story — a slow start, a growing network, one region
+that stalls, a few people who bridge regions — and the mess real team sheets carry (30/30-form
+headers, mixed date formats, name spellings, a handful of bad cells), so the Data health page has
+something to show. Everything is drawn from one ``random.Random(seed)`` and no clock is read, so
+the workbook is the same, byte for byte, every time.
 
 The story is simulated, then written out: people join (``people.py``), projects get their leads
 and members (``projects.py``) and hold monthly 30/30s (``meetings.py``), attendees make

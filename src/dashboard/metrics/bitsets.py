@@ -56,7 +56,7 @@ def from_links(m: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     rows, cols = np.concatenate([a, b]), np.concatenate([b, a])
     step = max(64, BLOCK_BYTES // size // 64 * 64)
     if step >= size:  # one block: no need to gather the rows first
-        step, bounds = size, [0, len(rows)]
+        step, bounds = size, np.array([0, len(rows)])
     else:
         order = stable_order(rows)
         rows, cols = rows[order], cols[order]

@@ -20,7 +20,7 @@ from dashboard.metrics.timeline import over_time_of
 SPARK_MONTHS = 12  # the sparkline of wins per month shows the last year
 
 
-def period_series(dataset: Dataset, as_of, start) -> pd.DataFrame:
+def period_series(dataset: Dataset, as_of: pd.Timestamp, start: pd.Timestamp) -> pd.DataFrame:
     """The monthly series with the "over time" figures and the network's shape beside it, from
     ``start``'s month. The edge table is built once for all three."""
     s = scope(dataset, as_of)
@@ -33,7 +33,7 @@ def period_series(dataset: Dataset, as_of, start) -> pd.DataFrame:
     return since_month(series.merge(over, on="month").merge(shape, on="month"), start)
 
 
-def collaboration_rows(dataset: Dataset, as_of, start) -> pd.DataFrame:
+def collaboration_rows(dataset: Dataset, as_of: pd.Timestamp, start: pd.Timestamp) -> pd.DataFrame:
     """One row per collaboration: its headline figures and its wins per month since ``start``
     (the Overview's and Regions' table) — every collaboration in one pass."""
     by = by_collaboration(dataset, as_of)
@@ -56,7 +56,7 @@ def collaboration_rows(dataset: Dataset, as_of, start) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def region_series(dataset: Dataset, as_of, start) -> pd.DataFrame:
+def region_series(dataset: Dataset, as_of: pd.Timestamp, start: pd.Timestamp) -> pd.DataFrame:
     """Each listed collaboration's monthly series since ``start``, stacked with its name."""
     parts = [
         part.assign(collaboration=name)
@@ -68,7 +68,9 @@ def region_series(dataset: Dataset, as_of, start) -> pd.DataFrame:
 _NO_SERIES = pd.DataFrame({"wins": pd.Series(dtype="int64")})
 
 
-def _series_by_collaboration(dataset: Dataset, as_of, start) -> dict[str, pd.DataFrame]:
+def _series_by_collaboration(
+    dataset: Dataset, as_of: pd.Timestamp, start: pd.Timestamp
+) -> dict[str, pd.DataFrame]:
     """The monthly series of each collaboration of the Collaborations table since ``start``'s
     month, by name (in the table's order), from one pass over every collaboration's records."""
     names = dataset.collaborations["collaboration"].tolist()

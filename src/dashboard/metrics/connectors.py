@@ -66,7 +66,7 @@ def _two_step_reach(edges: pd.DataFrame, size: int, people: int) -> pd.Series:
     return pd.Series(np.round(reached / (people - 1), 4), dtype="Float64")
 
 
-def person_links(dataset: Dataset, as_of) -> pd.DataFrame:
+def person_links(dataset: Dataset, as_of: pd.Timestamp) -> pd.DataFrame:
     """Per person active by D: links, brokerage, and collaborations reached (distinct known
     home collaborations, other than their own, among the people they are linked to)."""
     s = scope(dataset, as_of)
@@ -96,7 +96,9 @@ def _connectors(links: pd.DataFrame, people: pd.DataFrame, limit: int) -> pd.Dat
     return out[columns].head(limit).reset_index(drop=True)
 
 
-def connectors(dataset: Dataset, people: pd.DataFrame, as_of, limit: int = CONNECTORS):
+def connectors(
+    dataset: Dataset, people: pd.DataFrame, as_of: pd.Timestamp, limit: int = CONNECTORS
+) -> pd.DataFrame:
     """The people who bridge the most organizations, then collaborations, then links; with
     their name, organization and home collaboration from ``people`` (the whole People table)."""
     return _connectors(person_links(dataset, as_of), people, limit)
@@ -140,7 +142,7 @@ def _organizations(s: Scope, active: np.ndarray, edges: pd.DataFrame) -> pd.Data
     ).reset_index(drop=True)
 
 
-def organizations(dataset: Dataset, as_of) -> pd.DataFrame:
+def organizations(dataset: Dataset, as_of: pd.Timestamp) -> pd.DataFrame:
     """Per known organization (compared by name key, shown as People first spells it): people
     active by D, links to other organizations (its pairs counted in ``org_edges``), and the
     follow-through of its people's commitments (as ``follow_through``)."""
@@ -148,7 +150,7 @@ def organizations(dataset: Dataset, as_of) -> pd.DataFrame:
     return _organizations(s, activities(s)["person"].unique(), edge_table(s))
 
 
-def participation_tables(dataset: Dataset, people: pd.DataFrame, as_of) -> dict:
+def participation_tables(dataset: Dataset, people: pd.DataFrame, as_of: pd.Timestamp) -> dict:
     """``person_links``, ``connectors`` and ``organizations`` at once, from one edge table (the
     Participation page shows all three)."""
     s = scope(dataset, as_of)

@@ -20,8 +20,8 @@ CLOSED, OPEN = "closed", "open"
 
 def followed_up(
     dataset: Dataset,
-    suggested_on,
-    as_of,
+    suggested_on: pd.Timestamp,
+    as_of: pd.Timestamp,
     limit: int = 25,
     collaboration: str | None = None,
 ) -> pd.DataFrame:
@@ -52,8 +52,8 @@ def followed_up(
 def named_follow_up(
     dataset: Dataset,
     people: pd.DataFrame,
-    suggested_on,
-    as_of,
+    suggested_on: pd.Timestamp,
+    as_of: pd.Timestamp,
     limit: int = 25,
 ) -> pd.DataFrame:
     """``followed_up`` with each side's name from ``people`` (the whole People table)."""

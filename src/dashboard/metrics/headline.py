@@ -56,7 +56,7 @@ KEYS = (
 )
 
 
-def headline(dataset: Dataset, as_of) -> dict:
+def headline(dataset: Dataset, as_of: pd.Timestamp) -> dict:
     """Every headline figure at ``as_of`` over all collaborations."""
     figures = {"as_of": pd.Timestamp(as_of).strftime("%Y-%m-%d")}
     s = scope(dataset, as_of)
@@ -65,7 +65,7 @@ def headline(dataset: Dataset, as_of) -> dict:
     return {key: figures[key] for key in KEYS}
 
 
-def summary(dataset: Dataset, as_of) -> dict:
+def summary(dataset: Dataset, as_of: pd.Timestamp) -> dict:
     """The headline figures plus ``by_collaboration``: the same (but as_of and collaborations)
     on each collaboration's records only."""
     out = headline(dataset, as_of)
@@ -73,7 +73,7 @@ def summary(dataset: Dataset, as_of) -> dict:
     return out
 
 
-def by_collaboration(dataset: Dataset, as_of) -> dict[str, dict]:
+def by_collaboration(dataset: Dataset, as_of: pd.Timestamp) -> dict[str, dict]:
     """The scoped figures of each collaboration of the Collaborations table, in its order."""
     names = dataset.collaborations["collaboration"].tolist()
     if not names:

@@ -25,7 +25,9 @@ BRIDGE_COLUMNS = {
 }
 
 
-def edges(dataset: Dataset, as_of, nodes: str = "people", collaboration: str | None = None):
+def edges(
+    dataset: Dataset, as_of: pd.Timestamp, nodes: str = "people", collaboration: str | None = None
+) -> pd.DataFrame:
     """Linked pairs with weight (shared events) and first shared date.
 
     ``nodes="people"`` gives person ids; ``"organizations"`` folds people into their
@@ -95,7 +97,7 @@ def bridge_bonus(flags: dict[str, np.ndarray], i: np.ndarray, j: np.ndarray) -> 
 
 def suggested_introductions(
     dataset: Dataset,
-    as_of,
+    as_of: pd.Timestamp,
     limit: int = 20,
     collaboration: str | None = None,
 ) -> pd.DataFrame:
@@ -122,7 +124,7 @@ def suggested_introductions(
 def named_introductions(
     dataset: Dataset,
     people: pd.DataFrame,
-    as_of,
+    as_of: pd.Timestamp,
     limit: int = 25,
 ) -> pd.DataFrame:
     """``suggested_introductions`` with each side's name and organization from ``people`` (the

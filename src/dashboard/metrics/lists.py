@@ -16,7 +16,7 @@ def _with_names(commitments: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame
     return commitments.assign(name=commitments["person"].map(names).fillna(commitments["person"]))
 
 
-def overdue_commitments(dataset: Dataset, as_of) -> pd.DataFrame:
+def overdue_commitments(dataset: Dataset, as_of: pd.Timestamp) -> pd.DataFrame:
     """docs/METRICS.md ``overdue``: made ≤ D, due < D, open — or done with a done date after D."""
     s = scope(dataset, as_of)
     c = s.commitments
@@ -25,7 +25,7 @@ def overdue_commitments(dataset: Dataset, as_of) -> pd.DataFrame:
     return out.assign(days_late=(d - out["due"]).dt.days)[COMMITMENT_COLUMNS + ["days_late"]]
 
 
-def due_soon(dataset: Dataset, as_of, days: int = 30) -> pd.DataFrame:
+def due_soon(dataset: Dataset, as_of: pd.Timestamp, days: int = 30) -> pd.DataFrame:
     """Open commitments due from D to D+days−1 (the next 30 days, both ends included)."""
     s = scope(dataset, as_of)
     c = s.commitments
@@ -34,8 +34,11 @@ def due_soon(dataset: Dataset, as_of, days: int = 30) -> pd.DataFrame:
     return _with_names(c[upcoming], s.people).sort_values("due")[COMMITMENT_COLUMNS]
 
 
-def wins_per_month_by(dataset: Dataset, as_of, by: str, top: int = 8) -> pd.DataFrame:
-    """Wins per month and ``by`` (category or project); beyond the ``top`` most frequent: other."""
+def wins_per_month_by(
+    dataset: Dataset, as_of: pd.Timestamp, by: str, top: int | None = 8
+) -> pd.DataFrame:
+    """Wins per month and ``by`` (category or project); beyond the ``top`` most frequent: other
+    (``None``: none is other)."""
     wins = scope(dataset, as_of).wins
     labels = wins[by].fillna("(none)")
     common = labels.value_counts().index[:top]
@@ -45,7 +48,9 @@ def wins_per_month_by(dataset: Dataset, as_of, by: str, top: int = 8) -> pd.Data
     return counts.rename("wins").reset_index()
 
 
-def latest_wins(dataset: Dataset, start, as_of, count: int = 15) -> pd.DataFrame:
+def latest_wins(
+    dataset: Dataset, start: pd.Timestamp, as_of: pd.Timestamp, count: int = 15
+) -> pd.DataFrame:
     """The ``count`` most recent wins from ``start`` to D, the latest row of a day first."""
     wins = dataset.wins
     wins = wins[(wins["date"] >= pd.Timestamp(start)) & (wins["date"] <= pd.Timestamp(as_of))]

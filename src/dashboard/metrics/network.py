@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
-from scipy.sparse.csgraph import connected_components
 
 from dashboard.clean.names import keys
 from dashboard.limits import MAX_LIST_PEOPLE
@@ -136,23 +134,6 @@ def _sorted_packed(
 def _sorted_by_key_and_time(key: np.ndarray, ns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     order = np.lexsort((ns, key))
     return key[order], ns[order]
-
-
-def adjacency(edge_codes: pd.DataFrame, size: int) -> sparse.csr_matrix:
-    a = edge_codes["a"].to_numpy()
-    b = edge_codes["b"].to_numpy()
-    ones = np.ones(len(a) * 2, dtype=np.int32)
-    return sparse.csr_matrix(
-        (ones, (np.concatenate([a, b]), np.concatenate([b, a]))), shape=(size, size)
-    )
-
-
-def component_count(edge_codes: pd.DataFrame, node_list: np.ndarray, size: int) -> int:
-    """Connected components among ``node_list`` (codes < ``size``), isolated nodes included."""
-    if len(node_list) == 0:
-        return 0
-    _, labels = connected_components(adjacency(edge_codes, size), directed=False)
-    return int(len(np.unique(labels[node_list])))
 
 
 def org_keys(people: pd.DataFrame) -> pd.Series:

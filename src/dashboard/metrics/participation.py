@@ -13,7 +13,7 @@ PEOPLE_COLUMNS = ["person", "name", "organization", "sector", "collaboration"]
 
 def participation(
     dataset: Dataset,
-    as_of,
+    as_of: pd.Timestamp,
     collaboration: str | None = None,
 ) -> pd.DataFrame:
     """One row per person with an activity ≤ D, most recently active first."""
@@ -41,7 +41,7 @@ def participation(
     )
 
 
-def sectors(dataset: Dataset, as_of, start) -> pd.DataFrame:
+def sectors(dataset: Dataset, as_of: pd.Timestamp, start: pd.Timestamp) -> pd.DataFrame:
     """People active from ``start`` to D, and their organizations, per sector (unknown where
     People gives none)."""
     people = participation(dataset, as_of)

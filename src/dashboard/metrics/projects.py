@@ -9,12 +9,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from dashboard.dataset import Dataset
 from dashboard.metrics.activity import overdue
 from dashboard.metrics.grouped import positions
 from dashboard.metrics.scope import Scope, scope
 
 STALLED_AFTER_DAYS = 59  # untouched since before D−59 (docs/METRICS.md ``stalled_projects``)
-RECORDS = ("commitments", "wins", "meetings")
 
 
 class ProjectStates:
@@ -82,7 +82,9 @@ def _touches(s: Scope, names: pd.Index, width: int) -> tuple[pd.Series, np.ndarr
     return touched, np.unique(keys[(codes >= 0) & by_record])
 
 
-def project_status(dataset, as_of, collaboration: str | None = None) -> pd.DataFrame:
+def project_status(
+    dataset: Dataset, as_of: pd.Timestamp, collaboration: str | None = None
+) -> pd.DataFrame:
     """Per project: status, last touch, stalled (active projects untouched since before D−59, or
     never touched), open and overdue commitments, wins — all as of D."""
     s = scope(dataset, as_of, collaboration)

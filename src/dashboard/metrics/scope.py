@@ -79,9 +79,9 @@ def grouped(
         ("meeting_people", "meetings", "meeting_id"),
     ):
         source = getattr(dataset, links)
-        tables[links], code = _named(source, tables[records], key, codes.get(records))
-        if code is not None:
-            codes[links] = code
+        tables[links], link_codes = _named(source, tables[records], key, codes.get(records))
+        if link_codes is not None:
+            codes[links] = link_codes
     return Scope(
         as_of=d,
         people=dataset.people,

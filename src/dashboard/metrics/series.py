@@ -40,7 +40,7 @@ SERIES_COLUMNS = [
 ]
 
 
-def since_month(frame: pd.DataFrame, start) -> pd.DataFrame:
+def since_month(frame: pd.DataFrame, start: pd.Timestamp) -> pd.DataFrame:
     """The rows of a monthly frame from ``start``'s month on (a period's charts)."""
     first = pd.Timestamp(start).to_period("M").to_timestamp()
     return frame[frame["month"] >= first].reset_index(drop=True)
@@ -67,7 +67,9 @@ def series_months(s: Scope, events: pd.DataFrame) -> pd.DatetimeIndex:
     return pd.date_range(_month(pd.Series([start])).iloc[0], s.as_of, freq="MS")
 
 
-def monthly_series(dataset: Dataset, as_of, collaboration: str | None = None) -> pd.DataFrame:
+def monthly_series(
+    dataset: Dataset, as_of: pd.Timestamp, collaboration: str | None = None
+) -> pd.DataFrame:
     s = scope(dataset, as_of, collaboration)
     events = activities(s)
     return series_of(s, events, series_months(s, events))
@@ -136,7 +138,8 @@ class _Grid:
         """(group, column) of every cell shown, group by group, months in order."""
         months = self.base + np.arange(self.width)
         shown = months[None, :] >= self.first[:, None]
-        return np.nonzero(shown)
+        group, column = np.nonzero(shown)
+        return group, column
 
 
 def _grid_series(
@@ -167,11 +170,11 @@ def _grid_series(
     columns["network_density"] = np.where(
         pairs > 0, np.round(2 * links / np.where(pairs > 0, pairs, 1), 4), np.nan
     )
-    group, column = grid.rows()
+    group, month = grid.rows()
     months = grid.months(s.as_of)
-    out = pd.DataFrame({"group": group.astype(np.int64), "month": months[column]})
+    out = pd.DataFrame({"group": group.astype(np.int64), "month": months[month]})
     for name, values in columns.items():
-        out[name] = values[group, column]
+        out[name] = values[group, month]
     return out
 
 

@@ -29,7 +29,9 @@ SHAPE_COLUMNS = [
 ]
 
 
-def shape_series(dataset: Dataset, as_of, collaboration: str | None = None) -> pd.DataFrame:
+def shape_series(
+    dataset: Dataset, as_of: pd.Timestamp, collaboration: str | None = None
+) -> pd.DataFrame:
     """One row per month of ``monthly_series``: the four figures above."""
     s = scope(dataset, as_of, collaboration)
     events = activities(s)
@@ -61,7 +63,7 @@ def shape_of(
 
 
 def _centralization(
-    s: Scope, events: pd.DataFrame, edges: pd.DataFrame, slot: np.ndarray, months
+    s: Scope, events: pd.DataFrame, edges: pd.DataFrame, slot: np.ndarray, months: pd.Series
 ) -> list:
     """Degree centralization at each month's end: people with an activity by then as nodes, the
     busiest one's links from a person × month grid of new links, summed over the months."""

@@ -73,7 +73,7 @@ def cross_org_over_time(
     return pd.DataFrame({"month": months.to_numpy(), "cross_org_share": share})
 
 
-def over_time(dataset: Dataset, as_of, months: pd.Series) -> pd.DataFrame:
+def over_time(dataset: Dataset, as_of: pd.Timestamp, months: pd.Series) -> pd.DataFrame:
     """Follow-through, top10_share and cross-organization share at each month's end."""
     return over_time_of(scope(dataset, as_of), months)
 

@@ -78,7 +78,10 @@ def _day_by_day(
     starts = np.flatnonzero(np.r_[True, days[1:] != days[:-1]])
     ends = np.r_[starts[1:], len(days)]
     tested = np.flatnonzero(test)
-    low, high = np.searchsorted(tested, starts), np.searchsorted(tested, ends)
+    low, high = (
+        np.asarray(np.searchsorted(tested, starts)),
+        np.asarray(np.searchsorted(tested, ends)),
+    )
     for start, end, first, last in zip(starts, ends, low, high, strict=True):
         if last > first:
             which = tested[first:last]

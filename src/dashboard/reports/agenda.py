@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -126,7 +127,7 @@ def _collaboration_names(dataset: Dataset) -> pd.Series:
     return pd.concat([t["collaboration"] for t in (*tables, dataset.meetings)]).dropna().unique()
 
 
-def _match(wanted: str, known, what: str) -> str:
+def _match(wanted: str, known: Iterable[object], what: str) -> str:
     """The known name whose key equals ``wanted``'s key, else ValueError with close names."""
     by_key = {key_of(str(n)): str(n) for n in known}
     if key_of(wanted) in by_key:

@@ -47,7 +47,7 @@ SECTIONS = (
 )
 NEXT_HEADING = "6. Commitments for the next 30 days"
 NEXT_COLUMNS = ("Who", "What", "By when")
-NEXT_SHARES = [3, 6, 2]  # the printed blank table: room to write what will be done
+NEXT_SHARES = [3.0, 6.0, 2.0]  # the printed blank table: room to write what will be done
 BLANK_ROWS = 8
 PDF_MAX_ROWS = 10  # per section, so the printed agenda stays at 1–2 pages
 HEADERS = {

@@ -112,6 +112,7 @@ def _typed(value: object, key: str) -> float | int | None:
     known."""
     if not formatting.known(value):
         return None
+    # `known` accepted it: a number float() takes (report frames hold pandas' untyped cells)
     number = float(value)  # type: ignore[arg-type]
     return number if key in formatting.SHARES | formatting.INDICES else formatting.whole(number)
 

@@ -11,7 +11,9 @@ are named by the dataset given: pass a funder's view (``privacy.anonymised``) an
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -35,16 +37,6 @@ MIME = {
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 XLSX_MAX_ROWS = 1_048_575  # Excel's rows per sheet, less the header
-ELEMENT_COLUMNS = [
-    "Label",
-    "Type",
-    "Organization",
-    "Sector",
-    "Collaboration",
-    "Links",
-    "First link",
-]
-CONNECTION_COLUMNS = ["From", "To", "Type", "Strength", "First shared event"]
 
 
 def _unique(labels: pd.Series) -> pd.Series:
@@ -60,7 +52,7 @@ def _dates(values: pd.Series) -> pd.Series:
     return pd.to_datetime(values).dt.strftime("%Y-%m-%d").fillna("")
 
 
-def _people_tables(dataset: Dataset, people: pd.DataFrame, as_of) -> tuple:
+def _people_tables(dataset: Dataset, people: pd.DataFrame, as_of: pd.Timestamp) -> tuple:
     s = scope(dataset, as_of)
     table = edge_table(s)
     links = person_links(dataset, as_of)
@@ -95,7 +87,7 @@ def _people_tables(dataset: Dataset, people: pd.DataFrame, as_of) -> tuple:
     return elements, connections
 
 
-def _organization_tables(dataset: Dataset, people: pd.DataFrame, as_of) -> tuple:
+def _organization_tables(dataset: Dataset, people: pd.DataFrame, as_of: pd.Timestamp) -> tuple:
     table = org_edges(dataset, as_of, nodes="organizations")
     active = organizations(dataset, as_of)
     names = active["organization"]
@@ -130,7 +122,7 @@ def _organization_tables(dataset: Dataset, people: pd.DataFrame, as_of) -> tuple
 def network_tables(
     dataset: Dataset,
     people: pd.DataFrame,
-    as_of,
+    as_of: pd.Timestamp,
     nodes: str = "people",
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(Elements, Connections) as Kumu reads them. ``people`` names the nodes (the whole People
@@ -166,14 +158,14 @@ def graph(elements: pd.DataFrame, connections: pd.DataFrame) -> nx.Graph:
     return g
 
 
-def _cells(sheet, frame: pd.DataFrame):
+def _cells(sheet: Any, frame: pd.DataFrame) -> Iterator[list[object]]:
     """The rows of ``frame`` for a write-only sheet; text that would start a formula (``=``) is
     written as text (a name typed as "=…" never runs)."""
     for row in frame.astype(object).to_numpy().tolist():
         yield [_text(sheet, v) if isinstance(v, str) and v.startswith("=") else v for v in row]
 
 
-def _text(sheet, value: str) -> WriteOnlyCell:
+def _text(sheet: Any, value: str) -> WriteOnlyCell:
     cell = WriteOnlyCell(sheet, value=value)
     cell.data_type = "s"
     return cell
@@ -208,14 +200,18 @@ def to_bytes(elements: pd.DataFrame, connections: pd.DataFrame, suffix: str) -> 
     return out.getvalue()
 
 
-def export_bytes(dataset: Dataset, people: pd.DataFrame, as_of, nodes: str, suffix: str) -> bytes:
+def export_bytes(
+    dataset: Dataset, people: pd.DataFrame, as_of: pd.Timestamp, nodes: str, suffix: str
+) -> bytes:
     """The network of ``dataset`` as of D, people or organizations as nodes, as a file."""
     if suffix not in FORMATS:
         raise ValueError(f"cannot write {suffix or 'that'}: use {', '.join(FORMATS)}")
     return to_bytes(*network_tables(dataset, people, as_of, nodes), suffix)
 
 
-def write_network(dataset: Dataset, people: pd.DataFrame, as_of, nodes: str, path) -> Path:
+def write_network(
+    dataset: Dataset, people: pd.DataFrame, as_of: pd.Timestamp, nodes: str, path: str | Path
+) -> Path:
     """Write the file named ``path`` (its extension picks the format)."""
     target = Path(path)
     content = export_bytes(dataset, people, as_of, nodes, target.suffix.lower())

@@ -16,7 +16,9 @@ import io
 import re
 import struct
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from fpdf import FPDF
 
@@ -70,6 +72,7 @@ class Document:
         self.pdf = FPDF(format="A4")
         self.pdf.set_auto_page_break(auto=True, margin=12)
         self.pdf.set_margins(14, 12, 14)
+        self.text: Callable[[str], str]  # what the font can write: as is, or in Latin-1
         regular, bold = DEJAVU / "DejaVuSans.ttf", DEJAVU / "DejaVuSans-Bold.ttf"
         if regular.exists() and bold.exists():
             self.pdf.add_font("DejaVu", "", str(regular))
@@ -84,8 +87,7 @@ class Document:
     def text_height(self, text: str, size: float = 9, style: str = "", gap: float = 1) -> float:
         """How tall :meth:`line` would write ``text``, in mm."""
         self.pdf.set_font(self.family, style, size)
-        lines = self.pdf.multi_cell(0, size * 0.5, self.text(text), dry_run=True, output="LINES")
-        return len(lines) * size * 0.5 + gap
+        return len(self._lines(0, size * 0.5, text)) * size * 0.5 + gap
 
     def line(self, text: str, size: float = 9, style: str = "", gap: float = 1) -> None:
         self.pdf.set_font(self.family, style, size)
@@ -144,18 +146,16 @@ class Document:
     def _row_height(self, row: list[str], widths: list[float], height: float, style: str) -> float:
         self.pdf.set_font(self.family, style, TABLE_FONT_SIZE)
         lines = [
-            len(
-                self.pdf.multi_cell(
-                    w - 2 * self.pdf.c_margin,
-                    height,
-                    self.text(str(v)),
-                    dry_run=True,
-                    output="LINES",
-                )
-            )
+            len(self._lines(w - 2 * self.pdf.c_margin, height, str(v)))
             for v, w in zip(row, widths, strict=True)
         ]
         return max(lines, default=1) * height
+
+    def _lines(self, width: float, height: float, text: str) -> list[str]:
+        """The lines ``text`` would take in a cell ``width`` wide (0: to the margin), unwritten."""
+        # fpdf2 types multi_cell's answer as the union of every ``output`` choice; LINES is this
+        lines = self.pdf.multi_cell(width, height, self.text(text), dry_run=True, output="LINES")
+        return cast(list[str], lines)
 
     def table_start(
         self,

@@ -160,7 +160,10 @@ def _values(gc: gspread.Client, key: str, titles: Titles) -> SheetRead:
     wanted = tuple(tab for tab in titles.tabs if canonical_tab(tab) is not None)
     body = b"{}"
     if wanted:
-        params = {**BATCH_PARAMS, "ranges": [absolute_range_name(tab) for tab in wanted]}
+        params: dict[str, Any] = {
+            **BATCH_PARAMS,
+            "ranges": [absolute_range_name(tab) for tab in wanted],
+        }
         answer = gc.http_client.request("get", SPREADSHEET_VALUES_BATCH_URL % key, params=params)
         body = answer.content
     return SheetRead(titles, wanted, body, sheets_from_body(wanted, body))

@@ -34,6 +34,7 @@ import requests
 import tenacity
 import urllib3
 from google.auth.api_key import Credentials as APIKeyCredentials
+from google.auth.credentials import Credentials
 from gspread.exceptions import APIError
 from gspread.http_client import HTTPClient
 from requests.adapters import HTTPAdapter
@@ -210,7 +211,7 @@ class SmallWinsHTTPClient(HTTPClient):
     default_timeout: float = 20.0
     pacer: Pacer | None = None
 
-    def __init__(self, auth, session=None) -> None:
+    def __init__(self, auth: Credentials, session: requests.Session | None = None) -> None:
         super().__init__(auth, session)
         self.timeout = self.default_timeout
         self.budget = Budget(self.retry_policy.budget_seconds)

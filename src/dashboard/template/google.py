@@ -10,6 +10,7 @@ not stack a second overdue highlight.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,10 +45,10 @@ class FoundTab:
     rules: list[dict[str, Any]] = field(default_factory=list)  # its conditional formats now
 
 
-def found_tabs(metadata: dict[str, Any], tops: dict[str, list[list[object]]]) -> list[FoundTab]:
+def found_tabs(metadata: Mapping[str, Any], tops: dict[str, list[list[object]]]) -> list[FoundTab]:
     """The tabs of ``metadata`` (``spreadsheets.get``) the dashboard reads, with their header
     found in ``tops`` (title → the tab's top rows)."""
-    found = []
+    found: list[FoundTab] = []
     for sheet in metadata.get("sheets", []):
         properties = sheet["properties"]
         tab = canonical_tab(properties["title"])

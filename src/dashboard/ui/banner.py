@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from dashboard.dataset import Dataset, SourceStatus
 from dashboard.refresher import Current
@@ -97,7 +98,7 @@ def _caption(sources: list[SourceStatus]) -> str:
     return f"Data from {label} · read {read_at} UTC"
 
 
-def show(dataset: Dataset):
+def show(dataset: Dataset) -> DeltaGenerator:
     """Draw the banner; return a placeholder under it for the note on the day figures are as
     of (the page fills it once its filters are known)."""
     sources = dataset.sources

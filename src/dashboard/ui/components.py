@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 import streamlit as st
@@ -11,34 +13,50 @@ from dashboard import formatting
 from dashboard.charts import palette
 from dashboard.escaping import MARKDOWN_ESCAPES
 
+if TYPE_CHECKING:
+    from streamlit.elements.lib.column_types import ColumnConfig
+
 TILES_PER_ROW = 3  # a tile's label is one line: more than 3 a row cut it at 1024 px
 
 
-def _delta(now: object, before: object, percent: bool) -> str | None:
-    return formatting.change(now, before, share=percent)  # type: ignore[arg-type]
+@dataclass(frozen=True)
+class Tile:
+    """One headline tile: ``label``, the figure ``now`` and, when there is one to compare with,
+    ``before`` (30 days before); ``share``: a rate, shown as a percent with its change in
+    points; ``help``: what it counts; ``worse_when_up``: a rise is bad news (overdue, stalled),
+    shown in red."""
+
+    label: str
+    now: float | None
+    before: float | None = None
+    share: bool = False
+    help: str = ""
+    worse_when_up: bool = False
 
 
-def tiles(items: list[tuple[str, object, object, bool, str]], worse_up: tuple = ()) -> None:
-    """Headline tiles, ``TILES_PER_ROW`` a row: (label, value, value 30 days before, is a rate,
-    help). Labels in ``worse_up`` (overdue, stalled) show a rise in red; no change is grey,
-    with no arrow."""
+def _shown(tile: Tile) -> str:
+    if isinstance(tile.now, float) and not tile.share:
+        return f"{tile.now:.2f}"  # an index such as degree centralization
+    return formatting.percent(tile.now) if tile.share else formatting.count(tile.now)
+
+
+def tiles(items: list[Tile]) -> None:
+    """Headline tiles, ``TILES_PER_ROW`` a row. A rise of a ``worse_when_up`` tile shows in
+    red; no change is grey, with no arrow."""
     for first in range(0, len(items), TILES_PER_ROW):
         row = items[first : first + TILES_PER_ROW]
-        for column, (label, value, before, percent, help_text) in zip(
-            st.columns(TILES_PER_ROW), row, strict=False
-        ):
-            shown = formatting.percent(value) if percent else formatting.count(value)  # type: ignore[arg-type]
-            if isinstance(value, float) and not percent:
-                shown = f"{value:.2f}"  # an index such as degree centralization
-            delta = _delta(value, before, percent)
+        for column, tile in zip(st.columns(TILES_PER_ROW), row, strict=False):
+            delta = formatting.change(tile.now, tile.before, share=tile.share)
             still = delta == formatting.NO_CHANGE
-            colour = "off" if still else ("inverse" if label in worse_up else "normal")
+            colour: Literal["off", "inverse", "normal"] = (
+                "off" if still else ("inverse" if tile.worse_when_up else "normal")
+            )
             column.metric(
-                label,
-                shown,
+                tile.label,
+                _shown(tile),
                 delta,
                 delta_color=colour,
-                help=help_text,
+                help=tile.help,
                 delta_arrow="off" if still else "auto",
             )
 
@@ -69,7 +87,7 @@ def readable(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def table(
-    frame: pd.DataFrame, empty_message: str, pinned: str | None = None, **options: object
+    frame: pd.DataFrame, empty_message: str, pinned: str | None = None, **options: Any
 ) -> None:
     """``st.dataframe`` with headers in words and unknown text blank; ``pinned``: the column
     (by its code name) that stays in view when the table scrolls sideways — whose row it is.
@@ -77,9 +95,9 @@ def table(
     if frame.empty:
         st.info(empty_message)
         return
-    config = {
+    config: dict[str, Any] = {
         formatting.header(k): v for k, v in dict(options.pop("column_config", {}) or {}).items()
-    }  # type: ignore[call-overload]
+    }
     if pinned is not None:
         name = formatting.header(pinned)
         config[name] = config.get(name) or st.column_config.Column(name)
@@ -94,7 +112,7 @@ def table(
     st.dataframe(shown, hide_index=True, column_config=config, **options)
 
 
-def share_column(label: str, help_text: str | None = None) -> dict:
+def share_column(label: str, help_text: str | None = None) -> ColumnConfig:
     """A follow-through-like share drawn as a bar, in the whole percents shown everywhere
     (values from ``formatting.percent_column``); green: kept commitments' colour on every chart."""
     return st.column_config.ProgressColumn(
@@ -159,7 +177,7 @@ def collaboration_table(
     shown = rows.rename(columns=SHORT_HEADERS)[["Collaboration", *chosen, *spark]]
     if "Follow-through" in chosen:
         shown["Follow-through"] = formatting.percent_column(shown["Follow-through"])
-    config: dict = {
+    config: dict[str, ColumnConfig] = {
         "Collaboration": st.column_config.TextColumn("Collaboration", pinned=True, width=NAME_PX),
         "Wins per month": st.column_config.LineChartColumn(
             SPARK_HEADER,

@@ -18,8 +18,9 @@ so, for as long as it holds (``logged``).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import cast
+from typing import TypeVar, cast
 
 import streamlit as st
 
@@ -95,11 +96,15 @@ def _remember(name: str, value: object) -> None:
     st.session_state[f"filter_{name}"] = value
 
 
-def _init(name: str, value: object) -> object:
+Value = TypeVar("Value")
+
+
+def _init(name: str, value: Value) -> Value:
     key = f"filter_{name}"
     if key not in st.session_state:
         st.session_state[key] = value
-    return st.session_state[key]
+    kept: Value = st.session_state[key]  # what this function (or a widget of its type) put there
+    return kept
 
 
 def _bounds(dataset: Dataset, default_end: dt.date) -> tuple[dt.date, dt.date]:
@@ -111,11 +116,12 @@ def _bounds(dataset: Dataset, default_end: dt.date) -> tuple[dt.date, dt.date]:
     return start, end
 
 
-def _init_from_url(name: str, value: object) -> object:
+def _init_from_url(name: str, value: Callable[[], Value]) -> Value:
     """``_init`` with what the link asks for — read, and its notes made, once a session."""
     if f"filter_{name}" in st.session_state:
-        return st.session_state[f"filter_{name}"]
-    return _init(name, value() if callable(value) else value)
+        kept: Value = st.session_state[f"filter_{name}"]
+        return kept
+    return _init(name, value())
 
 
 def show(dataset: Dataset, default_end: dt.date) -> Filters:

@@ -6,14 +6,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.ui import components
-from dashboard.ui.figures import figure
+from dashboard.ui import components, figures
 from dashboard.ui.page import View
 
 
 def show(view: View) -> None:
     """The introductions suggested the day before the period: which happened, which are open."""
-    follow = figure("followed_up", view)
+    follow = figures.followed_up(view)
     day = view.start - pd.Timedelta(days=1)
     st.subheader("Did the suggested introductions happen?")
     if follow.empty:

@@ -87,7 +87,9 @@ def _prepare(kind: str, defaults: dict[str, object]) -> None:
             st.session_state[key] = value
 
 
-def _submit(kind: str, source: SourceConfig, record, projects: list[str]) -> None:
+def _submit(
+    kind: str, source: SourceConfig, record: NewWin | NewCommitment, projects: list[str]
+) -> None:
     errors = validate(record, projects)
     st.session_state[f"{kind}_errors"] = errors
     if errors:

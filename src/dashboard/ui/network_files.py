@@ -22,7 +22,7 @@ PAGE_MAX_LINKS = XLSX_MAX_ROWS
 
 
 def _maker(view: View, nodes: str, suffix: str) -> Callable[[], bytes]:
-    return lambda: export_bytes(view.data, view.full.people, view.as_of, nodes, suffix)
+    return lambda: export_bytes(view.records, view.all_records.people, view.as_of, nodes, suffix)
 
 
 def show(view: View, links: dict[str, int]) -> None:

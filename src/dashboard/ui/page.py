@@ -1,13 +1,14 @@
 """Every page sets itself up here: page config, data (cached), banner, filters from the URL.
 
 A visitor may open any page's URL first (a shared link, a reload after a restart), so no page
-relies on another having run (see STYLE.md, "Streamlit facts").
+relies on another having run (``tests/browser/test_browser.py`` opens each page first, on a fresh
+server).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 
 import pandas as pd
 import streamlit as st
@@ -24,12 +25,24 @@ from dashboard.ui.components import plain
 
 @dataclass(frozen=True)
 class View:
-    """What a page shows: the filtered data, and the period it looks at."""
+    """What a page shows: the records the filters select, and the period it looks at.
 
-    full: Dataset
-    data: Dataset
+    A view is compared and hashed by what decides every figure of it — when the data was read
+    (``data_read``), who looks (``audience``: the role and collaborations that decide which
+    rows they see) and the filters — never by its frames, which those decide. The figure cache
+    is keyed by the view itself (``ui.figures``): a field added here is in the key.
+    """
+
+    all_records: Dataset = field(compare=False, repr=False)  # what the viewer may see, unfiltered
+    records: Dataset = field(compare=False, repr=False)  # ``all_records`` the filters select
     filters: filters.Filters
-    viewer: Viewer = access.OPEN
+    viewer: Viewer = field(default=access.OPEN, compare=False)  # their email: not in the figures
+    data_read: tuple = field(init=False)
+    audience: tuple[str, tuple[str, ...]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "data_read", data.stamp(self.all_records))
+        object.__setattr__(self, "audience", (self.viewer.role, self.viewer.collaborations))
 
     @property
     def as_of(self) -> pd.Timestamp:
@@ -44,12 +57,9 @@ class View:
         """The period's first and last day: every monthly chart of the page spans its months."""
         return (self.filters.start, self.filters.end)
 
-    @property
-    def key(self) -> tuple:
-        """A hashable key of the view, for caching figures."""
-        f = self.filters
-        who = (self.viewer.role, self.viewer.collaborations)
-        return (data.stamp(self.full), who, f.collaborations, f.projects, f.start, f.end)
+    def identity(self) -> tuple[object, ...]:
+        """The compared fields' values: what the figure caches hash a view by."""
+        return tuple(getattr(self, f.name) for f in fields(self) if f.compare)
 
 
 PAGES = (
@@ -115,11 +125,12 @@ def setup(title: str, intro: str = "") -> View:
 
 def has_records(view: View, what: str = "records") -> bool:
     """Say so in words when the filters select nothing, instead of drawing empty charts."""
-    d, end = view.data, view.as_of
+    d, end = view.records, view.as_of
     dated = pd.concat([d.commitments["made"], d.wins["date"], d.meetings["date"]])
     if (dated <= end).any():
         return True
-    nothing = view.full.commitments.empty and view.full.wins.empty and view.full.meetings.empty
+    everything = view.all_records
+    nothing = everything.commitments.empty and everything.wins.empty and everything.meetings.empty
     if nothing and data.progress().pending:
         st.info("The sheets are being read for the first time: the figures appear as they land.")
     elif nothing:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from dashboard.reports.impact import Report
 from dashboard.reports.impact_render import WRITERS, write_report
-from dashboard.ui.figures import figure
+from dashboard.ui import figures
 from dashboard.ui.page import View
 
 MIME = {
@@ -33,5 +33,5 @@ def _maker(report: Report, suffix: str) -> Callable[[], bytes]:
 def report_files(view: View) -> dict[str, Callable[[], bytes]]:
     """The view's report in every format (by suffix: .pdf, .html, .csv, .xlsx), as callables
     that render it."""
-    report = figure("report", view)
+    report = figures.report(view)
     return {suffix: _maker(report, suffix) for suffix in WRITERS}

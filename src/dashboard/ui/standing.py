@@ -15,7 +15,8 @@ import streamlit as st
 from dashboard import charts, formatting
 from dashboard.metrics.stage import STAGE_RULE, STAGE_WORDS, moved
 from dashboard.ui import components, figures
-from dashboard.ui.figures import Ref, figure
+from dashboard.ui.components import Tile
+from dashboard.ui.figures import Ref
 from dashboard.ui.page import View
 
 REPLAY_KEY = "network_replay_month"
@@ -30,9 +31,9 @@ def stage_words(stage: str) -> str:
 def show_stage(view: View) -> None:
     """The stage now, in words, with the rule in the tooltip; how it moved over the period; the
     four figures as tiles; the stage at each month's end."""
-    now = figure("headline", view)
-    stage = now["network_stage"]
-    before = figure("stage_at_start", view)
+    now = figures.headline(view)
+    stage = now.network_stage
+    before = figures.stage_at_start(view)
     st.subheader("Where the network stands")
     left, right = st.columns([1, 2])
     left.metric("Stage", stage_words(stage), help=STAGE_RULE)
@@ -44,41 +45,42 @@ def show_stage(view: View) -> None:
     )
     components.tiles(
         [
-            (
+            Tile(
                 "Brokers",
-                now["brokers"],
+                now.brokers,
                 None,
-                False,
-                "People whose leaving would split the network: the only link between parts",
+                share=False,
+                help="People whose leaving would split the network: the only link between parts",
             ),
-            (
+            Tile(
                 "Core",
-                now["core_share"],
+                now.core_share,
                 None,
-                True,
-                "Share of people in the network's core (the largest k-core)",
+                share=True,
+                help="Share of people in the network's core (the largest k-core)",
             ),
-            (
+            Tile(
                 "Two-step reach",
-                now["two_step_reach"],
+                now.two_step_reach,
                 None,
-                True,
-                "On average, the share of the others a person reaches through one introduction",
+                share=True,
+                help="On average, the share of the others a person reaches through one "
+                "introduction",
             ),
-            (
+            Tile(
                 "Weavers, 30 days",
-                now["weavers_last_30"],
+                now.weavers_last_30,
                 None,
-                False,
-                "People who introduced two of their contacts who then worked together",
+                share=False,
+                help="People who introduced two of their contacts who then worked together",
             ),
         ]
     )
-    series = figure("series", view)
+    series = figures.series(view)
     figures.chart(
         view,
         charts.stage_line,
-        Ref("series"),
+        Ref(figures.series),
         view.period,
         empty=series.empty or "network_stage" not in series,
         message="No activity in this period.",
@@ -108,8 +110,8 @@ def show_picture(view: View) -> None:
         "same places, so you can watch it grow.",
     )
     until = ends[labels.index(chosen)]
-    drawing = figure("standing_drawing", view)
-    nodes = drawing["nodes"]
+    drawing = figures.standing_drawing(view)
+    nodes = drawing.nodes
     shown = 0 if nodes.empty else int((nodes["first_link"] <= until).sum())
     st.caption(
         f"{chosen}: {formatting.count(shown)} of the {formatting.count(len(nodes))} people "
@@ -120,8 +122,8 @@ def show_picture(view: View) -> None:
     figures.chart(
         view,
         charts.core_picture,
-        Ref("standing_drawing", "nodes"),
-        Ref("standing_drawing", "links"),
+        Ref(figures.standing_people_drawn),
+        Ref(figures.standing_links_drawn),
         until.date().isoformat(),
         empty=shown == 0,
         message=f"Nobody was linked yet at the end of {chosen}.",
@@ -136,9 +138,9 @@ def show_weavers(view: View) -> None:
         "most likely introduced them: each shared colleague gets a credit. The weavers of this "
         "period, most credits first — the people to thank, and to ask again."
     )
-    found = figure("weavers", view)
-    components.table(found["weavers"], "No introductions happened in this period.", pinned="name")
-    introductions = found["introductions"]
+    found = figures.weaver_tables(view)
+    components.table(found.weavers, "No introductions happened in this period.", pinned="name")
+    introductions = found.introductions
     if not introductions.empty:
         with st.expander(f"Each introduction ({formatting.count(len(introductions))})"):
             latest = introductions.sort_values("on", ascending=False).head(INTRODUCTIONS_SHOWN)
@@ -156,13 +158,13 @@ def show_tear(view: View) -> None:
         "*Would cut off* would lose their only path to the largest part. *Second paths*: "
         "suggested introductions (from the list below) that would link them to it another way."
     )
-    found = figure("tear", view)
+    found = figures.tear_tables(view)
     components.table(
-        found["brokers"],
+        found.brokers,
         "No broker: nobody's leaving would split the network.",
         pinned="broker",
     )
-    paths = found["second_paths"]
+    paths = found.second_paths
     if not paths.empty:
         with st.expander("Second paths, with what each introduction would bridge"):
             components.table(paths.drop(columns=["score"]), "None.", pinned="broker")

@@ -6,6 +6,7 @@ without an ``id`` column gets one after its last header, so every written row ca
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dashboard.clean.frame import HEADER_SEARCH_ROWS, header_index
@@ -35,7 +36,7 @@ class Layout:
         return values
 
 
-def layout_of(tab_name: str, top_rows: list[list[object]]) -> Layout:
+def layout_of(tab_name: str, top_rows: Sequence[Sequence[object]]) -> Layout:
     tab = TAB_BY_NAME[tab_name]
     at = header_index(tab, top_rows)
     if at is None:

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from dashboard.atomic import real_path, staged, write_bytes_atomically
+from dashboard.atomic import bytes_writer, real_path, staged, write_bytes_atomically
 from dashboard.formulas import neutralise
 from dashboard.schema import canonical_tab
 from dashboard.sources import cache
@@ -104,7 +104,7 @@ def replace_with(path: Path, plan: Plan) -> bool:
         if new is None:
             return False
         with (
-            staged(target, lambda temporary, data=new: temporary.write_bytes(data)) as file,
+            staged(target, bytes_writer(new)) as file,
             locked(target),
         ):
             _refuse_if_open(path)

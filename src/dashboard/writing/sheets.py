@@ -22,6 +22,7 @@ from typing import TypeVar
 import gspread
 import requests
 from gspread.exceptions import APIError
+from gspread.http_client import HTTPClient
 from gspread.utils import absolute_range_name, rowcol_to_a1
 
 from dashboard.schema import canonical_tab
@@ -39,7 +40,7 @@ def _column(position: int) -> str:
     return rowcol_to_a1(1, position + 1).rstrip("0123456789")
 
 
-def _tab_title(http, key: str, tab: str) -> str:
+def _tab_title(http: HTTPClient, key: str, tab: str) -> str:
     metadata = http.fetch_sheet_metadata(key)
     for sheet in metadata.get("sheets", []):
         title = sheet["properties"]["title"]
@@ -49,20 +50,20 @@ def _tab_title(http, key: str, tab: str) -> str:
     raise SheetsError(f"the spreadsheet has no {tab} tab")
 
 
-def _read(http, key: str, a1: str) -> list[list[object]]:
+def _read(http: HTTPClient, key: str, a1: str) -> list[list[object]]:
     """One range, read with ``values:batchGet`` — the read the loader uses too."""
     answer = http.values_batch_get(key, [a1], params={"valueRenderOption": "UNFORMATTED_VALUE"})
     ranges = answer.get("valueRanges", [])
     return ranges[0].get("values", []) if ranges else []
 
 
-def _rows_with_id(http, key: str, title: str, column: str, row_id: str) -> list[int]:
+def _rows_with_id(http: HTTPClient, key: str, title: str, column: str, row_id: str) -> list[int]:
     """The sheet row numbers whose id cell is ``row_id``."""
     rows = _read(http, key, absolute_range_name(title, f"{column}1:{column}"))
     return [n for n, row in enumerate(rows, start=1) if row and str(row[0]).strip() == row_id]
 
 
-def _has_id(http, key: str, title: str, column: str, row_id: str) -> bool:
+def _has_id(http: HTTPClient, key: str, title: str, column: str, row_id: str) -> bool:
     return bool(_rows_with_id(http, key, title, column, row_id))
 
 
@@ -95,7 +96,7 @@ def _attempts(call: Callable[[], T], sleep: Callable[[float], None]) -> T:
 
 
 def _withdraw_if_second(
-    http,
+    http: HTTPClient,
     key: str,
     title: str,
     id_column: str,

@@ -118,7 +118,7 @@ def _date_style(
 
 
 def _row_edit(
-    xml_bytes: bytes, sheet, number: int, cells: dict[int, str]
+    xml_bytes: bytes, sheet: Scan, number: int, cells: dict[int, str | DateCell]
 ) -> tuple[int, int, bytes]:
     """Where row ``number`` goes: over an existing (empty, perhaps styled) row element of that
     number, else before the first row below it, else at the end of ``sheetData``."""

@@ -71,7 +71,7 @@ def date_styles(styles_xml: bytes | None) -> DateStyles:
             dates.append(str(index))
             if code.lower().startswith("yyyy-mm-dd"):
                 iso.append(str(index))
-    preferred = (iso or dates or [None])[0]
+    preferred = (iso or dates)[0] if iso or dates else None
     return DateStyles(frozenset(dates), preferred, len(formats))
 
 
