@@ -211,10 +211,10 @@ def _unknown(loc: tuple) -> str:
         known = ", ".join(f"[[{t}]]" if t in _LISTS else f"[{t}]" for t in _TABLES)
         return f"unknown table [{loc[0]}]{hint} (known: {known})"
     model: type[BaseModel] = _TABLES.get(str(loc[0]), ConfigFile)
-    known = list(model.model_fields)
-    match = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+    keys = list(model.model_fields)
+    match = difflib.get_close_matches(str(loc[-1]), keys, n=1, cutoff=0.6)
     hint = f" — did you mean '{match[0]}'?" if match else ""
-    return f"unknown key '{loc[-1]}' in {_name(loc[:-1])}{hint} (known: {', '.join(known)})"
+    return f"unknown key '{loc[-1]}' in {_name(loc[:-1])}{hint} (known: {', '.join(keys)})"
 
 
 # --- where each table and key is: tomllib gives values, not lines ------------------------------

@@ -34,7 +34,14 @@ NAMING = {
 }
 
 
-def _located(table: pd.DataFrame, mask: pd.Series, column: str, values, kind, reason):
+def _located(
+    table: pd.DataFrame,
+    mask: pd.Series,
+    column: str,
+    values: pd.Series,
+    kind: str,
+    reason: str | pd.Series,
+) -> pd.DataFrame:
     """Problem rows at the masked rows of a stacked tab; ``reason`` a text or a Series."""
     hit = table[mask.to_numpy()]
     if hit.empty:
@@ -89,7 +96,9 @@ def future_dates(table: pd.DataFrame, tab: str, today: dt.date | None = None) ->
     return _concat(parts)
 
 
-def unknown_leads(projects: pd.DataFrame, collaborations: pd.DataFrame, people: Directory):
+def unknown_leads(
+    projects: pd.DataFrame, collaborations: pd.DataFrame, people: Directory
+) -> pd.DataFrame:
     """A project's lead or a collaboration's coordinator not on People (by name or email)."""
     parts = []
     for table, column, what in (

@@ -12,7 +12,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from dashboard.cli.types import SOURCE_HELP, iso_date
+from dashboard.cli.types import SOURCE_HELP, Commands, iso_date
 
 CONFIG_EXIT = 2
 
@@ -62,7 +62,7 @@ def _run(args: argparse.Namespace) -> int:
     return exit_status(outcomes)
 
 
-def add_command(commands) -> None:
+def add_command(commands: Commands) -> None:
     digest = commands.add_parser(
         "digest", help="send the digests that are due (email, Slack, Teams)"
     )

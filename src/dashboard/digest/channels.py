@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import smtplib
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from typing import Literal
@@ -45,7 +46,7 @@ def policy() -> RetryPolicy:
     return RetryPolicy(attempts=ATTEMPTS, first_delay=1.0, max_delay=8.0, budget_seconds=300.0)
 
 
-def with_retries(send, retry_policy: RetryPolicy | None = None) -> None:
+def with_retries(send: Callable[[], None], retry_policy: RetryPolicy | None = None) -> None:
     """``send()`` until it works, it fails for good, or the tries are spent."""
     rules = retry_policy or policy()
     budget = Budget(rules.budget_seconds)

@@ -187,11 +187,11 @@ def _masked_names(dataset: Dataset, masked: Dataset, names: list[str]) -> list[s
 
 
 def _text(value: object) -> str:
-    return "" if value is None or value is pd.NA or pd.isna(value) else str(value)  # type: ignore[arg-type]
+    return "" if value is None or value is pd.NA or pd.isna(value) else str(value)
 
 
 def _day(value: object) -> dt.date | None:
-    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()  # type: ignore[arg-type]
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 
 def _listing(items: list[T]) -> Listing[T]:
@@ -224,7 +224,9 @@ def _wins(data: Dataset, first: pd.Timestamp, last: pd.Timestamp) -> Listing[Win
     return Listing(tuple(wins), total)
 
 
-def _joined(events: pd.DataFrame, data: Dataset, first, last) -> Listing[Person]:
+def _joined(
+    events: pd.DataFrame, data: Dataset, first: pd.Timestamp, last: pd.Timestamp
+) -> Listing[Person]:
     firsts = first_activity(events)
     new = firsts[firsts.between(first, last)].rename("joined").reset_index()
     people = data.people.drop_duplicates("person")[["person", "name", "organization"]]
@@ -287,7 +289,9 @@ def weekly_wins(data: Dataset, last: pd.Timestamp) -> pd.DataFrame:
     return pd.DataFrame({"week": weeks, "wins": counts.to_numpy().astype(int)})
 
 
-def _quiet_collaborations(data: Dataset, names: tuple[str, ...], last) -> tuple[str, ...]:
+def _quiet_collaborations(
+    data: Dataset, names: tuple[str, ...], last: pd.Timestamp
+) -> tuple[str, ...]:
     start = last - pd.Timedelta(days=QUIET_DAYS - 1)
     wins = data.wins
     recent = set(wins.loc[wins["date"].between(start, last), "collaboration"].dropna())
@@ -333,7 +337,7 @@ def compose(
         introductions=_introductions(data, last, first),
         kept=_commitments(c[kept_in(c, first, last).to_numpy()], data, "due"),
         commitments_due=int(figures["commitments_due"] or 0),
-        follow_through=figures["follow_through"],  # type: ignore[arg-type]
+        follow_through=figures["follow_through"],
         coming_up=_commitments(c[coming.to_numpy()], data, "due") if with_names else None,
         overdue=int(np.sum(overdue(c, last))) if with_names else None,
         quiet_collaborations=(

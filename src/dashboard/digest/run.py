@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Literal
 
@@ -121,7 +122,7 @@ def _messages(digest: Digest, timeout: float) -> list[Message]:
     return out
 
 
-def _email_sender(server: SmtpServer, message, timeout: float) -> Callable[[], None]:
+def _email_sender(server: SmtpServer, message: EmailMessage, timeout: float) -> Callable[[], None]:
     return lambda: send_email(server, message, timeout)
 
 

@@ -28,7 +28,9 @@ CORE_RADIUS = 0.35  # the core fills this much of the middle …
 RING = (0.6, 1.0)  # … and everyone else this ring around it
 
 
-def core_drawing(dataset: Dataset, people: pd.DataFrame, as_of) -> dict[str, pd.DataFrame]:
+def core_drawing(
+    dataset: Dataset, people: pd.DataFrame, as_of: pd.Timestamp
+) -> dict[str, pd.DataFrame]:
     """Nodes (id, label, x, y, role, broker, first_link, links, sector, collaboration) and links
     (a, b as labels, weight, first_seen, x, y, x2, y2); ``people`` gives the labels (the whole
     People table: pseudonyms in a funder's view)."""

@@ -92,7 +92,7 @@ def bridge_flags(people: pd.DataFrame) -> dict[str, np.ndarray]:
 def bridge_bonus(flags: dict[str, np.ndarray], i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """What bridging adds to the score of the pairs (i, j): ``BRIDGE_BONUS`` for each of
     organizations, sectors, collaborations the two have known and different."""
-    return sum(differ(flags[f], i, j) * w for f, w in BRIDGE_BONUS.items())
+    return np.asarray(sum(differ(flags[f], i, j) * w for f, w in BRIDGE_BONUS.items()))
 
 
 def suggested_introductions(

@@ -192,7 +192,9 @@ def merged(labels: np.ndarray, u: np.ndarray, v: np.ndarray) -> np.ndarray:
     return to[labels]
 
 
-def stages_over_time(a: np.ndarray, b: np.ndarray, days: np.ndarray, m: int, ends) -> list[str]:
+def stages_over_time(
+    a: np.ndarray, b: np.ndarray, days: np.ndarray, m: int, ends: np.ndarray
+) -> list[str]:
     """The stage at each end day of ``ends`` (sorted ``datetime64[D]`` as integers, inclusive):
     the links first seen by then. The connected parts are carried from one month to the next
     (``merged``), and each month's main-core search starts from the last one's k; a month that

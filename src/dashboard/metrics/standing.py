@@ -73,7 +73,7 @@ def stage_series(edges: pd.DataFrame, ends: np.ndarray) -> list[str]:
     return stages_over_time(a, b, first, len(nodes), days)
 
 
-def stage_on(dataset: Dataset, day) -> str:
+def stage_on(dataset: Dataset, day: pd.Timestamp) -> str:
     """``network_stage`` of the whole dataset as of ``day`` (fragments before any link)."""
     s = scope(dataset, day)
     return stage_series(edge_table(s), np.array([s.as_of.to_datetime64()]))[0]

@@ -50,7 +50,9 @@ def _crossing(s: Scope, i: np.ndarray, j: np.ndarray) -> dict[str, np.ndarray]:
     return {CROSSING[f]: differ(flags[f], i, j) for f in BRIDGE_COLUMNS}
 
 
-def introductions_credited(dataset: Dataset, people: pd.DataFrame, start, end) -> pd.DataFrame:
+def introductions_credited(
+    dataset: Dataset, people: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp
+) -> pd.DataFrame:
     """Every credit for an introduction first seen from ``start`` to ``end`` (docs/METRICS.md
     "weaver credits"): the weaver, the two introduced, the day, and whether the pair crossed
     organizations, sectors, collaborations."""
@@ -72,7 +74,9 @@ def introductions_credited(dataset: Dataset, people: pd.DataFrame, start, end) -
     return out
 
 
-def weavers(dataset: Dataset, people: pd.DataFrame, start, end) -> dict[str, pd.DataFrame]:
+def weavers(
+    dataset: Dataset, people: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp
+) -> dict[str, pd.DataFrame]:
     """The weavers of ``start`` … ``end``, most credits first (then by name), each with their
     credits, how many of the pairs crossed organizations, sectors, collaborations, and the pairs
     (``"A & B"``, the earliest first); and every credit (``introductions``)."""
@@ -116,7 +120,7 @@ def _neighbours(a: np.ndarray, b: np.ndarray, m: int) -> sparse.csr_matrix:
 
 
 def tear(
-    dataset: Dataset, people: pd.DataFrame, as_of, limit: int = BROKERS_SHOWN
+    dataset: Dataset, people: pd.DataFrame, as_of: pd.Timestamp, limit: int = BROKERS_SHOWN
 ) -> dict[str, pd.DataFrame]:
     """Where the network would tear (docs/METRICS.md "a broker's dependents", "second paths"):
     the brokers with the most dependents (then by name), who would be cut off, and for each up

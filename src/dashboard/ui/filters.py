@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar, cast
+from typing import TypeVar
 
 import streamlit as st
 
@@ -180,8 +180,8 @@ def _period(dataset: Dataset, first: dt.date, last: dt.date) -> tuple[dt.date, d
     ``last``), which follows the data; a chosen end alone gets the default start for that end.
     The date widget is given it through its session key (a widget's ``value`` is read only when
     it is first drawn)."""
-    start = cast(dt.date, _init_from_url("start", lambda: _date_from_url("start", first)))
-    end = cast(dt.date, _init_from_url("end", lambda: _date_from_url("end", last)))
+    start = _init_from_url("start", lambda: _date_from_url("start", first))
+    end = _init_from_url("end", lambda: _date_from_url("end", last))
     held = st.session_state.get(PERIOD)
     if isinstance(held, tuple) and len(held) == 2 and held != (start, end):
         # the user picked another period in the widget: the ends they changed stay
