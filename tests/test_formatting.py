@@ -54,3 +54,13 @@ def test_unknown_text_is_blank_and_numbers_are_left_alone():
 def test_a_day_is_written_as_people_write_it():
     assert formatting.day(dt.date(2024, 11, 5)) == "5 November 2024"
     assert formatting.day(pd.Timestamp("2026-10-31")) == "31 October 2026"
+
+
+def test_the_network_stage_is_written_in_words_and_its_shares_as_percents():
+    """summary's text prints no code (issue 20): a stage in words; the two shares of issue 24
+    as whole percents, halves up."""
+    assert formatting.figure("network_stage", "multi_hub") == "several hubs"
+    assert formatting.figure("network_stage", "core_periphery") == "a core with a periphery"
+    assert formatting.figure("network_stage", None) == formatting.UNKNOWN
+    assert formatting.figure("core_share", 0.625) == "63%"
+    assert formatting.figure("two_step_reach", 0.125) == "13%"

@@ -39,6 +39,8 @@ SHARES = frozenset(
         "network_density",
         "cross_org_share",
         "cross_collab_share",
+        "core_share",
+        "two_step_reach",
     }
 )
 # figures 0…1 that are not shares but indices (0 for everyone alike, 1 for a star): two decimals
@@ -105,7 +107,22 @@ FIGURE_NAMES: Mapping[str, str] = {
     "org_edges": "organization pairs linked",
     "triangles_closed_last_30": "introductions made, last 30 days",
     "learning_share": "commitments reported back with a result written",
+    "brokers": "brokers (whose leaving would split the network)",
+    "core_share": "people in the network's core",
+    "two_step_reach": "others a person reaches through one introduction (average)",
+    "weavers_last_30": "people who made an introduction, last 30 days",
+    "network_stage": "the network's stage",
 }
+
+# How the network's stage (``network_stage``, a code in ``summary --json``) is said in words.
+STAGE_WORDS: Mapping[str, str] = {
+    "fragments": "scattered fragments",
+    "hub": "a single hub",
+    "multi_hub": "several hubs",
+    "core_periphery": "a core with a periphery",
+}
+# figures that are words, not numbers: each code as a reader says it
+WORDED: Mapping[str, Mapping[str, str]] = {"network_stage": STAGE_WORDS}
 
 
 def figure_name(key: str) -> str:
@@ -175,7 +192,10 @@ def index(value: object) -> str:
 
 
 def figure(key: str, value: object) -> str:
-    """A figure by its key: a share as a percent, an index with two decimals, else a count."""
+    """A figure by its key: a share as a percent, an index with two decimals, a stage in
+    words, else a count."""
+    if key in WORDED:
+        return WORDED[key].get(str(value), UNKNOWN) if known(value) else UNKNOWN
     if key in SHARES:
         return percent(value)
     if key in INDICES:

@@ -21,15 +21,12 @@ import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
+from dashboard import formatting
+
 FRAGMENTS, HUB, MULTI_HUB, CORE_PERIPHERY = "fragments", "hub", "multi_hub", "core_periphery"
 STAGES = (FRAGMENTS, HUB, MULTI_HUB, CORE_PERIPHERY)  # in the order a network grows through
 # The stages in plain words, for the pages and the reports: one home for how they are said.
-STAGE_WORDS = {
-    FRAGMENTS: "scattered fragments",
-    HUB: "a single hub",
-    MULTI_HUB: "several hubs",
-    CORE_PERIPHERY: "a core with a periphery",
-}
+STAGE_WORDS = formatting.STAGE_WORDS  # the stages in words: one home, with how figures are written
 # The rule's thresholds (docs/METRICS.md, ``network_stage``).
 HUB_REACH = 0.5  # the busiest person is linked to at least this share of C's other people …
 HUB_CENTRALIZATION = 0.5  # … and C's degree centralization is at least this
