@@ -32,10 +32,10 @@ def test_mypy_finds_no_error_in_src():
 def test_mypy_reports_a_wrong_type_in_src(tmp_path):
     """The check would fail: the same configuration finds a str passed for a count."""
     wrong = tmp_path / "wrong.py"
-    wrong.write_text("from dashboard import formatting\n\nformatting.count('three')\n")
+    wrong.write_text("from dashboard import formatting\n\nformatting.plural('three', 'win')\n")
     result = _mypy("--config-file", str(ROOT / "pyproject.toml"), str(wrong))
     assert result.returncode == 1
-    assert 'Argument 1 to "count" has incompatible type "str"' in result.stdout
+    assert 'Argument 1 to "plural" has incompatible type "str"' in result.stdout
 
 
 def _ignores() -> list[tuple[str, int, str, str]]:

@@ -34,6 +34,7 @@ from pathlib import Path
 try:
     import fcntl
 except ImportError:  # Windows: no flock, no sweeping of abandoned temporary files
+    # the module's name then holds None: every use checks for it first
     fcntl = None  # type: ignore[assignment]
 
 Writer = Callable[[Path], None]  # writes the new content to the path it is given

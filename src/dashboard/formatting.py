@@ -147,6 +147,7 @@ def known(value: object) -> bool:
     if value is None:
         return False
     try:
+        # known() was checked: a number, typed ``object`` as cells and JSON hand figures over
         return not math.isnan(float(value))  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return str(value) not in ("<NA>", "NaT", "nan", "")
@@ -163,6 +164,7 @@ def percent_number(share: object) -> int | None:
     0.005 → 1); None when it is not known."""
     if not known(share):
         return None
+    # known() was checked: a number, typed ``object`` as cells and JSON hand figures over
     return whole(float(Decimal(repr(float(share))) * 100))  # type: ignore[arg-type]
 
 
@@ -181,6 +183,7 @@ def count(value: object) -> str:
     """A count as text: ``1,234``, ``195`` for ``195.0`` (``–`` when there is none)."""
     if not known(value):
         return UNKNOWN
+    # known() was checked: a number, typed ``object`` as cells and JSON hand figures over
     return f"{whole(float(value)):,d}"  # type: ignore[arg-type]
 
 
@@ -188,6 +191,7 @@ def index(value: object) -> str:
     """An index 0…1 that is not a share (degree centralization): ``0.31``."""
     if not known(value):
         return UNKNOWN
+    # known() was checked: a number, typed ``object`` as cells and JSON hand figures over
     return f"{Decimal(repr(float(value))).quantize(Decimal('0.01'), ROUND_HALF_UP)}"  # type: ignore[arg-type]
 
 
@@ -232,6 +236,7 @@ def change(now: object, before: object, share: bool = False) -> str | None:
         if moved == 0:
             return NO_CHANGE
         return f"{moved:+d} pt{'s' * (abs(moved) != 1)}"
+    # known() was checked: a number, typed ``object`` as cells and JSON hand figures over
     difference = whole(float(now) - float(before))  # type: ignore[arg-type]
     if difference == 0:
         return NO_CHANGE

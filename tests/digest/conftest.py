@@ -157,7 +157,7 @@ def isolated(tmp_path, monkeypatch) -> Path:
     monkeypatch.chdir(work)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("SMALLWINS_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("SMALLWINS_PSEUDONYM_SECRET", "a test secret")
+    monkeypatch.setenv("SMALLWINS_PSEUDONYM_SECRET", "a test secret of at least thirty-two bytes")
     for variable in ("SMALLWINS_CONFIG", "SMALLWINS_SMTP_URL", "SMALLWINS_MAIL_FROM"):
         monkeypatch.delenv(variable, raising=False)
     return work

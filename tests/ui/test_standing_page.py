@@ -144,7 +144,7 @@ def test_a_funder_sees_weavers_and_brokers_by_pseudonym():
     )
     assert not app.exception
     woven = _table(app, "Name")
-    assert len(woven) and woven["Name"].str.fullmatch(r"Person \d+").all()
+    assert len(woven) and woven["Name"].str.fullmatch(r"Person [A-Z2-7]{5,}").all()
     assert woven["Introduced"].str.contains("Person ").all()
     brokers = _table(app, "Broker")
-    assert brokers["Broker"].str.fullmatch(r"Person \d+").all()
+    assert brokers["Broker"].str.fullmatch(r"Person [A-Z2-7]{5,}").all()

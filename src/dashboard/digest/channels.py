@@ -98,6 +98,7 @@ class SmtpServer:
             raise SecretError("the SMTP URL names no host")
         user = unquote(parts.username) if parts.username else None
         password = unquote(parts.password) if parts.password else None
+        # urlsplit's hostname is Optional; a URL without a host was refused above
         return cls(scheme, parts.hostname, port, user, password)  # type: ignore[arg-type]
 
     @property

@@ -233,6 +233,7 @@ def _joined(
     new = new.merge(people, on="person", how="left").sort_values(["joined", "name"])
     return _listing(
         [
+            # itertuples' fields are typed loosely by pandas; these are the People table's columns
             Person(_text(r.name) or _text(r.person), _text(r.organization), _day(r.joined))  # type: ignore[arg-type]
             for r in new.itertuples()
         ]

@@ -253,6 +253,7 @@ def email(digest: Digest, sender: str, recipient: str, chart: bytes | None = Non
     message["Message-ID"] = make_msgid(domain=parseaddr(sender)[1].rpartition("@")[2] or None)
     message.set_content(text(digest))
     message.add_alternative(html_body(digest), subtype="html")
+    # a multipart/alternative message: its payload is the list of its parts
     html_part = message.get_payload()[1]  # type: ignore[index]
     assert isinstance(html_part, EmailMessage)
     html_part.add_related(

@@ -136,6 +136,7 @@ def _change(sheet: Worksheet, key: str, now: object, before: object) -> None:
         if moved is not None:
             cell.value, cell.number_format = moved, formatting.points_xlsx(moved)
     elif formatting.known(now) and formatting.known(before):
+        # both known (checked above): numbers, typed ``object`` as the report's rows hold them
         cell.value = formatting.whole(float(now) - float(before))  # type: ignore[arg-type]
         cell.number_format = formatting.COUNT_CHANGE_XLSX
 
