@@ -120,12 +120,18 @@ def test_weavers_are_the_common_neighbours_of_the_day_before(graph):
         before = nx.Graph((pair for pair, first in dated if first < day))
         if a in before and b in before:
             expected |= {(w, a, b) for w in nx.common_neighbors(before, a, b)}
-    got = credits(edges, start, AS_OF)
+    got = credits(edges, start, AS_OF)  # bit matrices: a small network
     assert set(zip(got["weaver"], got["a"], got["b"], strict=True)) == expected
     assert len(got) == len(expected)
-    with mock.patch.object(weavers_module, "LISTED_AT_ONCE", 2):  # a few links at a time
+    weavers = len({w for w, _, _ in expected})
+    assert standing(edges, people, AS_OF)["weavers_last_30"] == weavers
+    # key lookups (large sparse networks), a few links' neighbours at a time
+    with (
+        mock.patch.object(weavers_module, "by_wedges", lambda *_: True),
+        mock.patch.object(weavers_module, "LISTED_AT_ONCE", 2),
+    ):
         assert credits(edges, start, AS_OF).equals(got)
-    assert standing(edges, people, AS_OF)["weavers_last_30"] == len({w for w, _, _ in expected})
+        assert standing(edges, people, AS_OF)["weavers_last_30"] == weavers
 
 
 @settings(max_examples=200, deadline=None)

@@ -77,7 +77,9 @@ def main_core(a: np.ndarray, b: np.ndarray, m: int, hint: int = 1) -> Core:
     # a k-core needs k + 1 people with at least k links each
     ranked = np.sort(degree)[::-1]
     upper = int(np.minimum(ranked, np.arange(m)).max())
-    lo, state = 1, (degree > 0, a, b)
+    linked = degree > 0
+    # everyone linked has at least the fewest links among them: that k's core is all of them
+    lo, state = max(1, int(degree[linked].min())), (linked, a, b)
     hi = upper + 1  # the smallest k known to have an empty core
     k = min(max(hint, 1), upper)
     step, galloping = 1, True

@@ -14,13 +14,81 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from dashboard.metrics.weaving import closes_before
+from dashboard.metrics import bitsets
+from dashboard.metrics.two_step import compact
+from dashboard.metrics.weaving import by_wedges, closes_before
 
 CREDIT_COLUMNS = ["weaver", "a", "b", "first_seen"]
 LISTED_AT_ONCE = 2_000_000  # neighbours listed at a time: about 50 MB of arrays
 
 
 def _credited(
+    edges: pd.DataFrame,
+    start: pd.Timestamp,
+    end: pd.Timestamp,
+    closed: np.ndarray | None,
+    count_only: bool = False,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per credit, the link (a row of ``edges``) and the weaver (a code) — or, with
+    ``count_only``, no links and each weaver once. Large sparse networks by key lookups, the
+    others with bit matrices (the same choice as ``weaving``'s)."""
+    none = np.zeros(0, dtype=np.int64)
+    if edges.empty:
+        return none, none
+    a, b, nodes = compact(edges)
+    if by_wedges(a, b, len(nodes)):
+        link, weaver = _credited_by_lookup(edges, start, end, closed)
+        return (none, np.unique(weaver)) if count_only else (link, weaver)
+    link, weaver = _credited_by_bits(edges, (a, b, len(nodes)), start, end, count_only)
+    return link, nodes[weaver]
+
+
+def _credited_by_bits(
+    edges: pd.DataFrame,
+    compacted: tuple[np.ndarray, np.ndarray, int],
+    start: pd.Timestamp,
+    end: pd.Timestamp,
+    count_only: bool,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Day by day over the links first seen from ``start`` to ``end``, against a bit matrix of
+    the links first seen before that day: the AND of a link's two rows is its two people's
+    common earlier neighbours — its weavers (none: it closed no triangle). Each day's links are
+    added after it. ``compacted``: the links renumbered over the linked people (a, b, m)."""
+    a, b, m = compacted
+    days = edges["first_seen"].to_numpy().astype("datetime64[D]").astype(np.int64)
+    first = np.datetime64(pd.Timestamp(start).date(), "D").astype(np.int64)
+    last = np.datetime64(pd.Timestamp(end).date(), "D").astype(np.int64)
+    old = days < first
+    bits = bitsets.from_links(m, a[old], b[old])
+    rows = bitsets.words(bits)
+    late = np.flatnonzero(~old & (days <= last))
+    late = late[np.argsort(days[late], kind="stable")]
+    seen = np.zeros(rows.shape[1], dtype=np.uint64)
+    links, weavers = [], []
+    on = days[late]
+    starts = np.flatnonzero(np.r_[True, on[1:] != on[:-1]]) if len(late) else late
+    ends = [*starts[1:].tolist(), len(late)] if len(starts) else []
+    for lo, hi in zip(starts.tolist(), ends, strict=True):
+        today = late[lo:hi]
+        for part in range(0, len(today), bitsets.CHUNK):
+            chunk = today[part : part + bitsets.CHUNK]
+            common = rows[a[chunk]] & rows[b[chunk]]
+            if count_only:
+                seen |= np.bitwise_or.reduce(common, axis=0)
+            else:
+                row, w = bitsets.positions(common, chunk)
+                links.append(row)
+                weavers.append(w)
+        bitsets.set_pairs(bits, np.r_[a[today], b[today]], np.r_[b[today], a[today]])
+    if count_only:
+        found = np.unpackbits(seen.view(np.uint8), bitorder="little")[:m]
+        return np.zeros(0, dtype=np.int64), np.flatnonzero(found)
+    if not links:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(links).astype(np.int64), np.concatenate(weavers).astype(np.int64)
+
+
+def _credited_by_lookup(
     edges: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, closed: np.ndarray | None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per credit, the link (a row of ``edges``) and the weaver (a code). For each closing link
@@ -117,5 +185,4 @@ def weaver_count(
     edges: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, closed: np.ndarray | None = None
 ) -> int:
     """Distinct people credited with an introduction from ``start`` to ``end``."""
-    weaver = _credited(edges, start, end, closed)[1]
-    return int(np.count_nonzero(np.bincount(weaver))) if len(weaver) else 0
+    return len(_credited(edges, start, end, closed, count_only=True)[1])
