@@ -52,7 +52,8 @@ def test_network_sections(browser, server):
     _fits(page)
     page.get_by_role("tab", name="Organizations").click()
     page.wait_for_timeout(1000)
-    organizations = page.locator("[data-testid=stVegaLiteChart]").nth(1)
+    # the stage over the months comes first, then the people and organizations drawings
+    organizations = page.locator("[data-testid=stVegaLiteChart]").nth(2)
     assert organizations.is_visible()
     drawn = organizations.locator("canvas, svg.marks").first
     drawn.wait_for(state="attached", timeout=20_000)
