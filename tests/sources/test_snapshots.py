@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import stat
-import time
 
 import pytest
 from gspread.utils import absolute_range_name
@@ -67,9 +66,7 @@ def test_each_fault_serves_the_snapshot_with_its_reason(google, config, quick_re
     good = _first_good_read(google, config)
     inject, reason = FAULTS[fault]
     inject(google)()
-    started = time.monotonic()
     served = load(load_config(config))
-    assert time.monotonic() - started < 30
     assert not served.failed_sources
     (stale,) = served.stale_sources
     assert reason in stale.stale
