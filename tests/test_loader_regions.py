@@ -20,6 +20,7 @@ from dashboard.loader import load, plan_for, read_all
 from dashboard.sources.drive import ENABLE_STEP
 from dashboard.sources.quota import Pacer
 from tests.fixtures import region, region_key
+from tests.waiting import ManualClock
 
 WINDOW = 3.0  # seconds standing in for Google's minute
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,8 +61,10 @@ def test_sixty_sheets_under_a_sixty_a_window_quota_all_load(google, tmp_path):
 
 
 def test_without_pacing_the_same_quota_refuses_reads(google, tmp_path, quick_retries):
-    """The contrast: a pace above Google's quota meets 429s (the reads then depend on luck)."""
-    google.set_quota(60, seconds=WINDOW)
+    """The contrast: a pace above Google's quota meets 429s (the reads then depend on luck).
+    The double's window is the test's clock, which stands still: however slowly a busy machine
+    sends the 120 requests, they all fall in one window."""
+    google.set_quota(60, seconds=WINDOW, clock=ManualClock())
     config = regions_config(tmp_path, google, 60, quota=10_000)
     load(load_config(config))
     assert google.count(status=429) > 0
@@ -200,13 +203,20 @@ def test_a_copy_confirmed_within_max_age_costs_no_request_at_all(google, tmp_pat
 
 
 def test_googles_retry_after_is_honoured(google, tmp_path, monkeypatch):
+    """The 4th request meets a full window and Retry-After: 1; the app holds its requests that
+    long, and the window (the test's clock) has moved on when they go again."""
     config = regions_config(tmp_path, google, 2, quota=1000)  # this process does not pace
-    google.set_quota(3, seconds=1, retry_after=1)  # the 4th request: 429, Retry-After: 1
+    clock = ManualClock()
+    google.set_quota(3, seconds=60, retry_after=1, clock=clock)  # the 4th request: 429
     held: list[float] = []
     hold = Pacer.hold
-    monkeypatch.setattr(
-        Pacer, "hold", lambda self, seconds: (held.append(seconds), hold(self, seconds))
-    )
+
+    def held_as_told(self, seconds: float) -> None:
+        held.append(seconds)
+        hold(self, seconds)
+        clock.advance(60)  # the quota's window has passed by the time the hold is over
+
+    monkeypatch.setattr(Pacer, "hold", held_as_told)
     dataset = load(load_config(config))
     assert not dataset.failed_sources and len(dataset.wins) == 2
     assert google.count(status=429) >= 1
