@@ -12,6 +12,7 @@ from tests.fixtures import GOOGLE_FAULTS as FAULTS
 from tests.fixtures import RIVER_VALLEY_KEY as KEY
 from tests.fixtures import river_valley
 from tests.ui.apptest import open_page, rendered
+from tests.waiting import CEILING_SECONDS
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def _run(page: str = "app.py") -> AppTest:
     """The page after Google was read again (as when the TTL runs out, or *Refresh data*): the
     read runs in the background, so wait for it to land, as the page's own rerun would."""
     data.refresh()
-    assert data.wait(30)
+    assert data.wait(CEILING_SECONDS)
     return open_page(page, {"to": "2024-12-31"})
 
 
