@@ -13,7 +13,7 @@ from dashboard.loader import load
 from dashboard.sources.local import write_xlsx
 from tests.fixtures import river_valley, write_csv_folder
 from tests.ui.apptest import open_page, rendered
-from tests.ui.test_roles import AUTH
+from tests.ui.helpers import AUTH
 
 
 def _config(folder, text: str, workbook: bool = True):

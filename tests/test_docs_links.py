@@ -270,6 +270,14 @@ def test_a_shell_line_is_split_into_its_commands():
     assert commands("SMALLWINS_CONFIG=x.toml smallwins check") == [["smallwins", "check"]]
 
 
+def test_ci_runs_exactly_the_readmes_test_command():
+    """What the README tells a reader to run is what CI runs, word for word."""
+    (command,) = [line for line in _fenced_lines(ROOT / "README.md") if "pytest" in line]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert any(line.startswith(command) for line in ci), command
+    assert ci.index("ruff check .") < ci.index("ruff format --check .") < ci.index("lint-imports")
+
+
 # ------------------------------------------------------------------ the README's examples run
 
 
