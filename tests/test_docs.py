@@ -55,6 +55,7 @@ def printed() -> dict:
     return json.loads(done.stdout)
 
 
+@pytest.mark.slow
 def test_every_key_summary_prints_is_defined(printed):
     defined = _defined(METRICS)
     keys = set(printed) - {"by_collaboration"}
@@ -65,6 +66,7 @@ def test_every_key_summary_prints_is_defined(printed):
     assert sorted(keys - defined) == []
 
 
+@pytest.mark.slow
 def test_by_collaboration_has_every_key_but_two(printed):
     for figures in printed["by_collaboration"].values():
         assert set(figures) == set(printed) - {"by_collaboration", "as_of", "collaborations"}

@@ -291,6 +291,7 @@ def readme_examples() -> list[list[str]]:
     ]
 
 
+@pytest.mark.slow
 def test_the_readmes_smallwins_examples_run_as_shown_on_the_demo(tmp_path):
     """In an empty folder, as a newcomer would: ``init`` copies the demo, and every other example
     (a project it names included) works on that copy and exits 0."""

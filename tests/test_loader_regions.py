@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from dashboard.config import load_config
 from dashboard.loader import load, plan_for, read_all
 from dashboard.sources.drive import ENABLE_STEP
@@ -48,6 +50,7 @@ def sheets_requests(google, key: str | None = None) -> int:
     return google.count("metadata", key) + google.count("batchGet", key)
 
 
+@pytest.mark.slow
 def test_sixty_sheets_under_a_sixty_a_window_quota_all_load(google, tmp_path):
     google.set_quota(60, seconds=WINDOW)
     config = regions_config(tmp_path, google, 60)
@@ -92,6 +95,7 @@ def _summary_in_new_process(config: Path, google, cache: Path) -> dict:
     return json.loads(done.stdout)
 
 
+@pytest.mark.slow
 def test_after_one_edit_a_new_process_reads_that_sheet_only(google, tmp_path, snapshot_folder):
     config = regions_config(tmp_path, google, 5)
     first = _summary_in_new_process(config, google, snapshot_folder)

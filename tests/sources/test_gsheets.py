@@ -123,6 +123,7 @@ def test_transient_errors_are_retried(google, quick_retries):
     assert google.count("metadata") == 2 and google.count("batchGet") == 3
 
 
+@pytest.mark.slow
 def test_a_hung_response_times_out_and_is_retried(google, quick_retries, tmp_path):
     google.add_spreadsheet(KEY, river_valley())
     config = tmp_path / "c.toml"
@@ -135,6 +136,7 @@ def test_a_hung_response_times_out_and_is_retried(google, quick_retries, tmp_pat
     assert batch_gets[0] is None and 200 in batch_gets[1:]
 
 
+@pytest.mark.slow
 def test_one_retry_budget_for_the_whole_read(google, monkeypatch, tmp_path):
     """A slow metadata answer uses up part of the budget, and the batchGet then has only what is
     left of it: the read gives up within one budget (6 s here; a minute by default), not a

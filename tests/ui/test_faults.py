@@ -44,6 +44,7 @@ def _tiles(app: AppTest) -> dict[str, str]:
     return {metric.label: metric.value for metric in app.metric}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fault", list(FAULTS))
 def test_each_fault_shows_the_snapshot_and_says_what_failed(app_on_google, quick_retries, fault):
     good = _run()

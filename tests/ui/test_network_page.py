@@ -56,6 +56,7 @@ def _files(email: str, deferred: dict) -> dict[str, str]:
     return files
 
 
+@pytest.mark.slow
 def test_a_funders_export_names_nobody(roles, personal, deferred):
     files = _files("program.officer@foundation.org", deferred)
     for name, text in files.items():
@@ -67,6 +68,7 @@ def test_a_funders_export_names_nobody(roles, personal, deferred):
     assert all("Harbor Arts Collective" in text for text in organizations)  # not personal
 
 
+@pytest.mark.slow
 def test_a_coordinators_export_has_the_names(roles, personal, deferred):
     files = _files("ana@region.org", deferred)
     people = next(text for name, text in files.items() if name.endswith("people-2026-10-31.gexf"))

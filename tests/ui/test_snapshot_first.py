@@ -45,6 +45,7 @@ def one_sheet(google, tmp_path, monkeypatch):
     return google
 
 
+@pytest.mark.slow
 def test_a_fresh_server_shows_the_snapshot_at_once_while_google_hangs(one_sheet):
     good = open_page("app.py", PERIOD)  # the first-ever read, waited for: a snapshot on disk
     assert data.wait(CEILING_SECONDS)
@@ -63,6 +64,7 @@ def test_a_fresh_server_shows_the_snapshot_at_once_while_google_hangs(one_sheet)
     assert "Refreshing" not in _infos(later) and _tiles(later) == expected
 
 
+@pytest.mark.slow
 def test_a_first_ever_read_shows_progress_and_the_regions_read_so_far(
     google, tmp_path, monkeypatch
 ):

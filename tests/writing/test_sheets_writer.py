@@ -83,6 +83,7 @@ def test_extra_columns_are_left_blank_and_a_missing_id_column_is_added(google):
     ]
 
 
+@pytest.mark.slow
 def test_a_timeout_after_google_wrote_leaves_exactly_one_row(google, tmp_path):
     google.add_spreadsheet(KEY, river_valley())
     before = len(google.sheets(KEY)["Wins"])
