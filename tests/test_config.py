@@ -1,5 +1,6 @@
 """The configuration file, checked against its schema: every mistake stops with the file, the line,
-the key and what to write — never ignored, never a traceback (README, "Configuration")."""
+the key and what to write — never ignored, never a traceback (docs/operating.md,
+"Configuration")."""
 
 from __future__ import annotations
 
