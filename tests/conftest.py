@@ -6,7 +6,9 @@ import json
 
 import pytest
 
+from dashboard.dataset import Dataset
 from dashboard.sources.http import RetryPolicy
+from tests import demo
 from tests.sheets_double import SheetsDouble
 
 
@@ -35,6 +37,12 @@ def fresh_app_process():
     from dashboard.ui import data
 
     data.reset()
+
+
+@pytest.fixture(scope="session")
+def demo_dataset() -> Dataset:
+    """The demo workbook's clean dataset, loaded once per test process (``tests/demo.py``)."""
+    return demo.demo_dataset()
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tests.streamlit_server import ROOT, free_port
+from tests.waiting import CEILING_SECONDS
 
 RECIPE = ROOT / "deploy" / "nginx.conf"
 UPSTREAM_HEADER = "X-Upstream"
@@ -109,7 +110,7 @@ class Nginx:
             [*command, "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         self.pid = self.process.pid
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + CEILING_SECONDS
         while time.monotonic() < deadline and self.process.poll() is None:
             try:
                 socket.create_connection(("127.0.0.1", self.port), timeout=1).close()

@@ -10,6 +10,8 @@ import urllib.request
 from pathlib import Path
 from typing import IO
 
+from tests.waiting import CEILING_SECONDS
+
 # Debian's Chromium, as every browser test, benchmark and the screenshots drive it (Playwright's
 # own browser download is not needed)
 CHROMIUM = "/usr/bin/chromium"
@@ -58,7 +60,7 @@ class StreamlitServer:
         )
         self.pid = self.process.pid
         self.url = f"http://127.0.0.1:{self.port}"
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + CEILING_SECONDS
         while time.monotonic() < deadline and self.process.poll() is None:
             try:
                 with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as answer:
@@ -67,7 +69,7 @@ class StreamlitServer:
             except OSError:
                 time.sleep(0.3)
         self.stop()
-        raise RuntimeError("streamlit did not start within 60 s")
+        raise RuntimeError(f"streamlit did not start within {CEILING_SECONDS:.0f} s")
 
     def stop(self) -> None:
         self.process.terminate()

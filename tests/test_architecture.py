@@ -1,4 +1,5 @@
-"""The layers of README "Development", held by import-linter's contracts in pyproject.toml."""
+"""The layers of docs/development.md ("The layers"), held by import-linter's contracts in
+pyproject.toml."""
 
 from __future__ import annotations
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from dashboard import cli
 from dashboard.sources.local import read_xlsx, write_xlsx
 from tests.fixtures import river_valley, write_csv_folder
@@ -20,6 +22,7 @@ def _run(*args, cwd=None):
     )
 
 
+@pytest.mark.slow
 def test_check_lists_problems_grouped_counted_and_located(tmp_path):
     path = tmp_path / "rv.xlsx"
     write_xlsx(path, river_valley())
@@ -34,6 +37,7 @@ def test_check_lists_problems_grouped_counted_and_located(tmp_path):
     assert "row 5 email: 'bo.chen.example.org' — invalid email" in out
 
 
+@pytest.mark.slow
 def test_check_exits_1_naming_a_missing_required_column(tmp_path):
     sheets = river_valley()
     sheets["Wins"][0][1] = "Thing"  # the required "Win" header renamed
@@ -43,6 +47,7 @@ def test_check_exits_1_naming_a_missing_required_column(tmp_path):
     assert "tab 'Wins' has no 'win' column" in result.stderr
 
 
+@pytest.mark.slow
 def test_check_exits_1_naming_a_missing_tab(tmp_path):
     sheets = river_valley()
     del sheets["People"]
@@ -52,12 +57,14 @@ def test_check_exits_1_naming_a_missing_tab(tmp_path):
     assert "no 'People' tab" in result.stderr
 
 
+@pytest.mark.slow
 def test_check_on_a_missing_file_is_an_error_not_a_traceback(tmp_path):
     result = _run("check", tmp_path / "nope.xlsx")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr + result.stdout
 
 
+@pytest.mark.slow
 def test_template_loads_clean_with_every_tab(tmp_path):
     path = tmp_path / "blank.xlsx"
     assert _run("template", path).returncode == 0
@@ -82,6 +89,7 @@ def test_template_as_csv_folder(tmp_path):
     assert _run("check", tmp_path / "csv").returncode == 0
 
 
+@pytest.mark.slow
 def test_csv_folder_reads_like_the_workbook(tmp_path):
     folder = write_csv_folder(tmp_path / "rv", river_valley())
     result = _run("check", folder)
@@ -96,6 +104,7 @@ def test_demo_command_regenerates_the_shipped_demo_byte_for_byte(tmp_path):
     assert (tmp_path / "demo.xlsx").read_bytes() == demo_path().read_bytes()
 
 
+@pytest.mark.slow
 def test_check_without_source_reads_the_demo(tmp_path):
     result = _run("check", cwd=tmp_path)
     assert result.returncode == 0
@@ -103,6 +112,7 @@ def test_check_without_source_reads_the_demo(tmp_path):
     assert "problems:" in result.stdout
 
 
+@pytest.mark.slow
 def test_log_win_prints_the_id_and_the_same_id_writes_once(tmp_path):
     path = tmp_path / "rv.xlsx"
     write_xlsx(path, river_valley())
@@ -140,6 +150,7 @@ def test_log_win_validation_failure_writes_nothing(tmp_path):
     assert path.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_log_commitment_to_a_configured_source_needs_writing_switched_on(tmp_path):
     path = tmp_path / "rv.xlsx"
     write_xlsx(path, river_valley())

@@ -1,5 +1,6 @@
 """The configuration file, checked against its schema: every mistake stops with the file, the line,
-the key and what to write — never ignored, never a traceback (README, "Configuration")."""
+the key and what to write — never ignored, never a traceback (docs/operating.md,
+"Configuration")."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from dashboard.loader import load
 from dashboard.sources.local import write_xlsx
 from tests.fixtures import river_valley, write_csv_folder
 from tests.ui.apptest import open_page, rendered
-from tests.ui.test_roles import AUTH
+from tests.ui.helpers import AUTH
 
 
 def _config(folder, text: str, workbook: bool = True):

@@ -70,6 +70,7 @@ CASES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("fault", "api_key"), CASES)
 def test_no_secret_in_messages_problems_logs_output_or_snapshots(
     google, tmp_path, quick_retries, caplog, capsys, snapshot_folder, fault, api_key

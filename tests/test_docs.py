@@ -1,6 +1,7 @@
 """The documentation tested against the code (as datasette's tests/test_docs.py does): every key
 ``summary --json`` prints, every monthly column of the network's shape and every kind of problem
-the loader reports is defined in docs/METRICS.md, and every problem kind is in the README's table.
+the loader reports is defined in docs/METRICS.md, and every problem kind is in the table of
+docs/operating.md.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from tests.fixtures import dataset_of, river_valley
 
 ROOT = Path(__file__).resolve().parents[1]
 METRICS = (ROOT / "docs" / "METRICS.md").read_text(encoding="utf-8")
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+OPERATING = (ROOT / "docs" / "operating.md").read_text(encoding="utf-8")
 NAME = re.compile(r"`([^`]+)`")
 
 
@@ -54,6 +55,7 @@ def printed() -> dict:
     return json.loads(done.stdout)
 
 
+@pytest.mark.slow
 def test_every_key_summary_prints_is_defined(printed):
     defined = _defined(METRICS)
     keys = set(printed) - {"by_collaboration"}
@@ -64,6 +66,7 @@ def test_every_key_summary_prints_is_defined(printed):
     assert sorted(keys - defined) == []
 
 
+@pytest.mark.slow
 def test_by_collaboration_has_every_key_but_two(printed):
     for figures in printed["by_collaboration"].values():
         assert set(figures) == set(printed) - {"by_collaboration", "as_of", "collaborations"}
@@ -104,7 +107,7 @@ def _kinds_reported() -> set[str]:
     return kinds
 
 
-def test_every_problem_kind_is_in_the_readme_and_defined():
+def test_every_problem_kind_is_in_the_operating_docs_and_defined():
     kinds = _kinds_reported()
     # what the workbooks above bring out: every kind the loader can report today
     assert {
@@ -117,7 +120,7 @@ def test_every_problem_kind_is_in_the_readme_and_defined():
         "duplicate project",
         "source unreadable",
     } <= kinds
-    readme = _defined(_section(README, "### Problems"))
+    readme = _defined(_section(OPERATING, "### Problems"))
     defined = _defined(_section(METRICS, "## Problems"))
     assert sorted(kinds - readme) == []
     assert sorted(readme - defined) == []

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.config import demo_path, settings_for
 from dashboard.filtering import by_collaboration, filtered
-from dashboard.loader import load
 
 TABLES = (
     "collaborations",
@@ -20,9 +18,8 @@ TABLES = (
 )
 
 
-def test_each_collaboration_as_filtered_gives_it(tmp_path, monkeypatch):
-    monkeypatch.setenv("SMALLWINS_CACHE_DIR", str(tmp_path))
-    dataset = load(settings_for(str(demo_path())))
+def test_each_collaboration_as_filtered_gives_it(demo_dataset):
+    dataset = demo_dataset
     names = dataset.collaborations["collaboration"].tolist()
     assert len(names) >= 2  # the demo has several collaborations: the split is not trivial
     split = by_collaboration(dataset, [*names, "No such collaboration"])

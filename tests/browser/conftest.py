@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.browser.test_browser import SHOTS, Server
+from tests.browser.helpers import SHOTS, Server
 from tests.streamlit_server import ARGS, CHROMIUM
 
 

@@ -7,7 +7,7 @@ the win had not been saved.
 
 from __future__ import annotations
 
-from tests.browser.test_browser import SHOTS, settle
+from tests.browser.helpers import CEILING_MS, SHOTS, settle
 
 
 def test_a_written_win_empties_the_form_and_shows_what_was_written(browser, writable_workbook):
@@ -23,7 +23,7 @@ def test_a_written_win_empties_the_form_and_shows_what_was_written(browser, writ
     form.locator("[data-testid=stSelectbox]").filter(has_text="Project").click()
     page.get_by_role("option", name="Food Hub").click()
     form.get_by_role("button", name="Log the win").click()
-    page.wait_for_selector("text=Win logged to rv", timeout=30_000)
+    page.wait_for_selector("text=Win logged to rv", timeout=CEILING_MS)
     settle(page)
     assert page.get_by_label("What happened").input_value() == ""
     assert page.get_by_label("Category").input_value() == ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import networkx as nx
 from playwright.sync_api import Page
 
-from tests.browser.test_browser import SHOTS, charts_rendered, settle
+from tests.browser.helpers import CEILING_MS, SHOTS, settle, wait_for_charts
 
 WIDTH = 1024
 PERIOD = "from=2026-06-01&to=2026-10-31"
@@ -47,16 +47,15 @@ def test_network_sections(browser, server):
         assert _section_text(page, heading) == heading
     # the people drawing, the four growth measures (one chart each), weaving bars, adjacent
     # possible, centralization; the stage over the months and the core-and-periphery picture
-    assert charts_rendered(page) == 10
+    assert wait_for_charts(page, 10) == 10
     assert page.get_by_text("introductions suggested on 31 May 2026").count() == 1
     _fits(page)
     page.get_by_role("tab", name="Organizations").click()
-    page.wait_for_timeout(1000)
     # the stage over the months comes first, then the people and organizations drawings
     organizations = page.locator("[data-testid=stVegaLiteChart]").nth(2)
-    assert organizations.is_visible()
+    organizations.wait_for(state="visible", timeout=CEILING_MS)
     drawn = organizations.locator("canvas, svg.marks").first
-    drawn.wait_for(state="attached", timeout=20_000)
+    drawn.wait_for(state="attached", timeout=CEILING_MS)
     assert drawn.bounding_box()["width"] > 300
     page.screenshot(path=str(SHOTS / "Network-1024.png"), full_page=True)
     page.close()
@@ -66,7 +65,7 @@ def test_the_network_downloads_as_graphml(browser, server, tmp_path):
     page = _open(browser, server, f"Network?{PERIOD}")
     button = page.get_by_role("button", name="Download GRAPHML")
     button.scroll_into_view_if_needed()
-    with page.expect_download(timeout=60_000) as download:
+    with page.expect_download(timeout=CEILING_MS) as download:
         button.click()
     target = tmp_path / download.value.suggested_filename
     download.value.save_as(target)
@@ -79,7 +78,7 @@ def test_the_network_downloads_as_graphml(browser, server, tmp_path):
 def test_momentum_shows_wins_against_the_network(browser, server):
     page = _open(browser, server, "Momentum?to=2026-10-31")
     assert _section_text(page, "Are wins growing with the network?")
-    assert charts_rendered(page) == 6
+    assert wait_for_charts(page, 6) == 6
     assert page.get_by_text("Learning:").count() == 1
     _fits(page)
     page.close()
@@ -108,7 +107,7 @@ def test_the_agenda_downloads_are_made_when_clicked(browser, server, tmp_path):
     for label in ("Download Markdown", "Download PDF"):
         button = page.get_by_role("button", name=label)
         button.scroll_into_view_if_needed()
-        with page.expect_download(timeout=60_000) as download:
+        with page.expect_download(timeout=CEILING_MS) as download:
             button.click()
         target = tmp_path / download.value.suggested_filename
         download.value.save_as(target)

@@ -15,7 +15,7 @@ import urllib.parse
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_browser import Server, settle
+from tests.browser.helpers import CEILING_MS, Server, settle
 
 SCRIPT = "<script>window.__pwned=1</script>"
 IMAGE = '<img src=x onerror="window.__pwned=1">'
@@ -158,7 +158,7 @@ def test_sheet_payloads_show_as_text(browser, server, path):
         assert COLLABORATION in sidebar and PROJECT in sidebar  # the chosen filters, as typed
         main = page.locator("[data-testid=stMain]")
         for payload in PAGES[path]:
-            expect(main).to_contain_text(payload, use_inner_text=True, timeout=20_000)
+            expect(main).to_contain_text(payload, use_inner_text=True, timeout=CEILING_MS)
         if path == "Network":
             html, shown = _network_tooltip(page)  # vega-tooltip writes HTML, names escaped
             assert any(name in shown for name in PEOPLE), (html, shown)

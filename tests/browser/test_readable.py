@@ -22,8 +22,9 @@ from PIL import Image
 from playwright.sync_api import Page
 
 from dashboard.charts.months import month_domain
+from tests.browser.helpers import CEILING_MS, SHOTS, settle
 from tests.browser.received import legends, listen, month_domains, parts
-from tests.browser.test_browser import SHOTS, settle
+from tests.waiting import wait_until
 
 PAGES = [
     "",
@@ -55,11 +56,15 @@ def _drawn(page: Page) -> list[dict]:
             continue
         chart.scroll_into_view_if_needed()
         canvas = chart.locator("canvas, svg.marks").first
-        canvas.wait_for(state="attached", timeout=20_000)
-        page.wait_for_timeout(200)
+        canvas.wait_for(state="attached", timeout=CEILING_MS)
+        wait_until(lambda c=canvas: _sized(c.bounding_box()), "the chart drawn at its size")
         box = chart.bounding_box()
         boxes.append({"chart": box, "canvas": canvas.bounding_box(), "edge": _inked_edge(chart)})
     return boxes
+
+
+def _sized(box: dict | None) -> bool:
+    return bool(box and box["width"] > 50 and box["height"] > 50)
 
 
 def _inked_edge(chart) -> int:
@@ -76,7 +81,7 @@ def _screenshot(page: Page, name: str, width: int) -> None:
         ".map((e) => e.scrollHeight))"
     )
     page.set_viewport_size({"width": width, "height": min(int(height) + 50, 12_000)})
-    page.wait_for_timeout(1_500)
+    page.wait_for_timeout(1_500)  # the screenshot only (for review): nothing is asserted on it
     page.screenshot(path=str(SHOTS / f"{name or 'Overview'}-{width}.png"), full_page=True)
 
 
@@ -99,10 +104,8 @@ def test_every_page_is_readable(browser, server, path, width):
     assert page.locator("[data-testid=stException]").count() == 0
     specs = received.specs
     charts = page.locator("[data-testid=stVegaLiteChart]")
-    for _ in range(60):  # every chart received is on the page (they mount one by one)
-        if charts.count() >= len(specs):
-            break
-        page.wait_for_timeout(500)
+    # every chart received is on the page (they mount one by one)
+    wait_until(lambda: charts.count() >= len(specs), "every chart received on the page")
     boxes = _drawn(page)
     assert len(specs) == len(boxes), (len(specs), len(boxes))
     expected = month_domain(_period(page))
@@ -132,7 +135,7 @@ def _overview_table_fits(page: Page) -> None:
     """The Overview's collaboration table shows all its columns, the sparkline whole: its grid
     scrolls neither sideways nor needs to."""
     grid = page.locator("[data-testid=stDataFrame] .dvn-scroller").first
-    grid.wait_for(timeout=20_000)
+    grid.wait_for(timeout=CEILING_MS)
     scroll, client = grid.evaluate("(e) => [e.scrollWidth, e.clientWidth]")
     assert scroll <= client + 1, (scroll, client)
 

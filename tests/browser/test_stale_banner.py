@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from dashboard.sources.local import write_xlsx
-from tests.browser.test_browser import Server, settle
+from tests.browser.helpers import Server, settle
 from tests.fixtures import river_valley
 from tests.streamlit_server import ARGS, CHROMIUM
 

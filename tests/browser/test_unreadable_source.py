@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.browser.test_browser import Server, settle
+from tests.browser.helpers import Server, settle
 from tests.fixtures import bad_and_good
 from tests.streamlit_server import ARGS, CHROMIUM
 

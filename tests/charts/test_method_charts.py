@@ -10,20 +10,15 @@ import pandas as pd
 import pytest
 
 from dashboard import charts
-from dashboard.config import DEMO_AS_OF, demo_settings
-from dashboard.loader import load
+from dashboard.config import DEMO_AS_OF
 from dashboard.metrics.collaborations import period_series
 from dashboard.metrics.drawing import MAX_DRAWN_LINKS, MAX_DRAWN_ORGANIZATIONS, organization_drawing
-
-
-@cache
-def demo():
-    return load(demo_settings())
+from tests.demo import demo_dataset
 
 
 @cache
 def series() -> pd.DataFrame:
-    return period_series(demo(), pd.Timestamp(DEMO_AS_OF), pd.Timestamp("2024-11-01"))
+    return period_series(demo_dataset(), pd.Timestamp(DEMO_AS_OF), pd.Timestamp("2024-11-01"))
 
 
 def _marks(spec: dict) -> list[dict]:
@@ -55,7 +50,7 @@ def test_monthly_charts_have_tooltips_and_a_row_per_month(build):
 
 
 def test_the_organization_drawing_is_capped_and_has_tooltips():
-    drawn = organization_drawing(demo(), demo().people, DEMO_AS_OF)
+    drawn = organization_drawing(demo_dataset(), demo_dataset().people, DEMO_AS_OF)
     assert 0 < len(drawn["nodes"]) <= MAX_DRAWN_ORGANIZATIONS
     assert len(drawn["links"]) <= MAX_DRAWN_LINKS
     spec = charts.organization_drawing(drawn["nodes"], drawn["links"], "sector").to_dict()
@@ -69,7 +64,7 @@ def test_the_organization_drawing_keeps_the_strongest_links(monkeypatch):
     from dashboard.metrics import drawing
 
     monkeypatch.setattr(drawing, "MAX_DRAWN_LINKS", 5)
-    drawn = organization_drawing(demo(), demo().people, DEMO_AS_OF)
+    drawn = organization_drawing(demo_dataset(), demo_dataset().people, DEMO_AS_OF)
     links, nodes = drawn["links"], drawn["nodes"].set_index("id")
     assert len(links) == 5
     assert (links["x"].to_numpy() == nodes["x"].reindex(links["a"]).to_numpy()).all()

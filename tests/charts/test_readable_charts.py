@@ -14,9 +14,9 @@ from dashboard import charts
 from dashboard.charts import palette
 from dashboard.charts.momentum import grouped
 from dashboard.charts.months import MIN_MONTHS, month_domain
-from dashboard.config import DEMO_AS_OF, demo_settings
-from dashboard.loader import load
+from dashboard.config import DEMO_AS_OF
 from dashboard.metrics.collaborations import period_series, region_series
+from tests.demo import demo_dataset
 
 PERIOD = (dt.date(2025, 11, 1), dt.date(2026, 10, 31))
 DOMAIN = [
@@ -27,14 +27,12 @@ DOMAIN = [
 
 @cache
 def series() -> pd.DataFrame:
-    demo = load(demo_settings())
-    return period_series(demo, pd.Timestamp(DEMO_AS_OF), pd.Timestamp(PERIOD[0]))
+    return period_series(demo_dataset(), pd.Timestamp(DEMO_AS_OF), pd.Timestamp(PERIOD[0]))
 
 
 @cache
 def regions() -> pd.DataFrame:
-    demo = load(demo_settings())
-    return region_series(demo, pd.Timestamp(DEMO_AS_OF), pd.Timestamp(PERIOD[0]))
+    return region_series(demo_dataset(), pd.Timestamp(DEMO_AS_OF), pd.Timestamp(PERIOD[0]))
 
 
 def _views(spec: dict) -> list[dict]:

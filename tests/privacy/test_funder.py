@@ -18,7 +18,7 @@ from dashboard.sources.local import write_xlsx
 from dashboard.ui import page as page_module
 from tests.fixtures import dataset_of
 from tests.ui.apptest import open_page
-from tests.ui.test_roles import AUTH, sent_to_browser
+from tests.ui.helpers import AUTH, sent_to_browser
 
 NAMES = ("Ann Lee", "Bo Chen", "Cy Diaz", "Dee Dunn")
 WORDS = ("Ann", "Lee", "Chen", "Diaz", "Dunn")  # parts of 3+ letters ("Bo", "Cy" are too short)

@@ -241,6 +241,7 @@ def test_pdf_without_a_unicode_font(food_hub, monkeypatch) -> None:
     assert "Lodz visit - " in reader.pages[0].extract_text()
 
 
+@pytest.mark.slow
 def test_cli_writes_the_agenda(tmp_path: Path) -> None:
     workbook = tmp_path / "book.xlsx"
     write_xlsx(workbook, sheets())

@@ -160,6 +160,7 @@ def _cli(*args):
     )
 
 
+@pytest.mark.slow
 def test_report_command(tmp_path):
     workbook = tmp_path / "rv.xlsx"
     write_xlsx(workbook, _sheets())

@@ -180,6 +180,7 @@ def _cli(*args, cwd):
     )
 
 
+@pytest.mark.slow
 def test_network_command_anonymises_unless_names_are_allowed(tmp_path):
     workbook = tmp_path / "team.xlsx"
     write_xlsx(workbook, sheets())

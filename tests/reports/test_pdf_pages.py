@@ -18,8 +18,6 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from dashboard.config import demo_settings
-from dashboard.loader import load
 from dashboard.reports.agenda import Agenda, build_agenda
 from dashboard.reports.agenda_render import NEXT_HEADING, SECTIONS, pdf_bytes
 from dashboard.reports.impact import build_report
@@ -89,9 +87,9 @@ def check_pages(pdf: Path, headings: set[str], most: int) -> int:
     return len(images)
 
 
-@pytest.fixture(scope="module")
-def demo():
-    return load(demo_settings())
+@pytest.fixture
+def demo(demo_dataset):
+    return demo_dataset
 
 
 def _lines(n: int) -> pd.DataFrame:

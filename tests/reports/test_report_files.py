@@ -134,6 +134,7 @@ def config(tmp_path):
     return path
 
 
+@pytest.mark.slow
 def test_a_report_from_a_snapshot_says_so_in_every_file(google, config, tmp_path):
     google.add_spreadsheet(KEY, river_valley(), title="River Valley book")
     good = load(load_config(config))

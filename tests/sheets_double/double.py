@@ -6,6 +6,8 @@ from __future__ import annotations
 import copy
 import json
 import re
+import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -104,14 +106,20 @@ class SheetsDouble(LoopbackServer):
             self._books[key].touch()
 
     def set_quota(
-        self, requests: int | None, seconds: float = 60.0, retry_after: float | None = None
+        self,
+        requests: int | None,
+        seconds: float = 60.0,
+        retry_after: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         """Sheets' per-user quotas: at most ``requests`` reads and, apart, ``requests`` writes per
         user in any ``seconds``; more are answered 429 RESOURCE_EXHAUSTED. ``retry_after`` adds
         a Retry-After header (Google sends none). Counting starts afresh at each call; None
-        removes the quota; heal() leaves it."""
+        removes the quota; heal() leaves it. ``clock`` is what the window is measured by: a
+        test that must know which requests fall in one window gives its own (a busy machine
+        may take longer than any real window to send them)."""
         with self._lock:
-            self._quota = None if requests is None else Quota(requests, seconds, retry_after)
+            self._quota = None if requests is None else Quota(requests, seconds, retry_after, clock)
 
     def disable_drive(self) -> None:
         """Every Drive request answers 403 SERVICE_DISABLED, as when the Drive API is not
@@ -151,11 +159,12 @@ class SheetsDouble(LoopbackServer):
             else:
                 self._faults.latency.pop(_kind(kind), None)
 
-    def hang(self, kind: str | None = None) -> None:
-        """Requests of ``kind`` (None: any but token) get no answer until heal(), which answers
-        them normally, or stop(), which drops their connections."""
+    def hang(self, kind: str | None = None, key: str | None = None) -> None:
+        """Requests of ``kind`` (None: any but token) — on spreadsheet ``key`` only, when given —
+        get no answer until heal(), which answers them normally, or stop(), which drops their
+        connections. A test holds one sheet's read back this way for as long as it needs."""
         with self._lock:
-            self._faults.hung.add(_kind(kind))
+            self._faults.hung.add((_kind(kind), key))
 
     def trickle(self, seconds_per_byte: float, kind: str | None = None) -> None:
         """Requests of ``kind`` (None: any but token) are answered at once — status and headers,
@@ -235,7 +244,7 @@ class SheetsDouble(LoopbackServer):
                 request.user = caller.user
             self.requests.append(request)
             refusal = self._quota.admit(request.user, request.kind) if self._quota else None
-            plan = self._faults.plan(request.kind, serve=refusal is None)
+            plan = self._faults.plan(request.kind, serve=refusal is None, key=request.key)
         if not self._wait(plan, before=True):
             return  # stopped while hung: the connection is dropped unanswered
         headers: dict[str, str] = {}

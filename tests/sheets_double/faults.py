@@ -40,15 +40,17 @@ class Faults:
     failures: list[Rule] = field(default_factory=list)
     delays: list[Rule] = field(default_factory=list)
     latency: dict[str | None, float] = field(default_factory=dict)
-    hung: set[str | None] = field(default_factory=set)
+    hung: set[tuple[str | None, str | None]] = field(default_factory=set)  # (kind, key)
     trickles: dict[str | None, float] = field(default_factory=dict)
     released: threading.Event = field(default_factory=threading.Event)
 
-    def plan(self, kind: str, serve: bool = True) -> Plan:
-        """The faults that apply to a request of ``kind``; one-shot rules are used up. A request
-        that will not be served (over quota) uses up delays but no failure."""
+    def plan(self, kind: str, serve: bool = True, key: str | None = None) -> Plan:
+        """The faults that apply to a request of ``kind`` (on spreadsheet ``key``); one-shot
+        rules are used up. A request that will not be served (over quota) uses up delays but no
+        failure."""
         seconds = self.latency.get(kind, self.latency.get(None, 0.0) if kind != "token" else 0.0)
-        hang = self.released if any(matches(k, kind) for k in self.hung) else None
+        hung = any(matches(k, kind) and h in (None, key) for k, h in self.hung)
+        hang = self.released if hung else None
         failure = take(self.failures, kind) if serve else None
         trickle = next((t for k, t in self.trickles.items() if matches(k, kind)), 0.0)
         return Plan(failure, take(self.delays, kind), seconds, hang, trickle)

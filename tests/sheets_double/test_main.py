@@ -10,13 +10,15 @@ import sys
 import time
 from pathlib import Path
 
+from tests.waiting import CEILING_SECONDS
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _read_instructions(process: subprocess.Popen) -> dict[str, str]:
     """The exported variables and the check command, from the lines it prints."""
     lines: list[str] = []
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + CEILING_SECONDS
     while time.monotonic() < deadline:
         line = process.stdout.readline()
         if not line:

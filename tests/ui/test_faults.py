@@ -12,6 +12,7 @@ from tests.fixtures import GOOGLE_FAULTS as FAULTS
 from tests.fixtures import RIVER_VALLEY_KEY as KEY
 from tests.fixtures import river_valley
 from tests.ui.apptest import open_page, rendered
+from tests.waiting import CEILING_SECONDS
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def _run(page: str = "app.py") -> AppTest:
     """The page after Google was read again (as when the TTL runs out, or *Refresh data*): the
     read runs in the background, so wait for it to land, as the page's own rerun would."""
     data.refresh()
-    assert data.wait(30)
+    assert data.wait(CEILING_SECONDS)
     return open_page(page, {"to": "2024-12-31"})
 
 
@@ -43,6 +44,7 @@ def _tiles(app: AppTest) -> dict[str, str]:
     return {metric.label: metric.value for metric in app.metric}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fault", list(FAULTS))
 def test_each_fault_shows_the_snapshot_and_says_what_failed(app_on_google, quick_retries, fault):
     good = _run()

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from tests.ui.apptest import open_page
-from tests.ui.test_roles import AUTH, PERSONAL, roles  # noqa: F401 - roles is a fixture
+from tests.ui.helpers import AUTH
 
 PAGE = "pages/3_Network.py"
 
@@ -56,10 +56,11 @@ def _files(email: str, deferred: dict) -> dict[str, str]:
     return files
 
 
-def test_a_funders_export_names_nobody(roles, deferred):  # noqa: F811
+@pytest.mark.slow
+def test_a_funders_export_names_nobody(roles, personal, deferred):
     files = _files("program.officer@foundation.org", deferred)
     for name, text in files.items():
-        leaks = sorted({p.pattern for p in PERSONAL if p.search(text)})
+        leaks = sorted({p.pattern for p in personal if p.search(text)})
         assert not leaks, name
     people = [text for name, text in files.items() if "people" in name]
     assert all(text.count("Person ") > 50 for text in people)  # 101 people, by pseudonym
@@ -67,10 +68,11 @@ def test_a_funders_export_names_nobody(roles, deferred):  # noqa: F811
     assert all("Harbor Arts Collective" in text for text in organizations)  # not personal
 
 
-def test_a_coordinators_export_has_the_names(roles, deferred):  # noqa: F811
+@pytest.mark.slow
+def test_a_coordinators_export_has_the_names(roles, personal, deferred):
     files = _files("ana@region.org", deferred)
     people = next(text for name, text in files.items() if name.endswith("people-2026-10-31.gexf"))
-    assert sum(bool(p.search(people)) for p in PERSONAL) > 20
+    assert sum(bool(p.search(people)) for p in personal) > 20
 
 
 def test_the_new_sections_are_on_the_page():

@@ -9,9 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import metrics
-from dashboard.config import demo_settings
 from dashboard.filtering import filtered
-from dashboard.loader import load
 from dashboard.sources.local import write_xlsx
 from dashboard.template import write_template
 from tests.fixtures import river_valley
@@ -61,10 +59,10 @@ def test_every_page_runs_on_the_demo(configured, page):
     assert not app.error
 
 
-def test_overview_tiles_equal_the_metrics(configured):
+def test_overview_tiles_equal_the_metrics(configured, demo_dataset):
     configured(None)
     app = _open("app.py")
-    figures = metrics.headline(load(demo_settings()), dt.date(2026, 10, 31))
+    figures = metrics.headline(demo_dataset, dt.date(2026, 10, 31))
     tiles = _tiles(app)
     assert tiles["Wins, last 30 days"] == str(figures["wins_last_30"])
     assert tiles["Follow-through"] == f"{figures['follow_through']:.0%}"
@@ -72,18 +70,18 @@ def test_overview_tiles_equal_the_metrics(configured):
     assert tiles["Stalled projects"] == str(figures["stalled_projects"])
 
 
-def test_filters_come_from_the_url(configured):
+def test_filters_come_from_the_url(configured, demo_dataset):
     configured(None)
     name = "High Plains Rural Health"
     app = _open("app.py", {"collaboration": name, "to": "2026-06-30"})
-    dataset = filtered(load(demo_settings()), [name])
+    dataset = filtered(demo_dataset, [name])
     figures = metrics.headline(dataset, dt.date(2026, 6, 30))
     assert _tiles(app)["Active people, 30 days"] == str(figures["active_last_30"])
     assert app.multiselect[0].value == [name]
     assert app.query_params["to"] in ("2026-06-30", ["2026-06-30"])
 
 
-def test_changing_a_filter_rewrites_the_url(configured):
+def test_changing_a_filter_rewrites_the_url(configured, demo_dataset):
     configured(None)
     app = _open("pages/3_Network.py")
     app.multiselect[0].select("Northern Tech Corridor").run()
@@ -91,7 +89,7 @@ def test_changing_a_filter_rewrites_the_url(configured):
         "Northern Tech Corridor",
         ["Northern Tech Corridor"],
     )
-    dataset = filtered(load(demo_settings()), ["Northern Tech Corridor"])
+    dataset = filtered(demo_dataset, ["Northern Tech Corridor"])
     figures = metrics.headline(dataset, dt.date(2026, 10, 31))
     assert _tiles(app)["People"] == str(figures["network_nodes"])
 

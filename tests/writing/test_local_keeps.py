@@ -142,6 +142,7 @@ def test_a_csv_file_open_in_libreoffice_is_not_written(tmp_path):
         write(_source(folder), _win(project="Food Hub"))
 
 
+@pytest.mark.slow
 def test_a_styled_cell_at_the_last_row_does_not_hang_the_write(tmp_path):
     """LibreOffice writes a formatted empty row at 1,048,576 when a whole column is formatted;
     the old writer looked at every row up to it (hours). Run in a child, with a deadline."""
@@ -261,6 +262,7 @@ def test_the_writers_import_without_fcntl_as_on_windows(tmp_path):
     assert done.returncode == 0, done.stderr
 
 
+@pytest.mark.slow
 def test_six_writers_at_once_lose_nothing(tmp_path):
     path = write_office_workbook(tmp_path / "team.xlsx", team())
     code = textwrap.dedent(f"""

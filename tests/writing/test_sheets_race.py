@@ -1,8 +1,9 @@
 """Two writers with the same id at the same moment against a slow Google: one row.
 
-The real gspread client, over loopback, against the Sheets API test double with every call
-delayed (as when Google takes seconds a call): both writers read the id column before either
-appends, both append, and the second to append sees the first's row and clears its own.
+The real gspread client, over loopback, against the Sheets API test double, which holds both
+appends until it has seen them (as when Google takes seconds a call): so both writers have read
+the id column before either row lands, however busy the machine; then the second to append sees
+the first's row and clears its own.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dashboard.config import SourceConfig
 from dashboard.writing import NewWin, write
 from dashboard.writing import sheets as sheets_writer
 from tests.fixtures import river_valley
+from tests.waiting import CEILING_SECONDS, wait_until
 
 KEY = "1RiverValleyKeyAbcdefghijklmnopqrstu"
 SOURCE = SourceConfig(location=KEY, kind="gsheets", name="rv", writable=True)
@@ -38,9 +40,15 @@ def _carrying(google, row_id: str) -> list[int]:
 def test_two_writers_with_one_id_at_once_leave_one_row(google):
     google.add_spreadsheet(KEY, river_valley())
     before = len(google.sheets(KEY)["Wins"])
-    google.delay_next(0.4, times=40)  # every Sheets call takes 0.4 s: the two run in step
+    google.hang("append")  # each writer's append waits, its id check done
     with ThreadPoolExecutor(max_workers=2) as pool:
-        results = list(pool.map(lambda text: write(SOURCE, _win(text)), ["first", "second"]))
+        writing = [
+            pool.submit(write, SOURCE, _win(text), timeout=CEILING_SECONDS)
+            for text in ("first", "second")
+        ]
+        wait_until(lambda: google.count("append") == 2, "both appends, after both id checks")
+        google.heal()
+        results = [future.result(timeout=CEILING_SECONDS) for future in writing]
     assert google.count("append") == 2  # both appended: their id checks saw no row
     assert sorted(results) == [False, True]  # one kept its row, the other withdrew
     assert len(_carrying(google, "w-same")) == 1

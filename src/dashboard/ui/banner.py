@@ -138,6 +138,8 @@ def show(dataset: Dataset) -> DeltaGenerator:
         if st.button("Refresh data", help="Read the sources again now, in the background"):
             data.refresh()
             st.rerun()
-    if progress.busy:
+    # a read that landed while this run drew (after its data was taken) is new data too: without
+    # the version check, such a page stayed on the older data until someone clicked
+    if progress.busy or progress.version != data.shown_version():
         data.watch(data.shown_version())
     return note
