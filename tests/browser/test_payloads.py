@@ -131,18 +131,23 @@ def _assert_nothing_made_from_data(page: Page) -> None:
 
 
 def _network_tooltip(page: Page) -> tuple[str, str]:
-    """Hover over the graph until vega-tooltip shows a person (every name is a payload)."""
-    chart = page.locator("[data-testid=stVegaLiteChart]").first
-    chart.scroll_into_view_if_needed()
-    box = chart.bounding_box()
+    """Hover over the graphs until vega-tooltip shows a person (every name is a payload). The
+    page's first chart is the network's stage over the months; the drawings follow it."""
     tip = page.locator("#vg-tooltip-element.visible")
-    for row in range(1, 16):
-        for column in range(1, 24):
-            page.mouse.move(
-                box["x"] + box["width"] * column / 24, box["y"] + box["height"] * row / 16
-            )
-            if tip.count():
-                return tip.inner_html(), tip.inner_text()
+    charts = page.locator("[data-testid=stVegaLiteChart]")
+    for index in range(charts.count()):
+        chart = charts.nth(index)
+        chart.scroll_into_view_if_needed()
+        box = chart.bounding_box()
+        if box is None:
+            continue  # in a tab not shown
+        for row in range(1, 16):
+            for column in range(1, 24):
+                page.mouse.move(
+                    box["x"] + box["width"] * column / 24, box["y"] + box["height"] * row / 16
+                )
+                if tip.count() and any(name in tip.inner_text() for name in PEOPLE):
+                    return tip.inner_html(), tip.inner_text()
     return "", ""
 
 
