@@ -34,7 +34,7 @@ SHOTS = {
     "overview": ("", "full"),
     "momentum": ("Momentum", 1500),
     "participation": ("Participation", 1300),
-    "network": ("Network", 1600),
+    "network": ("Network", 2500),
     "regions": ("Regions", 1300),
     "impact-report": ("Impact_report", 1500),
 }
@@ -60,6 +60,11 @@ def _save(page: Page, target: Path, height: int | str, width: int) -> None:
     )
     tall = int(full) + 40 if height == "full" else int(height)
     page.set_viewport_size({"width": width, "height": tall})
+    # settle() scrolled each chart into view: the picture starts at the page's top
+    page.evaluate(
+        "() => document.querySelectorAll('[data-testid=stMain], section')"
+        ".forEach((e) => e.scrollTo(0, 0))"
+    )
     page.wait_for_timeout(1_500)
     page.screenshot(path=str(target))
     print(f"wrote {target.relative_to(ROOT)} ({width}×{tall})")

@@ -74,3 +74,19 @@ def test_bars_per_category_and_a_drawing():
 def test_nothing_drawn_says_so():
     empty = SERIES.iloc[0:0]
     assert _said(charts.momentum_line(empty, PERIOD)) == "Nothing drawn yet."
+
+
+def test_the_network_stage_line_says_its_last_stage_in_words():
+    """A level named in words (issue 24's stage over the months) is read as words, not dropped
+    as a number that is not there ("Nothing drawn yet." before)."""
+    from dashboard.charts.standing import stage_line
+
+    series = pd.DataFrame(
+        {
+            "month": pd.date_range("2026-08-01", periods=3, freq="MS"),
+            "network_stage": ["hub", "multi_hub", "core_periphery"],
+        }
+    )
+    assert describe(stage_line(series).to_dict()) == (
+        "Monthly, August 2026 to October 2026. October 2026: stage A core with a periphery."
+    )

@@ -49,14 +49,15 @@ def _label(view: dict, row: dict) -> str:
             if step.get("as") == field and constant:
                 return constant.group(1)
     y = encoding.get("y", {})
-    if y.get("type") == "nominal":  # a heatmap: a row per category, the value in colour
+    heatmap = (encoding.get("color") or {}).get("type") == "quantitative"
+    if y.get("type") == "nominal" and heatmap:  # a row per category, the value in colour
         return str(row.get(y.get("field"), ""))
     tips = [t for t in encoding.get("tooltip", []) if isinstance(t, dict)]
     named = next((t.get("title") for t in tips if t.get("field") == y.get("field")), None)
     return str(named or y.get("title") or formatting.header(y.get("field", "value")))
 
 
-SHARE, INDEX, COUNT = "share", "index", "count"
+SHARE, INDEX, COUNT, WORDS = "share", "index", "count", "words"
 
 
 def _value_field(view: dict) -> tuple[str | None, str]:
@@ -66,6 +67,8 @@ def _value_field(view: dict) -> tuple[str | None, str]:
     y, colour = encoding.get("y", {}), encoding.get("color", {})
     if y.get("type") == "nominal" and colour.get("type") == "quantitative":
         return colour.get("field"), COUNT
+    if y.get("type") == "nominal":  # a level named in words (the network's stage)
+        return y.get("field"), WORDS
     if (y.get("axis") or {}).get("format") == "%":
         return y.get("field"), SHARE
     if (y.get("scale") or {}).get("domain") == [0, 1]:
@@ -73,7 +76,9 @@ def _value_field(view: dict) -> tuple[str | None, str]:
     return y.get("field"), COUNT
 
 
-def _written(value: float, kind: str) -> str:
+def _written(value: Any, kind: str) -> str:
+    if kind == WORDS:
+        return str(value)
     if kind == SHARE:
         return formatting.percent(value)
     return f"{value:.2f}" if kind == INDEX else formatting.count(value)
@@ -92,7 +97,11 @@ def _monthly(views: list[tuple[dict, list[dict]]]) -> str:
         frame = frame.assign(
             month=pd.to_datetime(frame["month"]).dt.to_period("M"),
             label=[_label(view, row) for row in rows],
-            value=pd.to_numeric(frame[field], errors="coerce").abs(),
+            value=(
+                frame[field].astype(object)
+                if kind == WORDS
+                else pd.to_numeric(frame[field], errors="coerce").abs()
+            ),
             kind=kind,
         )
         frames.append(frame[["month", "label", "value", "kind"]])

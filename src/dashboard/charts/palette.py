@@ -42,6 +42,9 @@ LINKS = VERMILLION  # links (relationships) between people
 NEW_LINKS = "#F5C28F"  # a light vermillion: the new links behind those closing a triangle
 ADJACENT = ORANGE  # pairs one introduction apart: links that could be
 LEADERSHIP = PURPLE  # how concentrated the leadership is: top 10 % share, centralization
+STAGE = GREEN  # the network's stage over the months (issue 24)
+# the network drawn as core and periphery: the core, the people linked to it, everyone further
+CORE, PERIPHERY, FURTHER_OUT = VERMILLION, BLUE, "#BDBDBD"
 EDGE = "#999999"  # the lines of the network drawings
 
 # wins by size, light to dark: one hue (the wins' blue), so the order reads without colour

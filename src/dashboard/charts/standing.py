@@ -7,12 +7,13 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from dashboard.charts import palette
 from dashboard.charts.months import MONTH_TIP, Period, legend, month_x
 from dashboard.metrics.core_drawing import ROLES, as_of_month
 from dashboard.metrics.stage import STAGE_WORDS, STAGES
 
 AXIS = alt.Axis(labels=False, ticks=False, grid=False, domain=False, title=None)
-ROLE_COLOURS = ["#d62728", "#1f77b4", "#bdbdbd"]  # core, periphery, further out
+ROLE_COLOURS = [palette.CORE, palette.PERIPHERY, palette.FURTHER_OUT]
 STAGE_LABELS = [STAGE_WORDS[s].capitalize() for s in STAGES]
 
 
@@ -30,7 +31,7 @@ def stage_line(series: pd.DataFrame, period: Period | None = None) -> alt.Chart:
     )
     return (
         alt.Chart(frame)
-        .mark_line(point=True, interpolate="step-after", color="#31a354")
+        .mark_line(point=True, interpolate="step-after", color=palette.STAGE)
         .encode(
             x=month_x(period, centred=True),
             y=y,
@@ -47,7 +48,7 @@ def core_picture(nodes: pd.DataFrame, links: pd.DataFrame, until: str) -> alt.Ch
     nodes, links = as_of_month(nodes, links, pd.Timestamp(until))
     lines = (
         alt.Chart(links)
-        .mark_rule(color="#999")
+        .mark_rule(color=palette.EDGE)
         .encode(
             x=alt.X("x:Q", axis=AXIS, scale=alt.Scale(domain=[-1.05, 1.05])),
             y=alt.Y("y:Q", axis=AXIS, scale=alt.Scale(domain=[-1.05, 1.05])),

@@ -115,8 +115,8 @@ def show_picture(view: View) -> None:
     shown = 0 if nodes.empty else int((nodes["first_link"] <= until).sum())
     st.caption(
         f"{chosen}: {formatting.count(shown)} of the {formatting.count(len(nodes))} people "
-        "drawn are linked. The core (red, in the middle): the people with the largest k-core "
-        "number; the periphery (blue): linked to the core; grey: further out. Diamonds are "
+        "drawn are linked. The core (orange-red, in the middle): the people with the largest "
+        "k-core number; the periphery (blue): linked to the core; grey: further out. Diamonds are "
         "brokers."
     )
     figures.chart(
