@@ -1,4 +1,5 @@
-"""Who may see what: roles from the configuration's ``[access]`` table (README, "Sign-in").
+"""Who may see what: roles from the configuration's ``[access]`` table (docs/operating.md,
+"Sign-in and roles").
 
     [access]
     coordinators = ["ana@region.org"]          # emails, or domains ("region.org" or "@region.org")

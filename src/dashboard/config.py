@@ -1,4 +1,5 @@
-"""Configuration: which sources to read and how, from one TOML file (README, "Configuration").
+"""Configuration: which sources to read and how, from one TOML file (docs/operating.md,
+"Configuration").
 
 ``SOURCE`` on the command line, and the app's configuration, is one of: a path to an ``.xlsx``
 workbook or a folder of CSVs, a Google Sheets URL or key, or a ``.toml`` configuration file.

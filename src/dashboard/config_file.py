@@ -1,9 +1,9 @@
 """The configuration file's schema, and its mistakes in words: file, line, key, and a close match.
 
-Every table and key of ``smallwins.toml`` is declared here once (README, "Configuration"), with
-its type, strictly: ``show_names = "no"`` is text, not false, and is refused rather than read as
-true. An unknown table or key is refused too — a misspelt ``[acess]`` would otherwise leave the
-app with no roles at all, open to every signed-in account.
+Every table and key of ``smallwins.toml`` is declared here once (docs/operating.md,
+"Configuration"), with its type, strictly: ``show_names = "no"`` is text, not false, and is
+refused rather than read as true. An unknown table or key is refused too — a misspelt
+``[acess]`` would otherwise leave the app with no roles at all, open to every signed-in account.
 
 ``tomllib`` parses the file but keeps no positions, so the line of each table and key is found in
 the text (``key_lines``); pydantic checks the types.

@@ -1,5 +1,5 @@
 """How much of a workbook is read: the limits that keep one runaway cell, list or tab from
-hanging the app (docs/METRICS.md, "Limits"; README, "Problems").
+hanging the app (docs/METRICS.md, "Limits"; docs/operating.md, "Problems").
 
 Each is a problem when reached, never a silent cut.
 """

@@ -1,8 +1,8 @@
 """The workbook format: tabs, their columns, which are required, and the header aliases teams type.
 
-Headers match case-insensitively, ignoring spaces, underscores and punctuation (the README's
-workbook format; docs/METRICS.md, "Problems (kinds)", for a header read twice). Aliases include
-the words of the Strategic Doing 30/30 form and Google Form's ``Timestamp``.
+Headers match case-insensitively, ignoring spaces, underscores and punctuation (docs/operating.md,
+"The workbook format"; docs/METRICS.md, "Problems (kinds)", for a header read twice). Aliases
+include the words of the Strategic Doing 30/30 form and Google Form's ``Timestamp``.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """``init``: a starter ``smallwins.toml``, so switching on writing is one command, not a hunt
-through the README.
+through the docs (docs/operating.md, "Configuration").
 
 Without a SOURCE it copies the bundled demo workbook (which is read-only) to ``my-team.xlsx``
 and names the copy, writing on: the quickest way to try logging wins. With one, it names that
@@ -95,7 +95,8 @@ def start_command(config: Path) -> str:
 
 def _header() -> str:
     return (
-        "# Small Wins configuration (README, 'Configuration'). Written by `smallwins init`.\n"
+        "# Small Wins configuration (docs/operating.md, 'Configuration').\n"
+        "# Written by `smallwins init`.\n"
         "# Each [[sources]] entry is one workbook or Google Sheet; writable = true lets the\n"
         "# app's Log a win page and `smallwins log-win` add rows to it.\n\n"
     )

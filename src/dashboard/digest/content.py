@@ -2,7 +2,7 @@
 
 The data is first cut to what the audience may see in the app, with the app's own functions
 (``dashboard.privacy``): a team's digest holds its collaborations' records only; a funder's is
-made from the funder's anonymised view of the whole dataset — pseudonyms numbered as on the
+made from the funder's anonymised view of the whole dataset — pseudonyms (codes) as on the
 funder's pages, every text masked — and only then narrowed to the digest's collaborations (by
 their masked names, which are also what the funder's link filters on). Nothing below this
 module's first step ever sees a name the audience could not.

@@ -46,7 +46,8 @@ SHEETS_HOST = "https://sheets.googleapis.com"
 GOOGLE_HOSTS = (SHEETS_HOST, "https://www.googleapis.com")
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 # The most one read (or write) of a sheet may take, all its requests, retries and answers
-# included, less the time it queued for the quota: the README's "gives up within about a minute".
+# included, less the time it queued for the quota: docs/operating.md's "gives up within about a
+# minute" (How the sheets are read).
 CALL_SECONDS = 60.0
 BODY_CHUNK = 256 * 1024
 _SECRET_PARAMS = re.compile(r"([?&](?:key|access_token)=)[^&\s\"']+", re.IGNORECASE)

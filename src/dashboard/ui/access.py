@@ -1,8 +1,9 @@
 """Sign-in (Streamlit's built-in OIDC: ``st.login`` / ``st.user``) and each viewer's view.
 
-Sign-in is on when ``.streamlit/secrets.toml`` has an ``[auth]`` section (README, "Sign-in and
-roles"); roles come from the configuration's ``[access]`` table (``dashboard.access``). Without
-``[auth]`` the app runs open: everyone is a coordinator, and the Data health page says so.
+Sign-in is on when ``.streamlit/secrets.toml`` has an ``[auth]`` section (docs/operating.md,
+"Sign-in and roles"); roles come from the configuration's ``[access]`` table
+(``dashboard.access``). Without ``[auth]`` the app runs open: everyone is a coordinator, and the
+Data health page says so.
 The view a role may see (``dashboard.privacy``) is built once per dataset read and role, and
 every page is drawn from it — a page cannot show what its viewer's dataset does not hold.
 """
@@ -114,7 +115,7 @@ def access_note(who: Viewer) -> str:
         return (
             "Sign-in is off: anyone who can open this address sees every collaboration, with "
             "names. Turn it on with an [auth] section in .streamlit/secrets.toml and roles in "
-            '[access] (README, "Sign-in and roles").'
+            '[access] (docs/operating.md, "Sign-in and roles").'
         )
     what = {
         "coordinator": "every collaboration, with names",

@@ -34,7 +34,7 @@ def show(view: View, links: dict[str, int]) -> None:
         st.info(
             f"{links[nodes]:,} links are too many to build here: export them from the command "
             f"line, `smallwins network SOURCE --as-of {view.as_of:%Y-%m-%d} --nodes {nodes} "
-            '--out network.graphml` (README, "Exporting the network").'
+            '--out network.graphml` (docs/operating.md, "Exporting the network").'
         )
         return
     for column, suffix in zip(st.columns(len(FORMATS)), FORMATS, strict=True):
