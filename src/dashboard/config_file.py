@@ -37,6 +37,8 @@ class AppTable(_Table):
     sheets_quota: int = Field(50, ge=1)  # Sheets API requests allowed per sheets_quota_seconds
     sheets_quota_seconds: float = Field(60.0, gt=0)
     drive_check: bool = True
+    redis_url: str | None = Field(None, pattern=r"^\s*(redis|rediss|unix)://")  # sources.shared
+    redis_prefix: str = "smallwins:"
 
 
 class SourceTable(_Table):
@@ -75,8 +77,9 @@ _EXPECTED = {
     "list_type": 'a list, like ["a@region.org", "region.org"]',
     "dict_type": "a table",
     "model_type": "a table",
+    "string_pattern_mismatch": "a Redis URL: redis://[:password@]host:6379/0, or rediss:// for TLS",
 }
-_SECRET_KEYS = {"api_key", "credentials_file"}
+_SECRET_KEYS = {"api_key", "credentials_file", "redis_url"}  # may hold a password
 _TABLES: dict[str, type[BaseModel]] = {
     "app": AppTable,
     "sources": SourceTable,
