@@ -30,11 +30,12 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 from filelock import FileLock
-from pyrate_limiter import AbstractBucket, Rate, SQLiteBucket
+from pyrate_limiter import AbstractBucket, Rate, RateItem, RedisBucket, SQLiteBucket
+from pyrate_limiter.buckets.redis_bucket import LuaScript
 
 from dashboard.config import ConfigError, Settings
 from dashboard.sources import cache
@@ -278,7 +279,7 @@ class RedisStore(SharedStore):
             data = self._call(lambda client: client.get(self.prefix + key))
         except _Unavailable:
             return self.local.read(key, decode)
-        if data is None:  # Redis answered: nobody has shared this yet
+        if not isinstance(data, bytes):  # None: Redis answered, and nobody has shared this yet
             return None
         value = cache.decoded(data, decode, key)
         if value is not None:
@@ -356,11 +357,9 @@ class RedisStore(SharedStore):
                 lock.release()
 
     def bucket(self, rate: Rate, name: str) -> AbstractBucket:
-        from pyrate_limiter import RedisBucket
-
         try:
             return self._call(
-                lambda client: RedisBucket.init([rate], client, self.prefix + name)  # type: ignore[return-value]
+                lambda client: _RedisBucket.init([rate], client, self.prefix + name)  # type: ignore[return-value]
             )
         except _Unavailable:
             raise ConnectionError(f"{self.description} cannot be used") from None
@@ -369,6 +368,20 @@ class RedisStore(SharedStore):
         """Whether Redis is being left alone after a failure (the pacer asks before using it)."""
         with self._state:
             return self._down_since is not None and time.monotonic() < self._resting_until
+
+
+class _RedisBucket(RedisBucket):
+    """pyrate-limiter's Redis bucket, which loads its script again when Redis has forgotten it
+    (a restarted Redis keeps no scripts): a Redis that comes back is not a second outage."""
+
+    def _check_and_insert(self, item: RateItem) -> Any:
+        from redis.exceptions import NoScriptError
+
+        try:
+            return super()._check_and_insert(item)
+        except NoScriptError:
+            self.script_hash = self.redis.script_load(LuaScript.PUT_ITEM)  # type: ignore[assignment]
+            return super()._check_and_insert(item)
 
 
 def _renew(lock: object, released: threading.Event) -> None:
