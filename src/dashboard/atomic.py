@@ -14,6 +14,12 @@ generates, the last good snapshots — goes through here:
 
 ``staged`` splits the two steps, so a writer can do the slow work before taking a lock and hold
 the lock only for the rename.
+
+A process killed mid-write (``kill -9``, a power cut) cannot remove its temporary file, a hidden
+full copy of the workbook (``.team.xlsx.1a2b3c4d.tmp``). So each temporary file is locked
+(``flock``) by its writer for as long as it lives, and every write first removes the temporary
+files beside its target that no living process holds: the kernel drops a dead writer's lock.
+(POSIX only; elsewhere the leftovers stay.)
 """
 
 from __future__ import annotations
@@ -24,6 +30,11 @@ import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock, no sweeping of abandoned temporary files
+    fcntl = None  # type: ignore[assignment]
 
 Writer = Callable[[Path], None]  # writes the new content to the path it is given
 
@@ -36,10 +47,11 @@ def real_path(path: str | os.PathLike[str]) -> Path:
 class Staged:
     """New content written and flushed beside ``target``, waiting for ``commit``."""
 
-    def __init__(self, target: Path, temporary: Path) -> None:
+    def __init__(self, target: Path, temporary: Path, held: int | None = None) -> None:
         self.target = target
         self.temporary = temporary
         self.committed = False
+        self.held = held  # a descriptor holding the temporary file's lock while it lives
 
     def commit(self) -> Path:
         """Rename the new content over the target, in one step."""
@@ -49,16 +61,60 @@ class Staged:
         return self.target
 
 
-def _new_temporary(target: Path) -> Path:
-    """An empty file beside ``target``, created with the default permissions (umask applied)."""
+def _temporaries(target: Path) -> Iterator[Path]:
+    yield from target.parent.glob(f".{target.name}.*.tmp")
+
+
+def remove_abandoned(target: Path) -> list[Path]:
+    """Remove the temporary files beside ``target`` whose writer is gone (no lock on them): what
+    a process killed mid-write left. A file some living writer holds is left alone."""
+    removed: list[Path] = []
+    if fcntl is None:
+        return removed
+    for leftover in _temporaries(target):
+        try:
+            descriptor = os.open(leftover, os.O_RDONLY)
+        except OSError:
+            continue  # renamed or removed meanwhile, or not ours to open
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(descriptor)
+            continue  # a living writer holds it
+        try:
+            if os.path.samestat(os.fstat(descriptor), os.stat(leftover)):
+                leftover.unlink()
+                removed.append(leftover)
+        except OSError:
+            pass
+        finally:
+            os.close(descriptor)
+    return removed
+
+
+def _new_temporary(target: Path) -> tuple[Path, int | None]:
+    """An empty file beside ``target``, created with the default permissions (umask applied),
+    and the descriptor holding its lock (None where there is no flock)."""
+    with suppress(OSError):
+        remove_abandoned(target)
     for _ in range(100):
         candidate = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
         try:
-            descriptor = os.open(candidate, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
+            descriptor = os.open(candidate, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o666)
         except FileExistsError:
             continue
+        if fcntl is None:
+            os.close(descriptor)
+            return candidate, None
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+            # a sweeper may have taken the file between its creation and the lock: then it is
+            # gone from the folder, and another name is tried
+            if os.path.samestat(os.fstat(descriptor), os.stat(candidate)):
+                return candidate, descriptor
+        except OSError:
+            pass
         os.close(descriptor)
-        return candidate
     raise FileExistsError(f"no free temporary name beside {target}")
 
 
@@ -99,8 +155,8 @@ def staged(
     """Write the new content of ``path`` (``write(temporary_path)``), flushed to disk; the caller
     commits it. Left uncommitted (an error, a changed file), the temporary file is removed."""
     target = real_path(path)
-    temporary = _new_temporary(target)
-    file = Staged(target, temporary)
+    temporary, held = _new_temporary(target)
+    file = Staged(target, temporary, held)
     try:
         write(temporary)
         with open(temporary, "rb+") as handle:
@@ -111,6 +167,8 @@ def staged(
     finally:
         if not file.committed:
             temporary.unlink(missing_ok=True)
+        if held is not None:
+            os.close(held)  # the lock goes with it
 
 
 def write_atomically(path: str | os.PathLike[str], write: Writer, mode: int | None = None) -> Path:

@@ -30,3 +30,17 @@ MAX_PROBLEM_VALUE_CHARS = 200
 # Excel (32,767) nor Google Sheets (50,000) can write such a cell, so a CSV file holding one was
 # not written by a spreadsheet: the source is reported unreadable.
 MAX_CSV_FIELD_CHARS = 131_072
+
+# An .xlsx file is a zip of XML parts; a tiny file can expand to gigabytes (a "zip bomb": 1 MB
+# holding one 1 GiB cell took 2.2 GB of memory to read). Before a workbook is parsed, the expanded
+# size of each part — as its zip entry declares it, and as it really decompresses, read in pieces
+# and stopped at the limit — must stay within these, or the source is unreadable. 500,000 rows of
+# ten columns (``MAX_TAB_ROWS``) are about 200 MB of sheet XML.
+MAX_XLSX_PART_BYTES = 256 * 1024**2
+MAX_XLSX_BYTES = 512 * 1024**2  # all parts together
+
+# The longest run of text between two XML tags of a part (one cell's text, escaped): Excel holds
+# 32,767 characters in a cell and Google Sheets 50,000 (at most about 300 KB of XML), so a run
+# past this was not written by a spreadsheet. Checked while the parts are measured, so no cell
+# that large is ever held in memory.
+MAX_XLSX_TEXT_BYTES = 2 * 1024**2

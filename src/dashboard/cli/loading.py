@@ -43,6 +43,27 @@ def strict_status(dataset: Dataset, args: argparse.Namespace) -> int:
     return 0
 
 
+def before_writing(dataset: Dataset, args: argparse.Namespace) -> int | None:
+    """Why an export must not be written, as the exit status, or None to write it.
+
+    Exit 2 when no source could be read at all (and no snapshot stood in): the export would be
+    empty, and an empty file must never replace a good one already at ``--out``. With
+    ``--strict``, exit 3 before writing when any source was not read live — not after."""
+    if dataset.sources and len(dataset.failed_sources) == len(dataset.sources):
+        print(
+            "error: no source could be read (see the warnings above); nothing was written",
+            file=sys.stderr,
+        )
+        return 2
+    if getattr(args, "strict", False) and (dataset.stale_sources or dataset.failed_sources):
+        print(
+            "error: --strict: not every source could be read live; nothing was written",
+            file=sys.stderr,
+        )
+        return STALE_EXIT
+    return None
+
+
 def add_strict(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--strict",

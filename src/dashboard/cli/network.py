@@ -12,11 +12,14 @@ from dashboard.cli.types import SOURCE_HELP, iso_date
 
 
 def _network(args: argparse.Namespace) -> int:
-    from dashboard.cli.loading import load_with_warnings, strict_status
+    from dashboard.cli.loading import before_writing, load_with_warnings, strict_status
     from dashboard.privacy import anonymised
     from dashboard.reports.network_export import write_network
 
     settings, dataset = load_with_warnings(args.source)
+    refused = before_writing(dataset, args)
+    if refused is not None:
+        return refused
     if not settings.extra.get("reports", {}).get("show_names", False):
         dataset = anonymised(dataset)  # people as "Person N", exactly as a funder sees them
     try:

@@ -11,12 +11,15 @@ from dashboard.cli.types import SOURCE_HELP, iso_date
 
 
 def _report(args: argparse.Namespace) -> int:
-    from dashboard.cli.loading import load_with_warnings, strict_status
+    from dashboard.cli.loading import before_writing, load_with_warnings, strict_status
     from dashboard.cli.output import wrote
     from dashboard.reports.impact import build_report
     from dashboard.reports.impact_render import write_report
 
     settings, dataset = load_with_warnings(args.source)
+    refused = before_writing(dataset, args)
+    if refused is not None:
+        return refused
     show_names = bool(settings.extra.get("reports", {}).get("show_names", False))
     try:
         report = build_report(dataset, args.start, args.end, args.collaboration, show_names)
@@ -31,13 +34,16 @@ def _report(args: argparse.Namespace) -> int:
 
 def _agenda(args: argparse.Namespace) -> int:
     """``agenda SOURCE (--project NAME | --collaboration NAME) --date D --out PATH``."""
-    from dashboard.cli.loading import load_with_warnings, strict_status
+    from dashboard.cli.loading import before_writing, load_with_warnings, strict_status
     from dashboard.cli.output import wrote
     from dashboard.reports.agenda import build_agenda
     from dashboard.reports.agenda_render import write_agenda
     from dashboard.reports.provenance import is_snapshot
 
     _, dataset = load_with_warnings(args.source)
+    refused = before_writing(dataset, args)
+    if refused is not None:
+        return refused
     try:
         agenda = build_agenda(dataset, args.date, args.project, args.collaboration)
         written = write_agenda(agenda, args.out or f"{agenda.file_stem}.md")

@@ -44,6 +44,9 @@ def ensure_dir(folder: Path | None = None) -> Path:
     """The cache folder (or ``folder`` in it), made if missing, readable by its owner only; a
     folder an older version made 0755 is narrowed (best effort: it may not be ours)."""
     folder = folder or cache_dir()
+    root = cache_dir()
+    if folder != root and root in folder.parents:  # a folder in the cache: the cache first
+        ensure_dir(root)
     folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
     with suppress(OSError):
         if stat.S_IMODE(folder.stat().st_mode) != FOLDER_MODE:

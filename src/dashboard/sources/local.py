@@ -13,7 +13,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from dashboard.atomic import write_atomically
-from dashboard.limits import MAX_CELL_CHARS, MAX_CSV_FIELD_CHARS, MAX_TAB_ROWS
+from dashboard.limits import (
+    MAX_CELL_CHARS,
+    MAX_CSV_FIELD_CHARS,
+    MAX_TAB_ROWS,
+    MAX_XLSX_BYTES,
+    MAX_XLSX_PART_BYTES,
+    MAX_XLSX_TEXT_BYTES,
+)
 
 RawSheets = dict[str, list[list[object]]]
 _KEEP_CHARS = MAX_CELL_CHARS + 1  # one past the limit: the reader sees the cell was longer
@@ -41,6 +48,11 @@ class DamagedXlsxFile(UnreadableWorkbook):
     """A zip file whose workbook parts openpyxl cannot read."""
 
 
+class OversizedXlsxFile(UnreadableWorkbook):
+    """A zip whose parts expand past ``limits.MAX_XLSX_*``: not a workbook a spreadsheet wrote
+    (a zip bomb, or a damaged file), refused before it is parsed."""
+
+
 class CsvCellTooLong(UnreadableWorkbook):
     """A CSV field longer than any spreadsheet writes."""
 
@@ -60,6 +72,14 @@ def read_xlsx(path: str | Path) -> RawSheets:
     if Path(path).is_file() and Path(path).stat().st_size == 0:
         raise EmptyFile(f"{name} is an empty file (0 bytes), not a workbook")
     try:
+        measure_xlsx(path)
+    except FileNotFoundError:
+        raise
+    except UnreadableWorkbook:
+        raise
+    except Exception as error:
+        raise _not_xlsx(name, error) from None
+    try:
         from openpyxl import load_workbook  # not imported by a command reading a Sheet
 
         book = load_workbook(path, read_only=True, data_only=True)
@@ -77,6 +97,62 @@ def read_xlsx(path: str | Path) -> RawSheets:
         raise _not_xlsx(name, error) from None
     finally:
         book.close()
+
+
+_MEASURE_CHUNK = 1024**2
+
+
+def measure_xlsx(path: str | Path) -> None:
+    """Refuse an ``.xlsx`` zip whose parts expand too far, before anything parses it: each
+    entry's declared size, then its real expanded size and its longest run of text, read in
+    1 MiB pieces (memory stays at a piece, whatever the file expands to). Python's zipfile
+    never hands out more than an entry declares (more fails its CRC check), so both are bounded.
+    Raises ``OversizedXlsxFile``; a file that is not a zip raises ``zipfile.BadZipFile``."""
+    name = Path(path).name
+    with zipfile.ZipFile(path) as archive:
+        entries = archive.infolist()
+        declared = sum(entry.file_size for entry in entries)
+        biggest = max((entry.file_size for entry in entries), default=0)
+        if biggest > MAX_XLSX_PART_BYTES or declared > MAX_XLSX_BYTES:
+            raise _oversized(name, max(biggest, declared))
+        total = 0
+        for entry in entries:
+            size, run = 0, 0
+            with archive.open(entry) as part:
+                while chunk := part.read(_MEASURE_CHUNK):
+                    size += len(chunk)
+                    total += len(chunk)
+                    if size > MAX_XLSX_PART_BYTES or total > MAX_XLSX_BYTES:
+                        raise _oversized(name, max(size, total))
+                    run = _longest_run(chunk, run, name)
+
+
+def _longest_run(chunk: bytes, run: int, name: str) -> int:
+    """The run of text (bytes with no ``<``) still open at the end of ``chunk``, given the one
+    open before it; ``OversizedXlsxFile`` when any run passes ``MAX_XLSX_TEXT_BYTES``."""
+    first = chunk.find(b"<")
+    if first < 0:
+        run += len(chunk)
+        longest = run
+    else:
+        longest = max(run + first, max(map(len, chunk.split(b"<"))))
+        run = len(chunk) - chunk.rfind(b"<") - 1
+    if longest > MAX_XLSX_TEXT_BYTES:
+        raise OversizedXlsxFile(
+            f"{name} holds a cell of more than {MAX_XLSX_TEXT_BYTES // 1024**2} MB of text, "
+            "which no spreadsheet writes (Excel stops at 32,767 characters): the file is damaged "
+            "or not a workbook; open it in Excel or LibreOffice and save it as .xlsx again"
+        )
+    return run
+
+
+def _oversized(name: str, size: int) -> OversizedXlsxFile:
+    return OversizedXlsxFile(
+        f"{name} expands to more than {size // 1024**2:,} MB when unzipped, past the "
+        f"{MAX_XLSX_PART_BYTES // 1024**2} MB a workbook part may hold "
+        f"({MAX_XLSX_BYTES // 1024**2} MB in all): the file is damaged or not a workbook "
+        "(a 'zip bomb'); it was not read"
+    )
 
 
 def _not_xlsx(name: str, error: Exception) -> UnreadableWorkbook:

@@ -33,6 +33,7 @@ from filelock import FileLock, Timeout
 from dashboard.atomic import real_path, staged, write_bytes_atomically
 from dashboard.formulas import neutralise
 from dashboard.schema import canonical_tab
+from dashboard.sources import cache
 from dashboard.sources.cache import cache_dir
 from dashboard.writing.layout import HEADER_SEARCH_ROWS, layout_of
 from dashboard.writing.records import NewCommitment, NewWin
@@ -81,8 +82,8 @@ def lock_path(target: Path) -> Path:
 def locked(target: Path) -> Iterator[None]:
     """An exclusive lock on workbook ``target`` (:func:`lock_path`), for every process."""
     path = lock_path(target)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(path, timeout=LOCK_SECONDS, mode=0o600)
+    cache.ensure_dir(path.parent)
+    lock = FileLock(path, timeout=LOCK_SECONDS, mode=cache.FILE_MODE)
     try:
         with lock:
             yield
