@@ -18,18 +18,11 @@ from pathlib import Path
 import pytest
 
 from tests.fixtures import region_key
-from tests.redis.server import PASSWORD, RedisServer
+from tests.redis.server import PASSWORD
 from tests.streamlit_server import ROOT
 from tests.test_loader_regions import regions_config, sheets_requests
 
 CEILING = 180.0  # seconds: any wait below, on a busy machine
-
-
-@pytest.fixture
-def redis_server(tmp_path):
-    server = RedisServer(tmp_path / "redis").start()
-    yield server
-    server.stop()
 
 
 class Replicas:

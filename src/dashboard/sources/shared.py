@@ -21,6 +21,7 @@ itself. ``outage`` says what the banner shows meanwhile.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import sqlite3
@@ -449,6 +450,34 @@ def active() -> SharedStore:
     if url:
         return store_for(Settings(sources=()))
     return FolderStore()
+
+
+# --- small records: the digests' sent-log and the like ------------------------------------------
+
+
+def _record_bytes(record: dict[str, Any] | None) -> bytes | None:
+    """One spelling per record (sorted keys, no spaces), so compare-and-set compares records."""
+    if record is None:
+        return None
+    return json.dumps(record, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def get_record(key: str) -> dict[str, Any] | None:
+    """The JSON record under ``key`` in this process's store (None: none, or unreadable)."""
+    found = active().read(key, json.loads)
+    return found if isinstance(found, dict) else None
+
+
+def set_record(key: str, record: dict[str, Any]) -> None:
+    """Replace the record under ``key`` (``OSError`` when it can be kept nowhere)."""
+    active().write(key, _record_bytes(record) or b"")
+
+
+def swap_record(key: str, expected: dict[str, Any] | None, new: dict[str, Any]) -> bool:
+    """Replace the record under ``key`` with ``new`` only if it still is ``expected`` (None:
+    only if there is none), for every process of the store at once; whether it was replaced.
+    Exactly one of several hosts wins ``swap_record(key, None, …)``: the one that sends."""
+    return active().compare_and_set(key, _record_bytes(expected), _record_bytes(new) or b"")
 
 
 def forget() -> None:
