@@ -11,11 +11,14 @@ digests' sent-log — goes through one :class:`SharedStore`, by key:
   live under ``[app] redis_prefix`` (``smallwins:``), so one Redis can serve several deployments.
   Each process keeps a local copy in its cache folder of what it took from Redis and wrote there.
 
-Redis is a help, never a condition. Its client waits at most ``SOCKET_SECONDS`` for any answer;
-when Redis fails or cannot be reached the process says so once on stderr (naming Redis, never its
-password, and what is not shared meanwhile), works from its local copy — its own folder, its own
-pace, its own file locks — and tries Redis again ``RETRY_SECONDS`` later, so sharing resumes by
-itself. ``outage`` says what the banner shows meanwhile.
+Redis is a help, never a condition. Its client waits at most ``CONNECT_SECONDS`` to reach it and
+``SOCKET_SECONDS`` for any answer; when Redis fails or cannot be reached the process says so once
+on stderr (naming Redis, never its password, and what is not shared meanwhile), works from its
+local copy — its own folder, its own pace, its own file locks — and tries Redis again
+``RETRY_SECONDS`` later, so sharing resumes by itself. ``outage`` says what the banner shows.
+
+Snapshots hold people's names and emails: the Redis must be private (a password, TLS with
+``rediss://``, no public address). Messages name it as ``host:port/db``, never with the URL.
 """
 
 from __future__ import annotations
@@ -51,7 +54,8 @@ REDIS_VARIABLE = "SMALLWINS_REDIS_URL"
 REDIS_SETTING = "[app] redis_url"
 DEFAULT_PREFIX = "smallwins:"
 SCHEMES = ("redis", "rediss", "unix")
-SOCKET_SECONDS = 2.0  # any Redis answer: far below a page's or a command's patience
+CONNECT_SECONDS = 2.0  # reaching Redis (a dropped route costs this, once per RETRY_SECONDS)
+SOCKET_SECONDS = 5.0  # any answer, a snapshot's included: far below a call's timeout (20 s)
 RETRY_SECONDS = 5.0  # after a failure, Redis is left alone this long (no wait per call meanwhile)
 LEASE_SECONDS = 15.0  # a claim not renewed this long is free: its holder died
 RENEW_SECONDS = LEASE_SECONDS / 3  # how often a live holder renews its claim
@@ -220,8 +224,9 @@ class RedisStore(SharedStore):
         self._client: redis.Redis = redis.Redis.from_url(
             url,
             socket_timeout=SOCKET_SECONDS,
-            socket_connect_timeout=SOCKET_SECONDS,
-            retry=Retry(NoBackoff(), 1),  # one reconnect: a restarted Redis leaves dead sockets
+            socket_connect_timeout=CONNECT_SECONDS,
+            # one reconnect (a restarted Redis leaves dead sockets), none after a slow answer
+            retry=Retry(NoBackoff(), 1, supported_errors=(redis.ConnectionError,)),
         )
         self._errors: tuple[type[BaseException], ...] = (redis.RedisError, OSError)
         self._state = threading.Lock()
