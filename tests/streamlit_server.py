@@ -35,8 +35,10 @@ class StreamlitServer:
     """The app served headless with ``env``; its output goes to ``output`` (a file, or a pipe).
     Ready when ``/_stcore/health`` answers; raises when that takes over a minute."""
 
-    def __init__(self, env: dict[str, str], output: IO | int = subprocess.DEVNULL) -> None:
-        self.port = free_port()
+    def __init__(
+        self, env: dict[str, str], output: IO | int = subprocess.DEVNULL, port: int | None = None
+    ) -> None:
+        self.port = port or free_port()
         self.process = subprocess.Popen(
             [
                 sys.executable,
