@@ -92,7 +92,7 @@ def test_with_redis_unreachable_the_local_copy_serves_and_the_banner_says_so(
     served = open_page("app.py", {"to": "2024-12-31"})
     assert {metric.label: metric.value for metric in served.metric} == expected
     warnings = " ".join(rendered(w.value) for w in served.warning)
-    assert f"Redis at 127.0.0.1:{redis_server.port}/0 cannot be reached" in warnings
+    assert f"Redis at 127.0.0.1:{redis_server.port}/0 cannot be used since" in warnings
     assert "not shared with the other replicas meanwhile" in warnings
     assert PASSWORD not in warnings
     err = capsys.readouterr().err

@@ -232,7 +232,7 @@ class RedisStore(SharedStore):
         self._state = threading.Lock()
         self._down_since: float | None = None
         self._resting_until = 0.0
-        self._mirrored: dict[str, bytes] = {}  # key → digest of the bytes last copied locally
+        self._mirrored: dict[str, bytes] = {}  # local file → digest of the bytes last copied
 
     # --- availability ---------------------------------------------------------------------
 
@@ -267,7 +267,11 @@ class RedisStore(SharedStore):
         with self._state:
             was_down, self._down_since = self._down_since is not None, None
         if was_down:
-            print(f"smallwins: {self.description} is back: sharing resumed.", file=sys.stderr)
+            print(
+                f"smallwins: {self.description} is back: sharing resumed.",
+                file=sys.stderr,
+                flush=True,
+            )
 
     @property
     def outage(self) -> str | None:
@@ -276,7 +280,7 @@ class RedisStore(SharedStore):
         if since is None:
             return None
         at = time.strftime("%H:%M UTC", time.gmtime(since))
-        return f"{self.description} cannot be reached since {at}: {NOT_SHARED}."
+        return f"{self.description} cannot be used since {at}: {NOT_SHARED}."
 
     # --- values ---------------------------------------------------------------------------
 
@@ -315,14 +319,15 @@ class RedisStore(SharedStore):
     def _mirror(self, key: str, data: bytes) -> bool:
         """Keep ``data`` as the local copy of ``key`` unless it is already; whether it is."""
         digest = hashlib.blake2b(data, digest_size=16).digest()
-        if self._mirrored.get(key) == digest:
+        path = self.local.path(key)
+        if self._mirrored.get(str(path)) == digest and path.exists():
             return True
         try:
             self.local.write(key, data)
         except OSError as error:
             log.info("no local copy of %s (%s)", key, type(error).__name__)
             return False
-        self._mirrored[key] = digest
+        self._mirrored[str(path)] = digest
         return True
 
     # --- claims and the pace --------------------------------------------------------------
