@@ -42,6 +42,10 @@ def test_the_environment_wins_over_the_file_and_is_checked_too(tmp_path, monkeyp
     with pytest.raises(ConfigError, match="SMALLWINS_REDIS_URL must be a Redis URL") as raised:
         shared.store_for(settings)
     assert PASSWORD not in str(raised.value)
+    monkeypatch.setenv(shared.REDIS_VARIABLE, f"redis://:{PASSWORD}@env-host:no-port/0")
+    with pytest.raises(ConfigError, match="SMALLWINS_REDIS_URL cannot be read") as raised:
+        shared.store_for(settings)
+    assert PASSWORD not in str(raised.value)
 
 
 def test_unset_it_is_the_cache_folder_as_before(snapshot_folder):

@@ -54,6 +54,10 @@ REDIS_VARIABLE = "SMALLWINS_REDIS_URL"
 REDIS_SETTING = "[app] redis_url"
 DEFAULT_PREFIX = "smallwins:"
 SCHEMES = ("redis", "rediss", "unix")
+URL_FORM = (
+    "redis://[:password@]host:6379/0, rediss:// for TLS, or unix:///path/to/redis.sock "
+    "(the value is not repeated here: it may hold a password)"
+)
 CONNECT_SECONDS = 2.0  # reaching Redis (a dropped route costs this, once per RETRY_SECONDS)
 SOCKET_SECONDS = 5.0  # any answer, a snapshot's included: far below a call's timeout (20 s)
 RETRY_SECONDS = 5.0  # after a failure, Redis is left alone this long (no wait per call meanwhile)
@@ -432,10 +436,7 @@ def check_url(url: str, where: str) -> str:
     except ValueError:
         scheme = ""
     if scheme not in SCHEMES:
-        raise ConfigError(
-            f"{where} must be a Redis URL: redis://[:password@]host:6379/0, rediss:// for TLS, "
-            "or unix:///path/to/redis.sock (the value is not repeated here: it may hold a password)"
-        )
+        raise ConfigError(f"{where} must be a Redis URL: {URL_FORM}")
     return url.strip()
 
 
@@ -455,7 +456,10 @@ def store_for(settings: Settings) -> SharedStore:
     key = (check_url(url, where) if url else None, settings.redis_prefix)
     with _STORES_LOCK:
         if key not in _STORES:
-            _STORES[key] = RedisStore(key[0], key[1]) if key[0] else FolderStore()
+            try:
+                _STORES[key] = RedisStore(key[0], key[1]) if key[0] else FolderStore()
+            except ValueError:  # redis-py's parse: a port that is no number, a bad option
+                raise ConfigError(f"{where} cannot be read as a Redis URL: {URL_FORM}") from None
         _active = _STORES[key]
         return _active
 
