@@ -180,4 +180,7 @@ def write_atomically(path: str | os.PathLike[str], write: Writer, mode: int | No
 def write_bytes_atomically(
     path: str | os.PathLike[str], data: bytes, mode: int | None = None
 ) -> Path:
-    return write_atomically(path, lambda temporary: temporary.write_bytes(data), mode)
+    def write(temporary: Path) -> None:
+        temporary.write_bytes(data)
+
+    return write_atomically(path, write, mode)

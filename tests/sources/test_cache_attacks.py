@@ -206,3 +206,13 @@ def test_cache_folders_and_files_are_their_owners_only(google, config):
         if file.is_file():
             assert stat.S_IMODE(file.stat().st_mode) == 0o600, file.name
     assert (folder / quota.DB_FILE).exists()  # the pacer's files are among them
+
+
+def test_a_title_holding_half_an_emoji_is_kept_and_read_back(google, config):
+    source = _good_read(google, config)
+    kept = snapshots.load(source)
+    snapshots.save(
+        source, "Book \ud83d", kept.read_at, kept.body, kept.read, kept.titles, kept.titles_at
+    )
+    again = snapshots.load(source)
+    assert again is not None and again.title == "Book \ud83d"

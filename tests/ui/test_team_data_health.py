@@ -93,6 +93,20 @@ def test_a_team_member_receives_only_their_rows_problems(roles):
     assert not leaked
 
 
+def test_a_team_is_told_only_of_sources_holding_its_rows(tmp_path, roles, monkeypatch):
+    config = tmp_path / "smallwins.toml"
+    config.write_text(
+        config.read_text().replace(
+            "[access]",
+            f'[[sources]]\nlocation = "{tmp_path / "lakeside-gone.xlsx"}"\nname = "Lakeside '
+            f'sheet"\ncollaboration = "Lakeside"\n\n[access]',
+        )
+    )
+    member = _data_health("joe@rivervalley.org")
+    assert "Shared" in member and "lakeside-gone.xlsx" not in member
+    assert "lakeside-gone.xlsx" in _data_health("sue@lake.org")  # theirs: they see it failed
+
+
 def test_a_coordinator_receives_every_problem(roles):
     sent = _data_health("ana@region.org")
     assert all(value in sent for value in ("lake.typo(at)mail", "nobody.typo(at)mail"))

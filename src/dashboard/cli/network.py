@@ -21,7 +21,7 @@ def _network(args: argparse.Namespace) -> int:
     if refused is not None:
         return refused
     if not settings.extra.get("reports", {}).get("show_names", False):
-        dataset = anonymised(dataset)  # people as "Person N", exactly as a funder sees them
+        dataset = anonymised(dataset)  # people as "Person K7Q2M", as a funder sees them
     try:
         written = write_network(dataset, dataset.people, args.as_of, args.nodes, args.out)
     except ValueError as error:

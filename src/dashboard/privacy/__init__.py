@@ -1,9 +1,9 @@
 """The Dataset as a funder or a team member may see it.
 
 A funder's view (``privacy.funder.anonymised``) has no personal names or emails anywhere: people
-are "Person N" under a deployment secret, and every text is masked for known names and emails.
-A team member's view holds only their collaborations' records, the people who belong to or took
-part in them, and the problems of their own rows.
+are "Person K7Q2M" (a code keyed with a deployment secret), and every text is masked for known
+names and emails. A team member's view holds only their collaborations' records, the people who
+belong to or took part in them, and the problems and sources of their own rows.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from dataclasses import replace
 import pandas as pd
 
 from dashboard.clean.names import key_of
-from dashboard.dataset import Dataset
+from dashboard.dataset import Dataset, SourceStatus
 from dashboard.filtering import filtered
 from dashboard.privacy.funder import HIDDEN, anonymised, pseudonyms
 
-__all__ = ["HIDDEN", "anonymised", "for_team", "pseudonyms", "team_problems"]
+__all__ = ["HIDDEN", "anonymised", "for_team", "pseudonyms", "team_problems", "team_sources"]
 
 
 def for_team(dataset: Dataset, collaborations: Sequence[str]) -> Dataset:
@@ -36,7 +36,25 @@ def for_team(dataset: Dataset, collaborations: Sequence[str]) -> Dataset:
         people=people,
         problems=team_problems(dataset, collaborations),
         placements=view.placements.iloc[0:0],
+        sources=team_sources(dataset, collaborations),
     )
+
+
+def team_sources(dataset: Dataset, collaborations: Sequence[str]) -> list[SourceStatus]:
+    """The sources a member of ``collaborations`` is told about (how each was read, why one
+    failed): those holding a row of theirs, and those tagged with one of them. Another
+    collaboration's source, or one that failed before any row could be placed, is the
+    coordinators' to see, like its problems."""
+    wanted = {key_of(name) for name in collaborations}
+    placed = dataset.placements
+    in_team = placed["collaboration"].fillna("").map(key_of).isin(wanted).to_numpy(dtype=bool)
+    holding = set(placed.loc[in_team, "source"].dropna())
+    return [
+        source
+        for source in dataset.sources
+        if source.label in holding
+        or (source.collaboration is not None and key_of(source.collaboration) in wanted)
+    ]
 
 
 def team_problems(dataset: Dataset, collaborations: Sequence[str]) -> pd.DataFrame:

@@ -5,7 +5,7 @@ by networkx) and an ``.xlsx`` in Kumu's import format — an *Elements* sheet wh
 People (or organizations) are the nodes, with sector, collaboration, links and the date of their
 first link; each connection carries its strength (shared events) and first shared event. Nodes
 are named by the dataset given: pass a funder's view (``privacy.anonymised``) and people are
-"Person N", exactly as on the pages. No email or free text is ever written.
+"Person K7Q2M", exactly as on the pages. No email or free text is ever written.
 """
 
 from __future__ import annotations

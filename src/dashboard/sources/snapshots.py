@@ -73,12 +73,9 @@ class State:
         return self.checked_at is not None and (now - self.checked_at).total_seconds() < seconds
 
     def failed_within(self, seconds: float, now: dt.datetime) -> bool:
-        recent = self.attempted_at is not None
-        return (
-            recent
-            and self.error is not None
-            and (now - self.attempted_at).total_seconds() < seconds
-        )
+        if self.attempted_at is None or self.error is None:
+            return False
+        return (now - self.attempted_at).total_seconds() < seconds
 
 
 def keeps_snapshot(source: SourceConfig) -> bool:
@@ -125,7 +122,7 @@ def save(
         "titles_at": titles_at.isoformat(),
         "modified_time": modified_time,
     }
-    head = json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n"
+    head = json.dumps(header).encode("ascii") + b"\n"  # escaped: even half an emoji in a title
     data = zstandard.ZstdCompressor(level=LEVEL).compress(head + body)
     shared.active().write(_key(source, ".snapshot"), data)
     return path_for(source)
