@@ -114,3 +114,17 @@ def test_a_redis_that_never_answered_leaves_the_local_copy_claims_and_records(tm
     assert store.compare_and_set("k", b"local", b"new") and store.get("k") == b"new"
     with store.claim("lock", wait=5):
         pass  # the local file lock
+
+
+def test_a_claim_held_on_one_host_is_waited_for_on_another(redis_server, tmp_path):
+    first, second = (
+        shared.RedisStore(redis_server.url, "smallwins:", shared.FolderStore(tmp_path / name))
+        for name in ("a", "b")
+    )
+    with first.claim("sheet-x.lock", wait=5):
+        with pytest.raises(shared.ClaimTimeout), second.claim("sheet-x.lock", wait=0.5):
+            pass
+        assert redis_server.client().ttl("smallwins:sheet-x.lock") > 0  # leased, not for ever
+    with second.claim("sheet-x.lock", wait=5):  # released: the other host takes it at once
+        assert redis_server.client().exists("smallwins:sheet-x.lock")
+    assert not redis_server.client().exists("smallwins:sheet-x.lock")
