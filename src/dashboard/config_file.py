@@ -37,7 +37,8 @@ class AppTable(_Table):
     sheets_quota: int = Field(50, ge=1)  # Sheets API requests allowed per sheets_quota_seconds
     sheets_quota_seconds: float = Field(60.0, gt=0)
     drive_check: bool = True
-    redis_url: str | None = Field(None, pattern=r"^\s*(redis|rediss|unix)://")  # sources.shared
+    # replicas on several hosts share through this Redis (sources.shared)
+    redis_url: str | None = Field(default=None, pattern=r"^\s*(redis|rediss|unix)://")
     redis_prefix: str = "smallwins:"
 
 
