@@ -3,12 +3,15 @@ memory, page views per second, page time at the 95th percentile.
 
     python benchmarks/load.py [--sessions 20] [--duration 75] [--ttl 30] [--client browser]
     python benchmarks/load.py --replicas 2      # two servers behind a real nginx on loopback
+    python benchmarks/load.py --replicas 2 --redis   # each its own cache folder, one Redis
 
 Serves the demo workbook (or, with ``--scale``, the generated workbook of ``generate.py`` at that
 fraction of its full size) from the Sheets API test double (``tests/sheets_double``), points
 ``--replicas`` ``streamlit run app.py`` servers at it as a Google Sheet
 (``SMALLWINS_SHEETS_ENDPOINT``, a service-account key or ``--auth api-key``,
-``cache_ttl_seconds = --ttl``, one shared ``SMALLWINS_CACHE_DIR``), behind nginx configured
+``cache_ttl_seconds = --ttl``, one shared ``SMALLWINS_CACHE_DIR`` — or, with ``--redis``, a
+cache folder each, as on separate hosts, sharing a real ``redis-server`` on loopback through
+``SMALLWINS_REDIS_URL``), behind nginx configured
 from ``deploy/nginx.conf`` when there are several (or with ``--proxy``), and sends them viewers:
 
 1. warm-up: one session opens the Overview — the first read of the sheet — and, behind nginx,
@@ -79,9 +82,12 @@ def workbook(scale: float | None) -> tuple[dict[str, list[list[Any]]], str, str]
     return sheets, meta["as_of"], f"generated workbook, scale {scale:g}"
 
 
-def server_env(double: SheetsDouble, folder: Path, ttl: int, auth: str) -> dict[str, str]:
-    """The environment of a server reading ``KEY`` from the double as a Google Sheet (the same
-    for every replica: one configuration, one key, one shared cache folder)."""
+def server_env(
+    double: SheetsDouble, folder: Path, ttl: int, auth: str, cache: str = "cache", redis: str = ""
+) -> dict[str, str]:
+    """The environment of a server reading ``KEY`` from the double as a Google Sheet (one
+    configuration, one key, for every replica; the cache folder ``cache`` in ``folder``, and
+    the Redis at ``redis`` when one is given)."""
     source = f'[[sources]]\nname = "load"\nlocation = "{KEY}"\nkind = "gsheets"\n'
     if auth == "api-key":
         source += f'api_key = "{double.api_key}"\n'
@@ -91,8 +97,10 @@ def server_env(double: SheetsDouble, folder: Path, ttl: int, auth: str) -> dict[
     env.update(
         SMALLWINS_CONFIG=str(config),
         SMALLWINS_SHEETS_ENDPOINT=double.url,
-        SMALLWINS_CACHE_DIR=str(folder / "cache"),
+        SMALLWINS_CACHE_DIR=str(folder / cache),
     )
+    if redis:
+        env["SMALLWINS_REDIS_URL"] = redis
     if auth == "service-account":
         key_file = folder / "service_account.json"
         key_file.write_text(json.dumps(double.service_account_info()), encoding="utf-8")
@@ -117,11 +125,18 @@ class Server(StreamlitServer):
 def deployment(
     double: SheetsDouble, folder: Path, args: argparse.Namespace
 ) -> Iterator[tuple[list[Server], Nginx | None]]:
-    """``args.replicas`` servers on one cache folder, behind nginx when ``args.proxy``."""
-    env = server_env(double, folder, args.ttl, args.auth)
+    """``args.replicas`` servers on one cache folder (``args.redis``: one each, and a Redis),
+    behind nginx when ``args.proxy``."""
     servers: list[Server] = []
+    redis = None
     try:
+        if args.redis:
+            from tests.redis.server import RedisServer
+
+            redis = RedisServer(folder / "redis").start()
         for number in range(args.replicas):
+            cache = f"cache-{number}" if redis else "cache"
+            env = server_env(double, folder, args.ttl, args.auth, cache, redis.url if redis else "")
             servers.append(Server(env, folder / f"server-{number}.log"))
         if not args.proxy:
             yield servers, None
@@ -131,6 +146,8 @@ def deployment(
     finally:
         for server in servers:
             server.stop()
+        if redis is not None:
+            redis.stop()
 
 
 class Editor(threading.Thread):
@@ -267,6 +284,11 @@ def main(argv: list[str] | None = None) -> int:
         help="app servers on one cache folder, behind nginx when > 1",
     )
     parser.add_argument(
+        "--redis",
+        action="store_true",
+        help="each replica its own cache folder, all sharing a redis-server (as on several hosts)",
+    )
+    parser.add_argument(
         "--proxy", action="store_true", help="nginx (deploy/nginx.conf) in front of one replica too"
     )
     parser.add_argument(
@@ -295,7 +317,9 @@ def main(argv: list[str] | None = None) -> int:
         + ", ".join(f"{n:,} {tab.lower()}" for tab, n in rows.items())
         + f"; {args.sessions} {args.client} session(s) for {args.duration:g} s, {args.think:g} s "
         f"apart, TTL {args.ttl} s, {args.replicas} replica(s)"
-        f"{' behind nginx' if args.proxy else ''}, an edit every {args.edit_every:g} s;"
+        f"{' behind nginx' if args.proxy else ''}"
+        f"{', separate cache folders sharing Redis' if args.redis else ''}"
+        f", an edit every {args.edit_every:g} s;"
         f" load average {load_before:.1f} before the start"
     )
     with tempfile.TemporaryDirectory(prefix="smallwins-load-") as tmp, SheetsDouble() as double:

@@ -98,6 +98,7 @@ def figures(
         "auth": args.auth,
         "sources": 1,
         "replicas": args.replicas,
+        "shared_through": "redis" if getattr(args, "redis", False) else "cache folder",
         "proxy": "nginx" if args.proxy else None,
         "edit_every_s": args.edit_every,
         "edits": measured["edits"],

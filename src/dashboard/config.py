@@ -82,6 +82,8 @@ class Settings:
     sheets_quota: int = 50  # Sheets API requests allowed per sheets_quota_seconds
     sheets_quota_seconds: float = 60.0
     drive_check: bool = True  # ask Drive whether a sheet changed before reading it
+    redis_url: str | None = None  # shared by replicas on several hosts (sources.shared)
+    redis_prefix: str = "smallwins:"
     path: str | None = None
     extra: dict = field(default_factory=dict)
 
@@ -200,6 +202,8 @@ def load_config(path: str | os.PathLike[str]) -> Settings:
         sheets_quota=app.sheets_quota,
         sheets_quota_seconds=app.sheets_quota_seconds,
         drive_check=app.drive_check,
+        redis_url=app.redis_url,
+        redis_prefix=app.redis_prefix,
         path=str(file),
         extra=extra,
     )

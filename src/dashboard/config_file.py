@@ -72,6 +72,9 @@ class AppTable(_Table):
     sheets_quota_seconds: float = Field(default=60.0, gt=0)
     drive_check: bool = True
     public_url: Annotated[str | None, AfterValidator(_web_address)] = None  # digests link here
+    # replicas on several hosts share through this Redis (sources.shared)
+    redis_url: str | None = Field(default=None, pattern=r"^\s*(redis|rediss|unix)://")
+    redis_prefix: str = "smallwins:"
 
 
 class SourceTable(_Table):
@@ -122,8 +125,9 @@ _EXPECTED = {
     "list_type": 'a list, like ["a@region.org", "region.org"]',
     "dict_type": "a table",
     "model_type": "a table",
+    "string_pattern_mismatch": "a Redis URL: redis://[:password@]host:6379/0, or rediss:// for TLS",
 }
-_SECRET_KEYS = {"api_key", "credentials_file"}
+_SECRET_KEYS = {"api_key", "credentials_file", "redis_url"}  # may hold a password
 _TABLES: dict[str, type[BaseModel]] = {
     "app": AppTable,
     "sources": SourceTable,

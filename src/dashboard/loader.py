@@ -26,7 +26,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
-import filelock
 import pandas as pd
 
 from dashboard.clean.build import build_dataset
@@ -35,7 +34,7 @@ from dashboard.clean.shape import missing_columns, missing_tabs
 from dashboard.clean.source import SourceSheets, clean_sources
 from dashboard.config import Settings, SourceConfig
 from dashboard.dataset import Dataset, SourceStatus
-from dashboard.sources import RawSource, SourceError, drive, read_source, snapshots
+from dashboard.sources import RawSource, SourceError, drive, read_source, shared, snapshots
 from dashboard.sources.gsheets import SheetRead, Titles, sheets_from_body
 from dashboard.sources.quota import Pacer, Quota, pacer
 
@@ -77,9 +76,11 @@ class Reads:
 
 
 def pacer_for(settings: Settings) -> Pacer:
-    """The one pace of Sheets requests for ``settings``' quota, shared by every process whose
-    cache folder is the same (reads and writes alike)."""
-    return pacer(Quota(settings.sheets_quota, settings.sheets_quota_seconds), snapshots.cache_dir())
+    """The one pace of Sheets requests for ``settings``' quota, shared by every process of the
+    same store — cache folder or Redis — reads and writes alike (``shared.store_for`` also makes
+    that store the one this process's snapshots, claims and secret use)."""
+    quota = Quota(settings.sheets_quota, settings.sheets_quota_seconds)
+    return pacer(quota, shared.store_for(settings))
 
 
 def plan_for(
@@ -142,11 +143,11 @@ def read_one(source: SourceConfig, plan: Plan, changes: drive.Changes | None = N
     try:
         with snapshots.lock_for(source, LOCK_WAIT_SECONDS):
             return _read_locked(source, plan, changes or drive.Changes())
-    except filelock.Timeout:
+    except shared.ClaimTimeout:
         busy = f"{source.label}: another process is still reading it"
         return _stale_or_failed(source, plan, busy)
     except OSError as error:  # no cache folder to lock in: read alone, keep no snapshot
-        log.warning("no lock for %s in %s (%s)", source.label, snapshots.cache_dir(), error)
+        log.warning("no claim for %s in %s (%s)", source.label, shared.active().description, error)
         return _live(source, plan, None, None)
 
 
@@ -259,7 +260,7 @@ def _keep(raw: RawSource) -> None:
         log.warning(
             "could not keep a snapshot of %s in %s (%s)",
             raw.config.label,
-            snapshots.cache_dir(),
+            shared.active().description,
             type(error).__name__,
         )
 

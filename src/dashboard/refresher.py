@@ -25,7 +25,7 @@ from typing import Any
 
 from dashboard.config import Settings, SourceConfig
 from dashboard.loader import FailedRead, Read, kept_copy, plan_for, read_all, read_one
-from dashboard.sources import snapshots
+from dashboard.sources import shared, snapshots
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,7 @@ class Refresher:
     def __init__(self, settings: Settings, service_account_info: Mapping[str, Any] | None):
         self.settings = settings
         self._info = service_account_info
+        shared.store_for(settings)  # the snapshots shown at once come from the shared store
         self._ttl = float(settings.cache_ttl_seconds)
         self._lock = threading.Condition()
         self._local_lock = threading.Lock()

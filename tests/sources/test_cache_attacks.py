@@ -23,7 +23,7 @@ import zstandard
 from dashboard import cli
 from dashboard.config import load_config
 from dashboard.loader import load
-from dashboard.sources import cache, quota, snapshots
+from dashboard.sources import cache, quota, shared, snapshots
 from tests.filesystems import full_folder
 from tests.fixtures import RIVER_VALLEY_KEY as KEY
 from tests.fixtures import river_valley, write_csv_folder
@@ -137,7 +137,7 @@ def test_a_pacer_database_locked_by_another_process(google, config, capsys, monk
     )
     try:
         assert holder.stdout.readline().strip() == "locked"
-        monkeypatch.setattr(quota, "DB_WAIT_SECONDS", 0.5)
+        monkeypatch.setattr(shared, "DB_WAIT_SECONDS", 0.5)
         quota._PACERS.clear()
         google.edit(KEY, "Wins", EDITED_WINS)
         assert _summary(config, capsys)["wins"] == 3

@@ -10,7 +10,9 @@ Where it comes from, first found first: the app's Streamlit secrets (``[privacy]
 pseudonym_secret``, passed in by the ui layer), the environment variable
 ``SMALLWINS_PSEUDONYM_SECRET``, else a file ``pseudonym-secret`` in the cache folder
 (``SMALLWINS_CACHE_DIR`` or the user cache, as for snapshots), made once from 32 random bytes,
-readable by its owner only. Several app processes sharing the cache folder share the secret.
+readable by its owner only. Several app processes sharing the cache folder share the secret;
+with a Redis (``[app] redis_url``) the generated secret is kept there too (``shared``), set once
+by whichever replica comes first, so every replica on every host numbers people alike.
 
 A secret is the UTF-8 bytes of its text, and it is used only when it holds at least
 ``MIN_SECRET_BYTES`` (32) of them: a short one could be guessed, and then every pseudonym undone.
@@ -24,15 +26,13 @@ from __future__ import annotations
 import os
 import secrets
 
-import filelock
-
-from dashboard.sources import cache
+from dashboard.sources import cache, shared
 
 SECRET_VARIABLE = "SMALLWINS_PSEUDONYM_SECRET"
 SECRET_SETTING = "[privacy] pseudonym_secret"
 SECRET_FILE = "pseudonym-secret"
 MIN_SECRET_BYTES = 32
-LOCK_WAIT_SECONDS = 10.0
+LOCK_WAIT_SECONDS = shared.LOCK_WAIT_SECONDS  # the folder's lock on the secret file
 MAKE_ONE = "python -c 'import secrets; print(secrets.token_urlsafe(32))'"
 
 
@@ -49,25 +49,24 @@ def _strong(data: bytes) -> bytes:
 
 
 def _kept_secret() -> bytes:
-    """The secret in the cache folder, made (or remade, when short or damaged) on first use,
-    under a lock so two processes starting at once end up with the same one."""
+    """The secret in the shared store (the cache folder, or Redis), made (or remade, when short
+    or damaged) on first use, set only if still absent or unchanged (``compare_and_set``) so two
+    processes starting at once end up with the same one."""
+    store = shared.active()
     path = cache.cache_dir() / SECRET_FILE
-    kept = cache.read(path, _strong)
+    kept = store.read(SECRET_FILE, _strong)
     if kept is not None:
         return kept
     try:
-        cache.ensure_dir(path.parent)
-        lock = filelock.FileLock(
-            path.with_name(f".{SECRET_FILE}.lock"), timeout=LOCK_WAIT_SECONDS, mode=cache.FILE_MODE
-        )
-        with lock:
-            kept = cache.read(path, _strong)  # made by another process meanwhile
-            if kept is not None:
-                return kept
-            made = secrets.token_urlsafe(MIN_SECRET_BYTES).encode("ascii")
-            cache.write(path, made)
+        made = secrets.token_urlsafe(MIN_SECRET_BYTES).encode("ascii")
+        found = store.get(SECRET_FILE)  # None, or short or damaged: replaced only if unchanged
+        if store.compare_and_set(SECRET_FILE, found, made):
             return made
-    except (OSError, filelock.Timeout) as error:
+        kept = store.read(SECRET_FILE, _strong)  # made by another process meanwhile
+        if kept is None:
+            raise OSError("the secret changed but is not usable")
+        return kept
+    except OSError as error:
         reason = getattr(error, "strerror", None) or type(error).__name__
         raise SecretUnavailable(
             f"the pseudonym secret file {path} is missing, empty or shorter than "

@@ -64,10 +64,16 @@ def read(path: Path, decode: Callable[[bytes], T]) -> T | None:
         data = path.read_bytes()
     except OSError:
         return None
+    return decoded(data, decode, path.name)
+
+
+def decoded(data: bytes, decode: Callable[[bytes], T], name: str) -> T | None:
+    """``decode(data)``, or None when it fails in any way: what :func:`read` does with a file's
+    bytes, and a shared store (``shared``) with a value it holds under ``name``."""
     try:
         return decode(data)
-    except Exception as error:  # any failure: see the docstring
-        log.info("cache file %s ignored: %s", path.name, type(error).__name__)
+    except Exception as error:  # any failure: see read's docstring
+        log.info("cache file %s ignored: %s", name, type(error).__name__)
         return None
 
 

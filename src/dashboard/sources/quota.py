@@ -2,42 +2,40 @@
 failing on it.
 
 Google allows about 60 Sheets read requests a minute per user (a service account is one user).
-Every Sheets request of this process — and of every other process sharing the cache folder (app
-replicas, command-line runs) — takes a slot from one sliding-window limiter first: a SQLite
-bucket of pyrate-limiter in the cache folder, so the pace holds across processes. Requests
-beyond the pace wait their turn (queue), they are not refused. A ``Retry-After`` from Google
-holds every request of the process for that long.
+Every Sheets request of this process — and of every other process sharing its store (app
+replicas, command-line runs) — takes a slot from one sliding-window limiter first: the store's
+pyrate-limiter bucket (``shared``: SQLite in the cache folder, or Redis for replicas on several
+hosts), so the pace holds across processes: N replicas together stay under ``sheets_quota``.
+Requests beyond the pace wait their turn (queue), they are not refused. A ``Retry-After`` from
+Google holds every request of the process for that long.
 
 The shared database is a convenience, never a condition: it is opened on the first Sheets
 request (a command reading a local workbook never touches it), and when it fails in any way —
 random bytes, cut short, locked by another process past ``DB_WAIT_SECONDS``, its lock file held
 by a stopped process past ``LOCK_WAIT_SECONDS``, a full disk — the process warns once and paces
 itself in memory from then on. The files are its owner's only (0600), in the 0700 cache folder.
+A Redis that fails is tried again after ``shared.RETRY_SECONDS`` (it comes back; the store says
+so on stderr, once per outage).
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import sqlite3
 import threading
 import time
 from contextlib import suppress
 from dataclasses import dataclass
-from pathlib import Path
 
-from filelock import FileLock
-from pyrate_limiter import InMemoryBucket, Limiter, Rate, SQLiteBucket
+from pyrate_limiter import InMemoryBucket, Limiter, Rate
 
-from dashboard.sources import cache
+from dashboard.sources.shared import DB_FILE, RETRY_SECONDS, SharedStore
+
+__all__ = ["DB_FILE", "Pacer", "Quota", "pacer"]
 
 log = logging.getLogger(__name__)
 
 DEFAULT_REQUESTS = 50  # below Google's 60 a minute per user: room for someone else's script
 DEFAULT_SECONDS = 60.0
-DB_FILE = "sheets-quota.sqlite"
-DB_WAIT_SECONDS = 5.0  # SQLite's busy timeout: another process's write takes milliseconds
-LOCK_WAIT_SECONDS = 10.0  # the database's lock file: a process stopped holding it is skipped
 
 
 @dataclass(frozen=True)
@@ -51,13 +49,14 @@ class Quota:
 class Pacer:
     """Hands out request slots at the quota's pace; ``wait()`` blocks until one is free."""
 
-    def __init__(self, quota: Quota, folder: Path | None) -> None:
+    def __init__(self, quota: Quota, store: SharedStore | None) -> None:
         self.quota = quota
-        self.folder = folder
+        self.store = store
         self._rate = Rate(quota.requests, int(quota.seconds * 1000))
         self._local = Limiter(InMemoryBucket([self._rate]))
         self._shared: Limiter | None = None
-        self._shared_failed = folder is None
+        self._shared_failed = store is None
+        self._retry_at: float | None = None  # a store that recovers (Redis): when to try again
         self._held_until = 0.0
         self._hold_lock = threading.Lock()
         self._open_lock = threading.RLock()
@@ -93,9 +92,12 @@ class Pacer:
 
     def _shared_limiter(self) -> Limiter | None:
         with self._open_lock:
-            if self._shared is None and not self._shared_failed:
+            if self._retry_at is not None and time.monotonic() >= self._retry_at:
+                self._shared_failed, self._retry_at = False, None  # Redis may be back
+            if self._shared is None and not self._shared_failed and self.store is not None:
+                name = f"sheets_{self.quota.requests}_{int(self.quota.seconds * 1000)}"
                 try:
-                    self._shared = Limiter(_shared_bucket(self._rate, self.quota, self.folder))
+                    self._shared = Limiter(self.store.bucket(self._rate, name))
                 except Exception as error:  # any failure to open it
                     self._give_up(error)
             return self._shared
@@ -107,57 +109,32 @@ class Pacer:
                 return
             self._shared_failed = True
             shared, self._shared = self._shared, None
+            store = self.store
+            if store is not None and store.recovers:
+                self._retry_at = time.monotonic() + RETRY_SECONDS
         if shared is not None:
             with suppress(Exception):
                 shared.close()
+        if store is not None and store.recovers:
+            store.failed(error)  # the store says it, once per outage, naming what is not shared
+            return
         log.warning(
             "Sheets pacing is per process: the shared pace in %s cannot be used (%s: %s)",
-            self.folder,
+            store.description if store is not None else "no cache folder",
             type(error).__name__,
             str(error)[:120],
         )
 
 
-def _shared_bucket(rate: Rate, quota: Quota, folder: Path | None) -> SQLiteBucket:
-    """The SQLite bucket shared across processes in ``folder``: a database and its lock file,
-    both 0600, each waited for a bounded time (``DB_WAIT_SECONDS``, ``LOCK_WAIT_SECONDS``)."""
-    if folder is None:
-        raise OSError("no cache folder")
-    cache.ensure_dir(folder)
-    path = folder / DB_FILE
-    os.close(os.open(path, os.O_CREAT | os.O_RDWR, cache.FILE_MODE))  # 0600 before SQLite
-    table = f"sheets_{quota.requests}_{int(quota.seconds * 1000)}"
-    lock = FileLock(f"{path}.lock", timeout=LOCK_WAIT_SECONDS, mode=cache.FILE_MODE)
-    with lock:
-        connection = sqlite3.connect(
-            path, timeout=DB_WAIT_SECONDS, isolation_level="DEFERRED", check_same_thread=False
-        )
-        try:
-            connection.execute("PRAGMA journal_mode=WAL;")
-            connection.execute("PRAGMA synchronous=NORMAL;")
-            connection.execute(
-                f'CREATE TABLE IF NOT EXISTS "{table}" (name VARCHAR, item_timestamp INTEGER)'
-            )
-            connection.execute(
-                f'CREATE INDEX IF NOT EXISTS "idx_{table}_rate_item_timestamp" '
-                f'ON "{table}" (item_timestamp)'
-            )
-            connection.commit()
-        except Exception:
-            connection.close()
-            raise
-    return SQLiteBucket([rate], connection, table=table, lock=lock)
-
-
-_PACERS: dict[tuple[Quota, Path | None], Pacer] = {}
+_PACERS: dict[tuple[Quota, str], Pacer] = {}
 _PACERS_LOCK = threading.Lock()
 
 
-def pacer(quota: Quota, folder: Path | None) -> Pacer:
-    """The one pacer of this process for ``quota`` and cache ``folder`` (nothing is opened
-    until its first request)."""
+def pacer(quota: Quota, store: SharedStore | None) -> Pacer:
+    """The one pacer of this process for ``quota`` and ``store`` (its cache folder or Redis;
+    nothing is opened until its first request)."""
     with _PACERS_LOCK:
-        key = (quota, folder)
+        key = (quota, store.description if store is not None else "")
         if key not in _PACERS:
-            _PACERS[key] = Pacer(quota, folder)
+            _PACERS[key] = Pacer(quota, store)
         return _PACERS[key]

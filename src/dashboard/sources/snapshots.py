@@ -1,9 +1,11 @@
 """The last good copy of each Google Sheets source, kept on disk: served when Google fails, when
 Drive says the sheet has not changed, and at once when the app starts.
 
-Per spreadsheet key (files named by a hash of the key), in the user's cache folder or
-``SMALLWINS_CACHE_DIR`` — never in the repository, readable by its owner only (it holds the
-team's names and emails), never holding a credential:
+Per spreadsheet key (files named by a hash of the key), in the deployment's shared store
+(``shared.active()``: the user's cache folder or ``SMALLWINS_CACHE_DIR``, or a Redis shared by
+replicas on several hosts, with the folder as each process's local copy) — never in the
+repository, readable by its owner only (it holds the team's names and emails), never holding a
+credential:
 
 - ``sheet-<hash>.snapshot``: the ``values:batchGet`` answer exactly as Google sent it, after one
   JSON header line (title, every tab title, when it was read, Drive's ``modifiedTime`` seen just
@@ -12,7 +14,8 @@ team's names and emails), never holding a credential:
 - ``sheet-<hash>.state.json``: when some process last confirmed the copy current, last tried to
   read the sheet, and how that went — so app replicas sharing the folder read a source once per
   TTL in all, not once each.
-- ``sheet-<hash>.lock``: held while a process reads the sheet; the others wait, then take its copy.
+- ``sheet-<hash>.lock``: the claim held while a process reads the sheet (a file lock, or a Redis
+  lock with a lease); the others wait, then take its copy.
 
 Both files are replaced atomically (``dashboard.atomic``: a temporary file beside them, then
 renamed), and both are read through ``cache.read``: a file that cannot be read or decoded — the
@@ -25,14 +28,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
 import zstandard
-from filelock import FileLock
 
 from dashboard.config import SourceConfig
-from dashboard.sources import cache
+from dashboard.sources import cache, shared
 from dashboard.sources.cache import CACHE_VARIABLE, cache_dir
 from dashboard.sources.gsheets import sheets_from_body
 from dashboard.sources.local import RawSheets
@@ -80,21 +83,22 @@ def keeps_snapshot(source: SourceConfig) -> bool:
     return source.kind == "gsheets"
 
 
-def _stem(source: SourceConfig) -> Path:
-    """Files named by a hash of the key (not a secret, but a hash keeps odd characters out)."""
+def _key(source: SourceConfig, suffix: str) -> str:
+    """Keys (file names) by a hash of the sheet key (not a secret, but a hash keeps odd
+    characters out)."""
     digest = hashlib.sha256(source.sheet_key.encode("utf-8")).hexdigest()[:16]
-    return cache_dir() / f"sheet-{digest}"
+    return f"sheet-{digest}{suffix}"
 
 
 def path_for(source: SourceConfig) -> Path:
-    return _stem(source).with_suffix(".snapshot")
+    """The snapshot's file in this process's cache folder (with Redis: its local copy)."""
+    return cache_dir() / _key(source, ".snapshot")
 
 
-def lock_for(source: SourceConfig, timeout: float) -> FileLock:
-    """The lock a process holds while it reads ``source``; ``timeout`` seconds to get it."""
-    path = _stem(source).with_suffix(".lock")
-    cache.ensure_dir(path.parent)
-    return FileLock(path, timeout=timeout, mode=cache.FILE_MODE)
+def lock_for(source: SourceConfig, timeout: float) -> AbstractContextManager[None]:
+    """The claim a process holds while it reads ``source``; ``timeout`` seconds to get it, else
+    ``shared.ClaimTimeout``."""
+    return shared.active().claim(_key(source, ".lock"), timeout)
 
 
 def save(
@@ -120,16 +124,16 @@ def save(
     }
     head = json.dumps(header).encode("ascii") + b"\n"  # escaped: even half an emoji in a title
     data = zstandard.ZstdCompressor(level=LEVEL).compress(head + body)
-    path = path_for(source)
-    cache.write(path, data)
-    return path
+    shared.active().write(_key(source, ".snapshot"), data)
+    return path_for(source)
 
 
 def load(source: SourceConfig) -> Snapshot | None:
     """The snapshot of ``source``, or None when there is none or any part of it — the header,
     the body — cannot be read (``cache.read``: it is then read from Google again)."""
     path = path_for(source)
-    return cache.read(path, lambda data: _decoded(source, path, data))
+    key = _key(source, ".snapshot")
+    return shared.active().read(key, lambda data: _decoded(source, path, data))
 
 
 def _decoded(source: SourceConfig, path: Path, data: bytes) -> Snapshot | None:
@@ -155,7 +159,7 @@ def _decoded(source: SourceConfig, path: Path, data: bytes) -> Snapshot | None:
 def state(source: SourceConfig) -> State:
     """What the processes last did with ``source``; nothing known (every read due) when the
     file is missing or damaged, or states a time in the future or without a time zone."""
-    return cache.read(_stem(source).with_suffix(".state.json"), _state) or State()
+    return shared.active().read(_key(source, ".state.json"), _state) or State()
 
 
 def _state(data: bytes) -> State:
@@ -174,4 +178,4 @@ def record(source: SourceConfig, new: State) -> None:
         "attempted_at": new.attempted_at.isoformat() if new.attempted_at else None,
         "error": new.error,
     }
-    cache.write(_stem(source).with_suffix(".state.json"), json.dumps(body).encode("utf-8"))
+    shared.active().write(_key(source, ".state.json"), json.dumps(body).encode("utf-8"))

@@ -14,6 +14,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from dashboard.dataset import Dataset, SourceStatus
 from dashboard.refresher import Current
+from dashboard.sources import shared
 from dashboard.ui import data
 from dashboard.ui.components import plain
 
@@ -134,6 +135,9 @@ def show(dataset: Dataset) -> DeltaGenerator:
         shape = _shape_message(dataset)
         if shape:
             st.warning(shape)
+        outage = shared.active().outage  # the replicas' Redis: down, so nothing is shared
+        if outage:
+            st.warning(f"**Not shared with the other replicas**: {plain(outage)}", icon="⚠️")
     with columns[1]:
         if st.button("Refresh data", help="Read the sources again now, in the background"):
             data.refresh()

@@ -53,7 +53,7 @@ def service_account() -> dict[str, Any] | None:
 
 def refresher() -> Refresher:
     """The one refresher of this process for the current configuration (and the Google
-    endpoint and cache folder it reads with)."""
+    endpoint, cache folder and Redis it reads with)."""
     config = settings()
     key = (
         config.sources,
@@ -63,6 +63,9 @@ def refresher() -> Refresher:
         config.sheets_quota_seconds,
         config.drive_check,
         str(snapshots.cache_dir()),
+        config.redis_url,
+        config.redis_prefix,
+        os.environ.get("SMALLWINS_REDIS_URL", ""),
         os.environ.get("SMALLWINS_SHEETS_ENDPOINT", ""),
     )
     with _refreshers_lock:
