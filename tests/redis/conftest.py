@@ -5,6 +5,11 @@ from __future__ import annotations
 import pytest
 
 from dashboard.sources import shared
+from tests.digest.conftest import (  # noqa: F401 - the digest's fixtures, for the shared sent-log
+    data_file,
+    isolated,
+    stand_in,
+)
 from tests.redis.server import RedisServer
 
 

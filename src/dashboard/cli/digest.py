@@ -41,7 +41,7 @@ def _run(args: argparse.Namespace) -> int:
         return CONFIG_EXIT
     if sent_log.damaged():
         print(
-            f"warning: the sent-log {sent_log.path()} cannot be read; treated as empty",
+            f"warning: the sent-log ({sent_log.where()}) cannot be read; treated as empty",
             file=sys.stderr,
         )
     outcomes = run(

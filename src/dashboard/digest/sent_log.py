@@ -1,11 +1,13 @@
-"""What went where: the digests' sent-log, in the cache folder beside the snapshots.
+"""What went where: the digests' sent-log, shared by every process that shares the snapshots.
 
-One JSON file, ``digests-sent.json``: for each digest (by name), each period (``start/end``) and
+One JSON record, ``digests-sent.json``: for each digest (by name), each period (``start/end``) and
 each channel (``mailto:…``, ``slack:NAME``, ``teams:NAME`` — names, never a webhook's URL), when
-it was sent. Every process that shares the cache folder shares it: a lock beside it is held while
-an entry is added, and the file is replaced in one step (``dashboard.atomic``). A file that
-cannot be read (cut short, not JSON, another shape) is treated as absent — the run then sends
-what is due, and the next entry writes a good file over it.
+it was sent. It lives in this process's shared store (``sources.shared``): the cache folder, or
+the Redis that replicas on several hosts share (issue 25), so a digest goes once whichever host
+runs the schedule. An entry is added by compare-and-set (re-read, add, set only if no one changed
+it meanwhile), and a whole run holds the store's claim. A log that cannot be read (cut short, not
+JSON, another shape) is treated as absent — the run then sends what is due, and the next entry
+writes a good log over it.
 """
 
 from __future__ import annotations
@@ -17,14 +19,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from filelock import FileLock
-
-from dashboard.atomic import write_bytes_atomically
+from dashboard.sources import shared
 from dashboard.sources.snapshots import cache_dir
 
 FILE = "digests-sent.json"
 FORMAT = 1
-LOCK_SECONDS = 60.0
+RECORD_TRIES = 100  # compare-and-set tries of one entry (each lost only to another entry)
 
 Sent = dict[str, dict[str, dict[str, str]]]  # digest → period key → channel → when (ISO, UTC)
 
@@ -37,7 +37,13 @@ class LastSent:
 
 
 def path() -> Path:
+    """The log's file in this process's cache folder (with Redis: the local copy)."""
     return cache_dir() / FILE
+
+
+def where() -> str:
+    """Where the log is kept, for messages: the file and the store (never a password)."""
+    return f"{FILE} in {shared.active().description}"
 
 
 RUN_LOCK_SECONDS = 900.0  # a whole run's retries fit in this
@@ -45,23 +51,19 @@ RUN_LOCK_SECONDS = 900.0  # a whole run's retries fit in this
 
 @contextmanager
 def sending() -> Iterator[None]:
-    """Held for a whole sending run: two runs at once (two replicas' schedules) take turns, and
-    the second reads what the first sent — "already sent" — instead of sending it twice."""
-    target = path()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(target) + ".run.lock", timeout=RUN_LOCK_SECONDS):
+    """Held for a whole sending run: two runs at once (two replicas' schedules, on one host or
+    several) take turns, and the second reads what the first sent — "already sent" — instead
+    of sending it twice."""
+    with shared.active().claim(FILE + ".run.lock", RUN_LOCK_SECONDS):
         yield
 
 
-def read() -> Sent:
-    """The log; empty when there is none or it cannot be read."""
-    try:
-        data = json.loads(path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    sent = data.get("sent") if isinstance(data, dict) else None
+def _parsed(data: bytes) -> Sent:
+    """The log's entries, the well-formed ones; ``ValueError`` when it is not a log at all."""
+    found = json.loads(data)
+    sent = found.get("sent") if isinstance(found, dict) else None
     if not isinstance(sent, dict):
-        return {}
+        raise ValueError("not a sent-log")
     good: Sent = {}
     for digest, periods in sent.items():
         if not isinstance(periods, dict):
@@ -73,15 +75,15 @@ def read() -> Sent:
     return good
 
 
+def read() -> Sent:
+    """The log; empty when there is none or it cannot be read."""
+    return shared.active().read(FILE, _parsed) or {}
+
+
 def damaged() -> bool:
-    """Whether a log file is there but cannot be read (said once by the command)."""
-    try:
-        data = json.loads(path().read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return False
-    except (OSError, ValueError):
-        return True
-    return not (isinstance(data, dict) and isinstance(data.get("sent"), dict))
+    """Whether a log is there but cannot be read (said once by the command)."""
+    store = shared.active()
+    return store.get(FILE) is not None and store.read(FILE, _parsed) is None
 
 
 def was_sent(log: Sent, digest: str, period: str, channel: str) -> str | None:
@@ -90,15 +92,18 @@ def was_sent(log: Sent, digest: str, period: str, channel: str) -> str | None:
 
 
 def record(digest: str, period: str, channel: str, when: dt.datetime | None = None) -> None:
-    """Add one entry, under the lock, re-reading the file so no other process's entry is lost."""
-    target = path()
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Add one entry by compare-and-set: re-read the log, add, and set it only if no other
+    process changed it meanwhile, so no other process's entry is lost."""
     at = (when or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).isoformat(timespec="seconds")
-    with FileLock(str(target) + ".lock", timeout=LOCK_SECONDS):
-        log = read()
+    store = shared.active()
+    for _ in range(RECORD_TRIES):
+        found = store.get(FILE)
+        log = store.read(FILE, _parsed) or {}
         log.setdefault(digest, {}).setdefault(period, {})[channel] = at
         body = json.dumps({"format": FORMAT, "sent": log}, indent=1, ensure_ascii=False)
-        write_bytes_atomically(target, body.encode("utf-8"), mode=0o600)
+        if store.compare_and_set(FILE, found, body.encode("utf-8")):
+            return
+    raise OSError(f"the sent-log ({where()}) kept changing: {channel} not recorded")
 
 
 def last_sent(log: Sent, digest: str) -> dict[str, LastSent]:

@@ -373,9 +373,7 @@ class RedisStore(SharedStore):
 
     def bucket(self, rate: Rate, name: str) -> AbstractBucket:
         try:
-            return self._call(
-                lambda client: _RedisBucket.init([rate], client, self.prefix + name)
-            )
+            return self._call(lambda client: _RedisBucket.init([rate], client, self.prefix + name))
         except _Unavailable:
             raise ConnectionError(f"{self.description} cannot be used") from None
 
