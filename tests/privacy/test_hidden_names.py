@@ -18,7 +18,7 @@ from dashboard.privacy.masking import Masker
 from dashboard.sources.local import write_xlsx
 from tests.fixtures import dataset_of
 from tests.ui.apptest import open_page
-from tests.ui.test_roles import AUTH, sent_to_browser
+from tests.ui.helpers import AUTH, sent_to_browser
 
 NAMES = ["Ann Lee", "José Pérez", "Seán O'Brien", "王小明"]
 HOSTILE = {

@@ -27,7 +27,7 @@ from tests.filesystems import full_folder, read_only_folder
 from tests.fixtures import dataset_of
 from tests.privacy.test_funder import workbook
 from tests.ui.apptest import ROOT, rendered
-from tests.ui.test_roles import AUTH, sent_to_browser
+from tests.ui.helpers import AUTH, sent_to_browser
 
 MEMBERS = pd.Series([f"member{i:03d}@team.org" for i in range(101)], dtype="string")
 

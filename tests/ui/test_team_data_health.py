@@ -14,7 +14,7 @@ from dashboard.privacy import team_problems
 from dashboard.sources.local import write_xlsx
 from tests.fixtures import dataset_of
 from tests.ui.apptest import open_page
-from tests.ui.test_roles import AUTH, sent_to_browser
+from tests.ui.helpers import AUTH, sent_to_browser
 
 FOREIGN = [
     "lake.typo(at)mail",  # Lakeside People row: invalid email
