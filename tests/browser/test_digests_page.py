@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from dashboard.sources.local import write_xlsx
-from tests.browser.test_browser import SHOTS, Server, settle
+from tests.browser.helpers import SHOTS, Server, settle
 from tests.digest.conftest import WEEK_WINS, digest_table, workbook, write_config
 
 pytestmark = pytest.mark.browser

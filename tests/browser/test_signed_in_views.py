@@ -21,7 +21,7 @@ import pytest
 from playwright.sync_api import Page
 
 from dashboard.sources.local import write_xlsx
-from tests.browser.test_browser import settle
+from tests.browser.helpers import settle
 from tests.oidc_provider import OIDCProvider
 from tests.privacy.helpers import hostile_workbook, leaks
 from tests.streamlit_server import StreamlitServer, free_port
