@@ -32,7 +32,7 @@ PAGES = {
     "": 1,
     "Momentum": 6,
     "Participation": 3,
-    "Network": 8,
+    "Network": 10,
     "Regions": 8,
     "Data_health": 0,
     "Log_a_win": 0,
