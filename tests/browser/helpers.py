@@ -1,7 +1,8 @@
-"""What the browser tests share: the server on the demo (``Server``), where screenshots go
-(``SHOTS``), and waiting for a page to be done (``settle``) and its charts drawn
-(``wait_for_charts``) — each a condition with a generous ceiling, never a fixed pause, since the
-machine may be busy (a page's first run on a fresh server can take tens of seconds there)."""
+"""What the browser tests share: every page and the charts it draws on the demo (``PAGES``), the
+server on the demo (``Server``), where screenshots go (``SHOTS``), and waiting for a page to be
+done (``settle``) and its charts drawn (``wait_for_charts``) — each a condition with a generous
+ceiling, never a fixed pause, since the machine may be busy (a page's first run on a fresh server
+can take tens of seconds there)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,21 @@ IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"  # no script run
 BUSY = "[data-testid=stStatusWidget]"  # "Running…" and the like
 QUIET_SECONDS = 1.0  # idle this long in a row: not the gap between a run and its rerun
 POLL_MS = 100
+
+# every page: its path → charts it shows on the demo workbook (a chart in a tab not shown is not
+# counted); with no sign-in the viewer is a coordinator, so Digests is open too
+PAGES = {
+    "": 1,
+    "Momentum": 6,
+    "Participation": 3,
+    "Network": 10,
+    "Regions": 8,
+    "Data_health": 0,
+    "Log_a_win": 0,
+    "Impact_report": 3,
+    "Agenda": 0,
+    "Digests": 0,  # the demo configures no digest: the page says how to add one
+}
 
 
 class Server(StreamlitServer):

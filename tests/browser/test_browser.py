@@ -13,20 +13,7 @@ import re
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.helpers import CEILING_MS, SHOTS, Server, settle, wait_for_charts
-
-# page path → charts it shows on the demo workbook (a chart in a tab not shown is not counted)
-PAGES = {
-    "": 1,
-    "Momentum": 6,
-    "Participation": 3,
-    "Network": 8,
-    "Regions": 8,
-    "Data_health": 0,
-    "Log_a_win": 0,
-    "Impact_report": 3,
-    "Agenda": 0,
-}
+from tests.browser.helpers import CEILING_MS, PAGES, SHOTS, Server, settle, wait_for_charts
 
 
 @pytest.mark.parametrize("path", list(PAGES))

@@ -4,50 +4,13 @@ channel last received it (from the sent-log in the cache folder)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from dashboard.sources.local import write_xlsx
-from tests.browser.test_browser import SHOTS, Server, settle
-from tests.digest.conftest import WEEK_WINS, digest_table, workbook, write_config
+from dashboard.ui.components import WORD_JOINER
+from tests.browser.helpers import CEILING_MS, SHOTS, settle
+from tests.digest.conftest import WEEK_WINS
 
 pytestmark = pytest.mark.browser
-TRAP = "<script>window.__digest_ran = 1</script><img src=x onerror='window.__digest_ran = 2'>"
-
-
-@pytest.fixture
-def digests_server(tmp_path, monkeypatch):
-    sheets = workbook()
-    sheets["Wins"].append([dt.date(2026, 10, 22), TRAP, "Food Hub", "Ann Lee", "small", ""])
-    data_file = tmp_path / "workbook.xlsx"
-    write_xlsx(data_file, sheets)
-    config = write_config(
-        tmp_path,
-        data_file,
-        digest_table(
-            "RV weekly",
-            ["mailto:team@rv.org", "slack:rv"],
-            audience="team",
-            collaborations=["River Valley"],
-        ),
-        digest_table(
-            "Funders monthly", ["mailto:board@foundation.org"], audience="funder", every="month"
-        ),
-    )
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("SMALLWINS_CACHE_DIR", str(cache))
-    from dashboard.digest import sent_log
-
-    sent_log.record(
-        "RV weekly",
-        "2026-10-19/2026-10-25",
-        "slack:rv",
-        dt.datetime(2026, 10, 26, 6, 0, tzinfo=dt.UTC),
-    )
-    server = Server(config, cache)
-    yield server
-    server.stop()
 
 
 def test_the_digests_page_shows_each_email_and_when_each_channel_got_it(browser, digests_server):
@@ -58,7 +21,7 @@ def test_the_digests_page_shows_each_email_and_when_each_channel_got_it(browser,
     assert page.locator("[data-testid=stException]").count() == 0
     assert main.get_by_text("RV weekly", exact=True).count() >= 1
     tables = main.locator("[data-testid=stTable]")
-    first = tables.nth(0).inner_text().replace("\u2060", "")  # dates never wrap (word joiners)
+    first = tables.nth(0).inner_text().replace(WORD_JOINER, "")  # days kept on one line
     assert "slack:rv" in first and "2026-10-26 06:00 UTC" in first
     assert "2026-10-19 to 2026-10-25" in first
     assert "mailto:team@rv.org" in first and "never" in first
@@ -76,8 +39,9 @@ def test_the_digests_page_shows_each_email_and_when_each_channel_got_it(browser,
     page.screenshot(path=str(SHOTS / "Digests.png"), full_page=True)
     # this week so far: the win of Monday 26 October
     page.get_by_role("tab", name="This period: week of 26 October 2026").first.click()
-    page.wait_for_timeout(300)
-    shown = main.locator("[data-testid=stHtml]:visible").first.inner_text()
+    shown = main.locator("[data-testid=stHtml]:visible", has_text="Next week win").first
+    shown.wait_for(timeout=CEILING_MS)  # the tab switched: its email is the one shown
+    shown = shown.inner_text()
     assert "Next week win" in shown and "so far, to 28 October 2026" in shown
     # the funder's digest names no one
     funders = main.locator("[data-testid=stHtml]").nth(2).inner_text()

@@ -17,7 +17,7 @@ import datetime as dt
 from playwright.sync_api import Page
 
 from dashboard.formatting import day as written
-from tests.browser.test_browser import settle
+from tests.browser.helpers import settle
 
 WINS = "Wins, last 30 days"
 

@@ -21,19 +21,19 @@ import pytest
 from playwright.sync_api import Page
 
 from dashboard.sources.local import write_xlsx
-from tests.browser.test_browser import settle
+from tests.browser.helpers import settle
 from tests.oidc_provider import OIDCProvider
-from tests.privacy import test_hidden_names as hidden
+from tests.privacy.helpers import hostile_workbook, leaks
 from tests.streamlit_server import StreamlitServer, free_port
-from tests.ui import test_team_data_health as team
+from tests.ui.helpers import FOREIGN, two_collaborations_workbook
 
 pytestmark = pytest.mark.browser
 
 
 def _workbook() -> dict[str, list[list[object]]]:
     """The two-collaboration workbook, with the hostile-name wins added to River Valley."""
-    sheets = team.workbook()
-    names = hidden.workbook()
+    sheets = two_collaborations_workbook()
+    names = hostile_workbook()
     sheets["People"] += [row for row in names["People"][1:] if row[0] != "Ann Lee"]
     sheets["Wins"] += [[*row[:2], "Garden", *row[3:4]] for row in names["Wins"][1:]]
     return sheets
@@ -106,7 +106,7 @@ def test_a_team_member_browser_receives_only_their_rows_problems(browser, signed
     page, frames = _signed_in(browser, provider, server, "joe@rivervalley.org")
     received = _open(page, frames, f"{server.url}/Data_health")
     assert "rv.typo(at)mail" in received and "not-a-date-rv" in received
-    assert not [value for value in team.FOREIGN if value in received]
+    assert not [value for value in FOREIGN if value in received]
     page.context.close()
 
 
@@ -116,5 +116,5 @@ def test_a_funder_browser_receives_no_name(browser, signed_in_app, path):
     page, frames = _signed_in(browser, provider, server, "po@foundation.org")
     received = _open(page, frames, f"{server.url}/{path}?from=2024-03-01&to=2024-03-31")
     assert "workshop" in received or "kickoff" in received  # the wins were sent
-    assert not hidden.leaks(received)
+    assert not leaks(received)
     page.context.close()

@@ -11,7 +11,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_browser import SHOTS, charts_rendered, settle
+from tests.browser.helpers import SHOTS, charts_rendered, settle
 
 WIDTH = 1024
 PERIOD = "from=2026-06-01&to=2026-10-31"

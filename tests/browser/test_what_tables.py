@@ -17,7 +17,7 @@ from dashboard.ui.components import (
     SPARK_HEADER,
     SPARK_PX,
 )
-from tests.browser.test_browser import settle
+from tests.browser.helpers import settle
 
 WIDTHS = (1400, 1024, 390)
 # page → (tables it shows on the demo, the header naming what each row of a table is)

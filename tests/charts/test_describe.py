@@ -10,7 +10,7 @@ import pandas as pd
 
 from dashboard import charts
 from dashboard.charts.describe import describe
-from tests.charts.test_network import LINKS, NODES
+from tests.charts.frames import LINKS, NODES
 
 PERIOD = (dt.date(2026, 9, 1), dt.date(2026, 10, 31))
 SERIES = pd.DataFrame(

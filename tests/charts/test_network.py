@@ -15,30 +15,9 @@ import pandas as pd
 import pytest
 
 from dashboard import charts
+from tests.charts.frames import LINKS, NODES
 from tests.charts.specs import all_rows, marks, rows, spec_of, tooltip_fields
 
-NODES = pd.DataFrame(
-    {
-        "id": ["ann", "bo", "cy"],
-        "label": ["Ann Lee", "Bo Chen", "Cy Diaz"],
-        "x": [0.0, 1.0, 0.5],
-        "y": [0.0, 0.0, 1.0],
-        "activity": [5, 3, 1],
-        "degree": [1, 2, 1],
-        "sector": ["business", "business", "education"],
-    }
-)
-LINKS = pd.DataFrame(
-    {
-        "a": ["ann", "bo"],
-        "b": ["bo", "cy"],
-        "x": [0.0, 1.0],
-        "y": [0.0, 0.0],
-        "x2": [1.0, 0.5],
-        "y2": [0.0, 1.0],
-        "weight": [2, 1],
-    }
-)
 SERIES = pd.DataFrame(
     {
         "month": pd.to_datetime(["2024-01-01", "2024-02-01"]),

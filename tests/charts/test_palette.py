@@ -18,8 +18,7 @@ import vl_convert
 from dashboard import charts
 from dashboard.charts import palette
 from dashboard.reports.charts_png import momentum_chart, momentum_png
-from tests.charts.test_network import LINKS, NODES
-from tests.charts.test_readable_charts import BUILDERS, PERIOD, regions, series
+from tests.charts.frames import BUILDERS, LINKS, NODES, PERIOD, regions, series
 
 COLOURS = {
     value.upper()

@@ -5,7 +5,6 @@ legend's entries whole; beyond nine projects, the others are one grey entry that
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 
 import pandas as pd
 import pytest
@@ -14,25 +13,12 @@ from dashboard import charts
 from dashboard.charts import palette
 from dashboard.charts.momentum import grouped
 from dashboard.charts.months import MIN_MONTHS, month_domain
-from dashboard.config import DEMO_AS_OF
-from dashboard.metrics.collaborations import period_series, region_series
-from tests.demo import demo_dataset
+from tests.charts.frames import BUILDERS, PERIOD
 
-PERIOD = (dt.date(2025, 11, 1), dt.date(2026, 10, 31))
 DOMAIN = [
     {"year": 2025, "month": 11, "date": 1},
     {"year": 2026, "month": 10, "date": 31, "hours": 23, "minutes": 59},
 ]  # 1 November 2025 to the last minute of October 2026: twelve months, no 13th tick
-
-
-@cache
-def series() -> pd.DataFrame:
-    return period_series(demo_dataset(), pd.Timestamp(DEMO_AS_OF), pd.Timestamp(PERIOD[0]))
-
-
-@cache
-def regions() -> pd.DataFrame:
-    return region_series(demo_dataset(), pd.Timestamp(DEMO_AS_OF), pd.Timestamp(PERIOD[0]))
 
 
 def _views(spec: dict) -> list[dict]:
@@ -41,25 +27,6 @@ def _views(spec: dict) -> list[dict]:
         if "layer" in spec
         else [spec]
     )
-
-
-BUILDERS = {
-    "momentum_line": lambda p: charts.momentum_line(series(), p),
-    "cumulative_wins": lambda p: charts.cumulative_wins(series(), p),
-    "commitments_outcomes": lambda p: charts.commitments_outcomes(series(), p),
-    "follow_through_line": lambda p: charts.follow_through_line(series(), p),
-    "wins_with_network": lambda p: charts.wins_with_network(series(), p),
-    "people_flows": lambda p: charts.people_flows(series(), p),
-    "top10_line": lambda p: charts.top10_line(series(), p),
-    "network_measure": lambda p: charts.network_measure(series(), "network_edges", p),
-    "weaving_bars": lambda p: charts.weaving_bars(series(), p),
-    "adjacent_line": lambda p: charts.adjacent_line(series(), p),
-    "centralization_line": lambda p: charts.centralization_line(series(), p),
-    "region_multiple": lambda p: charts.region_multiple(
-        regions(), "Northern Tech Corridor", "wins", "wins", p
-    ),
-    "region_heatmap": lambda p: charts.region_heatmap(regions(), "wins", "wins", p),
-}
 
 
 @pytest.mark.parametrize("name", list(BUILDERS))

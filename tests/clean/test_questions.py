@@ -5,61 +5,19 @@ are still counted."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import pytest
 
-from dashboard.limits import FUTURE_DAYS
 from dashboard.sources.local import write_xlsx
+from tests.clean.questions import AHEAD, FAR, questioned_workbook
 from tests.fixtures import dataset_of
 
-TODAY = dt.date.today()
-AHEAD = f"{TODAY + dt.timedelta(days=FUTURE_DAYS + 1):%Y-%m-%d}"  # one day too far: questioned
-EDGE = f"{TODAY + dt.timedelta(days=FUTURE_DAYS):%Y-%m-%d}"  # the latest allowed: not
-FAR = f"{TODAY + dt.timedelta(days=30):%Y-%m-%d}"
 NEW_KINDS = ("unknown project", "date in the future", "unknown person", "ambiguous name")
-
-
-def sheets() -> dict[str, list[list[object]]]:
-    return {
-        "Collaborations": [
-            ["Collaboration", "Coordinator"],
-            ["North", "Ann Lee"],
-            ["South", "Zed Nobody"],
-        ],
-        "People": [
-            ["Name", "Email", "Organization"],
-            ["Ann Lee", "ann@acme.org", "Acme"],  # row 2
-            ["Ana Silva", "ana1@x.org", "Xco"],  # row 3
-            ["Bo Chen", "bo@county.org", "County"],  # row 4
-            ["Ana Silva", "ana2@y.org", "Yco"],  # row 5: another Ana Silva
-        ],
-        "Projects": [
-            ["Project", "Collaboration", "Lead"],
-            ["Hub", "North", "Ana Silva"],  # row 2: which Ana?
-            ["Pier", "South", "Quinn Ghost"],  # row 3: not on People
-        ],
-        "Commitments": [
-            ["Who", "Project", "Action step", "Made", "By when", "Status", "Collaboration"],
-            ["Ann Lee", "Hub", "Call", "2024-01-10", "2024-02-01", "open", ""],  # row 2
-            ["Ana Silva", "Hub", "Draft", "2024-01-10", "2024-02-01", "open", ""],  # row 3
-            ["ana2@y.org", "Hub", "Print", "2024-01-10", "2024-02-01", "open", ""],  # row 4
-            ["Bo Chen", "Dock", "Moor", "2024-01-10", "2024-02-01", "open", "South"],  # row 5
-            ["Bo Chen", "Hub", "Plan", AHEAD, FAR, "open", ""],  # row 6
-            ["Bo Chen", "Hub", "Book", EDGE, FAR, "open", ""],  # row 7
-        ],
-        "Wins": [
-            ["Date", "Win", "Project", "People"],
-            [FAR, "Launch", "Hub", "Ann Lee, Ana Silva"],  # row 2
-            ["2024-01-05", "Dock win", "Dock", "Bo Chen"],  # row 3
-        ],
-    }
 
 
 @pytest.fixture(scope="module")
 def found() -> pd.DataFrame:
-    problems = dataset_of(sheets()).problems
+    problems = dataset_of(questioned_workbook()).problems
     new = problems[problems["kind"].isin(NEW_KINDS)]
     return new.astype(object).where(new.notna(), None)
 
@@ -86,7 +44,7 @@ def test_a_project_not_on_projects(found):
 
 
 def test_the_record_of_an_unknown_project_is_still_counted():
-    data = dataset_of(sheets())
+    data = dataset_of(questioned_workbook())
     dock = data.commitments[data.commitments["project"] == "Dock"]
     assert dock["collaboration"].tolist() == ["South"]
     assert data.wins["win"].tolist() == ["Launch", "Dock win"]
@@ -126,7 +84,7 @@ def test_check_lists_them(tmp_path):
     import subprocess
     import sys
 
-    write_xlsx(tmp_path / "q.xlsx", sheets())
+    write_xlsx(tmp_path / "q.xlsx", questioned_workbook())
     done = subprocess.run(
         [sys.executable, "-m", "dashboard", "check", str(tmp_path / "q.xlsx")],
         capture_output=True,
@@ -145,7 +103,7 @@ def test_check_lists_them(tmp_path):
 
 
 def test_no_question_when_nothing_is_odd():
-    clean = sheets()
+    clean = questioned_workbook()
     clean["People"] = clean["People"][:4]  # one Ana Silva
     clean["Collaborations"][2][1] = "Bo Chen"
     clean["Projects"][2][2] = "Bo Chen"
@@ -160,14 +118,14 @@ def test_no_question_when_nothing_is_odd():
 def test_a_funder_sees_no_name_in_these_problems():
     from dashboard.privacy import anonymised
 
-    problems = anonymised(dataset_of(sheets())).problems
+    problems = anonymised(dataset_of(questioned_workbook())).problems
     shown = " ".join(problems.astype("string").fillna("").to_numpy().ravel())
     for name in ("Quinn Ghost", "Zed Nobody", "Ana Silva", "Ann Lee", "Bo Chen", "ana2@y.org"):
         assert name not in shown
 
 
 def test_a_projects_tab_not_in_use_is_not_questioned_record_by_record():
-    unused = sheets()
+    unused = questioned_workbook()
     unused["Projects"] = unused["Projects"][:1]  # the header alone: the team does not use it
     problems = dataset_of(unused).problems
     assert "unknown project" not in set(problems["kind"])

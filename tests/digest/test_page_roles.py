@@ -7,7 +7,7 @@ import pytest
 
 from tests.digest.conftest import digest_table, write_config
 from tests.ui.apptest import open_page
-from tests.ui.test_roles import AUTH, sent_to_browser
+from tests.ui.helpers import AUTH, sent_to_browser
 
 PAGE = "pages/9_Digests.py"
 

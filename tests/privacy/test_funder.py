@@ -17,6 +17,7 @@ from dashboard.privacy import anonymised
 from dashboard.sources.local import write_xlsx
 from dashboard.ui import page as page_module
 from tests.fixtures import dataset_of
+from tests.privacy.helpers import names_elsewhere_workbook
 from tests.ui.apptest import open_page
 from tests.ui.helpers import AUTH, sent_to_browser
 
@@ -26,39 +27,9 @@ WORDS = ("Ann", "Lee", "Chen", "Diaz", "Dunn")  # parts of 3+ letters ("Bo", "Cy
 SECRET = "a deployment secret of more than 32 bytes"
 
 
-def workbook() -> dict[str, list[list[object]]]:
-    """Names where the People columns are not: organizations, projects, a category, and a People
-    tab called "Members" with a bad email (a problem whose value is a name's email)."""
-    return {
-        "Collaborations": [["Collaboration"], ["River Valley"]],
-        "Members": [
-            ["Name", "Email", "Organization", "Sector", "Collaboration"],
-            ["Ann Lee", "ann@lee.org", "Ann Lee Consulting", "business", "River Valley"],
-            ["Bo Chen", "bo.chen(at)mail", "Self-employed (Bo Chen)", "business", "River Valley"],
-            ["Cy Diaz", "", "Diaz Farms", "business", "River Valley"],
-            ["Dee Dunn", "", "Dunn Farms", "business", "River Valley"],
-        ],
-        "Projects": [
-            ["Project", "Collaboration"],
-            ["Ann's garden", "River Valley"],
-            ["Dee's garden", "River Valley"],
-        ],
-        "Commitments": [
-            ["Person", "Project", "Commitment", "Made", "Due", "Status"],
-            ["Ann Lee", "Ann's garden", "Ask Bo Chen", "2024-03-01", "2024-03-20", "open"],
-            ["Cy Diaz", "Dee's garden", "Dig", "2024-03-02", "2024-03-25", "done"],
-        ],
-        "Wins": [
-            ["Date", "Win", "Project", "People", "Category"],
-            ["2024-03-05", "Seeds in", "Ann's garden", "Ann Lee, Bo Chen", "Chen's pick"],
-            ["2024-03-06", "Fence up", "Dee's garden", "Cy Diaz & Dee Dunn", "build"],
-        ],
-    }
-
-
 @pytest.fixture
 def full() -> Dataset:
-    return dataset_of(workbook(), label="Ann Lee's sheet")
+    return dataset_of(names_elsewhere_workbook(), label="Ann Lee's sheet")
 
 
 def _texts(dataset: Dataset) -> str:
@@ -103,7 +74,7 @@ def test_a_people_tab_of_another_name_has_its_problem_values_hidden(full):
 
 def _people(n: int) -> Dataset:
     rows = [["Name", "Email"]] + [[f"Member {i:02d}", f"m{i:02d}@team.org"] for i in range(n)]
-    sheets = workbook()
+    sheets = names_elsewhere_workbook()
     sheets["Members"] = rows
     return dataset_of(sheets)
 
@@ -145,7 +116,7 @@ PAGES = [path for path, _ in page_module.PAGES]
 
 @pytest.mark.parametrize("page", PAGES)
 def test_a_signed_in_funder_receives_no_name_on_any_page(tmp_path, monkeypatch, page):
-    write_xlsx(tmp_path / "garden.xlsx", workbook())
+    write_xlsx(tmp_path / "garden.xlsx", names_elsewhere_workbook())
     config = tmp_path / "smallwins.toml"
     config.write_text(
         '[[sources]]\nlocation = "garden.xlsx"\nname = "Ann Lee\'s sheet"\n\n'

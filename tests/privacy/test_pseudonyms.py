@@ -25,9 +25,9 @@ from dashboard.sources import cache
 from dashboard.sources.local import write_xlsx
 from tests.filesystems import full_folder, read_only_folder
 from tests.fixtures import dataset_of
-from tests.privacy.test_funder import workbook
+from tests.privacy.helpers import names_elsewhere_workbook
 from tests.ui.apptest import ROOT, rendered
-from tests.ui.test_roles import AUTH, sent_to_browser
+from tests.ui.helpers import AUTH, sent_to_browser
 
 MEMBERS = pd.Series([f"member{i:03d}@team.org" for i in range(101)], dtype="string")
 
@@ -92,7 +92,7 @@ def test_codes_that_clash_are_kept_apart(monkeypatch):
 
 
 def _config(tmp_path):
-    write_xlsx(tmp_path / "garden.xlsx", workbook())
+    write_xlsx(tmp_path / "garden.xlsx", names_elsewhere_workbook())
     config = tmp_path / "smallwins.toml"
     config.write_text(
         f'[[sources]]\nlocation = "{tmp_path / "garden.xlsx"}"\nname = "Garden"\n\n'
@@ -111,7 +111,7 @@ def test_a_cache_that_cannot_be_written_refuses_the_funder_view_cleanly(
     with make:
         monkeypatch.setenv("SMALLWINS_CACHE_DIR", str(folder))
         with pytest.raises(SecretUnavailable, match="pseudonym-secret"):
-            anonymised(dataset_of(workbook()))
+            anonymised(dataset_of(names_elsewhere_workbook()))
         out = tmp_path / "network.graphml"
         assert cli.main(["network", str(config), "--out", str(out)]) == 2
         assert "pseudonym secret" in capsys.readouterr().err and not out.exists()
@@ -138,4 +138,9 @@ def test_a_good_secret_file_in_a_read_only_folder_is_used(tmp_path, monkeypatch)
     with read_only_folder(tmp_path / "cache", {SECRET_FILE: secret}) as folder:
         monkeypatch.setenv("SMALLWINS_CACHE_DIR", str(folder))
         assert pseudonym_secret() == secret
-        assert anonymised(dataset_of(workbook())).people["name"].str.startswith("Person ").all()
+        assert (
+            anonymised(dataset_of(names_elsewhere_workbook()))
+            .people["name"]
+            .str.startswith("Person ")
+            .all()
+        )

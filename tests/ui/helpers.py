@@ -20,6 +20,46 @@ AUTH = {
 }
 
 
+# what a River Valley member must never receive of Lakeside's rows (a team's Data health)
+FOREIGN = [
+    "lake.typo(at)mail",  # Lakeside People row: invalid email
+    "Lakeside secret deal with the mayor",  # the text of a duplicate Lakeside win
+    "lake-due-typo",  # a cell of a Lakeside commitment skipped (made missing)
+    "nobody.typo(at)mail",  # a People row naming no collaboration
+    "gigantic-unplaced",  # a cell of a win skipped (no date) naming no collaboration
+]
+
+
+def two_collaborations_workbook() -> dict[str, list[list[object]]]:
+    """River Valley and Lakeside in one untagged workbook, each with problems of its own rows."""
+    return {
+        "Collaborations": [["Collaboration"], ["River Valley"], ["Lakeside"]],
+        "People": [
+            ["Name", "Email", "Organization", "Sector", "Collaboration"],
+            ["Ann Lee", "rv.typo(at)mail", "Acme", "business", "River Valley"],
+            ["Lu Lake", "lake.typo(at)mail", "Pier", "business", "Lakeside"],
+            ["No Body", "nobody.typo(at)mail", "Solo", "business", ""],
+        ],
+        "Projects": [
+            ["Project", "Collaboration"],
+            ["Garden", "River Valley"],
+            ["Marina", "Lakeside"],
+        ],
+        "Commitments": [
+            ["Person", "Project", "Commitment", "Made", "Due", "Status"],
+            ["Ann Lee", "Garden", "Dig", "2024-03-01", "not-a-date-rv", "open"],
+            ["Lu Lake", "Marina", "Skipped Lakeside step", "", "lake-due-typo", "open"],
+        ],
+        "Wins": [
+            ["Date", "Win", "Project", "People", "Size"],
+            ["2024-03-05", "Riverside tour", "Garden", "Ann Lee, Ghost Person"],
+            ["2024-03-06", "Lakeside secret deal with the mayor", "Marina", "Lu Lake"],
+            ["2024-03-06", "Lakeside secret deal with the mayor", "Marina", "Lu Lake"],
+            ["", "Unplaced win text", "", "Lu Lake", "gigantic-unplaced"],
+        ],
+    }
+
+
 def _arrow_text(data: bytes) -> str:
     try:
         return pa.ipc.open_stream(data).read_all().to_pandas().to_csv()

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dashboard.sources.local import write_xlsx
-from tests.clean.test_questions import AHEAD, sheets
+from tests.clean.questions import AHEAD, questioned_workbook
 from tests.ui.apptest import open_page
 
 
 def test_data_health_lists_the_questions(monkeypatch, tmp_path):
-    write_xlsx(tmp_path / "book.xlsx", sheets())
+    write_xlsx(tmp_path / "book.xlsx", questioned_workbook())
     config = tmp_path / "smallwins.toml"
     config.write_text(f'[[sources]]\nlocation = "{tmp_path / "book.xlsx"}"\nname = "team"\n')
     monkeypatch.setenv("SMALLWINS_CONFIG", str(config))

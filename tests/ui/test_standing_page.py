@@ -22,7 +22,7 @@ from dashboard.metrics.standing import stage_on
 from dashboard.metrics.standing_tables import tear, weavers
 from dashboard.ui.standing import REPLAY_KEY, stage_words
 from tests.ui.apptest import open_page
-from tests.ui.test_roles import AUTH, roles  # noqa: F401 - roles is a fixture
+from tests.ui.helpers import AUTH
 
 NETWORK = "pages/3_Network.py"
 PERIOD = {"from": "2026-06-01", "to": "2026-10-31"}

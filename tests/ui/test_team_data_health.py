@@ -14,48 +14,11 @@ from dashboard.privacy import team_problems
 from dashboard.sources.local import write_xlsx
 from tests.fixtures import dataset_of
 from tests.ui.apptest import open_page
-from tests.ui.test_roles import AUTH, sent_to_browser
-
-FOREIGN = [
-    "lake.typo(at)mail",  # Lakeside People row: invalid email
-    "Lakeside secret deal with the mayor",  # the text of a duplicate Lakeside win
-    "lake-due-typo",  # a cell of a Lakeside commitment skipped (made missing)
-    "nobody.typo(at)mail",  # a People row naming no collaboration
-    "gigantic-unplaced",  # a cell of a win skipped (no date) naming no collaboration
-]
-
-
-def workbook() -> dict[str, list[list[object]]]:
-    return {
-        "Collaborations": [["Collaboration"], ["River Valley"], ["Lakeside"]],
-        "People": [
-            ["Name", "Email", "Organization", "Sector", "Collaboration"],
-            ["Ann Lee", "rv.typo(at)mail", "Acme", "business", "River Valley"],
-            ["Lu Lake", "lake.typo(at)mail", "Pier", "business", "Lakeside"],
-            ["No Body", "nobody.typo(at)mail", "Solo", "business", ""],
-        ],
-        "Projects": [
-            ["Project", "Collaboration"],
-            ["Garden", "River Valley"],
-            ["Marina", "Lakeside"],
-        ],
-        "Commitments": [
-            ["Person", "Project", "Commitment", "Made", "Due", "Status"],
-            ["Ann Lee", "Garden", "Dig", "2024-03-01", "not-a-date-rv", "open"],
-            ["Lu Lake", "Marina", "Skipped Lakeside step", "", "lake-due-typo", "open"],
-        ],
-        "Wins": [
-            ["Date", "Win", "Project", "People", "Size"],
-            ["2024-03-05", "Riverside tour", "Garden", "Ann Lee, Ghost Person"],
-            ["2024-03-06", "Lakeside secret deal with the mayor", "Marina", "Lu Lake"],
-            ["2024-03-06", "Lakeside secret deal with the mayor", "Marina", "Lu Lake"],
-            ["", "Unplaced win text", "", "Lu Lake", "gigantic-unplaced"],
-        ],
-    }
+from tests.ui.helpers import AUTH, FOREIGN, sent_to_browser, two_collaborations_workbook
 
 
 def test_the_rule_keeps_only_rows_placed_in_the_team():
-    dataset = dataset_of(workbook())
+    dataset = dataset_of(two_collaborations_workbook())
     every = " ".join(dataset.problems["value"].dropna())
     assert all(value in every for value in FOREIGN)  # each is a problem's value: it can leak
     shown = team_problems(dataset, ["River Valley"])
@@ -63,13 +26,13 @@ def test_the_rule_keeps_only_rows_placed_in_the_team():
     assert all(own in values for own in ("rv.typo(at)mail", "not-a-date-rv", "Ghost Person"))
     assert not [foreign for foreign in FOREIGN if foreign in values]
     # a source tagged with a collaboration: every problem of it is that team's
-    tagged = dataset_of(workbook(), collaboration="Lakeside")
+    tagged = dataset_of(two_collaborations_workbook(), collaboration="Lakeside")
     assert "lake.typo(at)mail" in set(team_problems(tagged, ["Lakeside"])["value"])
 
 
 @pytest.fixture
 def roles(tmp_path, monkeypatch):
-    write_xlsx(tmp_path / "two.xlsx", workbook())
+    write_xlsx(tmp_path / "two.xlsx", two_collaborations_workbook())
     config = tmp_path / "smallwins.toml"
     config.write_text(
         f'[[sources]]\nlocation = "{tmp_path / "two.xlsx"}"\nname = "Shared"\n\n'
