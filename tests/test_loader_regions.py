@@ -22,32 +22,10 @@ from dashboard.loader import load, plan_for, read_all
 from dashboard.sources.drive import ENABLE_STEP
 from dashboard.sources.quota import Pacer
 from tests.fixtures import region, region_key
+from tests.regions import WINDOW, regions_config, sheets_requests
 from tests.waiting import ManualClock
 
-WINDOW = 3.0  # seconds standing in for Google's minute
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def regions_config(tmp_path: Path, google, count: int, quota: int = 50, **app) -> Path:
-    """``count`` regional sheets on the double, and a configuration naming each."""
-    for number in range(1, count + 1):
-        google.add_spreadsheet(region_key(number), region(number), title=f"Region {number:02d}")
-    settings = {"sheets_quota": quota, "sheets_quota_seconds": WINDOW, "timeout_seconds": 5, **app}
-    lines = ["[app]", *(f"{k} = {json.dumps(v)}" for k, v in settings.items()), ""]
-    for number in range(1, count + 1):
-        lines += [
-            "[[sources]]",
-            f'name = "Region {number:02d} sheet"',
-            f'location = "{region_key(number)}"',
-            "",
-        ]
-    path = tmp_path / "smallwins.toml"
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return path
-
-
-def sheets_requests(google, key: str | None = None) -> int:
-    return google.count("metadata", key) + google.count("batchGet", key)
 
 
 @pytest.mark.slow

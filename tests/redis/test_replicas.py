@@ -19,8 +19,8 @@ import pytest
 
 from tests.fixtures import region_key
 from tests.redis.server import PASSWORD
+from tests.regions import regions_config, sheets_requests
 from tests.streamlit_server import ROOT
-from tests.test_loader_regions import regions_config, sheets_requests
 
 CEILING = 180.0  # seconds: any wait below, on a busy machine
 

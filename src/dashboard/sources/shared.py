@@ -132,6 +132,7 @@ class FolderStore(SharedStore):
         return self._folder or cache.cache_dir()
 
     @property
+    # a property where the base class has a plain attribute: read alike, which mypy does not see
     def description(self) -> str:  # type: ignore[override]
         return f"the cache folder {self.folder}"
 
@@ -402,6 +403,7 @@ class _RedisBucket(RedisBucket):
         try:
             return super()._check_and_insert(item)
         except NoScriptError:
+            # a restarted Redis forgot the script: load it again (redis-py types the hash loosely)
             self.script_hash = self.redis.script_load(LuaScript.PUT_ITEM)  # type: ignore[assignment]
             return super()._check_and_insert(item)
 
@@ -409,6 +411,7 @@ class _RedisBucket(RedisBucket):
 def _renew(lock: object, released: threading.Event) -> None:
     while not released.wait(RENEW_SECONDS):
         try:
+            # a redis-py Lock, passed as ``object`` so this module loads without redis imported
             lock.reacquire()  # type: ignore[attr-defined]
         except Exception:  # lost or Redis gone: nothing more this thread can do
             return
