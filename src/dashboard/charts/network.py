@@ -5,6 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from dashboard import formatting
 from dashboard.charts import palette
 from dashboard.charts.months import MONTH_TIP, Period, by_month, count_y, legend, month_x
 
@@ -82,14 +83,13 @@ COLOURS = {  # each measure in the colour it has wherever it is drawn
     "network_density": palette.LINKS,
     "cross_org_share": palette.LINKS,
 }
-SHARES = ("network_density", "cross_org_share")
 
 
 def network_measure(series: pd.DataFrame, column: str, period: Period | None = None) -> alt.Chart:
     """One measure of the network's growth at each month's end (``GROWTH``): a count, or a
     share on 0…100 %. One chart each, so each spans the page's width and the period."""
     title = GROWTH[column]
-    share = column in SHARES
+    share = column in formatting.SHARES  # the one list of which figures are shares
     y = (
         alt.Y(f"{column}:Q", title=title, axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1]))
         if share
