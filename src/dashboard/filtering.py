@@ -14,6 +14,15 @@ import pandas as pd
 
 from dashboard.dataset import Dataset
 
+# Each filter's name in a page's URL (``?collaboration=…&from=…&to=…``): the pages read and write
+# them (``ui.filters``), and a digest's link opens the app with them.
+URL_PARAMS = {
+    "collaborations": "collaboration",
+    "projects": "project",
+    "start": "from",
+    "end": "to",
+}
+
 
 def _keep(table: pd.DataFrame, collaborations: Sequence[str], projects: Sequence[str]) -> pd.Series:
     mask = pd.Series(True, index=table.index)

@@ -27,7 +27,7 @@ from dashboard.config import ConfigError
 from dashboard.dataset import Dataset
 from dashboard.digest.period import Period
 from dashboard.digest.setup import DigestSpec
-from dashboard.filtering import filtered
+from dashboard.filtering import URL_PARAMS, filtered
 from dashboard.metrics.activity import activities, first_activity, overdue
 from dashboard.metrics.network import edge_table
 from dashboard.metrics.scope import scope
@@ -41,8 +41,8 @@ COMING_UP_DAYS = 14
 QUIET_DAYS = 30  # a collaboration with no win in the last 30 days is quiet (coordinator's digest)
 CHART_WEEKS = 12
 UNASSIGNED = "unassigned"
-# the app's filter parameters in a link (dashboard.ui.filters.PARAMS; a test holds them equal)
-LINK_PARAMS = {"collaborations": "collaboration", "start": "from", "end": "to"}
+# the app's filter parameters a digest's link sets (one home: dashboard.filtering.URL_PARAMS)
+LINK_PARAMS = {key: URL_PARAMS[key] for key in ("collaborations", "start", "end")}
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,10 @@ import streamlit as st
 
 from dashboard import formatting
 from dashboard.dataset import Dataset
+from dashboard.filtering import URL_PARAMS
 from dashboard.periods import default_period, recorded_span
 
-PARAMS = {"collaborations": "collaboration", "projects": "project", "start": "from", "end": "to"}
+PARAMS = URL_PARAMS
 
 
 @dataclass(frozen=True)
