@@ -22,7 +22,7 @@ from tests.ui.apptest import open_page
 from tests.ui.helpers import AUTH, sent_to_browser
 
 NAMES = ("Ann Lee", "Bo Chen", "Cy Diaz", "Dee Dunn")
-WORDS = ("Ann", "Lee", "Chen", "Diaz", "Dunn")  # parts of 3+ letters ("Bo", "Cy" are too short)
+WORDS = ("Ann", "Lee", "Bo", "Chen", "Cy", "Diaz", "Dee", "Dunn")  # every part of 2+ letters
 
 SECRET = "a deployment secret of more than 32 bytes"
 

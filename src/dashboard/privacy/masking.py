@@ -21,6 +21,7 @@ from dashboard.clean.cells import EMAIL  # the pattern the loader reads emails w
 from dashboard.folding import for_finding
 
 MASK = "[someone]"
+MIN_PART = 2  # letters: a part of a name this long or longer is masked on its own
 _LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters: what a name's word is made of
 _EMAIL_IN_TEXT = re.compile(EMAIL.pattern.strip("^$"), re.IGNORECASE)
 _PARTS = re.compile(r"[\s\-_'.]+")
@@ -74,14 +75,16 @@ def _node_pattern(node: dict) -> str:
 
 
 def _words(name: str) -> set[str]:
-    """The texts a name is masked by: the whole name and each part of 3 letters or more (split
-    at spaces, hyphens, underscores, dots and apostrophes; "o'brien" is also kept whole)."""
+    """The texts a name is masked by: the whole name and each part of ``MIN_PART`` letters or more
+    (split at spaces, hyphens, underscores, dots and apostrophes; "o'brien" is also kept whole).
+    Two-letter parts count: "Li", "Wu", "Ng", "Jo" are whole surnames and given names, and a
+    funder must not read them; a single letter is an initial, which names no one."""
     bare = " ".join(for_finding(name)[0].casefold().split())
     if not bare:
         return set()
     words = {bare}
-    words.update(part for part in _PARTS.split(bare) if len(part) >= 3)
-    words.update(part for part in re.split(r"[\s\-_.]+", bare) if len(part) >= 3)
+    words.update(part for part in _PARTS.split(bare) if len(part) >= MIN_PART)
+    words.update(part for part in re.split(r"[\s\-_.]+", bare) if len(part) >= MIN_PART)
     return words
 
 
