@@ -18,9 +18,9 @@ from dashboard.metrics.projects import STALLED_AFTER_DAYS, ProjectStates
 from dashboard.metrics.scope import grouped
 from dashboard.periods import comparison
 from dashboard.privacy.masking import Masker
-from dashboard.reports.period import FIGURES, period_figures
+from dashboard.reports.period import FIGURES, PeriodScope, figures_by_group, period_figures
 from dashboard.reports.provenance import data_notes, is_snapshot
-from dashboard.reports.story import story, story_figures
+from dashboard.reports.story import story, story_of
 
 SIZE_ORDER = {"large": 0, "medium": 1, "small": 2}
 
@@ -180,19 +180,21 @@ def build_report(
     before = period_figures(data, *previous) if compared.comparable else None
     names = collaborations or known
     rows, paragraphs = [], {}
-    own = by_collaboration(data, names)  # each scope below then reads one collaboration's rows
+    own = by_collaboration(data, names)  # each one's comparison reads only its own rows
     stopped = standstills(data, end, names)
-    for name in names:
-        mine = period_figures(own[name], start, end, name)
+    # every collaboration's figures from one scope of them side by side, not a scope each
+    at_end = PeriodScope.of(data, end, names)
+    figures = figures_by_group(at_end, start, end)
+    earlier = figures_by_group(PeriodScope.of(data, previous[1], names), *previous)
+    for i, name in enumerate(names):
+        mine = figures[i]
         rows.append({"collaboration": name, **mine})
         if name in stopped:  # the work has stopped: said first, and no story of growth
             paragraphs[name] = _standstill_paragraph(name, mine, stopped[name])
             continue
         theirs = compared.comparable and comparison(own[name], start, end).comparable
-        said = _paragraph(
-            name, mine, period_figures(own[name], *previous, name) if theirs else None
-        )
-        told = story(story_figures(own[name], start, end, name), start, show_names)
+        said = _paragraph(name, mine, earlier[i] if theirs else None)
+        told = story(story_of(at_end, i, start, end), start, show_names)
         paragraphs[name] = f"{said} {told}"
     series = metrics.monthly_series(data, end)
     series = series[series["month"] >= pd.Timestamp(start).to_period("M").to_timestamp()]

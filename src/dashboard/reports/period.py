@@ -8,13 +8,17 @@ period's end as D; a figure "in the period" counts what is dated from its first 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from dashboard.dataset import Dataset
 from dashboard.metrics.activity import activities, done_by
+from dashboard.metrics.grouped import counts, distinct
 from dashboard.metrics.network import edge_table, key_codes
-from dashboard.metrics.scope import rate, scope
+from dashboard.metrics.scope import Scope, grouped, rates
 
 FIGURES = {
     "wins": "Small wins",
@@ -34,31 +38,94 @@ FIGURES = {
 def period_figures(
     dataset: Dataset, start: dt.date, end: dt.date, collaboration: str | None = None
 ) -> dict[str, float | int | None]:
-    s = scope(dataset, end, collaboration)
+    """The figures of ``start``…``end`` of every record, or of one collaboration's."""
+    names = None if collaboration is None else [collaboration]
+    return figures_by_group(PeriodScope.of(dataset, end, names), start, end)[0]
+
+
+@dataclass(frozen=True)
+class PeriodScope:
+    """What the period figures and the report's story read, for the records dated ≤ the period's
+    end of some collaborations side by side (``metrics.scope.grouped``): built once, so the
+    report's 25 paragraphs read one scope, one edge table and one list of activities between
+    them, not one each."""
+
+    scope: Scope
+    events: pd.DataFrame  # ``activities``, each with its group
+    edges: pd.DataFrame  # ``edge_table``, sorted by group
+    firsts: pd.Series  # each (group, person)'s first activity date
+    organizations: np.ndarray  # per person (code), the name key of their organization; −1: none
+
+    @classmethod
+    def of(cls, dataset: Dataset, end: dt.date, names: Sequence[str] | None) -> PeriodScope:
+        s = grouped(dataset, end, names)
+        events = activities(s)
+        firsts = events.groupby(["group", "person"])["date"].min()
+        return cls(s, events, edge_table(s), firsts, key_codes(s.people, "organization"))
+
+    @property
+    def size(self) -> int:
+        return len(self.scope.groups)
+
+    def edges_of(self, group: int) -> pd.DataFrame:
+        """One group's edges as ``edge_table`` of that group alone gives them (group 0)."""
+        where = self.edges["group"].to_numpy()
+        low, high = np.searchsorted(where, [group, group + 1])
+        return self.edges.iloc[low:high].reset_index(drop=True).assign(group=0)
+
+    def firsts_of(self, group: int) -> pd.Series:
+        """One group's people's first activity dates (index: person), as ``first_activity``."""
+        at = self.firsts.index.get_level_values("group") == group
+        return self.firsts[at].droplevel("group")
+
+    def commitments_of(self, group: int) -> pd.DataFrame:
+        return self.scope.commitments[self.scope.group("commitments") == group]
+
+
+def _distinct_people(groups: np.ndarray, people: pd.Series, n: int) -> np.ndarray:
+    """Per group, how many distinct people ``people`` holds."""
+    codes, _ = pd.factorize(people.to_numpy(dtype=object))
+    return distinct(groups, codes.astype(np.int64), n)
+
+
+def figures_by_group(
+    p: PeriodScope, start: dt.date, end: dt.date
+) -> list[dict[str, float | int | None]]:
+    """``period_figures`` of each group of ``p`` (its scope's end is ``end``), in one pass."""
+    s, n = p.scope, p.size
     first, last = pd.Timestamp(start), pd.Timestamp(end)
-    events = activities(s)
-    inside = events[events["date"].between(first, last)]
-    firsts = events.groupby("person")["date"].min()
-    new = firsts[firsts.between(first, last)].index
-    orgs = key_codes(s.people, "organization")
+    events = p.events
+    group = events["group"].to_numpy().astype(np.int64)
+    dated = events["date"].between(first, last).to_numpy()
+    firsts = p.firsts
+    new = firsts[firsts.between(first, last)]
+    new_group = new.index.get_level_values("group").to_numpy().astype(np.int64)
+    orgs = p.organizations
     code = pd.Series(range(len(s.people)), index=s.people["person"].to_numpy())
-    org_of = pd.Series(orgs[code.reindex(inside["person"].unique()).to_numpy()])
-    new_org = (
-        pd.Series(orgs[code.reindex(new).to_numpy()]) if len(new) else pd.Series([], dtype=int)
-    )
+    inside = events[dated][["group", "person"]].dropna().drop_duplicates()
+    inside_group = inside["group"].to_numpy().astype(np.int64)
+    org_of = orgs[code.reindex(inside["person"]).to_numpy()]
+    new_org = orgs[code.reindex(new.index.get_level_values("person")).to_numpy()]
     c = s.commitments
-    due = c[c["due"].between(first, last) & (c["status"] != "dropped")]
-    edges = edge_table(s)
-    return {
-        "wins": int(s.wins["date"].between(first, last).sum()),
-        "commitments_made": int(c["made"].between(first, last).sum()),
-        "commitments_due": int(len(due)),
-        "follow_through": rate(done_by(due, last).sum(), len(due)),
-        "people_active": int(inside["person"].nunique()),
-        "new_people": int(len(new)),
-        "new_organizations": int(new_org[new_org >= 0].nunique()),
-        "organizations": int(org_of[org_of >= 0].nunique()),
-        "new_links": int(edges["first_seen"].between(first, last).sum()),
-        "network_people": int(events["person"].nunique()),
-        "network_links": int(len(edges)),
+    commitment_group = s.group("commitments")
+    due = (c["due"].between(first, last) & (c["status"] != "dropped")).to_numpy()
+    kept = counts(commitment_group, n, due & done_by(c, last).to_numpy())
+    due_count = counts(commitment_group, n, due)
+    edge_group = p.edges["group"].to_numpy()
+    counted = {
+        "wins": counts(s.group("wins"), n, s.wins["date"].between(first, last).to_numpy()),
+        "commitments_made": counts(commitment_group, n, c["made"].between(first, last)),
+        "commitments_due": due_count,
+        "people_active": counts(inside_group, n),
+        "new_people": counts(new_group, n),
+        "new_organizations": distinct(new_group, new_org, n),
+        "organizations": distinct(inside_group, org_of, n),
+        "new_links": counts(edge_group, n, p.edges["first_seen"].between(first, last)),
+        "network_people": _distinct_people(group, events["person"], n),
+        "network_links": counts(edge_group, n),
     }
+    following = rates(kept, due_count)
+    return [
+        {key: following[g] if key == "follow_through" else int(counted[key][g]) for key in FIGURES}
+        for g in range(n)
+    ]

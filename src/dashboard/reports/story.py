@@ -17,14 +17,13 @@ import pandas as pd
 
 from dashboard import formatting
 from dashboard.dataset import Dataset
-from dashboard.metrics.activity import activities, first_activity
-from dashboard.metrics.network import edge_table, person_codes
-from dashboard.metrics.scope import Scope, scope
-from dashboard.metrics.shape import centralization, degrees, learning_share, org_pairs
+from dashboard.metrics.network import person_codes
+from dashboard.metrics.shape import centralization, degrees, learning_share, org_pairs_by_group
 from dashboard.metrics.stage import moved
 from dashboard.metrics.standing import stage_series
 from dashboard.metrics.weavers import credits
 from dashboard.metrics.weaving import closes_before
+from dashboard.reports.period import PeriodScope
 
 WEAVERS_NAMED = 3  # with names on, the weavers with the most credits named
 
@@ -36,13 +35,14 @@ CONCENTRATION = (
 )
 
 
-def _shape(s: Scope, edges: pd.DataFrame, active: pd.Index) -> tuple[float | None, int]:
-    """Degree centralization and organizations linked of a graph: ``edges`` among the people of
-    ``active``."""
-    nodes = person_codes(s).reindex(active).to_numpy()
-    degree = degrees(edges, len(s.people))
+def _shape(p: PeriodScope, edges: pd.DataFrame, active: pd.Index) -> tuple[float | None, int]:
+    """Degree centralization and organizations linked of a graph: ``edges`` (one group's, as
+    group 0) among the people of ``active``."""
+    nodes = person_codes(p.scope).reindex(active).to_numpy()
+    degree = degrees(edges, len(p.scope.people))
     busiest = int(degree[nodes].max()) if len(nodes) else 0
-    return centralization(len(nodes), len(edges), busiest), int(len(org_pairs(s.people, edges)))
+    linked = int(org_pairs_by_group(p.organizations, edges, 1)[0])
+    return centralization(len(nodes), len(edges), busiest), linked
 
 
 def story_figures(
@@ -50,21 +50,29 @@ def story_figures(
 ) -> dict:
     """Centralization and organizations linked the day before the period and at its end;
     introductions that happened (triangles closed) in it; the learning share of the
-    commitments due in it. One edge table: the graph the day before is the links first seen
-    before the period, among the people active before it."""
-    s = scope(dataset, end, collaboration)
-    edges = edge_table(s)
+    commitments due in it."""
+    names = None if collaboration is None else [collaboration]
+    return story_of(PeriodScope.of(dataset, end, names), 0, start, end)
+
+
+def story_of(p: PeriodScope, group: int, start: dt.date, end: dt.date) -> dict:
+    """``story_figures`` of one group of ``p`` (its scope's end is ``end``), from the scope,
+    edge table and first activities the report's period figures read too. One edge table: the
+    graph the day before is the links first seen before the period, among the people active
+    before it."""
+    edges = p.edges_of(group)
     first, last = pd.Timestamp(start), pd.Timestamp(end)
-    firsts = first_activity(activities(s))
-    before = _shape(s, edges[edges["first_seen"] < first], firsts.index[firsts < first])
-    after = _shape(s, edges, firsts.index)
+    firsts = p.firsts_of(group)
+    before = _shape(p, edges[edges["first_seen"] < first], firsts.index[firsts < first])
+    after = _shape(p, edges, firsts.index)
     inside = edges["first_seen"].between(first, last).to_numpy()
-    c = s.commitments
+    c = p.commitments_of(group)
     closed = closes_before(edges, first)
     credited = credits(edges, first, last, closed)["weaver"]
     busiest = credited.value_counts(sort=False).sort_index()  # by code: People's order on ties
     busiest = busiest.sort_values(ascending=False, kind="stable").index[:WEAVERS_NAMED]
-    names = s.people["name"].fillna(s.people["person"]).to_numpy(dtype=object)
+    people = p.scope.people
+    names = people["name"].fillna(people["person"]).to_numpy(dtype=object)
     stages = stage_series(edges, np.array([first - pd.Timedelta(days=1), last], "datetime64[ns]"))
     return {
         "centralization_before": before[0],
