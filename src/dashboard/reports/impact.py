@@ -7,7 +7,7 @@ into free text are masked (``privacy/masking.py``). ``show_names`` is for intern
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -63,11 +63,29 @@ def _figure_table(now: dict, before: dict | None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _dates(data: Dataset) -> Dataset:
+    """``data`` with only what a comparison reads of the records (their dates, and what splits
+    them by collaboration): splitting every column of 200,000 commitments 25 ways took 0.26 s."""
+    c, wins, meetings = data.commitments, data.wins, data.meetings
+    return replace(
+        data,
+        commitments=c[["collaboration", "project", "made", "status", "done"]],
+        wins=wins[["win_id", "collaboration", "project", "date"]],
+        meetings=meetings[["meeting_id", "collaboration", "project", "date"]],
+    )
+
+
 def _highlights(data: Dataset, start: dt.date, end: dt.date, mask: Masker | None) -> pd.DataFrame:
     wins = data.wins[data.wins["date"].between(pd.Timestamp(start), pd.Timestamp(end))]
-    wins = wins.assign(order=wins["size"].map(SIZE_ORDER).fillna(3))
-    largest = wins.sort_values(["order", "date"], ascending=[True, False]).head(5)
-    recent = wins.sort_values("date", ascending=False).head(5)
+    # sorted by their keys alone, then the ten rows taken: not every column of a year's wins
+    keys = pd.DataFrame(
+        {
+            "order": wins["size"].map(SIZE_ORDER).fillna(3).to_numpy(),
+            "date": wins["date"].to_numpy(),
+        }
+    )
+    largest = wins.iloc[keys.sort_values(["order", "date"], ascending=[True, False]).index[:5]]
+    recent = wins.iloc[keys.sort_values("date", ascending=False).index[:5]]
     out = pd.concat([largest.assign(why="largest"), recent.assign(why="most recent")])
     out = out.drop_duplicates("win_id")
     columns = ["date", "win", "project", "collaboration", "size", "why"]
@@ -180,7 +198,7 @@ def build_report(
     before = period_figures(data, *previous) if compared.comparable else None
     names = collaborations or known
     rows, paragraphs = [], {}
-    own = by_collaboration(data, names)  # each one's comparison reads only its own rows
+    own = by_collaboration(_dates(data), names)  # each one's comparison reads its own rows
     stopped = standstills(data, end, names)
     # every collaboration's figures from one scope of them side by side, not a scope each
     at_end = PeriodScope.of(data, end, names)

@@ -78,14 +78,12 @@ class PeriodScope:
         at = self.firsts.index.get_level_values("group") == group
         return self.firsts[at].droplevel("group")
 
-    def commitments_of(self, group: int) -> pd.DataFrame:
-        return self.scope.commitments[self.scope.group("commitments") == group]
-
-
-def _distinct_people(groups: np.ndarray, people: pd.Series, n: int) -> np.ndarray:
-    """Per group, how many distinct people ``people`` holds."""
-    codes, _ = pd.factorize(people.to_numpy(dtype=object))
-    return distinct(groups, codes.astype(np.int64), n)
+    def commitments_of(self, group: int, first: pd.Timestamp, last: pd.Timestamp) -> pd.DataFrame:
+        """One group's commitments due from ``first`` to ``last``: the rows chosen before any
+        is copied (a copy of every column of a collaboration's rows, 25 times, took 0.3 s)."""
+        c = self.scope.commitments
+        due = c["due"].between(first, last).to_numpy()
+        return c[due & (self.scope.group("commitments") == group)]
 
 
 def figures_by_group(
@@ -95,11 +93,11 @@ def figures_by_group(
     s, n = p.scope, p.size
     first, last = pd.Timestamp(start), pd.Timestamp(end)
     events = p.events
-    group = events["group"].to_numpy().astype(np.int64)
     dated = events["date"].between(first, last).to_numpy()
     firsts = p.firsts
     new = firsts[firsts.between(first, last)]
     new_group = new.index.get_level_values("group").to_numpy().astype(np.int64)
+    first_group = firsts.index.get_level_values("group").to_numpy().astype(np.int64)
     orgs = p.organizations
     code = pd.Series(range(len(s.people)), index=s.people["person"].to_numpy())
     inside = events[dated][["group", "person"]].dropna().drop_duplicates()
@@ -121,7 +119,7 @@ def figures_by_group(
         "new_organizations": distinct(new_group, new_org, n),
         "organizations": distinct(inside_group, org_of, n),
         "new_links": counts(edge_group, n, p.edges["first_seen"].between(first, last)),
-        "network_people": _distinct_people(group, events["person"], n),
+        "network_people": counts(first_group, n),  # one first date per (group, person)
         "network_links": counts(edge_group, n),
     }
     following = rates(kept, due_count)

@@ -66,7 +66,6 @@ def story_of(p: PeriodScope, group: int, start: dt.date, end: dt.date) -> dict:
     before = _shape(p, edges[edges["first_seen"] < first], firsts.index[firsts < first])
     after = _shape(p, edges, firsts.index)
     inside = edges["first_seen"].between(first, last).to_numpy()
-    c = p.commitments_of(group)
     closed = closes_before(edges, first)
     credited = credits(edges, first, last, closed)["weaver"]
     busiest = credited.value_counts(sort=False).sort_index()  # by code: People's order on ties
@@ -80,7 +79,7 @@ def story_of(p: PeriodScope, group: int, start: dt.date, end: dt.date) -> dict:
         "introductions": int((closed & inside).sum()),
         "org_links_before": before[1],
         "org_links_after": after[1],
-        "learning_share": learning_share(c[c["due"].between(first, last)], last),
+        "learning_share": learning_share(p.commitments_of(group, first, last), last),
         "stage_before": stages[0],
         "stage_after": stages[1],
         "weavers": int(credited.nunique()),
