@@ -12,12 +12,14 @@ from dashboard.clean.problems import ProblemLog
 from dashboard.dataset import Dataset, empty_placements
 from dashboard.limits import MAX_LIST_PEOPLE
 from dashboard.schema import UNASSIGNED
+from dashboard.sources.collector import collector_paused
 
 RECORD_TABS = ("Commitments", "Wins", "Meetings")
 LISTS = {"Wins": "people", "Meetings": "attendees"}  # the record tabs' columns of people lists
 _KEEP = ["source", "tab", ROW]
 
 
+@collector_paused()  # as for reading (``clean.source``): the raw rows are still alive
 def build_dataset(tables: dict[str, pd.DataFrame], problems: list[pd.DataFrame]) -> Dataset:
     """Resolve people, projects and collaborations across sources; drop duplicate wins.
     ``tables``: each tab's typed rows of every source (``clean.source.clean_sources``)."""

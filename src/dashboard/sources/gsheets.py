@@ -9,13 +9,11 @@ or deleted (Google answers 400), and at least once a day, so a tab added later i
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
-import gc as collector  # ``gc`` names a gspread client here, as in gspread's own examples
 import json
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +27,7 @@ from gspread.urls import SPREADSHEET_VALUES_BATCH_URL
 from gspread.utils import absolute_range_name
 
 from dashboard.schema import canonical_tab
+from dashboard.sources.collector import collector_paused
 from dashboard.sources.http import RetryPolicy, SmallWinsHTTPClient
 from dashboard.sources.local import RawSheets
 from dashboard.sources.quota import Pacer
@@ -180,31 +179,12 @@ def parse_json(body: bytes) -> Any:
     """JSON bytes as Python values: by orjson (a 75 MB answer in about a third of the standard
     library's time); what orjson refuses and the standard library reads (an integer beyond 64
     bits, NaN) by the standard library. Python's cyclic garbage collector is paused meanwhile
-    (``collector_paused``)."""
+    (``sources.collector``: it was about 60 % of the parse)."""
     with collector_paused():
         try:
             return orjson.loads(body)
         except orjson.JSONDecodeError:
             return json.loads(body)
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off for the block, then back as it was. A batchGet
-    answer is a few hundred thousand lists (one per row): each 700 new ones set off a collection
-    that walks every young list, and the survivors are walked again in the older generations,
-    for nothing — parsed JSON holds no reference cycle. That was about 60 % of the parse of a
-    75 MB answer (0.55 s of CPU against 0.21 s paused). Turned back on only if it was on, so
-    a caller that had paused it finds it paused still; two threads parsing at once leave it on
-    once both are done (the first to finish may turn it on while the other still parses: that
-    parse is only slower)."""
-    was_on = collector.isenabled()
-    collector.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            collector.enable()
 
 
 def _title_of(a1: str) -> str:
