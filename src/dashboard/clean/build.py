@@ -12,11 +12,14 @@ from dashboard.clean.problems import ProblemLog
 from dashboard.dataset import Dataset, empty_placements
 from dashboard.limits import MAX_LIST_PEOPLE
 from dashboard.schema import UNASSIGNED
+from dashboard.sources.collector import collector_paused
 
 RECORD_TABS = ("Commitments", "Wins", "Meetings")
+LISTS = {"Wins": "people", "Meetings": "attendees"}  # the record tabs' columns of people lists
 _KEEP = ["source", "tab", ROW]
 
 
+@collector_paused()  # as for reading (``clean.source``): the raw rows are still alive
 def build_dataset(tables: dict[str, pd.DataFrame], problems: list[pd.DataFrame]) -> Dataset:
     """Resolve people, projects and collaborations across sources; drop duplicate wins.
     ``tables``: each tab's typed rows of every source (``clean.source.clean_sources``)."""
@@ -46,13 +49,19 @@ def build_dataset(tables: dict[str, pd.DataFrame], problems: list[pd.DataFrame])
         log.add_frame(questions.unknown_projects(table, typed, listed_ids, table["collaboration"]))
         log.add_frame(questions.future_dates(table, tab))
     log.add_frame(questions.unknown_leads(tabs["Projects"], tabs["Collaborations"], directory))
-    log.add_frame(questions.ambiguous_names(records, [(tabs["Projects"], "lead")], directory))
+    # each people list split once, for the name checks and the links alike
+    lists = {tab: names.split_lists(records[tab][column]) for tab, column in LISTS.items()}
+    log.add_frame(
+        questions.ambiguous_names(records, [(tabs["Projects"], "lead")], directory, lists)
+    )
     placements = _placements(tabs, records, collabs)
     commitments, extra_c = _commitments(records["Commitments"], directory, log)
-    wins, win_people, extra_w = _listed_people(records["Wins"], "people", directory, log)
+    wins, win_people, extra_w = _listed_people(
+        records["Wins"], "people", lists["Wins"], directory, log
+    )
     wins, win_people = _drop_duplicate_wins(wins, win_people, log)
     meetings, meeting_people, extra_m = _listed_people(
-        records["Meetings"], "attendees", directory, log
+        records["Meetings"], "attendees", lists["Meetings"], directory, log
     )
     return Dataset(
         collaborations=_collaborations(tabs["Collaborations"], collabs, records),
@@ -183,12 +192,16 @@ def _commitments(
 
 
 def _listed_people(
-    table: pd.DataFrame, column: str, directory: people.Directory, log: ProblemLog
+    table: pd.DataFrame,
+    column: str,
+    mentions: pd.Series,
+    directory: people.Directory,
+    log: ProblemLog,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Records with a people list (wins, meetings), and the exploded (record, person) links."""
-    table = table.reset_index(drop=True)
+    """Records with a people list (wins, meetings), and the exploded (record, person) links.
+    ``mentions``: the column's lists split (``names.split_lists``), on the table's index."""
+    table = table.reset_index(drop=True)  # the index the mentions are on (the tables' own)
     table["_win"] = np.arange(len(table), dtype="int64")
-    mentions = names.split_lists(table[column])
     _report_long_lists(table, column, mentions, log)
     ids, unknown = people.resolve(mentions, directory)
     located = table.loc[mentions.index]

@@ -73,31 +73,38 @@ def blank_cells(codes: np.ndarray, uniques: pd.Series) -> np.ndarray:
 _HEADER_CHARS = 60  # a header is short: longer cells cannot be one, and are not looked at
 
 
-def _names_column(tab: Tab, column: str, cells: pd.Series) -> np.ndarray:
-    """Cells that name ``column`` as a header would, judged once per distinct short text."""
-    codes, uniques = pd.factorize(cells.to_numpy(dtype=object), use_na_sentinel=True)
-    named = np.fromiter(
+def _names_column(tab: Tab, column: str, codes: np.ndarray, uniques: pd.Series) -> np.ndarray:
+    """Cells (by their ``cells.factorize`` codes) that name ``column`` as a header would,
+    judged once per distinct short text among them."""
+    looked_at = np.unique(codes[codes >= 0])
+    named_unique = np.zeros(len(uniques) + 1, dtype=bool)  # the last: code −1, blank
+    texts = uniques.to_numpy(dtype=object)[looked_at]
+    named_unique[looked_at] = np.fromiter(
         (
             isinstance(u, str) and len(u) <= _HEADER_CHARS and canonical_column(tab, u) == column
-            for u in uniques
+            for u in texts
         ),
         dtype=bool,
-        count=len(uniques),
+        count=len(texts),
     )
-    return np.append(named, False)[codes]
+    return named_unique[codes]
 
 
-def _repeated_headers(tab: Tab, frame: pd.DataFrame, blank: dict[str, np.ndarray]) -> np.ndarray:
+def _repeated_headers(
+    tab: Tab, factorized: dict[str, Factorized], blank: dict[str, np.ndarray]
+) -> np.ndarray:
     """Rows that copy the header (pasted twice): every required column's cell names its column,
     and every other column's cell is blank or names its own. Each column looks only at the rows
-    still in question, so a tab of 200,000 distinct texts costs a few distinct names."""
-    copied = np.ones(len(frame), dtype=bool)
+    still in question, so a tab of 200,000 distinct texts costs a few distinct names; the
+    columns' distinct cells are those already found (``factorized``), not found again."""
+    size = len(next(iter(blank.values()))) if blank else 0
+    copied = np.ones(size, dtype=bool)
     for column in (*tab.required, *(c for c in tab.columns if c not in tab.required)):
         rows = np.flatnonzero(copied)
         if len(rows) == 0:
             break
-        cells = frame[column].iloc[rows]
-        named = _names_column(tab, column, cells)
+        codes, uniques = factorized[column]
+        named = _names_column(tab, column, codes[rows], uniques)
         if column not in tab.required:
             named |= blank[column][rows]
         copied[rows] = named
@@ -213,7 +220,7 @@ def stacked_frame(
     factorized = {column: factorize(frame[column]) for column in tab.columns}
     blank = {column: blank_cells(*factorized[column]) for column in tab.columns}
     empty = np.logical_and.reduce([blank[c] for c in tab.columns])
-    repeated_header = _repeated_headers(tab, frame, blank)
+    repeated_header = _repeated_headers(tab, factorized, blank)
     if repeated_header.any():
         first = tab.required[0]
         log.add_cells(

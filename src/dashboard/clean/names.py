@@ -68,7 +68,8 @@ def per_unique(values: pd.Series, func: Callable[[str], object]) -> pd.Series:
     """``func`` applied once per distinct text, put back on the column (as ``string``): the
     distinct texts by their codes (Arrow's dictionary encoding), not a lookup per cell."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    mapped = pd.array([func(text) for text in uniques] + [None], dtype="string")
+    texts = np.asarray(uniques, dtype=object).tolist()  # one conversion, not one per element
+    mapped = pd.array([func(text) for text in texts] + [None], dtype="string")
     return pd.Series(mapped.take(np.where(codes < 0, len(uniques), codes)), index=values.index)
 
 

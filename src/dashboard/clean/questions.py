@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 from dashboard.clean import names
@@ -70,12 +71,14 @@ def unknown_projects(
     project = table["project"]
     in_use = table["source"].isin(listed["source"].unique())
     unknown = project.notna() & in_use & ~project.isin(listed["project"].dropna().unique())
-    where = collaboration.astype("string").fillna(UNASSIGNED)
+    hit = unknown.to_numpy(dtype=bool)  # the reasons written for these rows only
+    where = collaboration[hit].astype("string").fillna(UNASSIGNED)
     reason = ("not on the Projects tab; counted as a project of " + where).where(
         where != UNASSIGNED,
         "not on the Projects tab, and no collaboration is given for it: counted as unassigned",
     )
-    return _located(table, unknown, "project", typed, UNKNOWN_PROJECT, reason)
+    every = pd.Series(True, index=where.index)
+    return _located(table[hit], every, "project", typed[hit], UNKNOWN_PROJECT, reason)
 
 
 def future_dates(table: pd.DataFrame, tab: str, today: dt.date | None = None) -> pd.DataFrame:
@@ -85,14 +88,15 @@ def future_dates(table: pd.DataFrame, tab: str, today: dt.date | None = None) ->
     parts = []
     for column in HAPPENED[tab]:
         dates = table[column]
-        ahead = dates.notna() & (dates > pd.Timestamp(latest))
+        ahead = (dates.notna() & (dates > pd.Timestamp(latest))).to_numpy(dtype=bool)
         reason = (
             f"more than {FUTURE_DAYS} days after the day it was read "
             f"({latest - dt.timedelta(days=FUTURE_DAYS):%Y-%m-%d}): a typo? Kept, and counted "
             "from its own date on"
         )
-        shown = dates.dt.strftime("%Y-%m-%d")
-        parts.append(_located(table, ahead, column, shown, DATE_IN_FUTURE, reason))
+        shown = dates[ahead].dt.strftime("%Y-%m-%d")  # only the dates reported are written
+        every = pd.Series(True, index=shown.index)
+        parts.append(_located(table[ahead], every, column, shown, DATE_IN_FUTURE, reason))
     return _concat(parts)
 
 
@@ -117,11 +121,14 @@ def ambiguous_names(
     records: dict[str, pd.DataFrame],
     more: list[tuple[pd.DataFrame, str]],
     people: Directory,
+    lists: dict[str, pd.Series] | None = None,
 ) -> pd.DataFrame:
     """Each mention by name (not by email) of a name two or more People rows share, with
     different emails: two people, and the record cannot say which. Counted as the first row's
     person (the reason names every row, so the keeper can write the email instead).
-    ``more``: other (table, column) pairs naming one person each (a project's lead)."""
+    ``more``: other (table, column) pairs naming one person each (a project's lead). ``lists``:
+    the record tabs' people lists already split (``names.split_lists``), by tab, so a list of
+    100,000 wins is not split once more here."""
     listed = people.people
     counted = listed.groupby("name_key")["person"].transform("nunique")
     shared = listed[counted > 1]
@@ -129,19 +136,27 @@ def ambiguous_names(
         return pd.DataFrame()
     rows = shared.groupby("name_key").apply(_rows_text, include_groups=False)
     parts = []
-    named = [(records[tab], *NAMING[tab]) for tab in NAMING]
-    named += [(table, column, False) for table, column in more]
-    for table, column, is_list in named:
+    split = lists or {}
+    named: list[tuple[str | None, pd.DataFrame, str, bool]]
+    named = [(tab, records[tab], *NAMING[tab]) for tab in NAMING]
+    named += [(None, table, column, False) for table, column in more]
+    for tab, table, column, is_list in named:
         if column not in table.columns:
             continue
-        mentions = names.split_lists(table[column]) if is_list else table[column].dropna()
+        if not is_list:
+            mentions = table[column].dropna()
+        elif tab in split:
+            mentions = split[tab]
+        else:
+            mentions = names.split_lists(table[column])
         mentions = mentions.astype("string")
-        by_email = mentions.str.lower().isin(people.by_email.index)
         keys = names.keys(mentions)
-        hit = keys.isin(rows.index) & ~by_email
+        hit = np.array(keys.isin(rows.index), dtype=bool)  # a shared name: the few looked at
+        if hit.any():  # ... and not written as a listed email
+            hit[hit] = ~mentions[hit].str.lower().isin(people.by_email.index).to_numpy(dtype=bool)
         if not hit.any():
             continue
-        located = table.loc[mentions.index[hit.to_numpy()]]
+        located = table.loc[mentions.index[hit]]
         reason = (
             "People lists this name more than once, for different people ("
             + keys[hit].map(rows).astype("string").to_numpy()

@@ -18,6 +18,7 @@ from dashboard.clean.problems import ProblemLog
 from dashboard.clean.reader import TabReader
 from dashboard.clean.tables import READERS
 from dashboard.schema import TABS, canonical_tab
+from dashboard.sources.collector import collector_paused
 from dashboard.sources.local import RawSheets
 
 SOURCE_COLUMNS = ("source", "source_collab", "tab")  # added to every typed table
@@ -42,6 +43,7 @@ class Cleaned:
     problems: pd.DataFrame
 
 
+@collector_paused()  # the raw rows alive meanwhile would be walked by each full collection
 def clean_sources(sources: Sequence[SourceSheets]) -> Cleaned:
     """Type every known tab of every source; unknown tabs are ignored, missing ones reported."""
     log = ProblemLog([source.label for source in sources])
