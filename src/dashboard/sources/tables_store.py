@@ -15,12 +15,14 @@ the tables back takes a tenth of a second. The caller says which entry it wants 
 The file, ``tables-<family>.arrows`` beside the Sheets snapshots (``cache``: the folder 0700, the
 file 0600, like the snapshots, because the tables hold what the snapshots hold — people's names
 and emails — and nothing else: never a credential), is a line of magic, a JSON header line (the
-format, the key, each table's name, rows, byte length and column dtypes), then each table as an
-Arrow IPC file with zstd-compressed buffers: columnar, so reading back is a copy per column, not a
-parse per cell. pandas' own metadata in each IPC file brings back the exact dtypes (``string``,
-``Int64``, ``datetime64[ns]``); the header's dtypes are checked on the way back all the same.
+format, the key, a hash of the rest, each table's name, rows, byte length and column dtypes),
+then each table as an Arrow IPC file with zstd-compressed buffers: columnar, so reading back is
+a copy per column, not a parse per cell. pandas' own metadata in each IPC file brings back the
+exact dtypes (``string``, ``Int64``, ``datetime64[ns]``); the header's dtypes are checked on the
+way back all the same.
 
-A cache only saves work: a file missing, cut short, of random bytes, of another format or key,
+A cache only saves work: a file missing, cut short, of random bytes, with a bit flipped (the
+hash: compressed data may decode to other values without an error), of another format or key,
 or whose tables come back with other rows or dtypes is absent (``cache.read``), and the caller
 cleans again. Writes are atomic (``cache.write``: a temporary file then a rename), so a reader
 sees the old file or the new, never half. ``claim`` lets one process of several sharing the
@@ -104,8 +106,10 @@ def _decoded(data: bytes, key: str, names: tuple[str, ...]) -> dict[str, pd.Data
     listed = header["tables"]
     if tuple(entry["name"] for entry in listed) != names:
         return None
-    view = memoryview(data)
     offset = end + 1
+    if hashlib.sha256(memoryview(data)[offset:]).hexdigest() != header["sha256"]:
+        return None  # a bit flipped, a cut: compressed data may decode to other values silently
+    view = memoryview(data)
     tables: dict[str, pd.DataFrame] = {}
     for entry in listed:
         size = int(entry["bytes"])
@@ -149,6 +153,7 @@ def save(family: str, key: str, tables: Mapping[str, pd.DataFrame]) -> Path:
     header: dict[str, Any] = {
         "format": FORMAT,
         "key": key,
+        "sha256": hashlib.sha256(b"".join(data for _, _, data in parts)).hexdigest(),
         "tables": [
             {"name": name, "rows": len(frame), "bytes": len(data), "dtypes": _dtypes(frame)}
             for name, frame, data in parts
