@@ -55,7 +55,7 @@ log = logging.getLogger(__name__)
 
 READ_WORKERS = 8  # sources read side by side; the quota's pacer queues their requests
 LOCK_WAIT_SECONDS = 90.0  # another process's read: its retry budget, Drive's, and some margin
-STORE_WAIT_SECONDS = 120.0  # another process cleaning the same sources: then take its tables
+STORE_WAIT_SECONDS = 60.0  # another process cleaning the same sources: then take its tables
 STORED_TABLES = (  # the Dataset's tables kept from one run to the next (``merged``)
     "collaborations",
     "people",
