@@ -331,3 +331,25 @@ def test_summary_of_the_demo_is_the_same_from_the_store(tmp_path):
     stored = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, check=True)
     assert stored.stdout == cold.stdout
     assert json.loads(cold.stdout)["wins"] == 195
+
+
+def test_the_stored_tables_hold_the_sheets_cells_and_no_credential(google, tmp_path):
+    """What the store keeps is what the snapshot beside it keeps: the team's cells, never the
+    service account's key or its token."""
+    google.add_spreadsheet(RIVER_VALLEY_KEY, river_valley(), title="River Valley book")
+    config = tmp_path / "smallwins.toml"
+    config.write_text(f'[[sources]]\nlocation = "{RIVER_VALLEY_KEY}"\nname = "River Valley"\n')
+    loader.load(load_config(config))
+    file = stored_file()
+    data = file.read_bytes()
+    header = json.loads(data[len(tables_store.MAGIC) : data.index(b"\n", len(tables_store.MAGIC))])
+    family = file.name.removeprefix(tables_store.PREFIX).removesuffix(tables_store.SUFFIX)
+    tables = tables_store.load(family, header["key"], loader.STORED_TABLES)
+    assert tables is not None
+    text = json.dumps(header) + "".join(frame.to_csv() for frame in tables.values())
+    assert "José Pérez" in text and "jose@example.org" in text  # the cells: it was all read
+    info = google.service_account_info()
+    pem = [line for line in info["private_key"].splitlines() if "PRIVATE KEY" not in line]
+    for secret in [info["private_key_id"], *pem[1:4], *google._tokens]:
+        assert secret not in text
+        assert secret.encode() not in data
