@@ -51,8 +51,9 @@ def test_network_sections(browser, server):
     assert page.get_by_text("introductions suggested on 31 May 2026").count() == 1
     _fits(page)
     page.get_by_role("tab", name="Organizations").click()
-    # the stage over the months comes first, then the people and organizations drawings
-    organizations = page.locator("[data-testid=stVegaLiteChart]").nth(2)
+    # only the open tab's drawing is sent: the organizations' once their tab is opened
+    organizations = page.locator("[data-testid=stTabs] [data-testid=stVegaLiteChart]").first
+    page.get_by_text("Organizations are linked when their people are").wait_for(timeout=CEILING_MS)
     organizations.wait_for(state="visible", timeout=CEILING_MS)
     drawn = organizations.locator("canvas, svg.marks").first
     drawn.wait_for(state="attached", timeout=CEILING_MS)
