@@ -89,7 +89,13 @@ def test_participation_lists_connectors_and_organizations(browser, server):
     page = _open(browser, server, "Participation?to=2026-10-31")
     for heading in ("Connectors", "Organizations"):
         assert _section_text(page, heading) == heading
-    assert page.locator("[data-testid=stDataFrame]").count() == 3  # people, connectors, orgs
+    grids = page.locator("[data-testid=stDataFrame]")
+    assert grids.count() == 1  # the people; connectors and organizations when opened
+    for label in ("Show the connectors", "Show the organizations"):
+        page.get_by_text(label).click()
+        settle(page)
+    grids.nth(2).wait_for(timeout=CEILING_MS)
+    assert grids.count() == 3  # people, connectors, organizations
     page.close()
 
 

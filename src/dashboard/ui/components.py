@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -79,6 +81,18 @@ def chart(spec: dict | None, empty: bool, message: str) -> None:
     st.vega_lite_chart(spec, width="stretch", alt=spec.get("description") or None)
     if spec.get("description"):
         st.caption(plain(spec["description"]))
+
+
+@contextmanager
+def on_demand(label: str, key: str) -> Iterator[bool]:
+    """An expander whose content is built and sent only once it is opened: ``with
+    on_demand(label, key) as shown: if shown: ...``. A closed expander's content was sent and
+    drawn all the same (a long table, a drawing): the browser did that work before the page
+    settled, for what the viewer could not see. Opening it reruns the page (the figures are
+    cached, so the rerun is quick); it stays open across reruns of the session."""
+    box = st.expander(label, key=key, on_change="rerun")
+    with box:
+        yield bool(box.open)
 
 
 def readable(frame: pd.DataFrame) -> pd.DataFrame:
