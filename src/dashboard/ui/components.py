@@ -149,6 +149,25 @@ def what_table(frame: pd.DataFrame, when: str, what: str, empty_message: str) ->
     text_table(dates_as_text(frame, when)[[when, what, *rest]].set_index(when))
 
 
+LISTED = 15  # rows a long list shows at first, as many as the latest wins; the rest on demand
+
+
+def long_what_table(
+    frame: pd.DataFrame, when: str, what: str, empty_message: str, rest: str, key: str
+) -> None:
+    """``what_table`` of the first ``LISTED`` rows; a longer list's other rows in an expander
+    labelled "The other N ``rest``" (``rest``: the singular noun; "s" makes it plural), sent
+    when opened. Text tables are drawn whole, row by row:
+    on 60 regional sheets the overdue commitments were a 280 KB table that took the browser
+    seconds, before the page settled, mostly out of sight."""
+    what_table(frame.head(LISTED), when, what, empty_message)
+    others = len(frame) - LISTED
+    if others > 0:
+        with on_demand(f"The other {formatting.plural(others, rest)}", key) as shown:
+            if shown:
+                what_table(frame.iloc[LISTED:], when, what, empty_message)
+
+
 def dates_as_text(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     out = frame.copy()
     for column in columns:
