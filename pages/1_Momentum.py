@@ -83,10 +83,23 @@ if page.has_records(view):
     # the whole width each, as text that wraps: the commitment itself is what a reader looks
     # for, and side by side in a grid it was cut to a few words (at 1024 px, not shown at all)
     st.subheader("Overdue")
-    components.what_table(figures.overdue(view), "due", "commitment", "Nothing is overdue.")
+    # the first rows of each, most overdue and soonest due first; the others when asked for
+    components.long_what_table(
+        figures.overdue(view),
+        "due",
+        "commitment",
+        "Nothing is overdue.",
+        "overdue commitment",
+        "more_overdue",
+    )
     st.subheader("Due in the next 30 days")
-    components.what_table(
-        figures.due_soon(view), "due", "commitment", "Nothing falls due in the next 30 days."
+    components.long_what_table(
+        figures.due_soon(view),
+        "due",
+        "commitment",
+        "Nothing falls due in the next 30 days.",
+        "commitment due soon",
+        "more_due_soon",
     )
     st.subheader("Latest wins")
     components.what_table(figures.latest_wins(view), "date", "win", "No wins in this period.")

@@ -69,22 +69,32 @@ if page.has_records(view):
         "The people who bridge the most organizations (brokerage), then collaborations, "
         "then links: who to ask for an introduction."
     )
-    components.table(
-        roles.connectors,
-        "Nobody works across organizations or collaborations yet.",
-        pinned="name",
-    )
+    # the two long tables below the people are built and sent when opened (issue 26): the
+    # browser drew them before the page settled, out of sight under the people's table
+    with components.on_demand(
+        f"Show the connectors ({formatting.count(len(roles.connectors))})", "connectors"
+    ) as shown:
+        if shown:
+            components.table(
+                roles.connectors,
+                "Nobody works across organizations or collaborations yet.",
+                pinned="name",
+            )
     st.subheader("Organizations")
     st.caption(
         "Per organization: its people active by the period's end, the other organizations "
         "its people work with, and the follow-through of its people's commitments."
     )
     organizations = roles.organizations
-    components.table(
-        organizations.assign(
-            follow_through=formatting.percent_column(organizations["follow_through"])
-        ),
-        "No person active in this period has an organization on the People tab.",
-        pinned="organization",
-        column_config={"follow_through": components.share_column("follow-through")},
-    )
+    with components.on_demand(
+        f"Show the organizations ({formatting.count(len(organizations))})", "organizations"
+    ) as shown:
+        if shown:
+            components.table(
+                organizations.assign(
+                    follow_through=formatting.percent_column(organizations["follow_through"])
+                ),
+                "No person active in this period has an organization on the People tab.",
+                pinned="organization",
+                column_config={"follow_through": components.share_column("follow-through")},
+            )

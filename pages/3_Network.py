@@ -65,39 +65,45 @@ if page.has_records(view):
     )
     standing.show_stage(view)
     color = filters.choice("color", "Colour by", ["sector", "collaboration"], key="color")
-    people_tab, organizations_tab = st.tabs(["People", "Organizations"])
+    # only the open tab's drawing is built and sent (the other is drawn when its tab is opened):
+    # a drawing in a hidden tab cost the browser its compile and render before the page settled
+    people_tab, organizations_tab = st.tabs(
+        ["People", "Organizations"], key="network_tab", on_change="rerun"
+    )
     with people_tab:
-        drawing = figures.network_drawing(view)
-        st.caption(
-            "Each circle is a person, sized by their activity; each grey line joins two people "
-            "who shared a win, a meeting or a project, wider for more."
-        )
-        if len(drawing.nodes) >= MAX_DRAWN_PEOPLE:
-            st.caption(f"The {MAX_DRAWN_PEOPLE} most connected people are drawn.")
-        figures.chart(
-            view,
-            charts.network_drawing,
-            Ref(figures.people_drawn),
-            Ref(figures.people_links_drawn),
-            color,
-            message="Nobody is linked yet: links appear when two people share a win, a meeting "
-            "or a project.",
-        )
+        if people_tab.open:
+            drawing = figures.network_drawing(view)
+            st.caption(
+                "Each circle is a person, sized by their activity; each grey line joins two people "
+                "who shared a win, a meeting or a project, wider for more."
+            )
+            if len(drawing.nodes) >= MAX_DRAWN_PEOPLE:
+                st.caption(f"The {MAX_DRAWN_PEOPLE} most connected people are drawn.")
+            figures.chart(
+                view,
+                charts.network_drawing,
+                Ref(figures.people_drawn),
+                Ref(figures.people_links_drawn),
+                color,
+                message="Nobody is linked yet: links appear when two people share a win, a meeting "
+                "or a project.",
+            )
     with organizations_tab:
-        st.caption(
-            "Organizations are linked when their people are (a grey line, wider for more links "
-            "between their people); each is sized by its active people and coloured by its "
-            "people's most common sector or collaboration."
-        )
-        figures.chart(
-            view,
-            charts.organization_drawing,
-            Ref(figures.organizations_drawn),
-            Ref(figures.organization_links_drawn),
-            color,
-            message="No two organizations are linked yet: people of two known organizations "
-            "have not worked together.",
-        )
+        if organizations_tab.open:
+            st.caption(
+                "Organizations are linked when their people are (a grey line, wider for more links "
+                "between their people); each is sized by its active people and coloured by its "
+                "people's most common sector or collaboration."
+            )
+            figures.chart(
+                view,
+                charts.organization_drawing,
+                Ref(figures.organizations_drawn),
+                Ref(figures.organization_links_drawn),
+                color,
+                message="No two organizations are linked yet: people of two known organizations "
+                "have not worked together.",
+            )
     standing.show_picture(view)
     series = figures.series(view)
     st.subheader("Growth")

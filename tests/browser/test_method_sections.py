@@ -51,8 +51,9 @@ def test_network_sections(browser, server):
     assert page.get_by_text("introductions suggested on 31 May 2026").count() == 1
     _fits(page)
     page.get_by_role("tab", name="Organizations").click()
-    # the stage over the months comes first, then the people and organizations drawings
-    organizations = page.locator("[data-testid=stVegaLiteChart]").nth(2)
+    # only the open tab's drawing is sent: the organizations' once their tab is opened
+    organizations = page.locator("[data-testid=stTabs] [data-testid=stVegaLiteChart]").first
+    page.get_by_text("Organizations are linked when their people are").wait_for(timeout=CEILING_MS)
     organizations.wait_for(state="visible", timeout=CEILING_MS)
     drawn = organizations.locator("canvas, svg.marks").first
     drawn.wait_for(state="attached", timeout=CEILING_MS)
@@ -88,7 +89,13 @@ def test_participation_lists_connectors_and_organizations(browser, server):
     page = _open(browser, server, "Participation?to=2026-10-31")
     for heading in ("Connectors", "Organizations"):
         assert _section_text(page, heading) == heading
-    assert page.locator("[data-testid=stDataFrame]").count() == 3  # people, connectors, orgs
+    grids = page.locator("[data-testid=stDataFrame]")
+    assert grids.count() == 1  # the people; connectors and organizations when opened
+    for label in ("Show the connectors", "Show the organizations"):
+        page.get_by_text(label).click()
+        settle(page)
+    grids.nth(2).wait_for(timeout=CEILING_MS)
+    assert grids.count() == 3  # people, connectors, organizations
     page.close()
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -81,6 +83,18 @@ def chart(spec: dict | None, empty: bool, message: str) -> None:
         st.caption(plain(spec["description"]))
 
 
+@contextmanager
+def on_demand(label: str, key: str) -> Iterator[bool]:
+    """An expander whose content is built and sent only once it is opened: ``with
+    on_demand(label, key) as shown: if shown: ...``. A closed expander's content was sent and
+    drawn all the same (a long table, a drawing): the browser did that work before the page
+    settled, for what the viewer could not see. Opening it reruns the page (the figures are
+    cached, so the rerun is quick); it stays open across reruns of the session."""
+    box = st.expander(label, key=key, on_change="rerun")
+    with box:
+        yield bool(box.open)
+
+
 def readable(frame: pd.DataFrame) -> pd.DataFrame:
     """A frame as a table shows it: headers in words, unknown text blank (not "None")."""
     return formatting.blank_unknown(frame).rename(columns=formatting.headers(frame.columns))
@@ -133,6 +147,25 @@ def what_table(frame: pd.DataFrame, when: str, what: str, empty_message: str) ->
         return
     rest = [c for c in frame.columns if c not in (when, what)]
     text_table(dates_as_text(frame, when)[[when, what, *rest]].set_index(when))
+
+
+LISTED = 15  # rows a long list shows at first, as many as the latest wins; the rest on demand
+
+
+def long_what_table(
+    frame: pd.DataFrame, when: str, what: str, empty_message: str, rest: str, key: str
+) -> None:
+    """``what_table`` of the first ``LISTED`` rows; a longer list's other rows in an expander
+    labelled "The other N ``rest``" (``rest``: the singular noun; "s" makes it plural), sent
+    when opened. Text tables are drawn whole, row by row:
+    on 60 regional sheets the overdue commitments were a 280 KB table that took the browser
+    seconds, before the page settled, mostly out of sight."""
+    what_table(frame.head(LISTED), when, what, empty_message)
+    others = len(frame) - LISTED
+    if others > 0:
+        with on_demand(f"The other {formatting.plural(others, rest)}", key) as shown:
+            if shown:
+                what_table(frame.iloc[LISTED:], when, what, empty_message)
 
 
 def dates_as_text(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
