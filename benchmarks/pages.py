@@ -1,7 +1,7 @@
 """How quickly each page of the app shows its figures in a browser, against the bare Streamlit
 page and the parse floor; and, on request, each page's script run and the chart data it sends.
 
-    python benchmarks/pages.py                          # demo, 60 regions, 200k workbook; 3 runs
+    python benchmarks/pages.py                          # demo, 60 regions ×2, 200k; 3 runs
     python benchmarks/pages.py --only demo --runs 5
     python benchmarks/pages.py --only large --runs 1
     python benchmarks/pages.py --only demo --trace /tmp/traces   # + a Playwright trace per page
@@ -14,19 +14,23 @@ drawn (a canvas or SVG marks inside it); metric tiles, tables and text are in th
 Headless Chromium (Debian's ``/usr/bin/chromium``) through Playwright's Python API, a 1400×1000
 viewport; every server a real ``streamlit run`` on loopback (``tests/streamlit_server.py``).
 
-Parts (``--only``, comma-separated; the first three by default), each the median of ``--runs``:
+Parts (``--only``, comma-separated; all but ``apptest`` by default), each the median of
+``--runs``:
 
-1. ``demo`` and ``regions`` (``viewer_pages.py``): the **bare Streamlit page** (``bare_page.py``:
-   one ``st.title``, one ``st.metric``), then every page of the app — the Overview (``app.py``)
-   and ``pages/1_Momentum`` … ``9_Digests`` — each two ways: the **first viewer of a freshly
-   started server** (a new ``streamlit run``, a new browser context) and a **returning viewer**
-   (the same context again: its HTTP cache warm, the server warm). Each page is measured beside
-   a bare page, in turn first or second, so the machine's load weighs on both alike; the figure is
-   the ratio of the page's median to the bare page's. Goals (issue 26): returning ≤ 1.5 × bare,
-   fresh server ≤ 2.5 × bare. ``demo`` is the bundled demo workbook (no configuration);
-   ``regions`` is ``--sheets`` (60) regional workbooks (``regions_book.py``) as local ``.xlsx``
-   files, opened at ``?to=`` their last day. Every server of the same data shares one cache folder,
-   as a restarted app finds its own; one untimed server of each warms the machine first.
+1. ``demo``, ``regions`` and ``google`` (``viewer_pages.py``): the **bare Streamlit page**
+   (``bare_page.py``: one ``st.title``, one ``st.metric``), then every page of the app — the
+   Overview (``app.py``) and ``pages/1_Momentum`` … ``9_Digests`` — each two ways: the **first
+   viewer of a freshly started server** (a new ``streamlit run``, a new browser context) and a
+   **returning viewer** (a new tab of the same context: its HTTP cache warm, the server warm).
+   Each page is measured beside a bare page, in turn first or second, so the machine's load
+   weighs on both alike; the figure is the ratio of the page's median to the bare page's. Goals
+   (issue 26): returning ≤ 1.5 × bare, fresh server ≤ 2.5 × bare. ``demo`` is the bundled demo
+   workbook (no configuration); ``regions`` is ``--sheets`` (60) regional workbooks
+   (``regions_book.py``) as local ``.xlsx`` files, opened at ``?to=`` their last day; ``google``
+   is the same sheets as Google Sheets from the Sheets double, read once into snapshots, then
+   Google hung (every request unanswered) and the snapshots due: each server shows them and
+   refreshes in the background. Every server of the same data shares one cache folder, as a
+   restarted app finds its own; one untimed server of each warms the machine first.
 2. ``large`` (``browser_pages.py``): the 200,000-commitment workbook (``generate.py``, cached like
    ``run.py``'s) read as a Google Sheet from the Sheets double, on a fresh server: the Overview,
    then every other page's first visit in the same tab, as ratios to the parse floor timed in the
@@ -51,6 +55,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 
 import pyarrow as pa
@@ -63,10 +68,12 @@ sys.path.insert(0, str(ROOT))
 import browser_pages  # noqa: E402 (benchmarks/ is a folder of scripts, not a package)
 import regions  # noqa: E402
 import regions_book  # noqa: E402
+import regions_pages  # noqa: E402
 import viewer_pages  # noqa: E402
 from run import cache_root, ensure_workbook  # noqa: E402
 
 from dashboard.sources.local import write_xlsx  # noqa: E402
+from tests.sheets_double import SheetsDouble  # noqa: E402
 
 PAGES = [
     "app.py",
@@ -148,14 +155,49 @@ def regional_workbooks(sheets: int) -> Path:
     return regions.configure(folder / "local.toml", sheets, 60.0, local=local)
 
 
-def setups(parts: set[str], sheets: int, tmp: Path) -> list[viewer_pages.Setup]:
+def google_sheets(double: SheetsDouble, sheets: int, folder: Path) -> viewer_pages.Setup:
+    """The ``sheets`` regional sheets served by the Sheets double and read once, with no quota,
+    into the setup's cache folder: the snapshots every server of this setup starts from. Then
+    Google hangs (every request unanswered) and the snapshots are older than the TTL: each
+    server shows them and refreshes in the background (``regions_pages.py``'s "hung" server)."""
+    for number in range(1, sheets + 1):
+        double.add_spreadsheet(
+            regions_book.key(number), regions_book.book(number), title=regions_book.name(number)
+        )
+    key_file = folder / "service_account.json"
+    key_file.write_text(json.dumps(double.service_account_info()), encoding="utf-8")
+    env = {"SMALLWINS_SHEETS_ENDPOINT": double.url, "GOOGLE_APPLICATION_CREDENTIALS": str(key_file)}
+    config = regions.configure(
+        folder / "google.toml", sheets, 60.0, ttl=regions_pages.TTL, quota=1_000_000
+    )
+    cache = folder / "google"
+    saved = dict(os.environ)
+    os.environ.update(env)
+    try:
+        double.set_quota(None)
+        read = regions.first_read(double, config, cache)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    if read["failed"]:
+        raise RuntimeError(f"the first read of the {sheets} sheets failed: {read}")
+    time.sleep(regions_pages.TTL + 0.5)  # every snapshot now due to be read again
+    double.hang()
+    return viewer_pages.Setup(
+        "google",
+        f"{sheets} regional Google Sheets from their snapshots, Google hung",
+        config,
+        cache,
+        f"to={regions_book.AS_OF.isoformat()}",
+        env,
+    )
+
+
+def setups(parts: set[str], sheets: int, tmp: Path, stack: ExitStack) -> list[viewer_pages.Setup]:
     found = []
     if "demo" in parts:
-        found.append(
-            viewer_pages.Setup(
-                "demo", "Demo workbook (bundled, no configuration)", None, tmp / "demo"
-            )
-        )
+        label = "Demo workbook (bundled, no configuration)"
+        found.append(viewer_pages.Setup("demo", label, None, tmp / "demo"))
     if "regions" in parts:
         found.append(
             viewer_pages.Setup(
@@ -166,6 +208,8 @@ def setups(parts: set[str], sheets: int, tmp: Path) -> list[viewer_pages.Setup]:
                 f"to={regions_book.AS_OF.isoformat()}",
             )
         )
+    if "google" in parts:
+        found.append(google_sheets(stack.enter_context(SheetsDouble()), sheets, tmp))
     return found
 
 
@@ -173,20 +217,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs of each browser figure (median)")
     parser.add_argument(
-        "--only", default="demo,regions,large", help="parts: demo,regions,large,apptest"
+        "--only",
+        default="demo,regions,google,large",
+        help="parts: demo,regions,google,large,apptest",
     )
     parser.add_argument("--sheets", type=int, default=60, help="regional workbooks (regions)")
     parser.add_argument("--trace", type=Path, help="save a Playwright trace of each page here")
     parser.add_argument("--apptest-runs", type=int, default=5, help="warm AppTest runs a page")
     args = parser.parse_args()
     parts = {part.strip() for part in args.only.split(",") if part.strip()}
-    unknown = parts - {"demo", "regions", "large", "apptest"}
+    unknown = parts - {"demo", "regions", "google", "large", "apptest"}
     if unknown:
         parser.error(f"unknown parts: {', '.join(sorted(unknown))}")
     say: Callable[[str], None] = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
     found: dict = {"runs": args.runs}
-    with tempfile.TemporaryDirectory(prefix="smallwins-pages-") as tmp:
-        chosen = setups(parts, args.sheets, Path(tmp))
+    with tempfile.TemporaryDirectory(prefix="smallwins-pages-") as tmp, ExitStack() as stack:
+        chosen = setups(parts, args.sheets, Path(tmp), stack)
         if chosen:
             measured = viewer_pages.measure(chosen, args.runs, args.trace, say=say)
             for name, result in measured.items():

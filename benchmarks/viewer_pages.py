@@ -22,7 +22,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -43,13 +43,15 @@ VIEWPORT = {"width": 1400, "height": 1000}
 @dataclass(frozen=True)
 class Setup:
     """The data the app's servers read: ``config`` (None: the bundled demo), the folder of their
-    snapshots and cache (shared by every server of this data), the query string of each URL."""
+    snapshots and cache (shared by every server of this data), the query string of each URL, and
+    what the servers' environment adds (where Google is)."""
 
     name: str
     label: str
     config: Path | None
     cache: Path
     query: str = ""
+    env: dict[str, str] = field(default_factory=dict)
 
 
 def _env(setup: Setup) -> dict[str, str]:
@@ -57,6 +59,7 @@ def _env(setup: Setup) -> dict[str, str]:
     env["SMALLWINS_CACHE_DIR"] = str(setup.cache)
     if setup.config is not None:
         env["SMALLWINS_CONFIG"] = str(setup.config)
+    env.update(setup.env)
     return env
 
 
@@ -111,6 +114,7 @@ def measure(
         s.name: {n: {"fresh": [], "returning": []} for n in ["bare", *names]} for s in setups
     }
     errors: dict[str, list[str]] = {s.name: [] for s in setups}
+    loads: dict[str, list[float]] = {s.name: [] for s in setups}  # the machine's, as it went
     bare_env = {k: v for k, v in os.environ.items() if k != "SMALLWINS_CONFIG"}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -142,17 +146,25 @@ def measure(
                             samples[setup.name][what]["fresh"].append(fresh)
                             samples[setup.name][what]["returning"].append(returning)
                             line.append(f"{what} {fresh:.2f} / {returning:.2f} s")
-                        say(f"run {number + 1}/{runs} {setup.name}: " + ", ".join(line))
+                        load = os.getloadavg()[0]
+                        loads[setup.name].append(load)
+                        say(
+                            f"run {number + 1}/{runs} {setup.name}: "
+                            + ", ".join(line)
+                            + f" (load average {load:.1f})"
+                        )
         finally:
             browser.close()
-    return {s.name: _figures(s, samples[s.name], errors[s.name]) for s in setups}
+    return {s.name: _figures(s, samples[s.name], errors[s.name], loads[s.name]) for s in setups}
 
 
 def _median(values: list[float]) -> float | None:
     return round(statistics.median(values), 3) if values else None
 
 
-def _figures(setup: Setup, found: dict[str, dict[str, list[float]]], errors: list[str]) -> dict:
+def _figures(
+    setup: Setup, found: dict[str, dict[str, list[float]]], errors: list[str], loads: list[float]
+) -> dict:
     bare = {way: _median(found["bare"][way]) for way in GOALS}
     pages: dict[str, dict[str, Any]] = {}
     for name, ways in found.items():
@@ -175,6 +187,7 @@ def _figures(setup: Setup, found: dict[str, dict[str, list[float]]], errors: lis
         },
         "pages": pages,
         "errors": errors,
+        "load_average": [min(loads, default=0.0), max(loads, default=0.0)],
     }
 
 
@@ -190,7 +203,8 @@ def _ratio(value: float | None, goal: float) -> str:
 
 def report(result: dict[str, Any], runs: int) -> None:
     """One table: the bare page, then each page's two figures as ratios to it."""
-    print(f"\n{result['label']}: medians of {runs}")
+    low, high = result["load_average"]
+    print(f"\n{result['label']}: medians of {runs}; load average {low:.1f}–{high:.1f}")
     print(
         f"  {'page':16} {'returning viewer':>8}  (goal ≤ {GOALS['returning']:g} × bare)"
         f"   {'fresh server':>8}  (goal ≤ {GOALS['fresh']:g} × bare)"
