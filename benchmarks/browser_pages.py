@@ -33,14 +33,21 @@ OTHER_PAGES = [
     "Log_a_win",
     "Impact_report",
     "Agenda",
+    "Digests",
 ]
 SETTLED = "[data-testid=stApp][data-test-script-state=notRunning]"
 WAIT_MS = 180_000
-GOALS = {"overview_vs_floor": 6.0, "first_visit_vs_floor": 2.5}
+GOALS = {"overview_vs_floor": 4.0, "first_visit_vs_floor": 2.5}  # issue 26 (was 6 ×)
 
 
 def drawn(page: Page) -> None:
-    """Wait until the page's run is over and what it shows is drawn."""
+    """Wait until the figures show — the one definition every browser benchmark times to: the
+    page's title drawn, its script run over (the app's ``data-test-script-state`` is
+    ``notRunning``), no status widget ("Running…"), and every chart that is visible drawn (a canvas
+    or SVG marks inside it). By then every element the run sent — metric tiles, tables, text — is
+    in the page, since Streamlit draws each as it arrives; a chart in a tab not shown is drawn
+    only when its tab is opened, so it is not waited for. Raises if the page shows an
+    exception."""
     page.wait_for_selector("[data-testid=stMainBlockContainer] h1", timeout=WAIT_MS)
     page.wait_for_selector(SETTLED, timeout=WAIT_MS)
     page.wait_for_selector("[data-testid=stStatusWidget]", state="detached", timeout=WAIT_MS)

@@ -1,4 +1,5 @@
-"""`streamlit run app.py` on a free loopback port: for the browser tests and the load test."""
+"""`streamlit run app.py` on a free loopback port: for the browser tests and the load test (and,
+with ``script``, another script of the repository: the benchmarks' bare Streamlit page)."""
 
 from __future__ import annotations
 
@@ -34,11 +35,16 @@ def free_port() -> int:
 
 
 class StreamlitServer:
-    """The app served headless with ``env``; its output goes to ``output`` (a file, or a pipe).
-    Ready when ``/_stcore/health`` answers; raises when that takes over a minute."""
+    """The app (or ``script``, a path from the repository's root) served headless with ``env``;
+    its output goes to ``output`` (a file, or a pipe). Ready when ``/_stcore/health`` answers;
+    raises when that takes over a minute."""
 
     def __init__(
-        self, env: dict[str, str], output: IO | int = subprocess.DEVNULL, port: int | None = None
+        self,
+        env: dict[str, str],
+        output: IO | int = subprocess.DEVNULL,
+        port: int | None = None,
+        script: str = "app.py",
     ) -> None:
         self.port = port or free_port()
         self.process = subprocess.Popen(
@@ -47,7 +53,7 @@ class StreamlitServer:
                 "-m",
                 "streamlit",
                 "run",
-                "app.py",
+                script,
                 "--server.headless=true",
                 f"--server.port={self.port}",
                 "--server.address=127.0.0.1",
