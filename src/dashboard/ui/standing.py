@@ -142,19 +142,14 @@ def show_weavers(view: View) -> None:
     components.table(found.weavers, "No introductions happened in this period.", pinned="name")
     introductions = found.introductions
     if not introductions.empty:
-        # the table is sent only once opened (a closed expander's table was drawn all the same)
-        each = st.expander(
-            f"Each introduction ({formatting.count(len(introductions))})",
-            key="each_introduction",
-            on_change="rerun",
-        )
-        with each:
-            if not each.open:
-                return
-            latest = introductions.sort_values("on", ascending=False).head(INTRODUCTIONS_SHOWN)
-            components.table(
-                components.dates_as_text(latest, "on"), "No introductions.", pinned="weaver"
-            )
+        with components.on_demand(
+            f"Each introduction ({formatting.count(len(introductions))})", "each_introduction"
+        ) as shown:
+            if shown:
+                latest = introductions.sort_values("on", ascending=False).head(INTRODUCTIONS_SHOWN)
+                components.table(
+                    components.dates_as_text(latest, "on"), "No introductions.", pinned="weaver"
+                )
 
 
 def show_tear(view: View) -> None:
@@ -174,11 +169,8 @@ def show_tear(view: View) -> None:
     )
     paths = found.second_paths
     if not paths.empty:
-        second = st.expander(
-            "Second paths, with what each introduction would bridge",
-            key="second_paths",
-            on_change="rerun",
-        )
-        with second:
-            if second.open:
+        with components.on_demand(
+            "Second paths, with what each introduction would bridge", "second_paths"
+        ) as shown:
+            if shown:
                 components.table(paths.drop(columns=["score"]), "None.", pinned="broker")
