@@ -82,6 +82,20 @@ def test_momentum_shows_wins_against_the_network(browser, server):
     assert wait_for_charts(page, 6) == 6
     assert page.get_by_text("Learning:").count() == 1
     _fits(page)
+    # 18 commitments overdue on 31 October 2026 (`summary`'s `overdue`): the 15 most overdue
+    # listed, the other 3 sent only when their expander is opened
+    listed = page.locator(
+        "xpath=//h3[starts-with(normalize-space(.), 'Overdue')]"
+        "/following::*[@data-testid='stTable'][1]"
+    )
+    assert listed.locator("tbody tr").count() == 15
+    rest = page.locator("[data-testid=stExpander]", has_text="The other 3 overdue commitments")
+    assert rest.count() == 1
+    assert rest.locator("[data-testid=stTable]").count() == 0
+    rest.get_by_text("The other 3 overdue commitments").click()
+    rest.locator("[data-testid=stTable]").wait_for(timeout=CEILING_MS)
+    settle(page)
+    assert rest.locator("[data-testid=stTable] tbody tr").count() == 3
     page.close()
 
 
