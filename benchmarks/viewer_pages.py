@@ -12,7 +12,10 @@ One measurement is one server: fresh, then returning. For every page, the bare p
 (``bare_page.py``) is measured the same way next to it — bare then app, or app then bare, in turn —
 so the machine's load (2 cores, shared) weighs on both alike; each page's figure is the median of
 the runs, and its ratio is that median over the median of the bare page's measurements made
-alongside the same data's pages.
+alongside the same data's pages. Each server's start (from its launch until its health check
+answers) is timed too and printed beside the visits, with no goal: the app prepares its data
+before it answers (``ui.server``), so what a fresh server's first viewer no longer waits for is
+seen there.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ BARE = "benchmarks/bare_page.py"  # served from the repository's root, like app.
 APP = "app.py"
 PAGES = ["Overview", *OTHER_PAGES]
 GOALS = {"returning": 1.5, "fresh": 2.5}  # × the bare page (issue 26)
+WAYS = ("start", *GOALS)  # ``start``: launch to health check, no goal (said beside the visits)
 VIEWPORT = {"width": 1400, "height": 1000}
 
 
@@ -72,10 +76,13 @@ def _visit(page: Page, url: str) -> float:
 
 def both_ways(
     browser: Browser, env: dict[str, str], script: str, path: str, trace: Path | None = None
-) -> tuple[float, float]:
-    """(fresh, returning) seconds of one new server of ``script`` at ``path``; with ``trace``,
-    one more returning visit, untimed, recorded there as a Playwright trace."""
+) -> tuple[float, float, float]:
+    """(start, fresh, returning) seconds of one new server of ``script`` at ``path`` — from its
+    launch until its health check answers, then the two visits; with ``trace``, one more
+    returning visit, untimed, recorded there as a Playwright trace."""
+    launched = time.perf_counter()
     server = StreamlitServer(env, script=script)
+    start = time.perf_counter() - launched
     try:
         context = browser.new_context(viewport=VIEWPORT)
         try:
@@ -93,7 +100,7 @@ def both_ways(
             context.close()
     finally:
         server.stop()
-    return fresh, returning
+    return start, fresh, returning
 
 
 def _url_path(page: str, query: str) -> str:
@@ -111,7 +118,7 @@ def measure(
     module's notes). A measurement that fails is noted and left out of the medians."""
     names = pages or PAGES
     samples: dict[str, dict[str, dict[str, list[float]]]] = {
-        s.name: {n: {"fresh": [], "returning": []} for n in ["bare", *names]} for s in setups
+        s.name: {n: {way: [] for way in WAYS} for n in ["bare", *names]} for s in setups
     }
     errors: dict[str, list[str]] = {s.name: [] for s in setups}
     loads: dict[str, list[float]] = {s.name: [] for s in setups}  # the machine's, as it went
@@ -137,15 +144,18 @@ def measure(
                         for what, script, env, path, tag in jobs:
                             where = trace / f"{setup.name}-{tag}.zip" if traced and tag else None
                             try:
-                                fresh, returning = both_ways(browser, env, script, path, where)
+                                start, fresh, returning = both_ways(
+                                    browser, env, script, path, where
+                                )
                             except Exception as failure:  # noted; the run goes on
                                 note = f"run {number + 1} {what}: {type(failure).__name__}: "
                                 errors[setup.name].append(note + str(failure)[:200])
                                 line.append(f"{what} FAILED")
                                 continue
+                            samples[setup.name][what]["start"].append(start)
                             samples[setup.name][what]["fresh"].append(fresh)
                             samples[setup.name][what]["returning"].append(returning)
-                            line.append(f"{what} {fresh:.2f} / {returning:.2f} s")
+                            line.append(f"{what} {start:.2f} + {fresh:.2f} / {returning:.2f} s")
                         load = os.getloadavg()[0]
                         loads[setup.name].append(load)
                         say(
@@ -165,7 +175,7 @@ def _median(values: list[float]) -> float | None:
 def _figures(
     setup: Setup, found: dict[str, dict[str, list[float]]], errors: list[str], loads: list[float]
 ) -> dict:
-    bare = {way: _median(found["bare"][way]) for way in GOALS}
+    bare = {way: _median(found["bare"][way]) for way in WAYS}
     pages: dict[str, dict[str, Any]] = {}
     for name, ways in found.items():
         if name == "bare":
@@ -178,12 +188,14 @@ def _figures(
             figures[f"{way}_vs_bare"] = ratio
             figures[f"{way}_ok"] = ratio is not None and ratio <= goal
             figures[f"{way}_runs"] = [round(x, 2) for x in ways[way]]
+        figures["start_s"] = _median(ways["start"])  # no goal: said beside the fresh visit
+        figures["start_runs"] = [round(x, 2) for x in ways["start"]]
         pages[name] = figures
     return {
         "label": setup.label,
         "bare": {
-            **{f"{way}_s": bare[way] for way in GOALS},
-            **{f"{way}_runs": [round(x, 2) for x in found["bare"][way]] for way in GOALS},
+            **{f"{way}_s": bare[way] for way in WAYS},
+            **{f"{way}_runs": [round(x, 2) for x in found["bare"][way]] for way in WAYS},
         },
         "pages": pages,
         "errors": errors,
@@ -207,17 +219,19 @@ def report(result: dict[str, Any], runs: int) -> None:
     print(f"\n{result['label']}: medians of {runs}; load average {low:.1f}–{high:.1f}")
     print(
         f"  {'page':16} {'returning viewer':>8}  (goal ≤ {GOALS['returning']:g} × bare)"
-        f"   {'fresh server':>8}  (goal ≤ {GOALS['fresh']:g} × bare)"
+        f"   {'fresh server':>8}  (goal ≤ {GOALS['fresh']:g} × bare)   server start"
     )
     bare = result["bare"]
     print(
         f"  {'bare Streamlit':16} {_seconds(bare['returning_s'])}{'':27}{_seconds(bare['fresh_s'])}"
+        f"{'':17}{_seconds(bare['start_s'])}"
     )
     for name, figures in result["pages"].items():
         print(
             f"  {name:16} {_seconds(figures['returning_s'])}  "
             f"{_ratio(figures['returning_vs_bare'], GOALS['returning'])}{'':12}"
             f"{_seconds(figures['fresh_s'])}  {_ratio(figures['fresh_vs_bare'], GOALS['fresh'])}"
+            f"{'':4}{_seconds(figures['start_s'])}"
         )
     for error in result["errors"]:
         print(f"  ! {error}")

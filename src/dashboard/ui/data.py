@@ -76,12 +76,29 @@ def refresher() -> Refresher:
 
 def dataset() -> Dataset:
     """The clean dataset for this run, from what is known now."""
-    source = refresher()
-    current = source.current()
-    if current.pending and source.wait(FIRST_READ_WAIT_SECONDS, first_only=True):
-        current = source.current()
+    current = _known(FIRST_READ_WAIT_SECONDS)
     st.session_state["_smallwins_version"] = current.version
     return _assembled(current)
+
+
+def prepare(first_read_wait: float) -> int:
+    """What a page's first run would do before its first figure — read what is known now
+    (waiting up to ``first_read_wait`` seconds for a first-ever read), clean it — done ahead,
+    into the same cache (``_merged``), so that run finds it done. For the server's start
+    (``ui.server``); outside any page run. Returns how many sources it had to show."""
+    current = _known(first_read_wait)
+    if current.reads:
+        _assembled(current)
+    return len(current.reads)
+
+
+def _known(first_read_wait: float) -> Current:
+    """What is known now; a source never read here and kept nowhere is waited for a while."""
+    source = refresher()
+    current = source.current()
+    if current.pending and source.wait(first_read_wait, first_only=True):
+        current = source.current()
+    return current
 
 
 def shown_version() -> int:
