@@ -81,15 +81,13 @@ def dataset() -> Dataset:
     return _assembled(current)
 
 
-def prepare(first_read_wait: float) -> int:
+def prepare(first_read_wait: float) -> Dataset | None:
     """What a page's first run would do before its first figure — read what is known now
     (waiting up to ``first_read_wait`` seconds for a first-ever read), clean it — done ahead,
     into the same cache (``_merged``), so that run finds it done. For the server's start
-    (``ui.server``); outside any page run. Returns how many sources it had to show."""
+    (``ui.server``); outside any page run. None when no source has anything to show yet."""
     current = _known(first_read_wait)
-    if current.reads:
-        _assembled(current)
-    return len(current.reads)
+    return _assembled(current) if current.reads else None
 
 
 def _known(first_read_wait: float) -> Current:

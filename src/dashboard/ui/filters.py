@@ -117,6 +117,12 @@ def _bounds(dataset: Dataset, default_end: dt.date) -> tuple[dt.date, dt.date]:
     return start, end
 
 
+def defaults(dataset: Dataset, default_end: dt.date) -> Filters:
+    """What ``show`` selects for a visitor whose link names nothing: every collaboration and
+    project, the default period (``_bounds``)."""
+    return Filters((), (), *_bounds(dataset, default_end))
+
+
 def _init_from_url(name: str, value: Callable[[], Value]) -> Value:
     """``_init`` with what the link asks for — read, and its notes made, once a session."""
     if f"filter_{name}" in st.session_state:

@@ -123,6 +123,15 @@ def setup(title: str, intro: str = "") -> View:
     return view
 
 
+def opening_view(dataset: Dataset) -> View:
+    """The view ``setup`` gives a visitor who is not signed in and whose link names nothing:
+    every record, the default period. The server's start computes its Overview figures ahead
+    (``ui.server``); a figure is cached by the view, so this must stay the view ``setup`` makes
+    (``tests/ui/test_server_start.py`` holds them equal)."""
+    full = access.visible(dataset, access.OPEN)
+    return View(full, full, filters.defaults(full, default_as_of(full).day), access.OPEN)
+
+
 def has_records(view: View, what: str = "records") -> bool:
     """Say so in words when the filters select nothing, instead of drawing empty charts."""
     d, end = view.records, view.as_of

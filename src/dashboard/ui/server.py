@@ -6,7 +6,9 @@ the first viewer of a restarted server, a new replica or an app woken from sleep
 every start repeats — the imports (done by then: ``app.py`` imports the pages' modules), reading
 the sources (the snapshots on disk, local workbooks), and cleaning them (``loader.merged``,
 itself quick when the clean tables were kept by an earlier run) — 1.5–2 s on the demo workbook
-and seconds more on large ones. Now the server answers its health check once that is done, or
+and seconds more on large ones — and the Overview's figures of the view a visitor opening the
+address gets (when nobody signs in: a signed-in visitor's view depends on who they are). Now the
+server answers its health check once that is done, or
 after ``PREPARE_WAIT_SECONDS`` whatever happens (the preparing then goes on in the background,
 and a page that needs it waits for the same work, never doing it twice: ``st.cache_resource``
 computes a value once).
@@ -28,17 +30,17 @@ from dashboard.ui import data
 
 log = logging.getLogger(__name__)
 
-PAGE_MODULES = ("dashboard.ui.page", "dashboard.ui.figures", "dashboard.charts")  # the Overview's
 PREPARE_WAIT_SECONDS = 30.0  # the longest a server's start waits on its data (a slow Google)
 FIRST_READ_WAIT_SECONDS = 20.0  # a sheet never read here: its first read, within the above
 
 
 @contextlib.asynccontextmanager
 async def lifespan(_app: object) -> AsyncIterator[None]:
-    """``st.App``'s lifespan: prepare the data (``data.prepare``), then serve."""
+    """``st.App``'s lifespan: prepare the data and the opening Overview (``prepare``), then
+    serve."""
     started = time.monotonic()
     try:
-        shown = await asyncio.wait_for(asyncio.to_thread(_prepare), PREPARE_WAIT_SECONDS)
+        shown = await asyncio.wait_for(asyncio.to_thread(prepare), PREPARE_WAIT_SECONDS)
     except TimeoutError:
         log.warning(
             "the data is still being prepared after %.0f s: serving meanwhile",
@@ -52,8 +54,22 @@ async def lifespan(_app: object) -> AsyncIterator[None]:
     yield
 
 
-def _prepare() -> int:
-    """The Overview's modules imported, then the data read and cleaned (``data.prepare``)."""
-    for name in PAGE_MODULES:
-        importlib.import_module(name)
-    return data.prepare(FIRST_READ_WAIT_SECONDS)
+def prepare() -> int:
+    """The Overview's modules imported, the data read and cleaned (``data.prepare``), and —
+    when nobody signs in, so every visitor's opening view is the same — the Overview's figures of
+    that view (``page.opening_view``) computed into the figure cache. Returns how many sources
+    had something to show."""
+    # imported here, once Streamlit's runtime is up: their figure caches would warn before it
+    importlib.import_module("dashboard.charts")
+    from dashboard.ui import access, figures, page
+
+    dataset = data.prepare(FIRST_READ_WAIT_SECONDS)
+    if dataset is None:
+        return 0
+    if not access.sign_in_configured():  # a signed-in visitor's view is theirs: not guessed
+        view = page.opening_view(dataset)
+        figures.headline(view)  # what app.py shows, in its order
+        figures.previous_headline(view)
+        figures.series(view)
+        figures.collaboration_rows(view)
+    return len(dataset.sources)
