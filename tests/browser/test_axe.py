@@ -69,3 +69,16 @@ def test_the_digests_page_with_digests_passes_wcag_21_aa(browser, digests_server
     found = _blocking(page, axe)
     assert not found, (width, found)
     page.close()
+
+
+def test_a_chart_is_named_by_its_text_alternative(browser, server):
+    """The Overview's momentum chart (demo, period to 31 October 2026) is a graphics document
+    whose accessible name is the caption under it (``components.chart`` passes it as ``alt``)."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{server.url}/?from=2025-11-01&to=2026-10-31")
+    settle(page)
+    text = "Monthly, November 2025 to October 2026. October 2026: Wins 15, Commitments kept 33."
+    named = page.locator("[role=graphics-document][aria-label]").first  # the one chart
+    named.wait_for(state="attached", timeout=CEILING_MS)
+    assert named.get_attribute("aria-label") == text
+    page.close()

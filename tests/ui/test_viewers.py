@@ -59,4 +59,6 @@ def test_every_chart_has_its_text_alternative_under_it(monkeypatch):
     text = "Monthly, November 2025 to October 2026. October 2026: Wins 15, Commitments kept 33."
     assert captions == [text]
     assert charts[0].proto.alt == text  # the chart's accessible name
-    assert json.loads(charts[0].proto.spec)["description"] == text  # and Vega's
+    # said once, as ``alt`` (the browser makes it Vega's description: tests/browser/test_axe.py);
+    # in the spec too, Streamlit logged a warning with a stack for every chart of every run
+    assert "description" not in json.loads(charts[0].proto.spec)

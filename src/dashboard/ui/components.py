@@ -78,9 +78,13 @@ def chart(spec: dict | None, empty: bool, message: str) -> None:
         spec = {**spec, "autosize": {"type": "fit-x", "contains": "padding"}}
     # a margin on the right: the last month's bar and line end short of the page's column edge
     spec = {**spec, "padding": spec.get("padding", {"left": 5, "top": 5, "bottom": 5, "right": 12})}
-    st.vega_lite_chart(spec, width="stretch", alt=spec.get("description") or None)
-    if spec.get("description"):
-        st.caption(plain(spec["description"]))
+    description = spec.get("description") or None
+    # the accessible name goes as ``alt`` (the browser applies it as the chart's description);
+    # left in the spec as well, Streamlit logs a warning with a stack for every chart of every run
+    drawn = {key: value for key, value in spec.items() if key != "description"}
+    st.vega_lite_chart(drawn, width="stretch", alt=description)
+    if description:
+        st.caption(plain(description))
 
 
 @contextmanager
