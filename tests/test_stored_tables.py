@@ -17,7 +17,7 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -79,6 +79,16 @@ def test_the_demo_from_the_store_is_the_demo_cleaned(cleanings):
     assert_same(again, first)
     assert_same(again, loader.clean([read for read in reads if isinstance(read, RawSource)]))
     assert len(again.commitments) > 600 and len(again.problems) > 0
+
+
+def test_every_table_of_a_dataset_is_stored():
+    """``STORED_TABLES`` names every frame of a ``Dataset``: one left out would come back from
+    the store as its default (empty), not as cleaned."""
+    settings = demo_settings()
+    reads = loader.read_all(settings.sources, loader.plan_for(settings)).reads
+    dataset = loader.clean([read for read in reads if isinstance(read, RawSource)])
+    frames = {f.name for f in fields(dataset) if isinstance(getattr(dataset, f.name), pd.DataFrame)}
+    assert set(loader.STORED_TABLES) == frames and len(frames) == 10
 
 
 def test_a_google_sheet_with_problems_from_the_store(google, tmp_path, cleanings):
