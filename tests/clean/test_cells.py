@@ -101,3 +101,18 @@ def test_emails_lower_cased_and_invalid_flagged():
     assert values[0] == "ana@example.org"
     assert values.isna().tolist() == [False, True, True]
     assert invalid.tolist() == [False, True, False]
+
+
+def test_a_lone_surrogate_in_a_date_cell_is_an_unreadable_date_not_a_crash():
+    """Google's JSON may carry half an emoji (``\\ud800``), which Arrow text cannot hold: a date
+    column read it through ``as_string`` (found by tests/reports/test_hostile_text_properties)."""
+    from tests.fixtures import dataset_of, river_valley
+
+    sheets = river_valley()
+    sheets["Meetings"].append(["\ud800", "Garden", ""])
+    sheets["Commitments"].append(["Ann Lee", "Garden", "Dig", "2024-03-01\udfff", "open"])
+    problems = dataset_of(sheets).problems
+    dates = problems[problems["value"].str.contains("[U+", regex=False)]  # the fixture has others
+    assert sorted(dates["value"].tolist()) == ["2024-03-01[U+DFFF]", "[U+D800]"]
+    assert set(dates["kind"]) == {"unreadable date"} and set(dates["column"]) == {"date", "made"}
+    assert cells.as_string(pd.Series(["2024-03-01", 7])).tolist() == ["2024-03-01", "7"]

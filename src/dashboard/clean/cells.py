@@ -59,7 +59,22 @@ _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 # noncharacters U+FFFE and U+FFFF, and lone UTF-16 surrogates (half of an emoji, cut; they cannot
 # even be encoded as UTF-8). One rule, applied where a cell becomes text (``text``), so no export
 # or page ever receives one; each cell changed by it is a problem ``unsupported characters``.
-UNSUPPORTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+LONE_SURROGATES = "\ud800-\udfff"
+UNSUPPORTED = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff{LONE_SURROGATES}]")
+LONE_SURROGATE = re.compile(f"[{LONE_SURROGATES}]")  # of those, the ones Arrow cannot hold
+
+
+def as_string(cells: pd.Series) -> pd.Series:
+    """Raw cells as pandas text, for reading them as something else (a date…): a lone surrogate,
+    which Arrow's UTF-8 text cannot hold, is written U+FFFD, so such a cell is simply not read (a
+    problem, its raw value shown by ``visible``) — never a crash. Text cells go through ``text``,
+    which removes them and says so."""
+    try:
+        return cells.astype("string")
+    except UnicodeEncodeError:  # hostile input only: the usual path stays one conversion
+        return cells.map(
+            lambda cell: LONE_SURROGATE.sub("\ufffd", cell) if isinstance(cell, str) else cell
+        ).astype("string")
 
 
 def visible(text: str) -> str:
@@ -291,7 +306,7 @@ def _dates_of(raw: pd.Series, day_first: bool) -> tuple[pd.Series, pd.Series]:
         result[stamps] = parsed.where(in_range).dt.normalize().astype("datetime64[ns]")
     texts = cell_kinds.eq("text")
     if texts.any():
-        stripped = raw[texts].astype("string").str.strip()
+        stripped = as_string(raw[texts]).str.strip()
         result[texts] = _parse_text_dates(stripped.mask(stripped.eq("")), day_first)
         blank_text = stripped.eq("").reindex(raw.index, fill_value=False)
         cell_kinds = cell_kinds.mask(blank_text, "blank")
@@ -331,7 +346,7 @@ def dates_out_of_range(raw: pd.Series, unread: pd.Series) -> pd.Series:
     shaped = cell_kinds.isin(["datetime", "date", "number"])
     texts = cell_kinds.eq("text")
     if texts.any():
-        stripped = uniques[texts].astype("string").str.strip()
+        stripped = as_string(uniques[texts]).str.strip()
         looks = pd.Series(False, index=stripped.index)
         for pattern in (_ISO, _SLASH, _DOT):
             year = pd.to_numeric(stripped.str.extract(pattern)["y"], errors="coerce")
@@ -347,7 +362,7 @@ def sheet_errors(raw: pd.Series, unread: pd.Series) -> pd.Series:
     are looked at (few), so a clean column costs nothing."""
     out = pd.Series(False, index=raw.index)
     if unread.any():
-        text = raw[unread].astype("string").str.strip()
+        text = as_string(raw[unread]).str.strip()
         out[unread] = text.isin(SHEET_ERRORS).fillna(False).to_numpy(dtype=bool)
     return out
 
