@@ -3,15 +3,14 @@
 ``streamlit run app.py`` finds the ``st.App`` that ``app.py`` names and serves it; its lifespan
 (``lifespan`` here) runs once, when the server starts and before it answers anyone. Without it
 the first viewer of a restarted server, a new replica or an app woken from sleep waited for what
-every start repeats — the imports (done by then: ``app.py`` imports the pages' modules), reading
-the sources (the snapshots on disk, local workbooks), and cleaning them (``loader.merged``,
-itself quick when the clean tables were kept by an earlier run) — 1.5–2 s on the demo workbook
-and seconds more on large ones — and the Overview's figures of the view a visitor opening the
-address gets (when nobody signs in: a signed-in visitor's view depends on who they are). Now the
-server answers its health check once that is done, or
-after ``PREPARE_WAIT_SECONDS`` whatever happens (the preparing then goes on in the background,
-and a page that needs it waits for the same work, never doing it twice: ``st.cache_resource``
-computes a value once).
+every start repeats: the pages' modules imported, the sources read (the snapshots on disk, local
+workbooks) and cleaned (``loader.merged``, itself quick when the clean tables were kept by an
+earlier run) — 1.5–2 s on the demo workbook and seconds more on large ones — and the Overview's
+figures of the view a visitor opening the address gets (when nobody signs in: a signed-in
+visitor's view depends on who they are). ``prepare`` does all of that here. The server answers
+its health check once it is done, or after ``PREPARE_WAIT_SECONDS`` whatever happens (the
+preparing then goes on in the background, and a page that needs it waits for the same work,
+never doing it twice: Streamlit's caches compute a value once).
 
 A configuration mistake, or anything else that fails here, is logged and left to the first page,
 which says what is wrong as it always did: a server never fails to start because of its data.
