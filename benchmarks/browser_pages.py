@@ -4,8 +4,8 @@ visit of every other page, each as a ratio to the floor timed in the same run (`
 The workbook is read as a Google Sheet from the Sheets double (``run.SheetServer``), as in
 ``run.py``'s summary figure. One run: a new ``streamlit run app.py`` server with an empty cache
 folder; one browser page opens the Overview by its URL and is timed until the figures are drawn
-(the script run over, no status widget, every chart shown drawn as a canvas or SVG); then each
-other page is opened by its URL in the same tab and timed the same way.
+(the script run over, no status widget, no element still a placeholder, every chart and table
+shown drawn); then each other page is opened by its URL in the same tab and timed the same way.
 """
 
 from __future__ import annotations
@@ -43,19 +43,27 @@ GOALS = {"overview_vs_floor": 4.0, "first_visit_vs_floor": 2.5}  # issue 26 (was
 def drawn(page: Page) -> None:
     """Wait until the figures show — the one definition every browser benchmark times to: the
     page's title drawn, its script run over (the app's ``data-test-script-state`` is
-    ``notRunning``), no status widget ("Running…"), and every chart that is visible drawn (a canvas
-    or SVG marks inside it). By then every element the run sent — metric tiles, tables, text — is
-    in the page, since Streamlit draws each as it arrives; a chart in a tab not shown is drawn
-    only when its tab is opened, so it is not waited for. Raises if the page shows an
-    exception."""
+    ``notRunning``), no status widget ("Running…"), **no placeholder left** (Streamlit loads
+    each kind of element's code when the page first needs it and shows a grey skeleton,
+    ``stSkeleton``, until then: a metric tile, a chart or a table that is still a skeleton has
+    not shown its figure), and every chart and table that is visible drawn (a canvas or SVG
+    marks inside it). A chart in a tab not shown is drawn only when its tab is opened, so it
+    is not waited for. Raises if the page shows an exception."""
     page.wait_for_selector("[data-testid=stMainBlockContainer] h1", timeout=WAIT_MS)
     page.wait_for_selector(SETTLED, timeout=WAIT_MS)
     page.wait_for_selector("[data-testid=stStatusWidget]", state="detached", timeout=WAIT_MS)
-    charts = page.locator("[data-testid=stVegaLiteChart]")
-    for index in range(charts.count()):
-        chart = charts.nth(index)
-        if chart.is_visible():  # a chart in a tab not shown is drawn when its tab is opened
-            chart.locator("canvas, svg.marks").first.wait_for(state="attached", timeout=WAIT_MS)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=stSkeleton]')", timeout=WAIT_MS
+    )
+    shown = page.locator(
+        "[data-testid=stVegaLiteChart], [data-testid=stDataFrame], [data-testid=stTable]"
+    )
+    for index in range(shown.count()):
+        element = shown.nth(index)
+        if element.is_visible():  # a chart in a tab not shown is drawn when its tab is opened
+            element.locator("canvas, svg.marks, table").first.wait_for(
+                state="attached", timeout=WAIT_MS
+            )
     if page.locator("[data-testid=stException]").count():
         text = page.locator("[data-testid=stException]").first.inner_text()
         raise RuntimeError("the page shows an exception: " + " ".join(text.split())[:200])
