@@ -22,9 +22,12 @@ import asyncio
 import contextlib
 import importlib
 import logging
+import pkgutil
 import time
 from collections.abc import AsyncIterator
 
+from dashboard import ui
+from dashboard.sources import collector
 from dashboard.ui import data
 
 log = logging.getLogger(__name__)
@@ -53,15 +56,33 @@ async def lifespan(_app: object) -> AsyncIterator[None]:
     yield
 
 
-def prepare() -> int:
-    """The Overview's modules imported, the data read and cleaned (``data.prepare``), and —
-    when nobody signs in, so every visitor's opening view is the same — the Overview's figures of
-    that view (``page.opening_view``) computed into the figure cache. Returns how many sources
-    had something to show."""
-    # imported here, once Streamlit's runtime is up: their figure caches would warn before it
+# what a page imports of the package beyond ``dashboard.charts`` and ``dashboard.ui``'s modules
+# (tests/ui/test_server_start.py fails when a page imports a module no list here names)
+PAGES_ALSO_IMPORT = ("dashboard.reports.agenda_render", "dashboard.digest.sent_log")
+
+
+def import_pages_modules() -> None:
+    """Every module the pages use imported: ``dashboard.charts``, each module of
+    ``dashboard.ui`` and ``PAGES_ALSO_IMPORT``. Done at start, not at each page's first visit:
+    the Impact report's PDF library alone took 0.2 s of its first viewer's wait. Imported here,
+    once Streamlit's runtime is up: their figure caches would warn before it."""
     importlib.import_module("dashboard.charts")
+    for module in pkgutil.walk_packages(ui.__path__, "dashboard.ui."):
+        importlib.import_module(module.name)
+    for name in PAGES_ALSO_IMPORT:
+        importlib.import_module(name)
+
+
+def prepare() -> int:
+    """The pages' modules imported (and set aside from the cyclic collector: they live as long
+    as the server), the data read and cleaned (``data.prepare``), and — when nobody signs in,
+    so every visitor's opening view is the same — the Overview's figures of that view
+    (``page.opening_view``) computed into the figure cache. Returns how many sources had
+    something to show."""
+    import_pages_modules()
     from dashboard.ui import access, figures, page
 
+    collector.freeze_long_lived()  # the modules, not the data: see its notes
     dataset = data.prepare(FIRST_READ_WAIT_SECONDS)
     if dataset is None:
         return 0
