@@ -98,3 +98,27 @@ def test_network_size_is_people_beside_relationships():
         ("Relationships", "2024-01"): 1,
         ("Relationships", "2024-02"): 2,
     }
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: charts.network_drawing(NODES, LINKS, "sector"),
+        lambda: charts.organization_drawing(NODES.assign(people=1), LINKS, "sector"),
+        lambda: charts.core_picture(
+            NODES.assign(first_link=pd.Timestamp("2024-01-01"), role="core", broker=False, links=1),
+            LINKS.assign(first_seen=pd.Timestamp("2024-01-01")),
+            "2024-02-01",
+        ),
+    ],
+    ids=["people", "organizations", "core and periphery"],
+)
+def test_every_drawing_of_the_network_goes_on_a_canvas(build):
+    """A mark per person and per link: on a canvas the browser draws it sooner, and a screen
+    reader is not handed a label for every link (the caption under it is its text)."""
+    assert spec_of(build())["usermeta"] == {"embedOptions": {"renderer": "canvas"}}
+
+
+def test_the_monthly_charts_stay_in_svg():
+    """Few marks, each labelled for a screen reader: the renderer is left to Streamlit (SVG)."""
+    assert "usermeta" not in spec_of(charts.network_size(SERIES))

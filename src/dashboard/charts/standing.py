@@ -9,6 +9,7 @@ import pandas as pd
 
 from dashboard.charts import palette
 from dashboard.charts.months import MONTH_TIP, Period, legend, month_x
+from dashboard.charts.network import ON_CANVAS
 from dashboard.metrics.core_drawing import ROLES, as_of_month
 from dashboard.metrics.stage import STAGE_WORDS, STAGES
 
@@ -86,4 +87,4 @@ def core_picture(nodes: pd.DataFrame, links: pd.DataFrame, until: str) -> alt.Ch
             ],
         )
     )
-    return (lines + dots).properties(height=520).configure_view(strokeWidth=0)
+    return (lines + dots).properties(height=520, usermeta=ON_CANVAS).configure_view(strokeWidth=0)
