@@ -9,8 +9,11 @@ page and the parse floor; and, on request, each page's script run and the chart 
 
 **Timed until the figures show** (``browser_pages.drawn``, the one definition): from the browser's
 ``goto`` of the page's URL until its title is drawn, its script run is over (the app's
-``data-test-script-state`` is ``notRunning``), no status widget shows, and every visible chart is
-drawn (a canvas or SVG marks inside it); metric tiles, tables and text are in the page by then.
+``data-test-script-state`` is ``notRunning``), no status widget shows, no element is still a
+placeholder (Streamlit shows a grey skeleton while an element's code loads: a tile or a chart
+still grey has not shown its figure), and every visible chart and table is drawn (a canvas, SVG
+marks or a table inside it). Until 2026-12-06 the placeholders were not waited for: figures
+measured before then timed some pages with their tiles and charts still grey.
 Headless Chromium (Debian's ``/usr/bin/chromium``) through Playwright's Python API, a 1400×1000
 viewport; every server a real ``streamlit run`` on loopback (``tests/streamlit_server.py``).
 
@@ -24,7 +27,10 @@ Parts (``--only``, comma-separated; all but ``apptest`` by default), each the me
    **returning viewer** (a new tab of the same context: its HTTP cache warm, the server warm).
    Each page is measured beside a bare page, in turn first or second, so the machine's load
    weighs on both alike; the figure is the ratio of the page's median to the bare page's. Goals
-   (issue 26): returning ≤ 1.5 × bare, fresh server ≤ 2.5 × bare. ``demo`` is the bundled demo
+   (issue 26): returning ≤ 1.5 × bare, fresh server ≤ 2.5 × bare. Measured the same way, as if
+   a page: **the Overview's elements** (``elements_page.py``: Streamlit drawing the Overview's
+   kinds and numbers of elements, nothing read or computed), the floor the Overview itself has;
+   the report says the Overview's time as a multiple of it. ``demo`` is the bundled demo
    workbook (no configuration); ``regions`` is ``--sheets`` (60) regional workbooks
    (``regions_book.py``) as local ``.xlsx`` files, opened at ``?to=`` their last day; ``google``
    is the same sheets as Google Sheets from the Sheets double, read once into snapshots, then

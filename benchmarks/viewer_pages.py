@@ -39,6 +39,10 @@ from tests.streamlit_server import ARGS, CHROMIUM, StreamlitServer
 BARE = "benchmarks/bare_page.py"  # served from the repository's root, like app.py
 APP = "app.py"
 PAGES = ["Overview", *OTHER_PAGES]
+# Streamlit drawing the Overview's elements with nothing computed: the Overview's own floor,
+# measured like a page (with the bare page's environment) whenever the Overview is
+ELEMENTS = "benchmarks/elements_page.py"
+ELEMENTS_NAME = "Overview's elements"
 GOALS = {"returning": 1.5, "fresh": 2.5}  # × the bare page (issue 26)
 WAYS = ("start", *GOALS)  # ``start``: launch to health check, no goal (said beside the visits)
 VIEWPORT = {"width": 1400, "height": 1000}
@@ -116,7 +120,9 @@ def measure(
 ) -> dict[str, dict[str, Any]]:
     """``runs`` rounds; in each, every setup's every page, each beside a bare page (see the
     module's notes). A measurement that fails is noted and left out of the medians."""
-    names = pages or PAGES
+    names = list(pages or PAGES)
+    if "Overview" in names:
+        names.insert(names.index("Overview") + 1, ELEMENTS_NAME)
     samples: dict[str, dict[str, dict[str, list[float]]]] = {
         s.name: {n: {way: [] for way in WAYS} for n in ["bare", *names]} for s in setups
     }
@@ -134,9 +140,14 @@ def measure(
                 for setup in setups:
                     for index, name in enumerate(names):
                         traced = trace is not None and number == 0
+                        page_job = (
+                            (name, ELEMENTS, bare_env, "/", "elements")
+                            if name == ELEMENTS_NAME
+                            else (name, APP, _env(setup), _url_path(name, setup.query), name)
+                        )
                         jobs = [
                             ("bare", BARE, bare_env, "/", "bare" if index == 0 else None),
-                            (name, APP, _env(setup), _url_path(name, setup.query), name),
+                            page_job,
                         ]
                         if (number + index) % 2:
                             jobs.reverse()
@@ -232,6 +243,15 @@ def report(result: dict[str, Any], runs: int) -> None:
             f"{_ratio(figures['returning_vs_bare'], GOALS['returning'])}{'':12}"
             f"{_seconds(figures['fresh_s'])}  {_ratio(figures['fresh_vs_bare'], GOALS['fresh'])}"
             f"{'':4}{_seconds(figures['start_s'])}"
+        )
+    elements = result["pages"].get(ELEMENTS_NAME)
+    overview = result["pages"].get("Overview")
+    if elements and overview and elements["returning_s"] and overview["returning_s"]:
+        print(
+            f"  {ELEMENTS_NAME!r} is Streamlit drawing the Overview's elements with nothing "
+            "computed (elements_page.py): the Overview takes "
+            f"{overview['returning_s'] / elements['returning_s']:.2f} × it (returning), "
+            f"{overview['fresh_s'] / elements['fresh_s']:.2f} × (fresh)"
         )
     for error in result["errors"]:
         print(f"  ! {error}")
