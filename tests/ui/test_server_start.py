@@ -119,36 +119,3 @@ def test_the_start_sets_the_modules_aside_from_the_collector_but_not_the_data():
     assert found["frozen"] > 2 * found["walked"]
     # the data read after the freeze is collected as usual once replaced
     assert found["datasets"] >= 1
-
-
-def test_once_the_other_pages_are_prepared_their_first_visits_compute_no_figure(demo, monkeypatch):
-    assert server.prepare() == 1
-    server.prepare_other_pages()  # what the server's start does in the background
-    monkeypatch.setattr(figures.drawing, "network_drawing", _again)
-    monkeypatch.setattr(figures, "build_report", _again)
-    network = open_page("pages/3_Network.py")  # fails on any exception of the run
-    assert [m.label for m in network.metric][:2] == ["People", "Links"]
-    open_page("pages/7_Impact_report.py")
-
-
-def test_without_them_prepared_the_network_computes_its_drawing(demo, monkeypatch):
-    """The check above can fail: with only the Overview prepared, the Network page computes
-    its drawing on its first visit."""
-    assert server.prepare() == 1
-    monkeypatch.setattr(figures.drawing, "network_drawing", _again)
-    app = AppTest.from_file(str(ROOT / "pages/3_Network.py"), default_timeout=180).run()
-    assert "computed again" in str(app.exception[0].value)
-
-
-def test_every_figure_of_a_view_is_among_those_prepared():
-    """``compute_all`` computes every cached figure: one defined later is in the list too."""
-    cached = [
-        value
-        for name, value in vars(figures).items()
-        if not name.startswith("_")
-        and callable(value)
-        and getattr(value, "__wrapped__", None) is not None
-        and getattr(value, "__module__", "") == figures.__name__
-    ]
-    assert len(cached) >= 20
-    assert set(cached) == set(figures.EVERY_FIGURE)

@@ -58,11 +58,6 @@ def _name(function: Callable[..., object]) -> str:
     return f"{function.__module__}.{function.__qualname__}"
 
 
-# every figure of a view, in the order this module names them (the Overview's first): what
-# ``compute_all`` computes
-EVERY_FIGURE: list[Callable[[View], object]] = []
-
-
 def _cached(compute: Callable[[View], Figure]) -> Callable[[View], Figure]:
     """``compute`` of a view, computed once per view (data read, audience and filters) and
     kept; the view's frames are never hashed (a 200,000-row workbook on every run)."""
@@ -71,16 +66,7 @@ def _cached(compute: Callable[[View], Figure]) -> Callable[[View], Figure]:
     def figure(view: View) -> Figure:
         return _computed(_name(compute), compute, view)
 
-    EVERY_FIGURE.append(figure)
     return figure
-
-
-def compute_all(view: View) -> None:
-    """Every figure of ``view`` computed into the cache, so that no page's visit of that view
-    computes one (``ui.server`` does it for the opening view, once the server answers). A
-    figure a visit needs meanwhile is computed once: the cache makes a second caller wait."""
-    for figure in EVERY_FIGURE:
-        figure(view)
 
 
 @dataclass(frozen=True)

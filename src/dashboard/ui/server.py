@@ -12,10 +12,6 @@ its health check once it is done, or after ``PREPARE_WAIT_SECONDS`` whatever hap
 preparing then goes on in the background, and a page that needs it waits for the same work,
 never doing it twice: Streamlit's caches compute a value once).
 
-Once it answers, the other pages' figures of that same opening view are computed in the
-background (``prepare_other_pages``), so that a viewer who first opens another page finds them
-done too.
-
 A configuration mistake, or anything else that fails here, is logged and left to the first page,
 which says what is wrong as it always did: a server never fails to start because of its data.
 """
@@ -27,7 +23,6 @@ import contextlib
 import importlib
 import logging
 import pkgutil
-import threading
 import time
 from collections.abc import AsyncIterator
 
@@ -58,9 +53,6 @@ async def lifespan(_app: object) -> AsyncIterator[None]:
         log.warning("the data could not be prepared at start (%s)", type(error).__name__)
     else:
         log.info("%d source(s) read and cleaned in %.1f s", shown, time.monotonic() - started)
-        # the other pages' figures, while the server answers: not worth a longer start (all
-        # of them took 4.8 s on the 200,000-commitment workbook, 0.4 s on the demo)
-        threading.Thread(target=prepare_other_pages, name="smallwins-pages", daemon=True).start()
     yield
 
 
@@ -101,21 +93,3 @@ def prepare() -> int:
         figures.series(view)
         figures.collaboration_rows(view)
     return len(dataset.sources)
-
-
-def prepare_other_pages() -> None:
-    """Every other figure of the opening view (``figures.compute_all``) computed, in the
-    background once the server answers: a viewer whose first page is not the Overview (a
-    shared link to the Network page, the Impact report) then finds its figures computed, as
-    the Overview's are. Only when nobody signs in, as for the Overview. Anything that fails is
-    logged by its type alone and left to the page that needs the figure."""
-    from dashboard.ui import access, figures, page
-
-    try:
-        if access.sign_in_configured():
-            return
-        dataset = data.prepare(FIRST_READ_WAIT_SECONDS)  # done by ``prepare``: found at once
-        if dataset is not None:
-            figures.compute_all(page.opening_view(dataset))
-    except Exception as error:
-        log.warning("the pages' figures could not be prepared (%s)", type(error).__name__)
