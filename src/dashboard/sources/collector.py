@@ -40,9 +40,10 @@ def freeze_long_lived() -> None:
     at start — Streamlit, pandas, pyarrow, Altair and the app, about 175,000 objects that live
     as long as the server — and walking them took 0.12 s after every run of a page (median of
     eight Overview visits, up to 0.3 s; 4 ms frozen): a viewer's page could wait for it, since
-    the run's last messages are sent by the same interpreter. Frozen, they are not walked again; the collections after a run walk only what
-    the runs made. Called before the data is read, so a dataset replaced later is still
-    collected as usual (freezing it would keep a replaced dataset's cycles for the server's
-    life). Reference counting frees frozen objects as it always did."""
+    the run's last messages are sent by the same interpreter. Frozen, they are not walked
+    again; the collections after a run walk only what the runs made. Called before the data is
+    read, so a dataset replaced later is still collected as usual (freezing it would keep a
+    replaced dataset's cycles for the server's life). Reference counting frees frozen objects
+    as it always did."""
     gc.collect()
     gc.freeze()
