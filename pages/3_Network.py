@@ -1,6 +1,7 @@
 """Network: the collaboration graph of people and of organizations, its growth, whether it is
 weaving and whether it is a hub or a mesh, the introductions to make next and those made since
-the last suggestions, and the network as files for Gephi, Cytoscape or Kumu."""
+the last suggestions, and the network as files for Gephi, Cytoscape or Kumu. Under the tiles,
+each in its own section (a tab; ``?section=`` in the URL), built only when opened."""
 
 import streamlit as st
 
@@ -8,6 +9,8 @@ from dashboard import charts
 from dashboard.ui import components, figures, filters, follow_up, network_files, page, standing
 from dashboard.ui.components import Tile
 from dashboard.ui.figures import MAX_DRAWN_PEOPLE, Ref
+
+COLOR_BY = ["sector", "collaboration"]
 
 view = page.setup("Network", "Who works with whom — and the adjacent possible.")
 if page.has_records(view):
@@ -63,15 +66,10 @@ if page.has_records(view):
             ),
         ]
     )
-    standing.show_stage(view)
-    color = filters.choice("color", "Colour by", ["sector", "collaboration"], key="color")
-    # only the open tab's drawing is built and sent (the other is drawn when its tab is opened):
-    # a drawing in a hidden tab cost the browser its compile and render before the page settled
-    people_tab, organizations_tab = st.tabs(
-        ["People", "Organizations"], key="network_tab", on_change="rerun"
-    )
-    with people_tab:
-        if people_tab.open:
+    shown = components.sections(page.NETWORK_SECTIONS)
+    with shown["People"] as people_open:
+        if people_open:
+            color = filters.choice("color", "Colour by", COLOR_BY, key="color")
             drawing = figures.network_drawing(view)
             st.caption(
                 "Each circle is a person, sized by their activity; each grey line joins two people "
@@ -88,8 +86,9 @@ if page.has_records(view):
                 message="Nobody is linked yet: links appear when two people share a win, a meeting "
                 "or a project.",
             )
-    with organizations_tab:
-        if organizations_tab.open:
+    with shown["Organizations"] as organizations_open:
+        if organizations_open:
+            color = filters.choice("color", "Colour by", COLOR_BY, key="color")
             st.caption(
                 "Organizations are linked when their people are (a grey line, wider for more links "
                 "between their people); each is sized by its active people and coloured by its "
@@ -104,90 +103,109 @@ if page.has_records(view):
                 message="No two organizations are linked yet: people of two known organizations "
                 "have not worked together.",
             )
-    standing.show_picture(view)
-    series = figures.series(view)
-    st.subheader("Growth")
-    st.caption("At each month's end.")
-    for pair in (("network_nodes", "network_edges"), ("network_density", "cross_org_share")):
-        for column, measure in zip(st.columns(2), pair, strict=True):
-            with column:
+    with shown["Where it stands"] as standing_open:
+        if standing_open:
+            standing.show_stage(view)
+            standing.show_picture(view)
+    with shown["Growth and weaving"] as growth_open:
+        if growth_open:
+            series = figures.series(view)
+            st.subheader("Growth")
+            st.caption("At each month's end.")
+            for pair in (
+                ("network_nodes", "network_edges"),
+                ("network_density", "cross_org_share"),
+            ):
+                for column, measure in zip(st.columns(2), pair, strict=True):
+                    with column:
+                        figures.chart(
+                            view,
+                            charts.network_measure,
+                            Ref(figures.series),
+                            measure,
+                            view.period,
+                            message="No activity in this period.",
+                        )
+            st.subheader("Is the network weaving?")
+            st.caption(
+                "Left: each month's new links; in dark blue, those between two people who already "
+                "shared a colleague — introductions that happened, closing a triangle. Right: the "
+                "adjacent possible at each month's end, the pairs one introduction apart."
+            )
+            left, right = st.columns(2)
+            with left:
                 figures.chart(
                     view,
-                    charts.network_measure,
+                    charts.weaving_bars,
                     Ref(figures.series),
-                    measure,
                     view.period,
-                    message="No activity in this period.",
+                    empty=series.empty or series["new_links"].sum() == 0,
+                    message="No new links in this period.",
                 )
-    st.subheader("Is the network weaving?")
-    st.caption(
-        "Left: each month's new links; in dark blue, those between two people who already "
-        "shared a colleague — introductions that happened, closing a triangle. Right: the "
-        "adjacent possible at each month's end, the pairs one introduction apart."
-    )
-    left, right = st.columns(2)
-    with left:
-        figures.chart(
-            view,
-            charts.weaving_bars,
-            Ref(figures.series),
-            view.period,
-            empty=series.empty or series["new_links"].sum() == 0,
-            message="No new links in this period.",
-        )
-    with right:
-        figures.chart(
-            view, charts.adjacent_line, Ref(figures.series), view.period, message="No activity yet."
-        )
-    standing.show_weavers(view)
-    st.subheader("Hub or mesh?")
-    st.caption(
-        "Leadership concentration at each month's end: near 1 when one person holds the network "
-        "together (hub and spokes, heroic leadership), near 0 when links are spread evenly "
-        "(a mesh, shared leadership)."
-    )
-    figures.chart(
-        view,
-        charts.centralization_line,
-        Ref(figures.series),
-        view.period,
-        empty=series.empty or series["degree_centralization"].isna().all(),
-        message="Fewer than three people in the network yet.",
-    )
-    standing.show_tear(view)
-    st.subheader("Suggested introductions")
-    st.caption(
-        "Pairs not yet linked who share colleagues, most shared first; pairs that would bridge "
-        "organizations, sectors or collaborations rank higher."
-    )
-    intro = figures.introductions(view)
-    shown = intro[
-        [
-            "a_name",
-            "a_org",
-            "b_name",
-            "b_org",
-            "shared",
-            "cross_org",
-            "cross_sector",
-            "cross_collab",
-        ]
-    ].rename(
-        columns={
-            "a_name": "person",
-            "a_org": "organization",
-            "b_name": "could meet",
-            "b_org": "their organization",
-            "shared": "shared colleagues",
-        }
-    )
-    components.table(shown, "No introductions to suggest yet.", pinned="person")
-    follow_up.show(view)
-    st.subheader("Export the network")
-    st.caption(
-        "GraphML or GEXF for Gephi and Cytoscape; XLSX in Kumu's import format (Elements and "
-        "Connections sheets). People or organizations as nodes, with sector, collaboration, "
-        "links and first-link date, for this page's filters and period end — named exactly "
-        "as on this page."
-    )
-    network_files.show(view, {"people": now.network_edges, "organizations": now.org_edges})
+            with right:
+                figures.chart(
+                    view,
+                    charts.adjacent_line,
+                    Ref(figures.series),
+                    view.period,
+                    message="No activity yet.",
+                )
+            standing.show_weavers(view)
+    with shown["Hub or mesh"] as hub_open:
+        if hub_open:
+            series = figures.series(view)
+            st.subheader("Hub or mesh?")
+            st.caption(
+                "Leadership concentration at each month's end: near 1 when one person holds the "
+                "network together (hub and spokes, heroic leadership), near 0 when links are "
+                "spread evenly (a mesh, shared leadership)."
+            )
+            figures.chart(
+                view,
+                charts.centralization_line,
+                Ref(figures.series),
+                view.period,
+                empty=series.empty or series["degree_centralization"].isna().all(),
+                message="Fewer than three people in the network yet.",
+            )
+            standing.show_tear(view)
+    with shown["Introductions"] as introductions_open:
+        if introductions_open:
+            st.subheader("Suggested introductions")
+            st.caption(
+                "Pairs not yet linked who share colleagues, most shared first; pairs that would "
+                "bridge organizations, sectors or collaborations rank higher."
+            )
+            intro = figures.introductions(view)
+            suggested = intro[
+                [
+                    "a_name",
+                    "a_org",
+                    "b_name",
+                    "b_org",
+                    "shared",
+                    "cross_org",
+                    "cross_sector",
+                    "cross_collab",
+                ]
+            ].rename(
+                columns={
+                    "a_name": "person",
+                    "a_org": "organization",
+                    "b_name": "could meet",
+                    "b_org": "their organization",
+                    "shared": "shared colleagues",
+                }
+            )
+            components.table(suggested, "No introductions to suggest yet.", pinned="person")
+            follow_up.show(view)
+    with shown["Export"] as export_open:
+        if export_open:
+            st.subheader("Export the network")
+            st.caption(
+                "GraphML or GEXF for Gephi and Cytoscape; XLSX in Kumu's import format (Elements "
+                "and Connections sheets). People or organizations as nodes, with sector, "
+                "collaboration, links and first-link date, for this page's filters and period "
+                "end — named exactly as on this page."
+            )
+            network_files.show(view, {"people": now.network_edges, "organizations": now.org_edges})

@@ -18,7 +18,7 @@ from dashboard.sources.local import write_xlsx
 from dashboard.ui import page as page_module
 from tests.fixtures import dataset_of
 from tests.privacy.helpers import names_elsewhere_workbook
-from tests.ui.apptest import open_page
+from tests.ui.apptest import open_view, views
 from tests.ui.helpers import AUTH, sent_to_browser
 
 NAMES = ("Ann Lee", "Bo Chen", "Cy Diaz", "Dee Dunn")
@@ -114,8 +114,8 @@ def test_one_deployment_one_numbering_another_secret_another(monkeypatch, snapsh
 PAGES = [path for path, _ in page_module.PAGES]
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_a_signed_in_funder_receives_no_name_on_any_page(tmp_path, monkeypatch, page):
+@pytest.mark.parametrize(("page", "section"), views(PAGES))
+def test_a_signed_in_funder_receives_no_name_on_any_page(tmp_path, monkeypatch, page, section):
     write_xlsx(tmp_path / "garden.xlsx", names_elsewhere_workbook())
     config = tmp_path / "smallwins.toml"
     config.write_text(
@@ -125,7 +125,8 @@ def test_a_signed_in_funder_receives_no_name_on_any_page(tmp_path, monkeypatch, 
     monkeypatch.setenv("SMALLWINS_CONFIG", str(config))
     monkeypatch.chdir(tmp_path)
     user = {"is_logged_in": True, "email": "po@foundation.org"}
-    sent = sent_to_browser(open_page(page, {"to": "2024-03-31"}, user=user, secrets={"auth": AUTH}))
+    app = open_view(page, section, {"to": "2024-03-31"}, user=user, secrets={"auth": AUTH})
+    sent = sent_to_browser(app)
     assert "River Valley" in sent  # the page drew the data
     leaks = [w for w in WORDS if re.search(rf"(?<!\w){w}(?!\w)", sent)]
     assert not leaks

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from dashboard.ui.page import SECTIONS
+
 ROOT = Path(__file__).resolve().parents[2]
 WORD_JOINER = "\u2060"
 
@@ -40,3 +42,19 @@ def open_page(
         app.switch_page(page).run()
     assert not app.exception, [e.value for e in app.exception]
     return app
+
+
+def views(pages: list[str]) -> list[tuple[str, str | None]]:
+    """Each page with each of its sections (``page.SECTIONS``; ``None``: a page of one): a test
+    of what every page shows visits every section, since only the open one is built."""
+    return [(p, s) for p in pages for s in SECTIONS.get(p, (None,))]
+
+
+def open_view(page: str, section: str | None, params: dict | None = None, **kw) -> AppTest:
+    """``open_page`` with the page's ``section`` open (through the URL, as a link would)."""
+    return open_page(page, {**(params or {}), **({"section": section} if section else {})}, **kw)
+
+
+def open_sections(page: str, params: dict | None = None, **kw) -> list[AppTest]:
+    """The page opened once for each of its sections (once for a page of one)."""
+    return [open_view(page, section, params, **kw) for section in SECTIONS.get(page, (None,))]

@@ -12,7 +12,8 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.runtime.media_file_manager import MediaFileManager
 
-from tests.ui.apptest import open_page
+from dashboard.ui.page import NETWORK_SECTIONS
+from tests.ui.apptest import open_sections, open_view
 from tests.ui.helpers import AUTH
 
 PAGE = "pages/3_Network.py"
@@ -42,8 +43,9 @@ def _text(name: str, content: bytes) -> str:
 
 
 def _files(email: str, deferred: dict) -> dict[str, str]:
-    app = open_page(
+    app = open_view(
         PAGE,
+        "Export",
         {"to": "2026-10-31"},
         user={"is_logged_in": True, "email": email},
         secrets={"auth": AUTH},
@@ -76,8 +78,8 @@ def test_a_coordinators_export_has_the_names(roles, personal, deferred):
 
 
 def test_the_new_sections_are_on_the_page():
-    app = open_page(PAGE, {"to": "2026-10-31", "from": "2026-06-01"})
-    headings = [s.value for s in app.subheader]
+    apps = open_sections(PAGE, {"to": "2026-10-31", "from": "2026-06-01"})
+    headings = [s.value for app in apps for s in app.subheader]
     for heading in (
         "Is the network weaving?",
         "Hub or mesh?",
@@ -85,15 +87,17 @@ def test_the_new_sections_are_on_the_page():
         "Export the network",
     ):
         assert heading in headings
-    assert [t.label for t in app.tabs] == ["People", "Organizations"]
+    app = apps[0]
+    assert [t.label for t in app.tabs] == list(NETWORK_SECTIONS)
     labels = [m.label for m in app.metric]
     # words for funders: pairs are counted, and no "degree centralization" (issue 20, point 6)
     assert {"Organization pairs linked", "Introductions, 30 days"} <= set(labels)
     assert "Leadership concentration" in labels
     assert not [t for t in labels if "centralization" in t.lower()]
-    follow = [c.value for c in app.caption if c.value.startswith("Of the ")]
+    introductions, export = apps[NETWORK_SECTIONS.index("Introductions")], apps[-1]
+    follow = [c.value for c in introductions.caption if c.value.startswith("Of the ")]
     assert follow and "suggested on 31 May 2026" in follow[0]
-    assert [b.proto.label for b in app.get("download_button")] == [
+    assert [b.proto.label for b in export.get("download_button")] == [
         "Download GRAPHML",
         "Download GEXF",
         "Download XLSX",
@@ -106,7 +110,7 @@ def test_a_network_too_large_to_build_here_points_to_the_command_line(monkeypatc
     from dashboard.ui import network_files
 
     monkeypatch.setattr(network_files, "PAGE_MAX_LINKS", 500)
-    app = open_page(PAGE, {"to": "2026-10-31"})
+    app = open_view(PAGE, "Export", {"to": "2026-10-31"})
     assert not app.get("download_button")
     assert any(
         "892 links are too many" in i.value and "smallwins network" in i.value for i in app.info
@@ -114,3 +118,28 @@ def test_a_network_too_large_to_build_here_points_to_the_command_line(monkeypatc
     (nodes,) = [r for r in app.radio if r.label == "Nodes"]
     nodes.set_value("organizations").run()
     assert len(app.get("download_button")) == 3
+
+
+def test_only_the_open_section_is_built_and_the_link_names_it():
+    # a viewer opening the page gets the figures and the people's drawing, nothing below it
+    first = open_view(PAGE, None, {"to": "2026-10-31"})
+    assert [t.label for t in first.tabs] == list(NETWORK_SECTIONS)
+    assert len(first.get("vega_lite_chart")) == 1 and not first.dataframe
+    assert not first.subheader and "section" not in first.query_params
+    # a link to a section opens it alone, and the URL keeps it
+    hub = open_view(PAGE, "Hub or mesh", {"to": "2026-10-31"})
+    assert [s.value for s in hub.subheader] == ["Hub or mesh?", "Where it would tear"]
+    assert hub.query_params["section"] == "Hub or mesh"
+    assert len(hub.get("vega_lite_chart")) == 1 and len(hub.dataframe) == 1
+    # another section's link from there builds that one instead
+    hub.query_params["section"] = "Introductions"
+    hub.run()
+    assert [s.value for s in hub.subheader] == [
+        "Suggested introductions",
+        "Did the suggested introductions happen?",
+    ]
+    # a link to a section that is not one says so and opens the first
+    wrong = open_view(PAGE, "Rainbow", {"to": "2026-10-31"})
+    (said,) = [w.value for w in wrong.warning]
+    assert "section 'Rainbow' is not one of People, Organizations" in said
+    assert len(wrong.get("vega_lite_chart")) == 1

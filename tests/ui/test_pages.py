@@ -13,7 +13,7 @@ from dashboard.filtering import filtered
 from dashboard.sources.local import write_xlsx
 from dashboard.template import write_template
 from tests.fixtures import river_valley
-from tests.ui.apptest import open_page
+from tests.ui.apptest import open_page, open_view, views
 
 PAGES = [
     "app.py",
@@ -51,10 +51,10 @@ def _tiles(app: AppTest) -> dict[str, str]:
     return {metric.label: metric.value for metric in app.metric}
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_runs_on_the_demo(configured, page):
+@pytest.mark.parametrize(("page", "section"), views(PAGES))
+def test_every_page_runs_on_the_demo(configured, page, section):
     configured(None)
-    app = _open(page)
+    app = open_view(page, section)
     assert any("demo workbook" in info.value for info in app.info)
     assert not app.error
 
@@ -94,13 +94,13 @@ def test_changing_a_filter_rewrites_the_url(configured, demo_dataset):
     assert _tiles(app)["People"] == str(figures["network_nodes"])
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_on_a_blank_template_says_so(configured, monkeypatch, tmp_path, page):
+@pytest.mark.parametrize(("page", "section"), views(PAGES))
+def test_every_page_on_a_blank_template_says_so(configured, monkeypatch, tmp_path, page, section):
     write_template(tmp_path / "blank.xlsx")
     config = tmp_path / "blank.toml"
     config.write_text(f'[[sources]]\nlocation = "{tmp_path / "blank.xlsx"}"\n')
     monkeypatch.setenv("SMALLWINS_CONFIG", str(config))
-    app = _open(page)
+    app = open_view(page, section)
     shown = " ".join(i.value for i in app.info) + " ".join(s.value for s in app.success)
     assert "No commitments, wins or meetings" in shown or "Every cell" in shown
 
@@ -112,8 +112,8 @@ def test_a_period_before_any_record_says_so(configured, page):
     assert any("No records on or before 31 December 2020" in i.value for i in app.info)
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_one_person_one_day(configured, page):
+@pytest.mark.parametrize(("page", "section"), views(PAGES))
+def test_one_person_one_day(configured, page, section):
     configured(
         {
             "People": [["Name"], ["Ann"]],
@@ -125,7 +125,7 @@ def test_one_person_one_day(configured, page):
             "Wins": [["Date", "Win", "People", "Project"], ["2026-10-01", "It worked", "Ann", "P"]],
         }
     )
-    app = _open(page, {"to": "2026-10-01"})
+    app = open_view(page, section, {"to": "2026-10-01"})
     assert not app.error
 
 

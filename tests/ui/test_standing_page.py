@@ -21,7 +21,7 @@ from dashboard.metrics.stage import STAGE_RULE, moved
 from dashboard.metrics.standing import stage_on
 from dashboard.metrics.standing_tables import tear, weavers
 from dashboard.ui.standing import REPLAY_KEY, stage_words
-from tests.ui.apptest import open_page
+from tests.ui.apptest import open_page, open_view
 from tests.ui.helpers import AUTH
 
 NETWORK = "pages/3_Network.py"
@@ -35,8 +35,8 @@ def demo():
 
 
 @cache
-def network_page():
-    return open_page(NETWORK, PERIOD)
+def network_page(section: str = "Where it stands"):
+    return open_view(NETWORK, section, PERIOD)
 
 
 def _metric(app, label):
@@ -70,7 +70,7 @@ def test_the_four_tiles_are_the_summary_figures():
 
 
 def test_the_slider_replays_the_network_month_by_month():
-    app = open_page(NETWORK, PERIOD)
+    app = open_view(NETWORK, "Where it stands", PERIOD)
     (slider,) = [s for s in app.select_slider if s.key == REPLAY_KEY]
     assert slider.options == ["Jun 2026", "Jul 2026", "Aug 2026", "Sep 2026", "Oct 2026"]
     assert slider.value == "Oct 2026"
@@ -94,7 +94,7 @@ def test_the_core_is_drawn_apart_from_the_periphery():
 
 
 def test_the_weavers_table_is_the_periods_credits():
-    app = network_page()
+    app = network_page("Growth and weaving")
     shown = _table(app, "Name")
     expected = weavers(demo(), demo().people, START, END)["weavers"]
     assert len(shown) == len(expected) > 0
@@ -109,7 +109,7 @@ def test_the_weavers_table_is_the_periods_credits():
 
 
 def test_the_tear_table_is_each_broker_and_who_depends_on_them():
-    app = network_page()
+    app = network_page("Hub or mesh")
     shown = _table(app, "Broker")
     expected = tear(demo(), demo().people, END)["brokers"]
     assert len(shown) == len(expected) == headline(demo(), END)["brokers"]
@@ -136,15 +136,11 @@ def test_two_step_reach_is_in_the_people_table():
 
 @pytest.mark.usefixtures("roles")
 def test_a_funder_sees_weavers_and_brokers_by_pseudonym():
-    app = open_page(
-        NETWORK,
-        PERIOD,
-        user={"is_logged_in": True, "email": "program.officer@foundation.org"},
-        secrets={"auth": AUTH},
-    )
-    assert not app.exception
+    funder = {"is_logged_in": True, "email": "program.officer@foundation.org"}
+    app = open_view(NETWORK, "Growth and weaving", PERIOD, user=funder, secrets={"auth": AUTH})
     woven = _table(app, "Name")
     assert len(woven) and woven["Name"].str.fullmatch(r"Person [A-Z2-7]{5,}").all()
     assert woven["Introduced"].str.contains("Person ").all()
+    app = open_view(NETWORK, "Hub or mesh", PERIOD, user=funder, secrets={"auth": AUTH})
     brokers = _table(app, "Broker")
     assert brokers["Broker"].str.fullmatch(r"Person [A-Z2-7]{5,}").all()

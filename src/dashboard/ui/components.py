@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -97,6 +97,36 @@ def on_demand(label: str, key: str) -> Iterator[bool]:
     box = st.expander(label, key=key, on_change="rerun")
     with box:
         yield bool(box.open)
+
+
+SECTION_PARAM = "section"  # the URL's ``?section=Growth``: which of a page's sections is open
+
+
+def sections(labels: Sequence[str]) -> dict[str, AbstractContextManager[bool]]:
+    """A long page's sections as tabs, only the open one built and sent: ``with
+    sections(labels)[label] as shown: if shown: ...`` (like ``on_demand``). The open section is
+    in the URL (``?section=Growth``; none for the first), so a copied link opens the same
+    section; a link to a label that is not one opens the first.
+
+    Why: Streamlit sends every element of a page and the browser draws it, seen or not. The
+    Network page drew eleven charts and four tables below its drawing, and the browser's work
+    on them was most of a returning viewer's wait (demo, 2026-12-06: 3.2 s with every section,
+    2.0 s with the first only, against 0.9–1.0 s for a bare Streamlit page)."""
+    asked = st.query_params.get(SECTION_PARAM)
+    if asked and asked not in labels:  # Streamlit drops it from the URL and opens the first
+        listed = ", ".join(labels)
+        st.warning(
+            plain(f"The link's section '{asked}' is not one of {listed}: {labels[0]} is shown."),
+            icon="🔗",
+        )
+    tabs = st.tabs(labels, key=SECTION_PARAM, bind="query-params")
+    return {label: _entered(tab) for label, tab in zip(labels, tabs, strict=True)}
+
+
+@contextmanager
+def _entered(tab: Any) -> Iterator[bool]:
+    with tab:
+        yield bool(tab.open)
 
 
 def readable(frame: pd.DataFrame) -> pd.DataFrame:

@@ -76,6 +76,19 @@ PAGES = (
 )
 
 
+# a long page's sections, one open at a time (``components.sections``, ``?section=`` in the
+# URL): the first is the one a viewer opening the page sees; tests visit each
+NETWORK_SECTIONS = (
+    "People",
+    "Organizations",
+    "Where it stands",
+    "Growth and weaving",
+    "Hub or mesh",
+    "Introductions",
+    "Export",
+)
+SECTIONS = {"pages/3_Network.py": NETWORK_SECTIONS}
+
 READ_ONLY_HIDDEN = ("pages/6_Log_a_win.py",)  # pages a viewer who may not write does not get
 COORDINATORS_ONLY = ("pages/9_Digests.py",)  # listed for coordinators only
 
