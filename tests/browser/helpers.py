@@ -9,10 +9,13 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+import urllib.parse
 from pathlib import Path
 
 from playwright.sync_api import Page
 
+from dashboard.ui import page as page_module
+from dashboard.ui.components import SECTION_PARAM
 from tests.streamlit_server import StreamlitServer
 from tests.waiting import CEILING_SECONDS
 
@@ -26,13 +29,48 @@ BUSY = "[data-testid=stStatusWidget]"  # "Running…" and the like
 QUIET_SECONDS = 1.0  # idle this long in a row: not the gap between a run and its rerun
 POLL_MS = 100
 
+
+def section(path: str, label: str) -> str:
+    """A page's path with one of its sections open, as a link gives it: ``Network?section=…``."""
+    return f"{path}?{urllib.parse.urlencode({SECTION_PARAM: label})}"
+
+
+def url(base: str, path: str, query: str) -> str:
+    """``base/path`` with ``query`` added to what the path asks already."""
+    return f"{base}/{path}{'&' if '?' in path else '?'}{query}"
+
+
+def file_name(path: str) -> str:
+    """A page's path as a screenshot's name: ``Network-Hub-or-mesh``."""
+    page, _, query = path.partition("?")
+    label = urllib.parse.parse_qs(query).get(SECTION_PARAM, [""])[0]
+    return "-".join(p for p in [page or "Overview", *label.split()] if p)
+
+
+# the Network page's sections after its first (``page.NETWORK_SECTIONS``), each built only when
+# opened: visited by their links → charts each shows on the demo workbook
+NETWORK_SECTIONS = {
+    section("Network", "Organizations"): 1,
+    section("Network", "Where it stands"): 2,  # the stage over time, the core picture
+    section("Network", "Growth and weaving"): 6,
+    section("Network", "Hub or mesh"): 1,
+    section("Network", "Introductions"): 0,
+    section("Network", "Export"): 0,
+}
+assert (
+    [p.split("=")[-1] for p in NETWORK_SECTIONS]
+    == [  # every section, in its order
+        urllib.parse.quote_plus(label) for label in page_module.NETWORK_SECTIONS[1:]
+    ]
+)
 # every page: its path → charts it shows on the demo workbook (a chart in a tab not shown is not
 # counted); with no sign-in the viewer is a coordinator, so Digests is open too
 PAGES = {
     "": 1,
     "Momentum": 6,
     "Participation": 3,
-    "Network": 10,
+    "Network": 1,  # the people's drawing: the page's other sections are built when opened
+    **NETWORK_SECTIONS,
     "Regions": 8,
     "Data_health": 0,
     "Log_a_win": 0,

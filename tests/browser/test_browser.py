@@ -13,7 +13,15 @@ import re
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.helpers import CEILING_MS, PAGES, SHOTS, Server, settle, wait_for_charts
+from tests.browser.helpers import (
+    CEILING_MS,
+    PAGES,
+    SHOTS,
+    Server,
+    file_name,
+    settle,
+    wait_for_charts,
+)
 
 
 @pytest.mark.parametrize("path", list(PAGES))
@@ -25,7 +33,7 @@ def test_page_opened_first_by_its_url_on_a_fresh_server(browser, path):
         settle(page)
         assert page.locator("[data-testid=stException]").count() == 0
         assert wait_for_charts(page, PAGES[path]) == PAGES[path]
-        page.screenshot(path=str(SHOTS / f"{path or 'Overview'}.png"), full_page=True)
+        page.screenshot(path=str(SHOTS / f"{file_name(path)}.png"), full_page=True)
         page.close()
     finally:
         server.stop()

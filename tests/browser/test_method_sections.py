@@ -8,7 +8,7 @@ URL; the first-visit case is test_browser.py's).
 from __future__ import annotations
 
 import networkx as nx
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.browser.helpers import CEILING_MS, SHOTS, settle, wait_for_charts
 
@@ -36,34 +36,58 @@ def _section_text(page: Page, heading: str) -> str:
     return page.get_by_role("heading", name=heading).first.inner_text()
 
 
+def _open_section(page: Page, label: str) -> None:
+    """A section of the page opened as a viewer does: its tab clicked, the run that builds it
+    over."""
+    page.get_by_role("tab", name=label, exact=True).click()
+    expect(page.get_by_role("tab", name=label, exact=True)).to_have_attribute(
+        "aria-selected", "true", timeout=CEILING_MS
+    )
+    settle(page)
+    assert page.locator("[data-testid=stException]").count() == 0
+
+
 def test_network_sections(browser, server):
     page = _open(browser, server, f"Network?{PERIOD}")
-    for heading in (
-        "Is the network weaving?",
-        "Hub or mesh?",
-        "Did the suggested introductions happen?",
-        "Export the network",
+    # opened: the figures and the people's drawing; the other sections are built when opened
+    assert wait_for_charts(page, 1) == 1
+    assert page.get_by_role("heading", name="Is the network weaving?").count() == 0
+    for label, headings, charts in (
+        ("Organizations", (), 1),
+        ("Where it stands", ("Where the network stands", "Core and periphery, month by month"), 2),
+        ("Growth and weaving", ("Growth", "Is the network weaving?", "Weavers"), 6),
+        ("Hub or mesh", ("Hub or mesh?", "Where it would tear"), 1),
+        (
+            "Introductions",
+            ("Suggested introductions", "Did the suggested introductions happen?"),
+            0,
+        ),
+        ("Export", ("Export the network",), 0),
     ):
-        assert _section_text(page, heading) == heading
-    # the people drawing, the four growth measures (one chart each), weaving bars, adjacent
-    # possible, centralization; the stage over the months and the core-and-periphery picture
-    assert wait_for_charts(page, 10) == 10
-    assert page.get_by_text("introductions suggested on 31 May 2026").count() == 1
-    _fits(page)
-    page.get_by_role("tab", name="Organizations").click()
-    # only the open tab's drawing is sent: the organizations' once their tab is opened
-    organizations = page.locator("[data-testid=stTabs] [data-testid=stVegaLiteChart]").first
-    page.get_by_text("Organizations are linked when their people are").wait_for(timeout=CEILING_MS)
-    organizations.wait_for(state="visible", timeout=CEILING_MS)
-    drawn = organizations.locator("canvas, svg.marks").first
-    drawn.wait_for(state="attached", timeout=CEILING_MS)
-    assert drawn.bounding_box()["width"] > 300
-    page.screenshot(path=str(SHOTS / "Network-1024.png"), full_page=True)
+        _open_section(page, label)
+        assert f"section={label.replace(' ', '+')}" in page.url  # a copied link opens it
+        for heading in headings:
+            assert _section_text(page, heading) == heading
+        assert wait_for_charts(page, charts) == charts, label
+        _fits(page)
+        if label == "Organizations":
+            page.get_by_text("Organizations are linked when their people are").wait_for(
+                timeout=CEILING_MS
+            )
+            drawn = page.locator("[data-testid=stVegaLiteChart] canvas").first
+            drawn.wait_for(state="attached", timeout=CEILING_MS)
+            assert drawn.bounding_box()["width"] > 300
+        if label == "Introductions":
+            assert page.get_by_text("introductions suggested on 31 May 2026").count() == 1
+        page.screenshot(path=str(SHOTS / f"Network-{label.replace(' ', '-')}-1024.png"))
+    _open_section(page, "People")  # back to the first: the link names no section
+    assert "section=" not in page.url
+    assert wait_for_charts(page, 1) == 1
     page.close()
 
 
 def test_the_network_downloads_as_graphml(browser, server, tmp_path):
-    page = _open(browser, server, f"Network?{PERIOD}")
+    page = _open(browser, server, f"Network?section=Export&{PERIOD}")
     button = page.get_by_role("button", name="Download GRAPHML")
     button.scroll_into_view_if_needed()
     with page.expect_download(timeout=CEILING_MS) as download:

@@ -15,7 +15,7 @@ import urllib.parse
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import CEILING_MS, Server, settle
+from tests.browser.helpers import CEILING_MS, NETWORK_SECTIONS, Server, settle, url
 
 SCRIPT = "<script>window.__pwned=1</script>"
 IMAGE = '<img src=x onerror="window.__pwned=1">'
@@ -41,6 +41,7 @@ PAGES = {
     "Momentum": [WIN, OTHER_WIN, COLOUR],
     "Participation": [],
     "Network": [],
+    **dict.fromkeys(NETWORK_SECTIONS, []),  # each section of the page built only when opened
     "Regions": [],
     "Data_health": [],
     "Log_a_win": [],
@@ -155,7 +156,7 @@ def _network_tooltip(page: Page) -> tuple[str, str]:
 def test_sheet_payloads_show_as_text(browser, server, path):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
-        page.goto(f"{server.url}/{path}?{_query()}")
+        page.goto(url(server.url, path, _query()))
         settle(page)
         assert page.locator("[data-testid=stException]").count() == 0
         _assert_nothing_made_from_data(page)

@@ -22,7 +22,7 @@ from PIL import Image
 from playwright.sync_api import Page
 
 from dashboard.charts.months import month_domain
-from tests.browser.helpers import CEILING_MS, SHOTS, settle
+from tests.browser.helpers import CEILING_MS, NETWORK_SECTIONS, SHOTS, file_name, settle
 from tests.browser.received import legends, listen, month_domains, parts
 from tests.waiting import wait_until
 
@@ -31,6 +31,7 @@ PAGES = [
     "Momentum",
     "Participation",
     "Network",
+    *NETWORK_SECTIONS,  # each section of the page built only when opened
     "Regions",
     "Data_health",
     "Log_a_win",
@@ -82,7 +83,7 @@ def _screenshot(page: Page, name: str, width: int) -> None:
     )
     page.set_viewport_size({"width": width, "height": min(int(height) + 50, 12_000)})
     page.wait_for_timeout(1_500)  # the screenshot only (for review): nothing is asserted on it
-    page.screenshot(path=str(SHOTS / f"{name or 'Overview'}-{width}.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / f"{file_name(name)}-{width}.png"), full_page=True)
 
 
 def _redrawn_text(spec: dict, width: float) -> tuple[list[str], float]:
