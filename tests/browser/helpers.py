@@ -47,8 +47,8 @@ def file_name(path: str) -> str:
     return "-".join(p for p in [page or "Overview", *label.split()] if p)
 
 
-# the Network page's sections after its first (``page.NETWORK_SECTIONS``), each built only when
-# opened: visited by their links → charts each shows on the demo workbook
+# the Network and Momentum pages' sections after their first (``page.SECTIONS``), each built
+# only when opened: visited by their links → charts each shows on the demo workbook
 NETWORK_SECTIONS = {
     section("Network", "Organizations"): 1,
     section("Network", "Where it stands"): 2,  # the stage over time, the core picture
@@ -57,17 +57,23 @@ NETWORK_SECTIONS = {
     section("Network", "Introductions"): 0,
     section("Network", "Export"): 0,
 }
-assert (
-    [p.split("=")[-1] for p in NETWORK_SECTIONS]
-    == [  # every section, in its order
-        urllib.parse.quote_plus(label) for label in page_module.NETWORK_SECTIONS[1:]
-    ]
-)
+MOMENTUM_SECTIONS = {
+    section("Momentum", "Wins and the network"): 2,
+    section("Momentum", "Commitments"): 2,
+    section("Momentum", "Overdue and due soon"): 0,
+    section("Momentum", "Stalled projects"): 0,
+}
+for listed, labels in (
+    (NETWORK_SECTIONS, page_module.NETWORK_SECTIONS),
+    (MOMENTUM_SECTIONS, page_module.MOMENTUM_SECTIONS),
+):  # every section after the first, in its order
+    assert [p.split("=")[-1] for p in listed] == [urllib.parse.quote_plus(x) for x in labels[1:]]
 # every page: its path → charts it shows on the demo workbook (a chart in a tab not shown is not
 # counted); with no sign-in the viewer is a coordinator, so Digests is open too
 PAGES = {
     "": 1,
-    "Momentum": 6,
+    "Momentum": 2,  # the wins by category and by project: the other sections when opened
+    **MOMENTUM_SECTIONS,
     "Participation": 3,
     "Network": 1,  # the people's drawing: the page's other sections are built when opened
     **NETWORK_SECTIONS,

@@ -1,8 +1,9 @@
 """The method's sections in a real headless Chromium, 1024 px wide: the Network page's weaving,
-hub-or-mesh, organization network, follow-up and export (a file downloaded and read back); the
-Momentum page's wins against the network; Participation's connectors and organizations; the
-30/30 agenda's follow-up; the impact report's story. One server for all (the pages are opened by
-URL; the first-visit case is test_browser.py's).
+hub-or-mesh, organization network, follow-up and export (a file downloaded and read back), each
+section opened by its tab; the Momentum page's sections and its wins against the network;
+Participation's connectors and organizations; the 30/30 agenda's follow-up; the impact report's
+story. One server for all (the pages are opened by URL; the first-visit case is
+test_browser.py's).
 """
 
 from __future__ import annotations
@@ -102,10 +103,17 @@ def test_the_network_downloads_as_graphml(browser, server, tmp_path):
 
 def test_momentum_shows_wins_against_the_network(browser, server):
     page = _open(browser, server, "Momentum?to=2026-10-31")
+    assert wait_for_charts(page, 2) == 2  # the wins by category and by project
+    assert page.get_by_text("Latest wins").count() == 1
+    _open_section(page, "Wins and the network")
     assert _section_text(page, "Are wins growing with the network?")
-    assert wait_for_charts(page, 6) == 6
+    assert wait_for_charts(page, 2) == 2
+    _fits(page)
+    _open_section(page, "Commitments")
+    assert wait_for_charts(page, 2) == 2
     assert page.get_by_text("Learning:").count() == 1
     _fits(page)
+    _open_section(page, "Overdue and due soon")
     # 18 commitments overdue on 31 October 2026 (`summary`'s `overdue`): the 15 most overdue
     # listed, the other 3 sent only when their expander is opened
     listed = page.locator(

@@ -15,7 +15,14 @@ import urllib.parse
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import CEILING_MS, NETWORK_SECTIONS, Server, settle, url
+from tests.browser.helpers import (
+    CEILING_MS,
+    MOMENTUM_SECTIONS,
+    NETWORK_SECTIONS,
+    Server,
+    settle,
+    url,
+)
 
 SCRIPT = "<script>window.__pwned=1</script>"
 IMAGE = '<img src=x onerror="window.__pwned=1">'
@@ -39,6 +46,7 @@ PEOPLE = [IMAGE, BOLD, HEADING, MATH, COLOUR, LINK]
 PAGES = {
     "": [],
     "Momentum": [WIN, OTHER_WIN, COLOUR],
+    **dict.fromkeys(MOMENTUM_SECTIONS, []),
     "Participation": [],
     "Network": [],
     **dict.fromkeys(NETWORK_SECTIONS, []),  # each section of the page built only when opened

@@ -22,13 +22,21 @@ from PIL import Image
 from playwright.sync_api import Page
 
 from dashboard.charts.months import month_domain
-from tests.browser.helpers import CEILING_MS, NETWORK_SECTIONS, SHOTS, file_name, settle
+from tests.browser.helpers import (
+    CEILING_MS,
+    MOMENTUM_SECTIONS,
+    NETWORK_SECTIONS,
+    SHOTS,
+    file_name,
+    settle,
+)
 from tests.browser.received import legends, listen, month_domains, parts
 from tests.waiting import wait_until
 
 PAGES = [
     "",
     "Momentum",
+    *MOMENTUM_SECTIONS,
     "Participation",
     "Network",
     *NETWORK_SECTIONS,  # each section of the page built only when opened

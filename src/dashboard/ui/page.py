@@ -87,7 +87,14 @@ NETWORK_SECTIONS = (
     "Introductions",
     "Export",
 )
-SECTIONS = {"pages/3_Network.py": NETWORK_SECTIONS}
+MOMENTUM_SECTIONS = (
+    "Wins",
+    "Wins and the network",
+    "Commitments",
+    "Overdue and due soon",
+    "Stalled projects",
+)
+SECTIONS = {"pages/1_Momentum.py": MOMENTUM_SECTIONS, "pages/3_Network.py": NETWORK_SECTIONS}
 
 READ_ONLY_HIDDEN = ("pages/6_Log_a_win.py",)  # pages a viewer who may not write does not get
 COORDINATORS_ONLY = ("pages/9_Digests.py",)  # listed for coordinators only
