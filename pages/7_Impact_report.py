@@ -1,4 +1,6 @@
-"""Impact report: a funder's view of a period, shareable as PDF, HTML, CSV or XLSX."""
+"""Impact report: a funder's view of a period, shareable as PDF, HTML, CSV or XLSX. On the page,
+under the downloads, its parts are sections (a tab each; ``?section=`` in the URL), built only
+when opened: with 60 collaborations their table and paragraphs were most of the page's wait."""
 
 import streamlit as st
 
@@ -39,34 +41,41 @@ st.caption(
     compared.note()
     or f"Previous period: {formatting.day(before_start)} – {formatting.day(before_end)}."
 )
-components.text_table(figures_table(report.figures, compared).set_index(""))
-st.subheader("Momentum")
-figures.chart(
-    view,
-    charts.momentum_line,
-    Ref(figures.report_series),
-    view.period,
-    message="No activity yet.",
-)
-st.subheader("Network growth")
-left, right = st.columns(2)
-for column, measure in ((left, "network_nodes"), (right, "network_edges")):
-    with column:
+shown = components.sections(page.IMPACT_SECTIONS)
+with shown["Figures"] as figures_open:
+    if figures_open:
+        components.text_table(figures_table(report.figures, compared).set_index(""))
+        st.subheader("Momentum")
         figures.chart(
             view,
-            charts.network_measure,
+            charts.momentum_line,
             Ref(figures.report_series),
-            measure,
             view.period,
             message="No activity yet.",
         )
-st.subheader("The collaborations side by side")
-components.text_table(collab_frame(report).set_index("collaboration"))
-for text in report.paragraphs.values():
-    st.markdown(components.plain(text))
-st.subheader("Highlighted wins")
-wins = wins_frame(report)
-if wins.empty:
-    st.info("No wins in this period.")
-else:
-    components.text_table(wins.set_index("date"))
+        st.subheader("Network growth")
+        left, right = st.columns(2)
+        for column, measure in ((left, "network_nodes"), (right, "network_edges")):
+            with column:
+                figures.chart(
+                    view,
+                    charts.network_measure,
+                    Ref(figures.report_series),
+                    measure,
+                    view.period,
+                    message="No activity yet.",
+                )
+with shown["Collaborations"] as collaborations_open:
+    if collaborations_open:
+        st.subheader("The collaborations side by side")
+        components.text_table(collab_frame(report).set_index("collaboration"))
+        for text in report.paragraphs.values():
+            st.markdown(components.plain(text))
+with shown["Highlighted wins"] as wins_open:
+    if wins_open:
+        st.subheader("Highlighted wins")
+        wins = wins_frame(report)
+        if wins.empty:
+            st.info("No wins in this period.")
+        else:
+            components.text_table(wins.set_index("date"))

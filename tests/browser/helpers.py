@@ -47,8 +47,8 @@ def file_name(path: str) -> str:
     return "-".join(p for p in [page or "Overview", *label.split()] if p)
 
 
-# the Network and Momentum pages' sections after their first (``page.SECTIONS``), each built
-# only when opened: visited by their links → charts each shows on the demo workbook
+# the Network, Momentum and Impact report pages' sections after their first (``page.SECTIONS``),
+# each built only when opened: visited by their links → charts each shows on the demo workbook
 NETWORK_SECTIONS = {
     section("Network", "Organizations"): 1,
     section("Network", "Where it stands"): 2,  # the stage over time, the core picture
@@ -63,9 +63,14 @@ MOMENTUM_SECTIONS = {
     section("Momentum", "Overdue and due soon"): 0,
     section("Momentum", "Stalled projects"): 0,
 }
+IMPACT_SECTIONS = {
+    section("Impact_report", "Collaborations"): 0,
+    section("Impact_report", "Highlighted wins"): 0,
+}
 for listed, labels in (
     (NETWORK_SECTIONS, page_module.NETWORK_SECTIONS),
     (MOMENTUM_SECTIONS, page_module.MOMENTUM_SECTIONS),
+    (IMPACT_SECTIONS, page_module.IMPACT_SECTIONS),
 ):  # every section after the first, in its order
     assert [p.split("=")[-1] for p in listed] == [urllib.parse.quote_plus(x) for x in labels[1:]]
 # every page: its path → charts it shows on the demo workbook (a chart in a tab not shown is not
@@ -80,7 +85,8 @@ PAGES = {
     "Regions": 8,
     "Data_health": 0,
     "Log_a_win": 0,
-    "Impact_report": 3,
+    "Impact_report": 3,  # its figures: the collaborations and wins when opened
+    **IMPACT_SECTIONS,
     "Agenda": 0,
     "Digests": 0,  # the demo configures no digest: the page says how to add one
 }

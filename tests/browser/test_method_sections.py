@@ -173,7 +173,9 @@ def test_the_agenda_downloads_are_made_when_clicked(browser, server, tmp_path):
 
 
 def test_the_impact_report_tells_the_networks_story(browser, server):
-    page = _open(browser, server, "Impact_report?from=2025-11-01&to=2026-10-31")
+    page = _open(
+        browser, server, "Impact_report?section=Collaborations&from=2025-11-01&to=2026-10-31"
+    )
     # the demo's four collaborations: three tell the network's story in plain words, and High
     # Plains, with no win since 5 May 2026, says its work has stopped instead of any growth
     assert page.get_by_text("leadership concentration").count() >= 3

@@ -20,6 +20,7 @@ from tests.browser.helpers import (
     MOMENTUM_SECTIONS,
     NETWORK_SECTIONS,
     Server,
+    section,
     settle,
     url,
 )
@@ -54,7 +55,13 @@ PAGES = {
     "Data_health": [],
     "Log_a_win": [],
     # names in wins and in highlighted projects masked: the project's two "names" are people's
-    "Impact_report": [COLLABORATION, "Hub [someone] [someone]", f"{SCRIPT} first hire"],
+    "Impact_report": [],
+    section("Impact_report", "Collaborations"): [COLLABORATION],
+    section("Impact_report", "Highlighted wins"): [
+        COLLABORATION,
+        "Hub [someone] [someone]",
+        f"{SCRIPT} first hire",
+    ],
     "Agenda": [PROMISE, RESULT, WIN, BOLD, HEADING],
 }
 # elements Markdown would make from the payloads; the app's own text makes none of these

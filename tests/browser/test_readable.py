@@ -24,6 +24,7 @@ from playwright.sync_api import Page
 from dashboard.charts.months import month_domain
 from tests.browser.helpers import (
     CEILING_MS,
+    IMPACT_SECTIONS,
     MOMENTUM_SECTIONS,
     NETWORK_SECTIONS,
     SHOTS,
@@ -44,6 +45,7 @@ PAGES = [
     "Data_health",
     "Log_a_win",
     "Impact_report",
+    *IMPACT_SECTIONS,
     "Agenda",
 ]
 WIDTHS = (1400, 1024)

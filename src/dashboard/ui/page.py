@@ -94,7 +94,12 @@ MOMENTUM_SECTIONS = (
     "Overdue and due soon",
     "Stalled projects",
 )
-SECTIONS = {"pages/1_Momentum.py": MOMENTUM_SECTIONS, "pages/3_Network.py": NETWORK_SECTIONS}
+IMPACT_SECTIONS = ("Figures", "Collaborations", "Highlighted wins")
+SECTIONS = {
+    "pages/1_Momentum.py": MOMENTUM_SECTIONS,
+    "pages/3_Network.py": NETWORK_SECTIONS,
+    "pages/7_Impact_report.py": IMPACT_SECTIONS,
+}
 
 READ_ONLY_HIDDEN = ("pages/6_Log_a_win.py",)  # pages a viewer who may not write does not get
 COORDINATORS_ONLY = ("pages/9_Digests.py",)  # listed for coordinators only
