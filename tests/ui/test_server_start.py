@@ -42,19 +42,6 @@ def test_after_the_start_the_overviews_first_visit_computes_nothing(demo, monkey
     assert [m.label for m in app.metric][:2] == ["Wins, last 30 days", "Follow-through"]
 
 
-def test_after_the_start_the_impact_report_and_the_drawing_are_not_computed_again(
-    demo, monkeypatch
-):
-    assert server.prepare() == 1
-    monkeypatch.setattr(figures, "build_report", _again)
-    monkeypatch.setattr(figures.drawing, "network_drawing", _again)
-    report = open_page("pages/7_Impact_report.py")  # fails on any exception of the run
-    assert [b.label for b in report.get("download_button")][:1] == ["Download PDF"]
-    assert report.table  # the report's figures, from the prepared report
-    network = open_page("pages/3_Network.py")
-    assert len(network.get("vega_lite_chart")) == 1  # the people's drawing, prepared
-
-
 def test_without_the_start_the_same_visit_computes_them(demo, monkeypatch):
     """The check above can fail: with nothing prepared, the visit computes the headline."""
     monkeypatch.setattr(figures.metrics, "headline", _again)

@@ -77,8 +77,7 @@ def prepare() -> int:
     """The pages' modules imported (and set aside from the cyclic collector: they live as long
     as the server), the data read and cleaned (``data.prepare``), and — when nobody signs in,
     so every visitor's opening view is the same — the Overview's figures of that view
-    (``page.opening_view``), the impact report's and the people's drawing computed into the
-    figure cache. Returns how many sources had
+    (``page.opening_view``) computed into the figure cache. Returns how many sources had
     something to show."""
     import_pages_modules()
     from dashboard.ui import access, figures, page
@@ -93,9 +92,4 @@ def prepare() -> int:
         figures.previous_headline(view)
         figures.series(view)
         figures.collaboration_rows(view)
-        # the slowest first visits of the other pages' opening sections, measured on 60
-        # regional sheets (benchmarks/README.md): the impact report, 2–4 s there, and the
-        # people's drawing; the other pages' first visits compute in well under a second
-        figures.report(view)
-        figures.network_drawing(view)
     return len(dataset.sources)
