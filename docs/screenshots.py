@@ -34,7 +34,7 @@ SHOTS = {
     "overview": ("", "full"),
     "momentum": ("Momentum", 1500),
     "participation": ("Participation", 1300),
-    "network": ("Network", 2500),
+    "network": ("Network", 1500),
     "regions": ("Regions", 1300),
     "impact-report": ("Impact_report", 1500),
 }
