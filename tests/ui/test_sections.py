@@ -7,7 +7,7 @@ import pytest
 
 from dashboard.ui.components import SECTION_PARAM
 from dashboard.ui.page import SECTIONS
-from tests.ui.apptest import open_sections
+from tests.ui.apptest import open_sections, open_view
 
 PERIOD = {"from": "2026-06-01", "to": "2026-10-31"}
 # what each of the Momentum page's sections shows, in order: its headings and charts
@@ -41,3 +41,16 @@ def test_the_momentum_sections_hold_the_page():
     assert wins.table and "Win" in wins.table[0].value.columns  # the latest wins, as text
     assert any(c.value.startswith("Learning: ") for c in commitments.caption)
     assert len(due.table) == 2  # the overdue and the due soon, first rows of each
+
+
+def test_another_page_opens_at_its_own_first_section_and_back_is_where_it_was():
+    # the key is the same on every page (``section``): a label of one page never leaks into
+    # another's tabs, which open at their first, and the page left keeps its open section
+    app = open_view("pages/3_Network.py", "Hub or mesh", PERIOD)
+    app.switch_page("pages/1_Momentum.py").run()
+    assert not app.exception and not app.warning
+    assert [s.value for s in app.subheader][0] == "Wins per month, by category"
+    assert SECTION_PARAM not in app.query_params
+    app.switch_page("pages/3_Network.py").run()
+    assert not app.exception
+    assert [s.value for s in app.subheader] == ["Hub or mesh?", "Where it would tear"]
