@@ -90,6 +90,8 @@ PAGES = {
     "Agenda": 0,
     "Digests": 0,  # the demo configures no digest: the page says how to add one
 }
+SECTION_PATHS = {**NETWORK_SECTIONS, **MOMENTUM_SECTIONS, **IMPACT_SECTIONS}
+WHOLE_PAGES = [path for path in PAGES if path not in SECTION_PATHS]  # each page, by its own URL
 
 
 class Server(StreamlitServer):

@@ -15,7 +15,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
-from tests.browser.helpers import CEILING_MS, PAGES, settle
+from tests.browser.helpers import CEILING_MS, PAGES, SECTION_PATHS, WHOLE_PAGES, settle
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING = ("serious", "critical")
@@ -40,8 +40,12 @@ def _blocking(page: Page, axe: Axe) -> list[tuple]:
     ]
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("path", list(PAGES))
+# every page at both widths; each section after a page's first at the narrower (the page's own
+# parts above the sections were checked at both)
+@pytest.mark.parametrize(
+    ("path", "width"),
+    [(p, w) for p in WHOLE_PAGES for w in WIDTHS] + [(p, min(WIDTHS)) for p in SECTION_PATHS],
+)
 def test_every_page_passes_wcag_21_aa(browser, server, axe, path, width):
     page = browser.new_page(viewport={"width": width, "height": 1000})
     page.goto(f"{server.url}/{path}")

@@ -17,14 +17,18 @@ from tests.browser.helpers import (
     CEILING_MS,
     PAGES,
     SHOTS,
+    WHOLE_PAGES,
     Server,
     file_name,
+    section,
     settle,
     wait_for_charts,
 )
 
 
-@pytest.mark.parametrize("path", list(PAGES))
+# every page, and one section's link (the others are opened first on the shared server by the
+# other browser tests: a fresh server for each cost minutes of the test run)
+@pytest.mark.parametrize("path", [*WHOLE_PAGES, section("Network", "Growth and weaving")])
 def test_page_opened_first_by_its_url_on_a_fresh_server(browser, path):
     server = Server()
     try:
