@@ -106,10 +106,10 @@ def sections(labels: Sequence[str]) -> dict[str, AbstractContextManager[bool]]:
     """A long page's sections as tabs, only the open one built and sent: ``with
     sections(labels)[label] as shown: if shown: ...`` (like ``on_demand``). The open section is
     in the URL (``?section=Growth``; none for the first), so a copied link opens the same
-    section; a link to a label that is not one opens the first.
+    section; a link to a label that is not one says so and opens the first.
 
     Why: Streamlit sends every element of a page and the browser draws it, seen or not. The
-    Network page drew eleven charts and four tables below its drawing, and the browser's work
+    Network page drew nine charts and four tables below its drawing, and the browser's work
     on them was most of a returning viewer's wait (demo, 2026-12-06: 3.2 s with every section,
     2.0 s with the first only, against 0.9–1.0 s for a bare Streamlit page)."""
     asked = st.query_params.get(SECTION_PARAM)
