@@ -142,8 +142,8 @@ def test_a_link_shared_sheet_is_checked_with_drive_files_get(double, tmp_path, m
 
 
 def test_two_processes_read_a_source_once_per_ttl(google, tmp_path, snapshot_folder):
-    """Two app processes sharing the cache folder, both due to read at the same moment: one
-    reads (holding the lock), the other waits and takes its copy."""
+    """Two app processes sharing the cache folder, both due to read at the same moment: for each
+    sheet one reads (holding its lock), the other waits and takes its copy."""
     config = regions_config(tmp_path, google, 3)
     google.set_latency(0.5, kind="batchGet")  # so the two overlap
     script = (
@@ -169,7 +169,11 @@ def test_two_processes_read_a_source_once_per_ttl(google, tmp_path, snapshot_fol
         for _ in range(2)
     ]
     taken = [int(run.communicate(timeout=120)[0]) for run in runs]
-    assert sorted(taken) == [0, 3]  # one read all three; the other took all three copies
+    # each sheet read once between the two, the other process taking its copy: which process
+    # reads which sheet is the machine's timing (a busy machine started the second while the
+    # first held only some of the locks: [1, 2], as valid as [0, 3])
+    assert google.count("batchGet") == 3
+    assert sum(taken) == 3
     for number in (1, 2, 3):
         assert google.count("batchGet", region_key(number)) == 1
 
