@@ -26,6 +26,7 @@ from tests.browser.helpers import (
     CEILING_MS,
     MOMENTUM_SECTIONS,
     NETWORK_SECTIONS,
+    SECTION_PATHS,
     SHOTS,
     file_name,
     settle,
@@ -114,8 +115,8 @@ def _redrawn_text(spec: dict, width: float) -> tuple[list[str], float]:
 # is likeliest to be cut (each such test cost the run 5–10 s on a slow machine)
 @pytest.mark.parametrize(
     ("path", "width"),
-    [(p, w) for p in PAGES if "?" not in p for w in WIDTHS]
-    + [(p, min(WIDTHS)) for p in PAGES if "?" in p],
+    [(p, w) for p in PAGES if p not in SECTION_PATHS for w in WIDTHS]
+    + [(p, min(WIDTHS)) for p in PAGES if p in SECTION_PATHS],
 )
 def test_every_page_is_readable(browser, server, path, width):
     page = browser.new_page(viewport={"width": width, "height": 1000})

@@ -11,17 +11,17 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import SHOTS, charts_rendered, settle
+from tests.browser.helpers import SHOTS, charts_rendered, section, settle, url
 
 WIDTH = 1024
 PERIOD = "from=2026-06-01&to=2026-10-31"
 WAIT_MS = 60_000
 
 
-def _open(browser, server, section: str = "Where+it+stands") -> Page:
+def _open(browser, server, label: str = "Where it stands") -> Page:
     """The Network page with one of its sections open, by its link."""
     page = browser.new_page(viewport={"width": WIDTH, "height": 900})
-    page.goto(f"{server.url}/Network?section={section}&{PERIOD}")
+    page.goto(url(server.url, section("Network", label), PERIOD))
     settle(page)
     assert page.locator("[data-testid=stException]").count() == 0
     return page
@@ -77,11 +77,11 @@ def test_the_slider_replays_the_network(browser, server):
 
 
 def test_the_weavers_and_tear_tables(browser, server):
-    for section, heading in (
-        ("Growth+and+weaving", "Weavers"),
-        ("Hub+or+mesh", "Where it would tear"),
+    for label, heading in (
+        ("Growth and weaving", "Weavers"),
+        ("Hub or mesh", "Where it would tear"),
     ):
-        page = _open(browser, server, section)
+        page = _open(browser, server, label)
         title = page.get_by_role("heading", name=heading)
         title.scroll_into_view_if_needed()
         table = title.locator("xpath=following::*[@data-testid='stDataFrame'][1]")
