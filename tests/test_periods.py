@@ -7,7 +7,15 @@ import datetime as dt
 
 import pytest
 
-from dashboard.periods import QUIET_DAYS, comparison, default_as_of, default_period, recorded_span
+from dashboard.filtering import filtered
+from dashboard.periods import (
+    QUIET_DAYS,
+    comparison,
+    comparisons,
+    default_as_of,
+    default_period,
+    recorded_span,
+)
 from tests.fixtures import dataset_of
 
 D = dt.date
@@ -94,3 +102,41 @@ def test_how_the_previous_period_is_covered(first, state):
     assert (compared.note() is None) == (state == "full")
     if state == "none":
         assert "Nothing to compare with" in compared.note()
+
+
+def test_each_collaborations_comparison_reads_its_own_records():
+    # period 2025-11-01 … 2026-10-31; previous 2024-11-01 … 2025-10-31. North's records begin
+    # 2024-10-15 (a commitment made): full. South's begin 2025-03-01 (a meeting): partial; its
+    # commitment's done date 2024-06-01 does not count (status open). East's only win is after
+    # the period's end: no record by then, nothing to compare.
+    data = dataset_of(
+        {
+            "People": [["Name"], ["Ann"]],
+            "Projects": [["Project", "Collaboration"], ["N1", "North"], ["S1", "South"]],
+            "Commitments": [
+                ["Person", "Project", "Made", "Due", "Status", "Done"],
+                ["Ann", "N1", "2024-10-15", "", "open", ""],
+                ["Ann", "S1", "2025-04-01", "", "open", "2024-06-01"],
+            ],
+            "Wins": [
+                ["Date", "Win", "People", "Collaboration"],
+                ["2026-11-02", "late", "Ann", "East"],
+            ],
+            "Meetings": [["Date", "Attendees", "Project"], ["2025-03-01", "Ann", "S1"]],
+        }
+    )
+    period = (D(2025, 11, 1), D(2026, 10, 31))
+    found = comparisons(data, *period, ["North", "South", "East", "Nobody"])
+    assert [c.state for c in found] == ["full", "partial", "none", "none"]
+    assert [c.first_record for c in found] == [D(2024, 10, 15), D(2025, 3, 1), None, None]
+    assert {c.previous for c in found} == {(D(2024, 11, 1), D(2025, 10, 31))}
+    # a month later, East's win is inside the period and nothing is before it
+    (east,) = comparisons(data, D(2026, 11, 1), D(2026, 11, 30), ["East"])
+    assert (east.first_record, east.state) == (D(2026, 11, 2), "none")
+
+
+def test_comparisons_agree_with_each_collaborations_own(demo_dataset):
+    names = demo_dataset.collaborations["collaboration"].tolist()
+    for start, end in [(D(2025, 11, 1), D(2026, 10, 31)), (D(2026, 6, 1), D(2026, 6, 30))]:
+        found = comparisons(demo_dataset, start, end, names)
+        assert found == [comparison(filtered(demo_dataset, [n]), start, end) for n in names]

@@ -15,6 +15,7 @@ same length" (the impact report) is a year the records usually cover too.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -122,9 +123,41 @@ class Comparison:
 
 def comparison(dataset: Dataset, start: dt.date, end: dt.date) -> Comparison:
     """How the period before ``start``…``end`` is covered by ``dataset``'s records."""
-    before = previous_period(start, end)
     span = recorded_span(dataset, end)
-    first = span[0] if span else None
+    return _covered(previous_period(start, end), span[0] if span else None)
+
+
+def comparisons(
+    dataset: Dataset, start: dt.date, end: dt.date, collaborations: Sequence[str]
+) -> list[Comparison]:
+    """``comparison`` of each collaboration's records (those whose ``collaboration`` is its
+    name), from one pass over the activity dates grouped by collaboration: splitting the
+    records by collaboration to take each one's span took 0.6 s of the report of 60."""
+    c, wins, meetings = dataset.commitments, dataset.wins, dataset.meetings
+    done = c["status"] == "done"
+    parts = [
+        (c["made"], c["collaboration"]),
+        (c.loc[done, "done"], c.loc[done, "collaboration"]),
+        (wins["date"], wins["collaboration"]),
+        (meetings["date"], meetings["collaboration"]),
+    ]
+    dated = pd.concat(
+        [
+            pd.DataFrame(
+                {"date": d.astype("datetime64[ns]").to_numpy(), "by": by.astype(object).to_numpy()}
+            )
+            for d, by in parts
+        ],
+        ignore_index=True,
+    )
+    dated = dated[dated["date"].notna() & (dated["date"] <= pd.Timestamp(end))]
+    firsts = dated.groupby("by")["date"].min().reindex(pd.Index(list(collaborations), dtype=object))
+    before = previous_period(start, end)
+    return [_covered(before, None if pd.isna(first) else first.date()) for first in firsts.tolist()]
+
+
+def _covered(before: tuple[dt.date, dt.date], first: dt.date | None) -> Comparison:
+    """The comparison with the period ``before`` of records beginning on ``first``."""
     if first is None or first > before[1]:
         state = "none"
     elif first > before[0]:

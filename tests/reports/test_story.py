@@ -24,14 +24,16 @@ from __future__ import annotations
 import datetime as dt
 
 from dashboard.reports.impact import build_report
-from dashboard.reports.story import story, story_figures
+from dashboard.reports.period import PeriodScope
+from dashboard.reports.story import stories_by_group, story, story_figures
 from tests.metrics.book import book, commitment, person, win
 
 START, END = dt.date(2024, 2, 1), dt.date(2024, 2, 29)
 
 
-def north():
-    pairs = [
+NORTH_WINS = [
+    win(day, names, collab="North")
+    for day, names in [
         ("2024-01-10", "Hub, Amy"),
         ("2024-01-10", "Hub, Ben"),
         ("2024-01-10", "Hub, Cal"),
@@ -39,6 +41,23 @@ def north():
         ("2024-02-10", "Cal, Dot"),
         ("2024-02-15", "Amy, Cal"),
     ]
+]
+NORTH_COMMITMENTS = [
+    commitment(
+        "Hub",
+        "P",
+        "2024-01-20",
+        "2024-02-10",
+        "done",
+        "2024-02-09",
+        collab="North",
+        result="The county wants numbers",
+    ),
+    commitment("Amy", "Q", "2024-01-20", "2024-02-20", "missed", collab="North"),
+]
+
+
+def north():
     return book(
         collaborations=["North"],
         people=[
@@ -48,20 +67,8 @@ def north():
             person("Cal", org="Gamma"),
             person("Dot", org="Delta"),
         ],
-        wins=[win(day, names, collab="North") for day, names in pairs],
-        commitments=[
-            commitment(
-                "Hub",
-                "P",
-                "2024-01-20",
-                "2024-02-10",
-                "done",
-                "2024-02-09",
-                collab="North",
-                result="The county wants numbers",
-            ),
-            commitment("Amy", "Q", "2024-01-20", "2024-02-20", "missed", collab="North"),
-        ],
+        wins=NORTH_WINS,
+        commitments=NORTH_COMMITMENTS,
     )
 
 
@@ -133,3 +140,44 @@ def test_a_concentrating_network_and_too_few_people():
     assert "1 introduction happened" in said and "result" not in said
     figures.update(centralization_before=None)
     assert story(figures, START).startswith("1 introduction happened")
+
+
+def test_every_collaboration_told_side_by_side_as_alone():
+    """South beside North, Hub in both: each one's graph is its own (Hub's 3 North links
+    counted in South would make South's busiest 5). South: Hub (Acme), Eve and Fay (Epsilon).
+      01-05 Hub–Eve: on 31 January N 2 → no centralization; organizations Acme–Epsilon → 1
+      02-12 Eve–Fay: Fay had nobody → not an introduction
+      02-20 Hub–Fay: Eve was linked to both → an introduction, Eve its weaver
+      On 29 February N 3, links 3, busiest 2 → (3·2 − 2·3) / (2·1) = 0.00; organizations:
+      still Acme–Epsilon (Eve–Fay is within Epsilon) → 1. No commitments: no learning share."""
+    south = [("2024-01-05", "Hub, Eve"), ("2024-02-12", "Eve, Fay"), ("2024-02-20", "Hub, Fay")]
+    data = book(
+        collaborations=["North", "South"],
+        people=[
+            person("Hub", org="Acme"),
+            person("Amy", org="Beta"),
+            person("Ben", org="Beta"),
+            person("Cal", org="Gamma"),
+            person("Dot", org="Delta"),
+            person("Eve", org="Epsilon"),
+            person("Fay", org="Epsilon"),
+        ],
+        wins=[*NORTH_WINS, *(win(day, names, collab="South") for day, names in south)],
+        commitments=NORTH_COMMITMENTS,
+    )
+    north_told, south_told = stories_by_group(
+        PeriodScope.of(data, END, ["North", "South"]), START, END
+    )
+    assert north_told == story_figures(north(), START, END, "North")
+    alone = story_figures(data, START, END, "South")
+    assert south_told == alone
+    assert {key: south_told[key] for key in alone if not key.startswith("stage")} == {
+        "centralization_before": None,
+        "centralization_after": 0.0,
+        "introductions": 1,
+        "org_links_before": 1,
+        "org_links_after": 1,
+        "learning_share": None,
+        "weavers": 1,
+        "weaver_names": ["Eve"],
+    }

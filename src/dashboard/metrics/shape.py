@@ -14,7 +14,7 @@ import pandas as pd
 from dashboard.metrics.activity import done_by, due_by
 from dashboard.metrics.grouped import counts, distinct
 from dashboard.metrics.network import key_codes
-from dashboard.metrics.scope import Scope, rate, rates, window
+from dashboard.metrics.scope import Scope, rates, window
 from dashboard.metrics.weaving import closes_before
 
 
@@ -59,15 +59,6 @@ def has_text(values: pd.Series) -> pd.Series:
     return values.fillna("").astype("string").str.strip().fillna("") != ""
 
 
-def learning_share(commitments: pd.DataFrame, d: pd.Timestamp) -> float | None:
-    """Of the commitments due by D (not dropped) that are done by D or missed, the share whose
-    ``result`` says what was learned."""
-    c = commitments
-    due = c[due_by(c, d)]
-    reported = due[done_by(due, d) | (due["status"] == "missed")]
-    return rate(has_text(reported["result"]).sum(), len(reported))
-
-
 def shape_by_group(
     s: Scope,
     edges: pd.DataFrame,
@@ -110,10 +101,14 @@ def org_pairs_by_group(codes: np.ndarray, edges: pd.DataFrame, n: int) -> np.nda
     return distinct(group, low.astype(np.int64) * size + high, n)
 
 
-def learning_by_group(s: Scope, n: int) -> list[float | None]:
-    """``learning_share`` of each group."""
+def learning_by_group(s: Scope, n: int, among: np.ndarray | None = None) -> list[float | None]:
+    """``learning_share`` of each group: of the commitments due by D (not dropped) that are
+    done by D or missed, the share whose ``result`` says what was learned. ``among``: only
+    those rows of the commitments (the impact report's story: those due in its period)."""
     c = s.commitments
     due = due_by(c, s.as_of)
+    if among is not None:
+        due &= among
     reported = (due & (done_by(c, s.as_of) | (c["status"] == "missed"))).to_numpy()
     written = reported & has_text(c["result"]).to_numpy()
     groups = s.group("commitments")

@@ -181,6 +181,15 @@ def credits(
     ).sort_values(["first_seen", "a", "b", "weaver"], ignore_index=True)
 
 
+def credited(
+    edges: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, closed: np.ndarray | None = None
+) -> np.ndarray:
+    """The weaver (a code) of each credit from ``start`` to ``end``, as ``credits`` lists them
+    but in no set order: what counting credits per weaver needs, without building and sorting
+    the credits' table (the impact report counts them for every collaboration)."""
+    return _credited(edges, start, end, closed)[1]
+
+
 def weaver_count(
     edges: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, closed: np.ndarray | None = None
 ) -> int:

@@ -17,11 +17,11 @@ import pandas as pd
 
 from dashboard import formatting
 from dashboard.dataset import Dataset
-from dashboard.metrics.network import person_codes
-from dashboard.metrics.shape import centralization, degrees, learning_share, org_pairs_by_group
+from dashboard.metrics.grouped import bounds, counts, largest
+from dashboard.metrics.shape import centralization, learning_by_group, org_pairs_by_group
 from dashboard.metrics.stage import moved
 from dashboard.metrics.standing import stage_series
-from dashboard.metrics.weavers import credits
+from dashboard.metrics.weavers import credited
 from dashboard.metrics.weaving import closes_before
 from dashboard.reports.period import PeriodScope
 
@@ -35,14 +35,24 @@ CONCENTRATION = (
 )
 
 
-def _shape(p: PeriodScope, edges: pd.DataFrame, active: pd.Index) -> tuple[float | None, int]:
-    """Degree centralization and organizations linked of a graph: ``edges`` (one group's, as
-    group 0) among the people of ``active``."""
-    nodes = person_codes(p.scope).reindex(active).to_numpy()
-    degree = degrees(edges, len(p.scope.people))
-    busiest = int(degree[nodes].max()) if len(nodes) else 0
-    linked = int(org_pairs_by_group(p.organizations, edges, 1)[0])
-    return centralization(len(nodes), len(edges), busiest), linked
+def _shapes(
+    p: PeriodScope, chosen: np.ndarray, active: np.ndarray
+) -> tuple[list[float | None], np.ndarray]:
+    """Each group's degree centralization and organizations linked, of the graph of the edges
+    ``chosen`` (a mask of ``p.edges``) among the people ``active`` (a mask of ``p.firsts``):
+    every group at once, its people told apart as (group, person)."""
+    n = p.size
+    edges = p.edges[chosen]
+    group = edges["group"].to_numpy().astype(np.int64)
+    width = np.int64(max(len(p.scope.people), 1))
+    ends = np.r_[group * width + edges["a"].to_numpy(), group * width + edges["b"].to_numpy()]
+    vertex, degree = np.unique(ends, return_counts=True)
+    busiest = largest(vertex // width, degree, n)
+    nodes = counts(p.firsts.index.get_level_values("group").to_numpy().astype(np.int64), n, active)
+    links = counts(group, n)
+    sizes = zip(nodes.tolist(), links.tolist(), busiest.tolist(), strict=True)
+    concentration = [centralization(k, e, d) for k, e, d in sizes]
+    return concentration, org_pairs_by_group(p.organizations, edges, n)
 
 
 def story_figures(
@@ -52,39 +62,51 @@ def story_figures(
     introductions that happened (triangles closed) in it; the learning share of the
     commitments due in it."""
     names = None if collaboration is None else [collaboration]
-    return story_of(PeriodScope.of(dataset, end, names), 0, start, end)
+    return stories_by_group(PeriodScope.of(dataset, end, names), start, end)[0]
 
 
-def story_of(p: PeriodScope, group: int, start: dt.date, end: dt.date) -> dict:
-    """``story_figures`` of one group of ``p`` (its scope's end is ``end``), from the scope,
-    edge table and first activities the report's period figures read too. One edge table: the
-    graph the day before is the links first seen before the period, among the people active
-    before it."""
-    edges = p.edges_of(group)
+def stories_by_group(p: PeriodScope, start: dt.date, end: dt.date) -> list[dict]:
+    """``story_figures`` of each group of ``p`` (its scope's end is ``end``), from the scope,
+    edge table and first activities the report's period figures read too. The counts and
+    shares are taken for every group at once; only the introductions and the network's stage
+    look at each group's graph on its own (one at a time, a whole story took 31 ms, 1.9 s of
+    the report of 60 collaborations). One edge table: the graph the day before is the links
+    first seen before the period, among the people active before it."""
+    n = p.size
     first, last = pd.Timestamp(start), pd.Timestamp(end)
-    firsts = p.firsts_of(group)
-    before = _shape(p, edges[edges["first_seen"] < first], firsts.index[firsts < first])
-    after = _shape(p, edges, firsts.index)
-    inside = edges["first_seen"].between(first, last).to_numpy()
-    closed = closes_before(edges, first)
-    credited = credits(edges, first, last, closed)["weaver"]
-    busiest = credited.value_counts(sort=False).sort_index()  # by code: People's order on ties
-    busiest = busiest.sort_values(ascending=False, kind="stable").index[:WEAVERS_NAMED]
+    seen = p.edges["first_seen"]
+    before = _shapes(p, (seen < first).to_numpy(), (p.firsts < first).to_numpy())
+    after = _shapes(p, np.ones(len(p.edges), dtype=bool), np.ones(len(p.firsts), dtype=bool))
+    due = p.scope.commitments["due"].between(first, last).to_numpy()
+    learning = learning_by_group(p.scope, n, due)
+    inside = seen.between(first, last).to_numpy()
     people = p.scope.people
     names = people["name"].fillna(people["person"]).to_numpy(dtype=object)
-    stages = stage_series(edges, np.array([first - pd.Timedelta(days=1), last], "datetime64[ns]"))
-    return {
-        "centralization_before": before[0],
-        "centralization_after": after[0],
-        "introductions": int((closed & inside).sum()),
-        "org_links_before": before[1],
-        "org_links_after": after[1],
-        "learning_share": learning_share(p.commitments_of(group, first, last), last),
-        "stage_before": stages[0],
-        "stage_after": stages[1],
-        "weavers": int(credited.nunique()),
-        "weaver_names": [str(names[code]) for code in busiest],
-    }
+    ends = np.array([first - pd.Timedelta(days=1), last], "datetime64[ns]")
+    slices = bounds(p.edges["group"].to_numpy(), n)
+    told = []
+    for g in range(n):
+        edges = p.edges.iloc[slices[g] : slices[g + 1]]
+        closed = closes_before(edges, first)
+        # each weaver's credits, by code: the most credited first, People's order on ties
+        weaver, credit = np.unique(credited(edges, first, last, closed), return_counts=True)
+        busiest = weaver[np.argsort(-credit, kind="stable")[:WEAVERS_NAMED]]
+        stages = stage_series(edges, ends)
+        told.append(
+            {
+                "centralization_before": before[0][g],
+                "centralization_after": after[0][g],
+                "introductions": int((closed & inside[slices[g] : slices[g + 1]]).sum()),
+                "org_links_before": int(before[1][g]),
+                "org_links_after": int(after[1][g]),
+                "learning_share": learning[g],
+                "stage_before": stages[0],
+                "stage_after": stages[1],
+                "weavers": len(weaver),
+                "weaver_names": [str(names[code]) for code in busiest],
+            }
+        )
+    return told
 
 
 def _leadership(figures: dict, start: dt.date) -> str | None:
