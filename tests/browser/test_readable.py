@@ -1,8 +1,9 @@
 """Every page on the demo, in a real headless Chromium at 1400 and 1024 px: what is shown can be
-read. No legend entry of a project, collaboration or category is shortened or cut off; every
-monthly chart of a page spans the period's months; no chart is wider than its place; no table
-header is a code name; the Overview's collaboration table shows every column. A full-height
-screenshot of each page at each width is saved for review (``SHOTS``).
+read, and axe-core finds no serious WCAG 2.1 A or AA violation (``accessibility.py``). No
+legend entry of a project, collaboration or category is shortened or cut off; every monthly
+chart of a page spans the period's months; no chart is wider than its place; no table header is
+a code name; the Overview's collaboration table shows every column. A full-height screenshot of
+each page at each width is saved for review (``SHOTS``).
 
 The charts (a canvas) and tables (a canvas grid) are read from what the browser received
 (``received.py``); each chart is also drawn again offline with vl-convert — the same Vega — at
@@ -18,43 +19,15 @@ import urllib.parse
 
 import pytest
 import vl_convert
+from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 from playwright.sync_api import Page
 
 from dashboard.charts.months import month_domain
-from tests.browser.helpers import (
-    CEILING_MS,
-    MOMENTUM_SECTIONS,
-    NETWORK_SECTIONS,
-    SECTION_PATHS,
-    SHOTS,
-    file_name,
-    settle,
-)
+from tests.browser.accessibility import READ, blocking
+from tests.browser.helpers import CEILING_MS, PAGES, SHOTS, file_name, settle
 from tests.browser.received import legends, listen, month_domains, parts
 from tests.waiting import wait_until
-
-
-def charted(sections: dict[str, int]) -> list[str]:
-    """The sections that draw charts: what this test reads. A section of tables only has its
-    headers checked by tests/ui/test_readable_pages.py and its text by test_payloads.py."""
-    return [path for path, charts in sections.items() if charts]
-
-
-PAGES = [
-    "",
-    "Momentum",
-    *charted(MOMENTUM_SECTIONS),
-    "Participation",
-    "Network",
-    *charted(NETWORK_SECTIONS),  # each section of the page built only when opened
-    "Regions",
-    "Data_health",
-    "Log_a_win",
-    "Impact_report",
-    "Agenda",
-]
-WIDTHS = (1400, 1024)
 
 
 def _period(page: Page) -> tuple[dt.date, dt.date]:
@@ -111,14 +84,15 @@ def _redrawn_text(spec: dict, width: float) -> tuple[list[str], float]:
     return texts, float(re.search(r'<svg[^>]* width="([\d.]+)"', svg).group(1))
 
 
-# every page at both widths; the sections after a page's first at the narrower, where a chart
-# is likeliest to be cut (each such test cost the run 5–10 s on a slow machine)
-@pytest.mark.parametrize(
-    ("path", "width"),
-    [(p, w) for p in PAGES if p not in SECTION_PATHS for w in WIDTHS]
-    + [(p, min(WIDTHS)) for p in PAGES if p in SECTION_PATHS],
-)
-def test_every_page_is_readable(browser, server, path, width):
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+
+# each page and section read (``accessibility.READ``, each such test cost the run 5–10 s on a
+# slow machine) is checked by axe-core too, in the same load: test_axe.py checks the others
+@pytest.mark.parametrize(("path", "width"), READ)
+def test_every_page_is_readable_and_passes_wcag_21_aa(browser, server, axe, path, width):
     page = browser.new_page(viewport={"width": width, "height": 1000})
     received = listen(page)
     page.goto(f"{server.url}/{path}")
@@ -126,8 +100,11 @@ def test_every_page_is_readable(browser, server, path, width):
     assert page.locator("[data-testid=stException]").count() == 0
     specs = received.specs
     charts = page.locator("[data-testid=stVegaLiteChart]")
-    # every chart received is on the page (they mount one by one)
-    wait_until(lambda: charts.count() >= len(specs), "every chart received on the page")
+    # every chart received is on the page (they mount one by one), and every chart the page
+    # shows on the demo (``PAGES`` counts them)
+    wait_until(
+        lambda: charts.count() >= max(len(specs), PAGES[path]), "every chart received on the page"
+    )
     boxes = _drawn(page)
     assert len(specs) == len(boxes), (len(specs), len(boxes))
     expected = month_domain(_period(page))
@@ -149,6 +126,8 @@ def test_every_page_is_readable(browser, server, path, width):
         assert not [h for h in headers if "_" in h], (path, headers)
     if path == "":
         _overview_table_fits(page)
+    found = blocking(page, axe)  # before the screenshot makes the window the page's height
+    assert not found, (path, width, found)
     _screenshot(page, path, width)
     page.close()
 
