@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-import numpy as np
 import pandas as pd
 
 from dashboard.dataset import Dataset
@@ -56,37 +55,3 @@ def filtered(
             dataset.meeting_people["meeting_id"].isin(meetings["meeting_id"])
         ],
     )
-
-
-def by_collaboration(dataset: Dataset, names: Sequence[str]) -> dict[str, Dataset]:
-    """``filtered(dataset, [name])`` for each of ``names``, from one sort of each table instead
-    of a pass over every table per collaboration (the impact report's 25 paragraphs)."""
-    unique_ids = dataset.wins["win_id"].is_unique and dataset.meetings["meeting_id"].is_unique
-    if not unique_ids:  # a link could belong to two records: the general filter says which
-        return {name: filtered(dataset, [name]) for name in names}
-    index = pd.Index(list(names))
-    codes = {
-        table: index.get_indexer(getattr(dataset, table)["collaboration"].astype(object))
-        for table in ("collaborations", "projects", "commitments", "wins", "meetings")
-    }
-    for links, records, key in (
-        ("win_people", "wins", "win_id"),
-        ("meeting_people", "meetings", "meeting_id"),
-    ):
-        record_ids = pd.Index(getattr(dataset, records)[key].to_numpy())
-        at = record_ids.get_indexer(getattr(dataset, links)[key].to_numpy())
-        codes[links] = np.where(at >= 0, codes[records][at], -1)
-    rows = {table: _rows_by_code(code, len(names)) for table, code in codes.items()}
-    return {
-        name: replace(
-            dataset, **{table: getattr(dataset, table).iloc[rows[table][i]] for table in rows}
-        )
-        for i, name in enumerate(names)
-    }
-
-
-def _rows_by_code(codes: np.ndarray, n: int) -> list[np.ndarray]:
-    """For each code 0 … n−1, the positions holding it, ascending (one stable sort)."""
-    order = np.argsort(codes, kind="stable")
-    bounds = np.searchsorted(codes[order], np.arange(n + 1), side="left")
-    return [order[bounds[i] : bounds[i + 1]] for i in range(n)]
