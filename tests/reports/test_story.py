@@ -31,6 +31,13 @@ from tests.metrics.book import book, commitment, person, win
 START, END = dt.date(2024, 2, 1), dt.date(2024, 2, 29)
 
 
+NORTH_PEOPLE = [
+    person("Hub", org="Acme"),
+    person("Amy", org="Beta"),
+    person("Ben", org="Beta"),
+    person("Cal", org="Gamma"),
+    person("Dot", org="Delta"),
+]
 NORTH_WINS = [
     win(day, names, collab="North")
     for day, names in [
@@ -60,13 +67,7 @@ NORTH_COMMITMENTS = [
 def north():
     return book(
         collaborations=["North"],
-        people=[
-            person("Hub", org="Acme"),
-            person("Amy", org="Beta"),
-            person("Ben", org="Beta"),
-            person("Cal", org="Gamma"),
-            person("Dot", org="Delta"),
-        ],
+        people=NORTH_PEOPLE,
         wins=NORTH_WINS,
         commitments=NORTH_COMMITMENTS,
     )
@@ -154,11 +155,7 @@ def test_every_collaboration_told_side_by_side_as_alone():
     data = book(
         collaborations=["North", "South"],
         people=[
-            person("Hub", org="Acme"),
-            person("Amy", org="Beta"),
-            person("Ben", org="Beta"),
-            person("Cal", org="Gamma"),
-            person("Dot", org="Delta"),
+            *NORTH_PEOPLE,
             person("Eve", org="Epsilon"),
             person("Fay", org="Epsilon"),
         ],
