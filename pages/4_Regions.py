@@ -1,4 +1,9 @@
-"""Regions: the collaborations side by side, for coordinators of several regions and funders."""
+"""Regions: the collaborations side by side, for coordinators of several regions and funders.
+
+Its three parts are sections (a tab each, ``?section=`` in the URL), only the open one built and
+sent: on a 1400 × 1000 screen the wins' small charts fill the first screen, and the browser
+drew the active people's charts and the table below them, unseen, before the page was done
+(a returning viewer waited 2.7 × a bare Streamlit page on the demo)."""
 
 import streamlit as st
 
@@ -48,14 +53,21 @@ def _side_by_side(value: str, title: str) -> None:
 
 
 if page.has_records(view):
-    st.subheader("Wins per month")
-    _side_by_side("wins", "wins")
-    st.subheader("Active people per month")
-    _side_by_side("active", "people")
-    st.subheader("Side by side")
-    st.caption(
-        "As of the period's end: all wins to then, wins and active people in its last 30 "
-        "days, follow-through of the commitments due by then, people in the network, stalled "
-        "projects."
-    )
-    components.collaboration_table(figures.collaboration_rows(view), sparkline=False)
+    shown = components.sections(page.REGIONS_SECTIONS)
+    with shown["Wins per month"] as wins_open:
+        if wins_open:
+            st.subheader("Wins per month")
+            _side_by_side("wins", "wins")
+    with shown["Active people per month"] as active_open:
+        if active_open:
+            st.subheader("Active people per month")
+            _side_by_side("active", "people")
+    with shown["Side by side"] as table_open:
+        if table_open:
+            st.subheader("Side by side")
+            st.caption(
+                "As of the period's end: all wins to then, wins and active people in its last "
+                "30 days, follow-through of the commitments due by then, people in the "
+                "network, stalled projects."
+            )
+            components.collaboration_table(figures.collaboration_rows(view), sparkline=False)

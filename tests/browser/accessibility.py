@@ -10,7 +10,13 @@ from __future__ import annotations
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
-from tests.browser.helpers import MOMENTUM_SECTIONS, NETWORK_SECTIONS, SECTION_PATHS, WHOLE_PAGES
+from tests.browser.helpers import (
+    MOMENTUM_SECTIONS,
+    NETWORK_SECTIONS,
+    REGIONS_SECTIONS,
+    SECTION_PATHS,
+    WHOLE_PAGES,
+)
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING = ("serious", "critical")
@@ -30,7 +36,9 @@ def _charted(sections: dict[str, int]) -> list[str]:
 # tables only has its headers checked by tests/ui/test_readable_pages.py and its text by
 # test_payloads.py); Digests shows neither on the demo
 READ = [(p, w) for p in WHOLE_PAGES if p != "Digests" for w in WIDTHS] + [
-    (p, min(WIDTHS)) for p in _charted(MOMENTUM_SECTIONS) + _charted(NETWORK_SECTIONS)
+    (p, min(WIDTHS))
+    for sections in (MOMENTUM_SECTIONS, NETWORK_SECTIONS, REGIONS_SECTIONS)
+    for p in _charted(sections)
 ]
 assert set(READ) <= set(CHECKED)
 

@@ -47,8 +47,9 @@ def file_name(path: str) -> str:
     return "-".join(p for p in [page or "Overview", *label.split()] if p)
 
 
-# the Network, Momentum and Impact report pages' sections after their first (``page.SECTIONS``),
-# each built only when opened: visited by their links → charts each shows on the demo workbook
+# the Network, Momentum, Regions and Impact report pages' sections after their first
+# (``page.SECTIONS``), each built only when opened: visited by their links → charts each shows
+# on the demo workbook
 NETWORK_SECTIONS = {
     section("Network", "Organizations"): 1,
     section("Network", "Where it stands"): 2,  # the stage over time, the core picture
@@ -63,6 +64,10 @@ MOMENTUM_SECTIONS = {
     section("Momentum", "Overdue and due soon"): 0,
     section("Momentum", "Stalled projects"): 0,
 }
+REGIONS_SECTIONS = {
+    section("Regions", "Active people per month"): 4,  # a small chart per collaboration
+    section("Regions", "Side by side"): 0,
+}
 IMPACT_SECTIONS = {
     section("Impact_report", "Collaborations"): 0,
     section("Impact_report", "Highlighted wins"): 0,
@@ -70,6 +75,7 @@ IMPACT_SECTIONS = {
 for listed, labels in (
     (NETWORK_SECTIONS, page_module.NETWORK_SECTIONS),
     (MOMENTUM_SECTIONS, page_module.MOMENTUM_SECTIONS),
+    (REGIONS_SECTIONS, page_module.REGIONS_SECTIONS),
     (IMPACT_SECTIONS, page_module.IMPACT_SECTIONS),
 ):  # every section after the first, in its order
     assert [p.split("=")[-1] for p in listed] == [urllib.parse.quote_plus(x) for x in labels[1:]]
@@ -82,7 +88,8 @@ PAGES = {
     "Participation": 3,
     "Network": 1,  # the people's drawing: the page's other sections are built when opened
     **NETWORK_SECTIONS,
-    "Regions": 8,
+    "Regions": 4,  # the wins' small charts: the active people's and the table when opened
+    **REGIONS_SECTIONS,
     "Data_health": 0,
     "Log_a_win": 0,
     "Impact_report": 3,  # its figures: the collaborations and wins when opened
@@ -90,7 +97,7 @@ PAGES = {
     "Agenda": 0,
     "Digests": 0,  # the demo configures no digest: the page says how to add one
 }
-SECTION_PATHS = {**NETWORK_SECTIONS, **MOMENTUM_SECTIONS, **IMPACT_SECTIONS}
+SECTION_PATHS = {**NETWORK_SECTIONS, **MOMENTUM_SECTIONS, **REGIONS_SECTIONS, **IMPACT_SECTIONS}
 WHOLE_PAGES = [path for path in PAGES if path not in SECTION_PATHS]  # each page, by its own URL
 
 

@@ -19,6 +19,7 @@ from tests.browser.helpers import (
     CEILING_MS,
     MOMENTUM_SECTIONS,
     NETWORK_SECTIONS,
+    REGIONS_SECTIONS,
     Server,
     section,
     settle,
@@ -52,6 +53,7 @@ PAGES = {
     "Network": [],
     **dict.fromkeys(NETWORK_SECTIONS, []),  # each section of the page built only when opened
     "Regions": [],
+    **dict.fromkeys(REGIONS_SECTIONS, []),
     "Data_health": [],
     "Log_a_win": [],
     # names in wins and in highlighted projects masked: the project's two "names" are people's

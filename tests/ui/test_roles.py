@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.config import demo_path
 from dashboard.ui import page as page_module
-from tests.ui.apptest import open_page
+from tests.ui.apptest import open_page, open_sections
 from tests.ui.helpers import AUTH, TEAM, sent_to_browser
 
 PAGES = [path for path, _ in page_module.PAGES]
@@ -51,13 +51,17 @@ def test_a_funder_cannot_log_a_win(roles):
 
 
 def test_a_team_member_sees_only_their_collaboration(roles):
-    app = _open("pages/4_Regions.py", "nurse@highplains.org")
-    (collaborations,) = [m for m in app.multiselect if m.label.startswith("Collaboration")]
-    assert collaborations.options == [TEAM]
-    sent = sent_to_browser(app)
-    assert TEAM in sent
-    for other in ("Coastal Food Systems Alliance", "Northern Tech Corridor"):
-        assert other not in sent
+    nurse = {"is_logged_in": True, "email": "nurse@highplains.org"}
+    apps = open_sections(
+        "pages/4_Regions.py", {"to": "2026-10-31"}, user=nurse, secrets={"auth": AUTH}
+    )
+    for app in apps:  # each of the page's sections: the charts, the table
+        (collaborations,) = [m for m in app.multiselect if m.label.startswith("Collaboration")]
+        assert collaborations.options == [TEAM]
+        sent = sent_to_browser(app)
+        assert TEAM in sent
+        for other in ("Coastal Food Systems Alliance", "Northern Tech Corridor"):
+            assert other not in sent
     health = sent_to_browser(_open("pages/5_Data_health.py", "nurse@highplains.org"))
     assert f"only {TEAM}" in health
 

@@ -9,12 +9,15 @@ import time
 import pytest
 
 from dashboard.ui import data
+from dashboard.ui.components import SECTION_PARAM
 from tests.fixtures import RIVER_VALLEY_KEY as KEY
 from tests.fixtures import region, region_key, river_valley
 from tests.ui.apptest import open_page, rendered
 from tests.waiting import CEILING_SECONDS, wait_until
 
 PERIOD = {"to": "2024-12-31"}
+# the Regions page's table, with a row per collaboration read so far
+SIDE_BY_SIDE = {"to": "2024-12-31", "from": "2024-01-01", SECTION_PARAM: "Side by side"}
 
 
 def _configure(tmp_path, monkeypatch, body: str) -> None:
@@ -79,13 +82,13 @@ def test_a_first_ever_read_shows_progress_and_the_regions_read_so_far(
     data.refresher().current()  # the reads start (as a page's first run starts them)…
     # …and the quick sheet is in before the page looks, however busy the machine
     wait_until(lambda: len(data.progress().pending) == 1, "the quick sheet read")
-    app = open_page("pages/4_Regions.py", {"to": "2024-12-31", "from": "2024-01-01"})
+    app = open_page("pages/4_Regions.py", SIDE_BY_SIDE)
     assert "Reading the sheets for the first time: 1 of 2 read" in _infos(app)
     (table,) = app.dataframe
     assert len(table.value) == 1  # the region read so far, side by side with nobody yet
     google.heal()
     assert data.wait(CEILING_SECONDS)
-    done = open_page("pages/4_Regions.py", {"to": "2024-12-31", "from": "2024-01-01"})
+    done = open_page("pages/4_Regions.py", SIDE_BY_SIDE)
     assert "Reading the sheets" not in _infos(done)
     (table,) = done.dataframe
     assert sorted(table.value["Collaboration"]) == ["Region 01", "Region 02"]
