@@ -35,7 +35,7 @@ SHOTS = {
     "momentum": ("Momentum", 1500),
     "participation": ("Participation", 1300),
     "network": ("Network", 1500),
-    "regions": ("Regions", 1300),
+    "regions": ("Regions", 1100),
     "impact-report": ("Impact_report", 1500),
 }
 KEY = "1DemoWorkbookServedByTheTestDouble00"
