@@ -1,4 +1,9 @@
-"""Participation: who takes part, who is new, who has gone quiet, how shared the leadership is."""
+"""Participation: who takes part, who is new, who has gone quiet, how shared the leadership is.
+
+Its parts are sections (a tab each, ``?section=`` in the URL), only the open one built and sent:
+the people's table, with each person's links, brokerage and two-step reach, was computed and
+drawn below the first screen on every visit (on 60 regional sheets the first visit waited 2.5 ×
+a bare Streamlit page)."""
 
 import streamlit as st
 
@@ -7,7 +12,9 @@ from dashboard.ui import components, figures, page
 from dashboard.ui.figures import Ref
 
 view = page.setup("Participation", "Active, new, returning and lapsed people; sectors; leadership.")
-if page.has_records(view):
+
+
+def _who_takes_part() -> None:
     series = figures.series(view)
     st.subheader("People per month")
     st.caption(
@@ -41,10 +48,12 @@ if page.has_records(view):
             empty=series.empty or series["top10_share"].isna().all(),
             message="No commitments yet.",
         )
+
+
+def _people() -> None:
     st.subheader("People")
     people = figures.people(view)
-    roles = figures.network_roles(view)
-    links = roles.links[["person", "links", "brokerage", "two_step_reach"]]
+    links = figures.network_roles(view).links[["person", "links", "brokerage", "two_step_reach"]]
     quiet = (view.as_of - people["last_activity"]).dt.days
     table = people.assign(days_quiet=quiet).merge(links, on="person", how="left")
     table = table.drop(columns=["person"]).astype({"links": "Int64", "brokerage": "Int64"})
@@ -64,37 +73,45 @@ if page.has_records(view):
         pinned="name",
         column_config={"two_step_reach": components.share_column("two-step reach")},
     )
+
+
+def _connectors() -> None:
     st.subheader("Connectors")
     st.caption(
         "The people who bridge the most organizations (brokerage), then collaborations, "
         "then links: who to ask for an introduction."
     )
-    # the two long tables below the people are built and sent when opened (issue 26): the
-    # browser drew them before the page settled, out of sight under the people's table
-    with components.on_demand(
-        f"Show the connectors ({formatting.count(len(roles.connectors))})", "connectors"
-    ) as shown:
-        if shown:
-            components.table(
-                roles.connectors,
-                "Nobody works across organizations or collaborations yet.",
-                pinned="name",
-            )
+    components.table(
+        figures.network_roles(view).connectors,
+        "Nobody works across organizations or collaborations yet.",
+        pinned="name",
+    )
+
+
+def _organizations() -> None:
     st.subheader("Organizations")
     st.caption(
         "Per organization: its people active by the period's end, the other organizations "
         "its people work with, and the follow-through of its people's commitments."
     )
-    organizations = roles.organizations
-    with components.on_demand(
-        f"Show the organizations ({formatting.count(len(organizations))})", "organizations"
-    ) as shown:
-        if shown:
-            components.table(
-                organizations.assign(
-                    follow_through=formatting.percent_column(organizations["follow_through"])
-                ),
-                "No person active in this period has an organization on the People tab.",
-                pinned="organization",
-                column_config={"follow_through": components.share_column("follow-through")},
-            )
+    organizations = figures.network_roles(view).organizations
+    components.table(
+        organizations.assign(
+            follow_through=formatting.percent_column(organizations["follow_through"])
+        ),
+        "No person active in this period has an organization on the People tab.",
+        pinned="organization",
+        column_config={"follow_through": components.share_column("follow-through")},
+    )
+
+
+if page.has_records(view):
+    shown = components.sections(page.PARTICIPATION_SECTIONS)
+    for label, part in zip(
+        page.PARTICIPATION_SECTIONS,
+        (_who_takes_part, _people, _connectors, _organizations),
+        strict=True,
+    ):
+        with shown[label] as open_now:
+            if open_now:
+                part()

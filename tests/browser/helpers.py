@@ -47,7 +47,7 @@ def file_name(path: str) -> str:
     return "-".join(p for p in [page or "Overview", *label.split()] if p)
 
 
-# the Network, Momentum, Regions and Impact report pages' sections after their first
+# the long pages' sections after their first
 # (``page.SECTIONS``), each built only when opened: visited by their links → charts each shows
 # on the demo workbook
 NETWORK_SECTIONS = {
@@ -64,6 +64,11 @@ MOMENTUM_SECTIONS = {
     section("Momentum", "Overdue and due soon"): 0,
     section("Momentum", "Stalled projects"): 0,
 }
+PARTICIPATION_SECTIONS = {
+    section("Participation", "People"): 0,
+    section("Participation", "Connectors"): 0,
+    section("Participation", "Organizations"): 0,
+}
 REGIONS_SECTIONS = {
     section("Regions", "Active people per month"): 4,  # a small chart per collaboration
     section("Regions", "Side by side"): 0,
@@ -75,6 +80,7 @@ IMPACT_SECTIONS = {
 for listed, labels in (
     (NETWORK_SECTIONS, page_module.NETWORK_SECTIONS),
     (MOMENTUM_SECTIONS, page_module.MOMENTUM_SECTIONS),
+    (PARTICIPATION_SECTIONS, page_module.PARTICIPATION_SECTIONS),
     (REGIONS_SECTIONS, page_module.REGIONS_SECTIONS),
     (IMPACT_SECTIONS, page_module.IMPACT_SECTIONS),
 ):  # every section after the first, in its order
@@ -85,7 +91,8 @@ PAGES = {
     "": 1,
     "Momentum": 2,  # the wins by category and by project: the other sections when opened
     **MOMENTUM_SECTIONS,
-    "Participation": 3,
+    "Participation": 3,  # who takes part: the people's, connectors' and organizations' tables
+    **PARTICIPATION_SECTIONS,  # when their sections are opened
     "Network": 1,  # the people's drawing: the page's other sections are built when opened
     **NETWORK_SECTIONS,
     "Regions": 4,  # the wins' small charts: the active people's and the table when opened
@@ -97,7 +104,13 @@ PAGES = {
     "Agenda": 0,
     "Digests": 0,  # the demo configures no digest: the page says how to add one
 }
-SECTION_PATHS = {**NETWORK_SECTIONS, **MOMENTUM_SECTIONS, **REGIONS_SECTIONS, **IMPACT_SECTIONS}
+SECTION_PATHS = {
+    **NETWORK_SECTIONS,
+    **MOMENTUM_SECTIONS,
+    **PARTICIPATION_SECTIONS,
+    **REGIONS_SECTIONS,
+    **IMPACT_SECTIONS,
+}
 WHOLE_PAGES = [path for path in PAGES if path not in SECTION_PATHS]  # each page, by its own URL
 
 

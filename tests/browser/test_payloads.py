@@ -19,6 +19,7 @@ from tests.browser.helpers import (
     CEILING_MS,
     MOMENTUM_SECTIONS,
     NETWORK_SECTIONS,
+    PARTICIPATION_SECTIONS,
     REGIONS_SECTIONS,
     Server,
     section,
@@ -50,6 +51,7 @@ PAGES = {
     "Momentum": [WIN, OTHER_WIN, COLOUR],
     **dict.fromkeys(MOMENTUM_SECTIONS, []),
     "Participation": [],
+    **dict.fromkeys(PARTICIPATION_SECTIONS, []),
     "Network": [],
     **dict.fromkeys(NETWORK_SECTIONS, []),  # each section of the page built only when opened
     "Regions": [],

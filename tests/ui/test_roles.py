@@ -15,23 +15,33 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.config import demo_path
 from dashboard.ui import page as page_module
-from tests.ui.apptest import open_page, open_sections
+from tests.ui.apptest import open_page, open_sections, open_view
 from tests.ui.helpers import AUTH, TEAM, sent_to_browser
 
 PAGES = [path for path, _ in page_module.PAGES]
 
 
-def _open(page: str, email: str | None, signed_in: bool = True) -> AppTest:
+# the pages that list people, and the section that does (None: the page as it opens)
+LISTING_PEOPLE = {
+    "pages/2_Participation.py": "People",
+    "pages/3_Network.py": None,
+    "pages/8_Agenda.py": None,
+}
+
+
+def _open(
+    page: str, email: str | None, signed_in: bool = True, section: str | None = None
+) -> AppTest:
     user = {"is_logged_in": signed_in, **({"email": email} if email else {})}
-    return open_page(page, {"to": "2026-10-31"}, user=user, secrets={"auth": AUTH})
+    return open_view(page, section, {"to": "2026-10-31"}, user=user, secrets={"auth": AUTH})
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_a_funder_never_receives_a_personal_name_or_email(roles, personal, page):
-    app = _open(page, "program.officer@foundation.org")
+    app = _open(page, "program.officer@foundation.org", section=LISTING_PEOPLE.get(page))
     sent = sent_to_browser(app)
     assert "Valley" in sent  # the page drew the data (collaborations are not personal)
-    if page in ("pages/2_Participation.py", "pages/3_Network.py", "pages/8_Agenda.py"):
+    if page in LISTING_PEOPLE:
         assert "Person " in sent  # people are there, by pseudonym
     leaks = sorted({p.pattern for p in personal if p.search(sent)})
     assert not leaks
@@ -39,7 +49,7 @@ def test_a_funder_never_receives_a_personal_name_or_email(roles, personal, page)
 
 def test_the_same_pages_show_names_to_a_coordinator(roles, personal):
     """The search above can fail: a coordinator's Participation page does hold names."""
-    sent = sent_to_browser(_open("pages/2_Participation.py", "Ana@Region.org"))
+    sent = sent_to_browser(_open("pages/2_Participation.py", "Ana@Region.org", section="People"))
     assert sum(bool(p.search(sent)) for p in personal) > 20
 
 

@@ -21,7 +21,7 @@ from dashboard.metrics.stage import STAGE_RULE, moved
 from dashboard.metrics.standing import stage_on
 from dashboard.metrics.standing_tables import tear, weavers
 from dashboard.ui.standing import REPLAY_KEY, stage_words
-from tests.ui.apptest import open_page, open_view
+from tests.ui.apptest import open_view
 from tests.ui.helpers import AUTH
 
 NETWORK = "pages/3_Network.py"
@@ -118,7 +118,7 @@ def test_the_tear_table_is_each_broker_and_who_depends_on_them():
 
 
 def test_two_step_reach_is_in_the_people_table():
-    app = open_page("pages/2_Participation.py", PERIOD)
+    app = open_view("pages/2_Participation.py", "People", PERIOD)
     shown = _table(app, "Name")
     assert "Two-step reach" in shown.columns
     links = person_links(demo(), END)

@@ -94,10 +94,12 @@ MOMENTUM_SECTIONS = (
     "Overdue and due soon",
     "Stalled projects",
 )
+PARTICIPATION_SECTIONS = ("Who takes part", "People", "Connectors", "Organizations")
 REGIONS_SECTIONS = ("Wins per month", "Active people per month", "Side by side")
 IMPACT_SECTIONS = ("Figures", "Collaborations", "Highlighted wins")
 SECTIONS = {
     "pages/1_Momentum.py": MOMENTUM_SECTIONS,
+    "pages/2_Participation.py": PARTICIPATION_SECTIONS,
     "pages/3_Network.py": NETWORK_SECTIONS,
     "pages/4_Regions.py": REGIONS_SECTIONS,
     "pages/7_Impact_report.py": IMPACT_SECTIONS,
