@@ -8,7 +8,7 @@ import pandas as pd
 from dashboard.clean import names, people, questions
 from dashboard.clean.frame import ROW
 from dashboard.clean.merge import CollaborationNames, record_collaboration, report_unknown_people
-from dashboard.clean.problems import ProblemLog
+from dashboard.clean.problems import LOCATION, ProblemLog
 from dashboard.dataset import Dataset, empty_placements
 from dashboard.limits import MAX_LIST_PEOPLE
 from dashboard.schema import UNASSIGNED
@@ -204,9 +204,12 @@ def _listed_people(
     table["_win"] = np.arange(len(table), dtype="int64")
     _report_long_lists(table, column, mentions, log)
     ids, unknown = people.resolve(mentions, directory)
-    located = table.loc[mentions.index]
+    # where each mention's record is, as a problem says it: those columns only (the records'
+    # texts taken for every one of 300,000 mentions cost 0.2 s of a large workbook's cleaning)
+    located = table.loc[mentions.index, list(LOCATION)]
     report_unknown_people(log, located, unknown, column, mentions)
-    links = pd.DataFrame({"win_id": mentions.index.to_numpy(), "person": ids.to_numpy()})
+    # the ids' own text array: not through Python objects and back
+    links = pd.DataFrame({"win_id": mentions.index.to_numpy(), "person": ids.array})
     links = links.drop_duplicates().reset_index(drop=True).astype({"person": "string"})
     extra = people.unlisted(ids[unknown], mentions[unknown])
     return table.drop(columns=[column, "source_collab"]), links, extra

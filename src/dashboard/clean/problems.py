@@ -17,6 +17,7 @@ from dashboard.limits import MAX_PROBLEM_VALUE_CHARS
 from dashboard.schema import TABS
 
 PROBLEM_COLUMNS = ["source", "tab", "row", "column", "value", "kind", "reason"]
+LOCATION = ("source", "tab", "row")  # a merged table's columns that say where a record is
 
 
 def empty_problems() -> pd.DataFrame:
@@ -116,7 +117,7 @@ class ProblemLog:
     ) -> None:
         """One problem per masked record of a merged table (its ``source`` label, ``tab`` and
         ``row``), with its value of ``values``."""
-        hit = table[mask.to_numpy()]
+        hit = table.loc[mask.to_numpy(), list(LOCATION)]
         part = pd.DataFrame(
             {
                 "source": hit["source"].to_numpy(),
