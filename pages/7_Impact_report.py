@@ -5,6 +5,7 @@ when opened: with 60 collaborations their table and paragraphs were most of the 
 import streamlit as st
 
 from dashboard import charts, formatting
+from dashboard.reports.impact import report_file_stem, report_title
 from dashboard.reports.impact_render import collab_frame, wins_frame
 from dashboard.ui import components, figures, page
 from dashboard.ui.figures import Ref
@@ -18,20 +19,20 @@ view = page.setup(
 )
 if view.filters.collaborations and not page.has_records(view):
     st.stop()
-report, files = figures.report(view), report_files(view)
+period, files = view.filters, report_files(view)
 compared = figures.period_comparison(view)
-st.subheader(report.title)
+st.subheader(report_title(period.start, period.end))
 st.caption(
-    "Anonymised: people appear as counts, names typed into wins are masked."
-    if report.anonymised
-    else "Internal: names are shown (reports.show_names = true in the configuration)."
+    "Internal: names are shown (reports.show_names = true in the configuration)."
+    if figures.show_names(view)
+    else "Anonymised: people appear as counts, names typed into wins are masked."
 )
 columns = st.columns(len(files))
 for column, (suffix, content) in zip(columns, files.items(), strict=True):
     column.download_button(
         f"Download {suffix[1:].upper()}",
         content,
-        file_name=f"{report.file_stem}{suffix}",
+        file_name=f"{report_file_stem(period.start, period.end)}{suffix}",
         mime=MIME[suffix],
         on_click="ignore",
         key=f"download{suffix}",
@@ -44,7 +45,8 @@ st.caption(
 shown = components.sections(page.IMPACT_SECTIONS)
 with shown["Figures"] as figures_open:
     if figures_open:
-        components.text_table(figures_table(report.figures, compared).set_index(""))
+        head = figures.report_head(view)
+        components.text_table(figures_table(head.figures, compared).set_index(""))
         st.subheader("Momentum")
         figures.chart(
             view,
@@ -67,6 +69,7 @@ with shown["Figures"] as figures_open:
                 )
 with shown["Collaborations"] as collaborations_open:
     if collaborations_open:
+        report = figures.report(view)
         st.subheader("The collaborations side by side")
         components.text_table(collab_frame(report).set_index("collaboration"))
         for text in report.paragraphs.values():
@@ -74,7 +77,7 @@ with shown["Collaborations"] as collaborations_open:
 with shown["Highlighted wins"] as wins_open:
     if wins_open:
         st.subheader("Highlighted wins")
-        wins = wins_frame(report)
+        wins = wins_frame(figures.report(view))
         if wins.empty:
             st.info("No wins in this period.")
         else:

@@ -180,3 +180,28 @@ def test_the_impact_report_tells_the_networks_story(browser, server):
     assert page.get_by_text("degree centralization").count() == 0  # no jargon for a funder
     assert page.get_by_text("logged no small win in the last 60 days").count() >= 1
     page.close()
+
+
+def test_the_impact_reports_files_hold_every_part_when_its_page_computed_the_figures_only(
+    browser, server, tmp_path
+):
+    # the page opens on its Figures section, which computes the period's figures alone; a file
+    # is the whole report, computed when its button is clicked (in Streamlit's own thread)
+    page = _open(browser, server, "Impact_report?from=2025-11-01&to=2026-10-31")
+    assert page.get_by_text("leadership concentration").count() == 0  # not on the page
+    got = {}
+    for label in ("Download HTML", "Download PDF"):
+        button = page.get_by_role("button", name=label)
+        with page.expect_download(timeout=CEILING_MS) as download:
+            button.click()
+        target = tmp_path / download.value.suggested_filename
+        download.value.save_as(target)
+        got[target.suffix] = target
+    stem = "impact-report-2025-11-01-to-2026-10-31"
+    assert sorted(p.name for p in got.values()) == [f"{stem}.html", f"{stem}.pdf"]
+    html = got[".html"].read_text(encoding="utf-8")
+    assert "Impact report, 1 November 2025 – 31 October 2026" in html
+    assert "leadership concentration" in html  # the collaborations' paragraphs
+    assert "logged no small win in the last 60 days" in html  # High Plains has stopped
+    assert got[".pdf"].read_bytes().startswith(b"%PDF")
+    page.close()

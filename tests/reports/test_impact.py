@@ -15,9 +15,10 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from dashboard.reports.impact import build_report
+from dashboard.reports.impact import build_report, report_figures
 from dashboard.reports.impact_render import write_report
 from dashboard.sources.local import write_xlsx
+from tests.demo import demo_dataset
 from tests.fixtures import dataset_of, river_valley
 
 FEB = (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
@@ -77,6 +78,26 @@ def test_period_figures_against_the_previous_period():
     assert report.paragraphs["River Valley"].startswith(
         "River Valley logged 1 small win (1 more than the previous period)."
     )
+
+
+def test_the_figures_alone_are_the_whole_reports():
+    # the page's first section computes only the figures (report_figures): they must be the
+    # whole report's, for every audience's choice of period and collaborations
+    data = demo_dataset()
+    for start, end, chosen in [
+        (dt.date(2025, 11, 1), dt.date(2026, 10, 31), []),
+        (dt.date(2026, 8, 1), dt.date(2026, 10, 31), ["Northern Tech Corridor"]),
+        (dt.date(2024, 1, 1), dt.date(2024, 3, 31), []),  # before the records: nothing compared
+    ]:
+        whole, head = (
+            build_report(data, start, end, chosen),
+            report_figures(data, start, end, chosen),
+        )
+        pd.testing.assert_frame_equal(head.figures, whole.figures)
+        pd.testing.assert_frame_equal(head.series, whole.series)
+        assert (head.notes, head.previous) == (whole.notes, whole.previous)
+    with pytest.raises(ValueError, match="no collaboration named 'Atlantis'"):
+        report_figures(data, dt.date(2026, 1, 1), dt.date(2026, 3, 31), ["Atlantis"])
 
 
 def test_highlights_are_the_largest_and_the_most_recent_wins():

@@ -33,7 +33,7 @@ from dashboard.metrics.standing import stage_on
 from dashboard.metrics.standing_tables import tear, weavers
 from dashboard.periods import Comparison, comparison
 from dashboard.reports.agenda import Agenda, build_agenda
-from dashboard.reports.impact import Report, build_report
+from dashboard.reports.impact import Report, ReportFigures, build_report, report_figures
 from dashboard.ui import components, data
 from dashboard.ui.page import View
 
@@ -285,6 +285,14 @@ def report(v: View) -> Report:
     return build_report(v.all_records, f.start, f.end, list(f.collaborations), show_names(v))
 
 
+@_cached
+def report_head(v: View) -> ReportFigures:
+    """The report's figures and series alone, for the page's first section: the whole report
+    (``report``) is computed when a part that needs it is opened or a file downloaded."""
+    f = v.filters
+    return report_figures(v.all_records, f.start, f.end, list(f.collaborations))
+
+
 # the parts of a figure a chart takes (``Ref``): from the cached figure, not computed again
 
 
@@ -305,7 +313,7 @@ def organization_links_drawn(v: View) -> pd.DataFrame:
 
 
 def report_series(v: View) -> pd.DataFrame:
-    return report(v).series
+    return report_head(v).series
 
 
 @st.cache_data(max_entries=200, show_spinner=False, hash_funcs={View: View.identity})
