@@ -17,6 +17,7 @@ import io
 import re
 import urllib.parse
 
+import numpy as np
 import pytest
 import vl_convert
 from axe_playwright_python.sync_playwright import Axe
@@ -62,7 +63,7 @@ def _inked_edge(chart) -> int:
     image = Image.open(io.BytesIO(chart.screenshot())).convert("L")
     width, height = image.size
     edge = image.crop((width - 3, 0, width, height))
-    return sum(1 for value in edge.getdata() if value < 160)
+    return int((np.asarray(edge) < 160).sum())
 
 
 def _screenshot(page: Page, name: str, width: int) -> None:
