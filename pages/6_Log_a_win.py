@@ -8,15 +8,22 @@ from dashboard.writing import lines_to_paste, writing_off_reason
 view = page.setup("Log a win", "Faster than opening the sheet: one row, written to the sheet.")
 config = data.settings()
 sources = config.sources
-open_sources = [s for s in sources if writing_off_reason(s, config.path) is None]
-if view.viewer.role == "team":  # a team writes only to the sheets that hold its projects
+if view.viewer.role == "team":  # a team sees and writes only the sheets that hold its projects
     theirs = set(view.all_records.projects["source"].dropna())
-    open_sources = [s for s in open_sources if s.label in theirs]
+    sources = [s for s in sources if s.label in theirs]
+open_sources = [s for s in sources if writing_off_reason(s, config.path) is None]
 if not view.viewer.may_write:
     st.info("Your access is read-only: wins and commitments are logged by the teams.")
 elif not open_sources:
     closed = [s for s in sources if writing_off_reason(s, config.path) is not None]
-    if closed:
+    if closed and view.viewer.role == "team":
+        # the fix is in the server's configuration: its path and the sheet's location on the
+        # server's disk are for whoever runs the app, not for a team member
+        st.info(
+            f"Writing from the app is off for {components.plain(closed[0].label)}: "
+            "your coordinator can switch it on."
+        )
+    elif closed:
         reason = writing_off_reason(closed[0], config.path) or ""
         # the reason uses Markdown on purpose (setting names in backticks): only the label is
         # escaped
@@ -30,7 +37,7 @@ elif not open_sources:
     else:
         st.info(
             "No sheet of your collaborations is open for writing."
-            if sources
+            if config.sources
             else "No source is configured."
         )
     st.caption("Teams can always type wins straight into the sheet; the app reads them.")

@@ -14,7 +14,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.config import demo_path
+from dashboard.sources.local import write_xlsx
 from dashboard.ui import page as page_module
+from tests.fixtures import river_valley
 from tests.ui.apptest import open_page, open_sections, open_view
 from tests.ui.helpers import AUTH, TEAM, sent_to_browser
 
@@ -111,3 +113,33 @@ def test_a_team_member_logs_wins_only_for_their_own_projects(tmp_path, monkeypat
     assert sorted(win_project.options) == theirs and len(theirs) < len(projects)
     people = [m for m in app.multiselect if m.label == "People"][0].options
     assert "Dana Kowalski" not in people  # River Valley's coordinator
+
+
+def test_a_team_member_sees_only_their_own_sheet_when_writing_is_off(tmp_path, monkeypatch):
+    """Two sheets, neither writable: the other collaboration's (its name a person's) is not
+    named to the team member, and neither is where the configuration or a sheet lies on the
+    server's disk — switching writing on is for whoever runs the app."""
+    other = tmp_path / "lakeside-bob-smith-private.xlsx"
+    ours = tmp_path / "shared.xlsx"
+    write_xlsx(other, river_valley())  # River Valley's projects alone: none of the team's
+    shutil.copy(demo_path(), ours)
+    config = tmp_path / "smallwins.toml"
+    config.write_text(
+        f'[[sources]]\nlocation = "{other}"\nname = "Bob Smith\'s Lakeside sheet"\n'
+        f'collaboration = "Lakeside"\n\n'
+        f'[[sources]]\nlocation = "{ours}"\nname = "shared"\n\n'
+        f'[access]\ncoordinators = ["ana@region.org"]\n\n'
+        f'[access.teams]\n"{TEAM}" = ["highplains.org"]\n'
+    )
+    monkeypatch.setenv("SMALLWINS_CONFIG", str(config))
+    monkeypatch.chdir(tmp_path)
+    app = _open("pages/6_Log_a_win.py", "nurse@highplains.org")
+    sent = sent_to_browser(app)
+    (info,) = [i.value for i in app.info if "Writing from the app is off" in i.value]
+    assert "for shared" in info and "coordinator" in info
+    assert "Bob Smith" not in sent and "Lakeside" not in sent
+    assert str(tmp_path) not in sent and "smallwins.toml" not in sent
+    assert not app.code  # no [[sources]] entry to paste
+    coordinator = _open("pages/6_Log_a_win.py", "ana@region.org")
+    (info,) = [i.value for i in coordinator.info if "Writing is off" in i.value]
+    assert "Bob Smith" in info and str(config) in info  # whoever runs the app is told how
