@@ -7,7 +7,7 @@ from dashboard.writing import lines_to_paste, writing_off_reason
 
 view = page.setup("Log a win", "Faster than opening the sheet: one row, written to the sheet.")
 config = data.settings()
-sources = config.sources
+sources = list(config.sources)
 if view.viewer.role == "team":  # a team sees and writes only the sheets that hold its projects
     theirs = set(view.all_records.projects["source"].dropna())
     sources = [s for s in sources if s.label in theirs]
