@@ -139,3 +139,29 @@ def test_the_impact_report_masks_names_in_its_highlighted_projects(full):
     shown = report.highlights.astype("string").to_csv()
     assert "garden" in shown  # the projects are there
     assert not [w for w in WORDS if re.search(rf"(?<!\w){w}(?!\w)", shown)]
+
+
+def test_the_impact_report_masks_a_collaboration_named_after_a_person():
+    """A report that names no one (the default, ``[reports] show_names``) masks a collaboration
+    named after a member as the app masks it for a funder: in its list, its rows and its
+    paragraph — and names it as written when names may be shown."""
+    from dashboard.reports.impact import build_report
+    from dashboard.reports.impact_data import csv_rows
+
+    workbook = names_elsewhere_workbook()
+    workbook["Collaborations"] = [["Collaboration"], ["Ann Lee Circle"]]
+    for tab in ("Members", "Projects"):
+        for row in workbook[tab][1:]:
+            row[-1] = "Ann Lee Circle"
+    dataset = dataset_of(workbook)
+    period = (dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+    report = build_report(dataset, *period)
+    assert report.collaborations == ["[someone] Circle"]
+    assert list(report.paragraphs) == ["[someone] Circle"]
+    (paragraph,) = report.paragraphs.values()
+    assert paragraph.startswith("[someone] Circle logged 2 small wins")
+    written = "\n".join(",".join(map(str, row)) for row in csv_rows(report))
+    assert "Circle" in written
+    assert not [w for w in WORDS if re.search(rf"(?<!\w){w}(?!\w)", written)]
+    named = build_report(dataset, *period, show_names=True)
+    assert named.collaborations == ["Ann Lee Circle"]

@@ -109,7 +109,7 @@ def grouping_masks(values: pd.Series, masker: Masker) -> dict[str, str]:
 
 def anonymised(dataset: Dataset, secret: str | None = None) -> Dataset:
     """The dataset with every person pseudonymised and every text masked (for funders)."""
-    masker = Masker(dataset.people)
+    masker = masker_of(dataset)
     names = pseudonyms(dataset.people["person"], secret)
     tables: dict[str, pd.DataFrame] = {
         **dataset.tables(),
@@ -153,12 +153,27 @@ def _masked(column: pd.Series, masker: Masker, memo: dict[str, str]) -> pd.Serie
     return _apply(column, memo)
 
 
-def _problems(problems: pd.DataFrame) -> pd.DataFrame:
-    """A People tab's problem values hidden whole (they are names and emails), whatever the tab's
-    title: "People", "Members", "Participants"… — and those of a lead or coordinator cell."""
+def masker_of(dataset: Dataset) -> Masker:
+    """The masker of everyone ``dataset`` knows by name: its People table, and the names of
+    People rows the table does not keep (a repeat of an earlier row, with its own spelling:
+    "Annie Lee" beside "Ann Lee", one email)."""
+    problems = dataset.problems
+    named = _on_people_tab(problems) & problems["column"].eq("name").fillna(False).astype(bool)
+    return Masker(dataset.people, also=problems.loc[named, "value"].dropna().astype(str))
+
+
+def _on_people_tab(problems: pd.DataFrame) -> pd.Series:
+    """Whether each problem is on a People tab, whatever the tab's title: "People", "Members",
+    "Participants"…"""
     titles = problems["tab"].dropna().unique()
     people_titles = [t for t in titles if (tab := canonical_tab(str(t))) and tab.name == "People"]
-    on_people = problems["tab"].isin(people_titles).fillna(False).astype(bool)
+    return problems["tab"].isin(people_titles).fillna(False).astype(bool)
+
+
+def _problems(problems: pd.DataFrame) -> pd.DataFrame:
+    """A People tab's problem values hidden whole (they are names and emails) — and those of a
+    lead or coordinator cell."""
+    on_people = _on_people_tab(problems)
     # a lead or coordinator not on People is no name the masker knows: hidden whole too
     on_people |= problems["column"].isin(NAME_COLUMNS).fillna(False).astype(bool)
     return problems.assign(

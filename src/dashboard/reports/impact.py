@@ -17,6 +17,7 @@ from dashboard.filtering import filtered
 from dashboard.metrics.projects import STALLED_AFTER_DAYS, ProjectStates
 from dashboard.metrics.scope import grouped
 from dashboard.periods import Comparison, comparison, comparisons
+from dashboard.privacy.funder import grouping_masks, masker_of
 from dashboard.privacy.masking import Masker
 from dashboard.reports.period import FIGURES, PeriodScope, figures_by_group, period_figures
 from dashboard.reports.provenance import data_notes, is_snapshot
@@ -104,6 +105,15 @@ def _highlights(data: Dataset, start: dt.date, end: dt.date, mask: Masker | None
         out["win"] = out["win"].map(mask)
         out["project"] = out["project"].map(mask, na_action="ignore").astype(out["project"].dtype)
     return out
+
+
+def _shown(names: list[str], mask: Masker | None) -> dict[str, str]:
+    """How the report names each collaboration: as it is, or, for a report that names no one,
+    masked as the app masks it for a funder ("Ann Lee Circle" → "[someone] Circle"; two that
+    mask alike told apart)."""
+    if mask is None:
+        return {name: name for name in names}
+    return grouping_masks(pd.Series(names, dtype="string"), mask)
 
 
 @dataclass(frozen=True)
@@ -207,25 +217,34 @@ def build_report(
     figures = figures_by_group(at_end, start, end)
     earlier = figures_by_group(PeriodScope.of(data, previous[1], names), *previous)
     stories = stories_by_group(at_end, start, end)
+    mask = None if show_names else masker_of(dataset)
+    highlights = _highlights(data, start, end, mask)
+    # the highlighted wins' collaborations too: "unassigned" is none of ``names``
+    shown = _shown([*names, *highlights["collaboration"].dropna().unique()], mask)
     for i, name in enumerate(names):
         mine = figures[i]
-        rows.append({"collaboration": name, **mine})
+        label = shown[name]
+        rows.append({"collaboration": label, **mine})
         if name in stopped:  # the work has stopped: said first, and no story of growth
-            paragraphs[name] = _standstill_paragraph(name, mine, stopped[name])
+            paragraphs[label] = _standstill_paragraph(label, mine, stopped[name])
             continue
         theirs = compared.comparable and own[i].comparable
-        said = _paragraph(name, mine, earlier[i] if theirs else None)
+        said = _paragraph(label, mine, earlier[i] if theirs else None)
         told = story(stories[i], start, show_names)
-        paragraphs[name] = f"{said} {told}"
-    mask = None if show_names else Masker(dataset.people)
+        paragraphs[label] = f"{said} {told}"
+    highlights["collaboration"] = (
+        highlights["collaboration"]
+        .map(shown, na_action="ignore")
+        .astype(highlights["collaboration"].dtype)
+    )
     return Report(
         start=start,
         end=end,
-        collaborations=names,
+        collaborations=[shown[name] for name in names],
         anonymised=not show_names,
         figures=head.figures,
         by_collaboration=pd.DataFrame(rows),
-        highlights=_highlights(data, start, end, mask),
+        highlights=highlights,
         paragraphs=paragraphs,
         series=head.series,
         notes=head.notes,
