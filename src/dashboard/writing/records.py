@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from dashboard.clean.cells import SHEET_ERRORS
 from dashboard.clean.names import key_of, split_lists
 from dashboard.limits import FUTURE_DAYS
 from dashboard.schema import WIN_SIZES
@@ -90,6 +91,25 @@ def _known(name: str, projects: list[str]) -> bool:
     return key_of(name) in {key_of(p) for p in projects}
 
 
+def _check_error_values(errors: dict[str, str], record: NewWin | NewCommitment) -> None:
+    """A text a sheet shows for a formula error ("#N/A", "#REF!"…) is read back as that error,
+    not as text: a win or a commitment written so would be skipped when the sheet is read (a
+    logged win vanishing), and a category or a name lost. Refused, with the field named."""
+    texts = {
+        name: value
+        for name, value in record.cells().items()
+        if name not in record.date_columns and name != "id"
+    }
+    if isinstance(record, NewWin):
+        texts["people"] = next((p for p in people_in(record.people) if p in SHEET_ERRORS), "")
+    for name, value in texts.items():
+        if value.strip() in SHEET_ERRORS and name not in errors:
+            errors[name] = (
+                f"{value.strip()} is what a sheet shows for a formula error, and would be read "
+                "as one: write it another way."
+            )
+
+
 def validate(
     record: NewWin | NewCommitment,
     projects: list[str],
@@ -123,6 +143,7 @@ def validate(
         elif record.due < (record.made or today):
             errors["due"] = "By when is before the day the commitment is made."
         _check_date(errors, "made", record.made or today, today, future_days, "the commitment")
+    _check_error_values(errors, record)
     return errors
 
 
