@@ -172,3 +172,51 @@ def test_the_year_9999_is_said_to_be_out_of_range_not_unreadable_text():
     assert late["reason"].str.contains("no date").all()
     ordinary = problems[problems["value"] == "next week"]["reason"].item()
     assert ordinary.startswith("not a date")
+
+
+def test_records_above_the_header_row_are_problems_not_lost_and_a_title_is_neither():
+    """A tab sorted with its header row in it: two wins end up above the header. They are not
+    read (a row above the header may be a title or a note), but each is a problem saying so;
+    the one-cell title above them is not."""
+    sheets = river_valley()
+    header, *records = sheets["Wins"]
+    sheets["Wins"] = [["Our wins"], records[3], records[4], header, records[0]]
+    dataset = dataset_of(sheets)
+    assert dataset.wins["win"].tolist() == ["First apprentice hired"]
+    above = _problems(dataset, "above the header")
+    assert above["row"].tolist() == [2, 3]
+    assert above["value"].tolist() == [
+        "45340 | Grocer joined | Food Hub | Ann Lee & Eve Park | huge | w-2",
+        "45341 | Second grocer | Food Hub | Eve Park | small | w-2",
+    ]
+    assert set(above["tab"]) == {"Wins"}
+    assert above["reason"][0].startswith("the row is above the tab's header row (row 4)")
+
+
+def test_a_title_naming_the_required_column_is_not_taken_for_the_header():
+    """ "Project" alone above the Projects header names the tab's one required column: taken for
+    the header, it would leave Collaboration, Status and Started unread, with no word said. The
+    row naming the most columns is the header."""
+    sheets = river_valley()
+    sheets["Projects"][0] = ["Project", ""]
+    dataset = dataset_of(sheets)
+    projects = dataset.projects.set_index("project")
+    assert projects.loc["Apprenticeships", "collaboration"] == "River Valley"
+    assert projects.loc["Apprenticeships", "started"] == dt.datetime(2024, 1, 15)
+    (status,) = _problems(dataset, "unknown project status").itertuples()  # Status is read
+    assert (status.row, status.value) == (4, "on hold")
+    assert _problems(dataset, "repeated header").empty
+    assert _problems(dataset, "above the header").empty  # a one-cell title
+
+
+def test_a_formula_error_says_whether_its_row_was_skipped():
+    # a required cell (the win) with an error: the row is skipped and the reason says so, as a
+    # date's does; an optional one (the people) is left blank and the win counted
+    dataset = dataset_of(
+        _book([[45340, "#N/A", "Food Hub", "Ann Lee", "w-8"], [45341, "Grant", "Food Hub", "#N/A"]])
+    )
+    errors = _problems(dataset, "spreadsheet error").query("tab == 'Wins'")
+    reasons = dict(zip(errors["column"], errors["reason"], strict=True))
+    assert reasons["win"] == "the cell shows a formula error; row skipped"
+    assert reasons["people"] == "the cell shows a formula error; left blank"
+    assert dataset.wins["win"].tolist() == ["Grant"]

@@ -1,8 +1,9 @@
 """From a tab's raw rows to a frame of its canonical columns, with sheet row numbers.
 
-The header row is the first row that holds anything (a team may leave a title row blank above
-it). Columns are found by header (``schema.canonical_column``), so their order does not matter
-and extra columns are ignored. Rows that are blank in every column we read are skipped.
+The header row is the top row naming the tab's required columns (a team may keep a title or a
+note above it); a row above it holding more than a title is a problem, not read. Columns are
+found by header (``schema.canonical_column``), so their order does not matter and extra columns
+are ignored. Rows that are blank in every column we read are skipped.
 """
 
 from __future__ import annotations
@@ -33,19 +34,49 @@ HEADER_SEARCH_ROWS = 20
 
 
 def header_index(tab: Tab, rows: Sequence[Sequence[object]]) -> int | None:
-    """The header row: the first of the top rows naming every required column; else the one
-    naming the most columns; else the first row holding anything."""
+    """The header row: of the top rows naming every required column, the one naming the most
+    columns (the first of those alike) — a title "Projects" or "Project" above the Projects
+    header names its one required column too, and taken for the header it would leave the
+    tab's other columns unread; else the one naming the most columns; else the first row
+    holding anything."""
     best, best_count, first = None, 0, None
+    complete, complete_count = None, 0
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         if all(is_blank(cell) for cell in row):
             continue
         first = index if first is None else first
-        named = {canonical_column(tab, cell) for cell in row if not is_blank(cell)}
+        named = {canonical_column(tab, cell) for cell in row if not is_blank(cell)} - {None}
         if all(column in named for column in tab.required):
-            return index
-        if len(named - {None}) > best_count:
-            best, best_count = index, len(named - {None})
+            if complete is None or len(named) > complete_count:
+                complete, complete_count = index, len(named)
+        elif len(named) > best_count:
+            best, best_count = index, len(named)
+    if complete is not None:
+        return complete
     return best if best is not None else first
+
+
+ABOVE_HEADER_CELLS = 2  # a row above the header holding this many cells or more is no title
+
+
+def _above_header(place: Place, rows: list[list[object]], header_at: int, log: ProblemLog) -> None:
+    """Rows above the header are not read: a title, a note, a blank row. One that holds more
+    than a title — a record typed above the header, or left there when the tab was sorted with
+    its header row — is a problem, so it is not lost without a word."""
+    for index, row in enumerate(rows[:header_at]):
+        filled = [str(cell).strip() for cell in row if not is_blank(cell)]
+        if len(filled) >= ABOVE_HEADER_CELLS:
+            log.add(
+                place.source,
+                place.position,
+                place.title,
+                index + 1,
+                "",
+                " | ".join(filled),  # cut as every problem value is (``ProblemLog``)
+                "above the header",
+                f"the row is above the tab's header row (row {header_at + 1}), so it is not "
+                "read: if it is a record, move it below the header",
+            )
 
 
 def _header(tab: Tab, rows: list[list[object]]) -> tuple[int | None, list, dict, list, list]:
@@ -167,6 +198,7 @@ def raw_tab(tab: Tab, place: Place, rows: list[list[object]], log: ProblemLog) -
         return None
     # every tab requires a column, so a tab whose header was not found returned above
     assert header_at is not None
+    _above_header(place, rows, header_at, log)
     if len(rows) > MAX_TAB_ROWS:
         log.add(
             place.source,

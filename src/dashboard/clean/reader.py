@@ -39,7 +39,10 @@ class TabReader:
     def text(self, column: str, required: bool = False) -> pd.Series:
         read = cells.text(self.frame[column], self.factorized.get(column))
         values, errors = read.values, read.errors
-        self._report(column, errors, "spreadsheet error", "the cell shows a formula error")
+        outcome = "row skipped" if required else "left blank"  # as a date's error says
+        self._report(
+            column, errors, "spreadsheet error", f"the cell shows a formula error; {outcome}"
+        )
         self._report(
             column,
             read.unsupported,
