@@ -38,9 +38,11 @@ def collaboration_rows(dataset: Dataset, as_of: pd.Timestamp, start: pd.Timestam
     (the Overview's and Regions' table) — every collaboration in one pass."""
     by = by_collaboration(dataset, as_of)
     series = _series_by_collaboration(dataset, as_of, start)
+    months = spark_months(as_of, start)
     rows = []
     for name, figures in by.items():
-        recent = series.get(name, _NO_SERIES)["wins"].tail(SPARK_MONTHS).astype(int).tolist()
+        wins = series.get(name, _NO_SERIES).set_index("month")["wins"]
+        recent = wins.reindex(months, fill_value=0).astype(int).tolist()
         rows.append(
             {
                 "Collaboration": name,
@@ -65,7 +67,18 @@ def region_series(dataset: Dataset, as_of: pd.Timestamp, start: pd.Timestamp) ->
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 
-_NO_SERIES = pd.DataFrame({"wins": pd.Series(dtype="int64")})
+_NO_SERIES = pd.DataFrame(
+    {"month": pd.Series(dtype="datetime64[ns]"), "wins": pd.Series(dtype="int64")}
+)
+
+
+def spark_months(as_of: pd.Timestamp, start: pd.Timestamp) -> pd.DatetimeIndex:
+    """The months every sparkline spans: the period's last ``SPARK_MONTHS`` (all of a shorter
+    period's), one axis for every collaboration — one whose first record is recent has no wins
+    in the months before it, not a shorter line that looks like the others'."""
+    last = pd.Timestamp(as_of).to_period("M")
+    first = max(pd.Timestamp(start).to_period("M"), last - (SPARK_MONTHS - 1))
+    return pd.period_range(first, last, freq="M").to_timestamp()
 
 
 def _series_by_collaboration(
