@@ -155,3 +155,19 @@ def test_a_misspelt_access_table_shows_an_error_page_not_the_data(tmp_path, monk
     (error,) = [rendered(e.value) for e in app.error]
     assert "The configuration cannot be used" in error and "did you mean [access]?" in error
     assert not app.metric and not app.get("arrow_vega_lite_chart")
+
+
+def test_an_empty_location_says_so_in_words(tmp_path):
+    message = _error(_config(tmp_path, '[[sources]]\nlocation = ""\n'))
+    assert message.endswith(
+        "line 2: [[sources]] #1 'location' must be text that is not empty, not \"\" (text)"
+    )
+
+
+def test_a_blank_name_or_collaboration_is_none_and_the_label_falls_back(tmp_path):
+    # "   " would show as a blank source in check, the banner and the report: the file's name
+    # is used, as for a source with no name; a blank collaboration claims no records
+    text = '[[sources]]\nlocation = "rv.xlsx"\nname = "   "\ncollaboration = " "\n'
+    path = _config(tmp_path, text)
+    (source,) = load_config(path).sources
+    assert (source.label, source.collaboration) == ("rv", None)

@@ -230,8 +230,9 @@ def _source(entry: SourceTable, number: int, file: Path, day_first: bool) -> Sou
     return SourceConfig(
         location=location,
         kind=kind,
-        name=entry.name,
-        collaboration=entry.collaboration,
+        # a blank name or collaboration ("   ") is none: the source falls back to the next label
+        name=entry.name.strip(),
+        collaboration=(entry.collaboration or "").strip() or None,
         day_first=day_first if entry.day_first is None else entry.day_first,
         api_key=entry.api_key,
         credentials_file=entry.credentials_file,

@@ -122,6 +122,7 @@ _EXPECTED = {
     "int_type": "a whole number (without quotes)",
     "float_type": "a number (without quotes)",
     "string_type": "text in quotes",
+    "string_too_short": "text that is not empty",
     "list_type": 'a list, like ["a@region.org", "region.org"]',
     "dict_type": "a table",
     "model_type": "a table",
