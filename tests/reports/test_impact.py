@@ -105,6 +105,15 @@ def test_highlights_are_the_largest_and_the_most_recent_wins():
     assert report.highlights["why"].iloc[0] == "largest"
     assert report.highlights["date"].iloc[0] == dt.datetime(2024, 2, 10)  # the only large win
     assert len(report.highlights) == 4  # four wins in the period, each shown once
+    # only the sized wins are "largest", however few the wins: the two with no size (02-21,
+    # 02-18: "huge" is no size) are there as the most recent
+    sized = report.highlights.assign(day=report.highlights["date"].dt.day)
+    assert dict(zip(sized["day"], sized["why"], strict=True)) == {
+        10: "largest",
+        20: "largest",
+        21: "most recent",
+        18: "most recent",
+    }
 
 
 @pytest.fixture(scope="module")

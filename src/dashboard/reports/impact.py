@@ -91,11 +91,13 @@ def _highlights(data: Dataset, start: dt.date, end: dt.date, mask: Masker | None
     # sorted by their keys alone, then the ten rows taken: not every column of a year's wins
     keys = pd.DataFrame(
         {
-            "order": wins["size"].map(SIZE_ORDER).fillna(3).to_numpy(),
+            "order": wins["size"].map(SIZE_ORDER).fillna(len(SIZE_ORDER)).to_numpy(),
             "date": wins["date"].to_numpy(),
         }
     )
-    largest = wins.iloc[keys.sort_values(["order", "date"], ascending=[True, False]).index[:5]]
+    # the largest are of a size: a win with none is no "largest", however few wins there are
+    sized = keys[keys["order"] < len(SIZE_ORDER)]
+    largest = wins.iloc[sized.sort_values(["order", "date"], ascending=[True, False]).index[:5]]
     recent = wins.iloc[keys.sort_values("date", ascending=False).index[:5]]
     out = pd.concat([largest.assign(why="largest"), recent.assign(why="most recent")])
     out = out.drop_duplicates("win_id")
