@@ -163,7 +163,7 @@ def read_one(source: SourceConfig, plan: Plan, changes: drive.Changes | None = N
             return FailedRead(source, str(error))
     state = snapshots.state(source)
     if state.confirmed_within(plan.max_age, dt.datetime.now(dt.UTC)):
-        kept = snapshots.load(source)
+        kept = _kept_snapshot(source)
         if kept is not None and state.checked_at is not None:
             return _served(source, kept, at=state.checked_at)
     try:
@@ -180,7 +180,7 @@ def read_one(source: SourceConfig, plan: Plan, changes: drive.Changes | None = N
 def _read_locked(source: SourceConfig, plan: Plan, changes: drive.Changes) -> Read:
     now = dt.datetime.now(dt.UTC)
     state = snapshots.state(source)  # what another process did while this one waited
-    kept = snapshots.load(source)
+    kept = _kept_snapshot(source)
     if kept is not None:
         if state.confirmed_within(plan.max_age, now) and state.checked_at is not None:
             return _served(source, kept, at=state.checked_at)
@@ -216,6 +216,21 @@ def _live(
     return raw
 
 
+def _kept_snapshot(source: SourceConfig) -> snapshots.Snapshot | None:
+    """The snapshot of ``source`` when it holds what a good read holds — every tab, every
+    required column, as ``_live`` keeps only such a read. One that does not (a file made by
+    hand: ``{"valueRanges": []}`` decompresses and parses) would be served as the sheet, with
+    every figure 0: it is treated as absent, as a damaged file is."""
+    kept = snapshots.load(source)
+    if kept is None:
+        return None
+    sheets = kept.sheets if kept.sheets is not None else sheets_from_body(kept.read, kept.body)
+    if missing_tabs(sheets) or missing_columns(sheets):
+        log.warning("the snapshot of %s lacks a tab or a column: read again", source.label)
+        return None
+    return kept
+
+
 def _served(source: SourceConfig, kept: snapshots.Snapshot, at: dt.datetime) -> RawSource:
     """The snapshot as the current data: confirmed unchanged at ``at``."""
     sheets = kept.sheets if kept.sheets is not None else sheets_from_body(kept.read, kept.body)
@@ -239,7 +254,7 @@ def kept_copy(source: SourceConfig) -> RawSource | None:
     anyone (what the app shows at once, while it reads again in the background)."""
     if not snapshots.keeps_snapshot(source):
         return None
-    kept = snapshots.load(source)
+    kept = _kept_snapshot(source)
     if kept is None:
         return None
     when = snapshots.state(source).checked_at or kept.read_at
@@ -258,7 +273,7 @@ def _stale_or_failed(
     source: SourceConfig, plan: Plan, error: str, kept: snapshots.Snapshot | None = None
 ) -> Read:
     if plan.fallback:
-        kept = kept or snapshots.load(source)
+        kept = kept or _kept_snapshot(source)
         if kept is not None:
             return _stale(source, kept, snapshots.state(source), error)
     return FailedRead(source, error)

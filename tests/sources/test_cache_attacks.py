@@ -77,6 +77,23 @@ def test_a_snapshot_whose_body_is_damaged_is_read_again_and_replaced(google, con
     assert snapshots.load(source) is not None  # and the damaged copy replaced by a good one
 
 
+def test_a_snapshot_that_parses_but_holds_no_tab_is_absent(google, config, capsys, quick_retries):
+    """A snapshot made by hand: it decompresses and its body parses, but holds no tab. Served,
+    every figure would be 0 with no word said; it is absent, so the sheet is read again — and
+    with Google down there is no copy to fall back on, which ``check`` says."""
+    source = _good_read(google, config)
+    path = snapshots.path_for(source)
+    whole = zstandard.ZstdDecompressor().decompress(path.read_bytes())
+    head, _, _ = whole.partition(b"\n")
+    path.write_bytes(zstandard.ZstdCompressor().compress(head + b"\n" + b'{"valueRanges": []}'))
+    google.reset_counts()
+    figures = _summary(config, capsys)  # the state says current: the copy would be served
+    assert google.count("batchGet") == 1 and figures["wins"] == 2
+    path.write_bytes(zstandard.ZstdCompressor().compress(head + b"\n" + b'{"valueRanges": []}'))
+    google.fail_next(500, times=50)
+    assert cli.main(["check", str(config)]) == 2  # no copy to fall back on
+
+
 @pytest.mark.parametrize(
     "checked_at",
     ["2099-06-01T00:00:00+00:00", "2024-06-01T00:00:00"],  # in the future; with no time zone
