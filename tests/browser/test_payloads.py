@@ -43,6 +43,8 @@ RESULT = f"{HEADING} learned {COLOUR}"
 URL = "https://example.org"
 # people lists split on , ; / & and "and": these names hold none of them
 PEOPLE = [IMAGE, BOLD, HEADING, MATH, COLOUR, LINK]
+MASKED_SCRIPT = "<script>[someone].__[someone]=1</script>"
+MASKED_COLLABORATION = f"Valley {MASKED_SCRIPT}"
 
 # page path → payloads that must show as text (besides the collaboration and project, which the
 # sidebar filters show on every page); tables drawn by st.dataframe are a canvas, not text
@@ -58,13 +60,15 @@ PAGES = {
     **dict.fromkeys(REGIONS_SECTIONS, []),
     "Data_health": [],
     "Log_a_win": [],
-    # names in wins and in highlighted projects masked: the project's two "names" are people's
+    # names masked in the report (names off): in wins, highlighted projects and collaboration
+    # names — the project's two "names" are people's, and "window" and "pwned" are words of
+    # the person named IMAGE, so the collaboration's script shows, as text, with them masked
     "Impact_report": [],
-    section("Impact_report", "Collaborations"): [COLLABORATION],
+    section("Impact_report", "Collaborations"): [MASKED_COLLABORATION],
     section("Impact_report", "Highlighted wins"): [
-        COLLABORATION,
+        MASKED_COLLABORATION,
         "Hub [someone] [someone]",
-        f"{SCRIPT} first hire",
+        f"{MASKED_SCRIPT} first hire",
     ],
     "Agenda": [PROMISE, RESULT, WIN, BOLD, HEADING],
 }

@@ -100,10 +100,12 @@ def _words(name: str) -> set[str]:
     the parts of an apostrophe's word ("o'brien", "brien"). Two-letter parts count: "Li", "Wu",
     "Ng", "Jo" are whole surnames and given names, and a funder must not read them; a single
     letter is an initial, which names no one."""
-    tokens = _WORDS.findall(for_finding(name)[0])
+    folded = for_finding(name)[0]
+    tokens = _WORDS.findall(folded)
     if not tokens:
         return set()
-    words = {" ".join(tokens)}
+    # and the whole name as written, its punctuation included ("<b>Ann</b>" is masked whole)
+    words = {" ".join(tokens), " ".join(folded.split())}
     for token in tokens:
         words.update(part for part in (token, *token.split("'")) if len(part) >= MIN_PART)
     return words
