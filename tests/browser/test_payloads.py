@@ -182,9 +182,12 @@ def test_sheet_payloads_show_as_text(browser, server, path):
         page.goto(url(server.url, path, _query()))
         settle(page)
         assert page.locator("[data-testid=stException]").count() == 0
+        # the chosen filters, as typed: waited for, as a widget's code may still be loading
+        # when the run is over (on a busy machine the sidebar once read "Small Wins Filters")
+        sidebar = page.locator("[data-testid=stSidebar]")
+        for chosen in (COLLABORATION, PROJECT):
+            expect(sidebar).to_contain_text(chosen, use_inner_text=True, timeout=CEILING_MS)
         _assert_nothing_made_from_data(page)
-        sidebar = page.locator("[data-testid=stSidebar]").inner_text()
-        assert COLLABORATION in sidebar and PROJECT in sidebar  # the chosen filters, as typed
         main = page.locator("[data-testid=stMain]")
         for payload in PAGES[path]:
             expect(main).to_contain_text(payload, use_inner_text=True, timeout=CEILING_MS)
